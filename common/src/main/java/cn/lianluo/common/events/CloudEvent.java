@@ -1,0 +1,43 @@
+package cn.lianluo.common.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The envelope of every event: CloudEvents 1.0, structured JSON mode ({@code application/cloudevents+json}),
+ * with the extension {@code regioncode}. {@code id} is the outbox row id, so a resent event keeps it.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+        String specversion,
+        UUID id,
+        String source,
+        String type,
+        String subject,
+        OffsetDateTime time,
+        String datacontenttype,
+        String regioncode,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    private static final String TYPE_PREFIX = "lianluo.";
+
+    public CloudEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        if (!type.startsWith(TYPE_PREFIX) || !type.matches(".*\\.v\\d+$")) {
+            throw new IllegalArgumentException("an event type is lianluo.<service>.<what>.v<N>: " + type);
+        }
+    }
+
+    public static CloudEvent of(UUID id, String source, String type, String subject, OffsetDateTime time,
+                                String regionCode, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION, id, source, type, subject, time, "application/json", regionCode, data);
+    }
+}

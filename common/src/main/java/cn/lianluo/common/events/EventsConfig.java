@@ -1,0 +1,33 @@
+package cn.lianluo.common.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where a service's events go and how the outbox relay runs. */
+@ConfigMapping(prefix = "lianluo.events")
+public interface EventsConfig {
+
+    /** CloudEvents {@code source}, e.g. {@code /lianluo/station-service}. */
+    String source();
+
+    /** The service's topic, e.g. {@code station.events}. */
+    String topic();
+
+    /** Kafka bootstrap servers for the relay's producer. */
+    @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+    String bootstrapServers();
+
+    /** Rows a relay pass takes at once. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for Kafka before it leaves a batch pending for the next pass. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Whether this instance runs the relay (every replica may; they take turns). */
+    @WithDefault("true")
+    boolean relayEnabled();
+}

@@ -1,0 +1,80 @@
+package cn.lianluo.common.events;
+
+import cn.lianluo.common.region.RegionCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes an event to the {@code outbox} table in the caller's transaction, so the change and its event
+ * commit or roll back together; {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final EventsConfig config;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(EntityManager em, ObjectMapper mapper, EventsConfig config, OutboxRelay relay,
+                  TransactionSynchronizationRegistry transactions) {
+        this.em = em;
+        this.mapper = mapper;
+        this.config = config;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    /**
+     * @param type      the versioned event type, e.g. {@code lianluo.station.registered.v1}
+     * @param subject   the aggregate id; also the Kafka key, so one aggregate's events stay in order
+     * @param region    the region the aggregate belongs to (the {@code regioncode} extension)
+     * @param data      the event's data, serialised with the application's ObjectMapper
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent add(String type, String subject, RegionCode region, Object data) {
+        UUID id = UUID.randomUUID();
+        JsonNode json = mapper.valueToTree(data);
+        CloudEvent event = CloudEvent.of(id, config.source(), type, subject,
+                OffsetDateTime.now(ZoneOffset.ofHours(8)), region == null ? null : region.value(), json);
+        String envelope;
+        try {
+            envelope = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + type + " cannot be serialised", e);
+        }
+        em.createNativeQuery("INSERT INTO outbox (id, topic, aggregate_id, type, envelope) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id)
+                .setParameter(2, config.topic())
+                .setParameter(3, subject)
+                .setParameter(4, type)
+                .setParameter(5, envelope)
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
+        return event;
+    }
+}

@@ -1,0 +1,26 @@
+package cn.lianluo.common.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+
+/** Tokens signed with the dev key, as {@code ./suite token ROLE REGION} mints them. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String token(String role, String region) {
+        return Jwt.issuer("lianluo").subject("test-" + role.toLowerCase() + "-" + region)
+                .groups(Set.of(role)).claim("region", region).sign();
+    }
+
+    public static String bearer(String role, String region) {
+        return "Bearer " + token(role, region);
+    }
+
+    public static String deputy(String region, String deputyId) {
+        return "Bearer " + Jwt.issuer("lianluo").subject("test-deputy-" + deputyId).groups(Set.of("DEPUTY"))
+                .claim("region", region).claim("deputyId", deputyId).sign();
+    }
+}

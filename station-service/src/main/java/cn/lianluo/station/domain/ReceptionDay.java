@@ -1,0 +1,7 @@
+package cn.lianluo.station.domain;
+
+import java.time.LocalDate;
+
+/** One coming reception day and the schedule it comes from. */
+public record ReceptionDay(LocalDate date, String label, String hours, boolean moved) {
+}

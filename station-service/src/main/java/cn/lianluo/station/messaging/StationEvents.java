@@ -1,0 +1,35 @@
+package cn.lianluo.station.messaging;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The events of {@code station.events}: their types and data. A change that breaks a consumer is a new version. */
+public final class StationEvents {
+
+    public static final String REGISTERED = "lianluo.station.registered.v1";
+    public static final String UPDATED = "lianluo.station.updated.v1";
+    public static final String STANDARD_ASSESSED = "lianluo.station.standard-assessed.v1";
+    public static final String RECEPTION_HELD = "lianluo.station.reception-held.v1";
+    public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
+
+    private StationEvents() {
+    }
+
+    /** For registered and updated. */
+    public record StationData(UUID stationId, String type, String name, String regionCode, UUID parentStationId,
+                              boolean standardMet) {
+    }
+
+    public record StandardAssessed(UUID stationId, String regionCode, boolean met, List<String> itemsMet) {
+    }
+
+    /** Each deputy on duty gets a station entry (进站) from this event. */
+    public record ReceptionHeld(UUID receptionId, UUID stationId, String regionCode, LocalDate date,
+                                List<String> deputyIds, int visitors, int casesReceived) {
+    }
+
+    public record ActivityHeld(UUID activityId, String kind, String fiveIntoTarget, String regionCode, UUID stationId,
+                               LocalDate date, List<String> participantDeputyIds) {
+    }
+}

@@ -1,0 +1,137 @@
+package cn.lianluo.station.rest;
+
+import cn.lianluo.station.domain.ActivityKind;
+import cn.lianluo.station.domain.FiveIntoTarget;
+import cn.lianluo.station.domain.HolidayPolicy;
+import cn.lianluo.station.domain.ReceptionDay;
+import cn.lianluo.station.domain.StandardItem;
+import cn.lianluo.station.domain.StationFeature;
+import cn.lianluo.station.domain.StationType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response models of station-service's API (never the entities). */
+public final class StationDtos {
+
+    private StationDtos() {
+    }
+
+    public enum ScheduleKind { MONTHLY_DAYS, WEEKLY, EVERY_N_DAYS, DATES }
+
+    public record StationRequest(
+            @NotNull StationType type,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank String regionCode,
+            @Size(max = 300) String address,
+            @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+            @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+            @Size(max = 50) String contactPerson,
+            @Pattern(regexp = "^[0-9+\\- ]{5,20}$", message = "a phone number: 5 to 20 digits, spaces, + or -")
+            String contactPhone,
+            @Size(max = 5000) String notice,
+            UUID parentStationId,
+            @Size(max = 20) List<@NotNull StationFeature> features,
+            @Size(max = 10) List<@Valid @NotNull Schedule> schedules,
+            @Size(max = 50) List<@Valid @NotNull RuleDocument> rules) {
+    }
+
+    /** A reception schedule (接待日): the fields its {@code kind} needs. */
+    public record Schedule(
+            @Size(max = 50) String label,
+            @NotNull ScheduleKind kind,
+            @Size(max = 31) List<@NotNull Integer> daysOfMonth,
+            @Size(max = 7) List<@NotNull DayOfWeek> weekdays,
+            LocalDate startDate,
+            Integer everyDays,
+            @Size(max = 366) List<@NotNull LocalDate> dates,
+            HolidayPolicy holidayPolicy,
+            @Size(max = 50) String hours) {
+    }
+
+    public record RuleDocument(@NotBlank @Size(max = 100) String title, @Size(max = 20000) String content) {
+    }
+
+    public record StandardRequest(@NotEmpty @Size(max = 6) List<@Valid @NotNull StandardItemInput> items) {
+    }
+
+    public record StandardItemInput(@NotNull StandardItem item, @NotNull Boolean met, @Size(max = 1000) String evidence) {
+    }
+
+    public record ReceptionRequest(
+            @NotNull LocalDate date,
+            @NotEmpty @Size(max = 100) List<@NotNull UUID> deputyIds,
+            @NotNull @PositiveOrZero @Max(100000) Integer visitors,
+            @PositiveOrZero @Max(100000) Integer casesReceived,
+            @Size(max = 5000) String note) {
+    }
+
+    public record ActivityRequest(
+            @NotNull ActivityKind kind,
+            FiveIntoTarget fiveIntoTarget,
+            @NotBlank @Size(max = 200) String title,
+            String regionCode,
+            UUID stationId,
+            @NotNull LocalDate date,
+            @Size(max = 200) String place,
+            @NotEmpty @Size(max = 500) List<@NotNull UUID> participantDeputyIds,
+            @Size(max = 5000) String note) {
+    }
+
+    public record Labelled(String code, String name) {
+    }
+
+    public record StandardItemView(String item, String name, boolean met, String evidence) {
+    }
+
+    public record StandardView(boolean met, int metCount, OffsetDateTime assessedAt, List<StandardItemView> items) {
+    }
+
+    public record ScheduleView(String label, ScheduleKind kind, List<Integer> daysOfMonth, List<DayOfWeek> weekdays,
+                               LocalDate startDate, Integer everyDays, List<LocalDate> dates,
+                               HolidayPolicy holidayPolicy, String holidayPolicyName, String hours) {
+    }
+
+    public record StationView(UUID id, StationType type, String typeName, String name, String regionCode,
+                              String regionName, String address, BigDecimal latitude, BigDecimal longitude,
+                              String contactPerson, String contactPhone, String notice, UUID parentStationId,
+                              List<Labelled> features, List<ScheduleView> schedules,
+                              List<ReceptionDay> nextReceptionDays, List<RuleDocument> rules, StandardView standard,
+                              int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    public record StationSummary(UUID id, StationType type, String typeName, String name, String regionCode,
+                                 String address, UUID parentStationId, boolean standardMet,
+                                 List<ReceptionDay> nextReceptionDays) {
+    }
+
+    public record RegionChild(String code, String name, String level) {
+    }
+
+    public record RegionView(String code, String official, String name, String level, String levelName,
+                             String parentCode, List<RegionChild> children) {
+    }
+
+    public record ReceptionView(UUID id, UUID stationId, String regionCode, LocalDate date, List<String> deputyIds,
+                                int visitors, int casesReceived, String note, OffsetDateTime recordedAt) {
+    }
+
+    public record ActivityView(UUID id, ActivityKind kind, String kindName, FiveIntoTarget fiveIntoTarget,
+                               String title, String regionCode, UUID stationId, LocalDate date, String place,
+                               List<String> participantDeputyIds, String note, OffsetDateTime recordedAt) {
+    }
+}

@@ -1,0 +1,155 @@
+package cn.lianluo.station.service;
+
+import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.security.Caller;
+import cn.lianluo.station.messaging.StationEvents;
+import cn.lianluo.station.persistence.ActivityEntity;
+import cn.lianluo.station.persistence.ActivityRepository;
+import cn.lianluo.station.persistence.ReceptionEntity;
+import cn.lianluo.station.persistence.ReceptionRepository;
+import cn.lianluo.station.persistence.RegionEntity;
+import cn.lianluo.station.persistence.StationEntity;
+import cn.lianluo.station.domain.ActivityKind;
+import cn.lianluo.station.domain.FiveIntoTarget;
+import cn.lianluo.station.rest.StationDtos.ActivityRequest;
+import cn.lianluo.station.rest.StationDtos.ActivityView;
+import cn.lianluo.station.rest.StationDtos.ReceptionRequest;
+import cn.lianluo.station.rest.StationDtos.ReceptionView;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Receptions held at a station (进站接待) and deputies' activities (代表活动): the facts deputies' points come from. */
+@ApplicationScoped
+public class ReceptionService {
+
+    private final StationService stations;
+    private final ReceptionRepository receptions;
+    private final ActivityRepository activities;
+    private final Regions regions;
+    private final Outbox outbox;
+    private final Clock clock = Clock.system(StationService.CHINA);
+
+    public ReceptionService(StationService stations, ReceptionRepository receptions, ActivityRepository activities,
+                            Regions regions, Outbox outbox) {
+        this.stations = stations;
+        this.receptions = receptions;
+        this.activities = activities;
+        this.regions = regions;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ReceptionView recordReception(UUID stationId, ReceptionRequest request, Caller caller) {
+        StationEntity station = stations.require(stationId);
+        caller.requireWithin(RegionCode.of(station.regionCode));
+        notInFuture("date", request.date());
+        ReceptionEntity reception = new ReceptionEntity();
+        reception.id = UUID.randomUUID();
+        reception.stationId = station.id;
+        reception.regionCode = station.regionCode;
+        reception.heldOn = request.date();
+        reception.deputyIds = request.deputyIds().stream().distinct().map(UUID::toString).toList();
+        reception.visitors = request.visitors();
+        reception.casesReceived = request.casesReceived() == null ? 0 : request.casesReceived();
+        reception.note = request.note();
+        reception.recordedBy = caller.subject();
+        reception.recordedAt = OffsetDateTime.now(clock);
+        receptions.persist(reception);
+        outbox.add(StationEvents.RECEPTION_HELD, station.id.toString(), RegionCode.of(station.regionCode),
+                new StationEvents.ReceptionHeld(reception.id, station.id, station.regionCode, reception.heldOn,
+                        reception.deputyIds, reception.visitors, reception.casesReceived));
+        return view(reception);
+    }
+
+    @Transactional
+    public Page<ReceptionView> receptions(UUID stationId, int page, int size) {
+        StationEntity station = stations.require(stationId);
+        var query = receptions.find("stationId", Sort.descending("heldOn").and("recordedAt", Sort.Direction.Descending),
+                station.id).page(io.quarkus.panache.common.Page.of(page, size));
+        return new Page<>(query.list().stream().map(ReceptionService::view).toList(), query.count(), page, size);
+    }
+
+    @Transactional
+    public ActivityView recordActivity(ActivityRequest request, Caller caller) {
+        notInFuture("date", request.date());
+        if (request.kind() == ActivityKind.FIVE_INTO && request.fiveIntoTarget() == null) {
+            throw ProblemException.invalid("fiveIntoTarget", "a 五进 activity names where it went: "
+                    + java.util.Arrays.toString(FiveIntoTarget.values()));
+        }
+        if (request.kind() != ActivityKind.FIVE_INTO && request.fiveIntoTarget() != null) {
+            throw ProblemException.invalid("fiveIntoTarget", "only a FIVE_INTO activity has a target");
+        }
+        String regionCode;
+        if (request.stationId() != null) {
+            StationEntity station = stations.require(request.stationId());
+            regionCode = station.regionCode;
+            if (request.regionCode() != null && !RegionCode.of(regions.known("regionCode", request.regionCode()).code)
+                    .contains(RegionCode.of(station.regionCode))) {
+                throw ProblemException.unprocessable("region-mismatch", "regionCode",
+                        "the station lies in " + station.regionCode + ", not in " + request.regionCode());
+            }
+        } else if (request.regionCode() != null) {
+            RegionEntity region = regions.known("regionCode", request.regionCode());
+            regionCode = region.code;
+        } else {
+            throw ProblemException.invalid("regionCode", "name the region or the station of the activity");
+        }
+        caller.requireWithin(RegionCode.of(regionCode));
+        ActivityEntity activity = new ActivityEntity();
+        activity.id = UUID.randomUUID();
+        activity.kind = request.kind().name();
+        activity.fiveIntoTarget = request.fiveIntoTarget() == null ? null : request.fiveIntoTarget().name();
+        activity.title = request.title().strip();
+        activity.regionCode = regionCode;
+        activity.stationId = request.stationId();
+        activity.heldOn = request.date();
+        activity.place = request.place();
+        activity.participantDeputyIds = request.participantDeputyIds().stream().distinct().map(UUID::toString).toList();
+        activity.note = request.note();
+        activity.recordedBy = caller.subject();
+        activity.recordedAt = OffsetDateTime.now(clock);
+        activities.persist(activity);
+        outbox.add(StationEvents.ACTIVITY_HELD, activity.id.toString(), RegionCode.of(regionCode),
+                new StationEvents.ActivityHeld(activity.id, activity.kind, activity.fiveIntoTarget, regionCode,
+                        activity.stationId, activity.heldOn, activity.participantDeputyIds));
+        return view(activity);
+    }
+
+    @Transactional
+    public Page<ActivityView> activities(RegionCode region, ActivityKind kind, int page, int size) {
+        String where = "regionCode like :region" + (kind == null ? "" : " and kind = :kind");
+        Parameters params = Parameters.with("region", region.likePattern());
+        if (kind != null) {
+            params.and("kind", kind.name());
+        }
+        var query = activities.find(where, Sort.descending("heldOn"), params).page(io.quarkus.panache.common.Page.of(page, size));
+        return new Page<>(query.list().stream().map(ReceptionService::view).toList(), query.count(), page, size);
+    }
+
+    private void notInFuture(String field, LocalDate date) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw ProblemException.unprocessable("date-in-future", field, "a held reception or activity cannot lie in the future");
+        }
+    }
+
+    private static ReceptionView view(ReceptionEntity r) {
+        return new ReceptionView(r.id, r.stationId, r.regionCode, r.heldOn, r.deputyIds, r.visitors, r.casesReceived,
+                r.note, r.recordedAt);
+    }
+
+    private static ActivityView view(ActivityEntity a) {
+        ActivityKind kind = ActivityKind.valueOf(a.kind);
+        return new ActivityView(a.id, kind, kind.label(), a.fiveIntoTarget == null ? null : FiveIntoTarget.valueOf(a.fiveIntoTarget),
+                a.title, a.regionCode, a.stationId, a.heldOn, a.place, a.participantDeputyIds, a.note, a.recordedAt);
+    }
+}

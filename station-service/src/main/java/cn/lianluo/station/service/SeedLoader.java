@@ -1,0 +1,196 @@
+package cn.lianluo.station.service;
+
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.station.config.SeedConfig;
+import cn.lianluo.station.domain.StandardItem;
+import cn.lianluo.station.persistence.StationRepository;
+import cn.lianluo.station.rest.StationDtos.StandardItemInput;
+import cn.lianluo.station.rest.StationDtos.StandardRequest;
+import cn.lianluo.station.rest.StationDtos.StationRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads the seeds at start-up: regions, the working-day calendar and the seed report's stations. Every row
+ * is inserted only when missing, so loading twice changes nothing (and never overwrites what staff edited).
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    private static final String SEED_AUTHOR = "seed";
+
+    private final SeedConfig config;
+    private final EntityManager em;
+    private final StationService stations;
+    private final StationRepository stationRows;
+    private final ObjectMapper mapper;
+
+    public SeedLoader(SeedConfig config, EntityManager em, StationService stations, StationRepository stationRows,
+                      ObjectMapper mapper) {
+        this.config = config;
+        this.em = em;
+        this.stations = stations;
+        this.stationRows = stationRows;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        config.dir().map(Path::of).ifPresent(dir -> {
+            int regions = loadRegions(dir.resolve("regions.csv"));
+            int province = config.provinceRegions().filter(p -> !p.isBlank()).map(Path::of).map(this::loadRegions).orElse(0);
+            int days = loadCalendars(dir.resolve("calendar"));
+            int created = loadStations(dir.resolve("stations.json"));
+            LOG.infof("seeds from %s: %d+%d new regions, %d new calendar days, %d new stations",
+                    dir, regions, province, days, created);
+        });
+    }
+
+    /** {@code code,name,level,parent_code}; parents before children; returns the rows inserted. */
+    @Transactional
+    public int loadRegions(Path csv) {
+        List<String[]> rows = csvRows(csv);
+        rows.sort(Comparator.comparingInt((String[] r) -> RegionCode.of(r[0]).value().length()).thenComparing(r -> r[0]));
+        return batch("INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+                rows, (ps, r) -> {
+                    RegionCode code = RegionCode.of(r[0]);
+                    ps.setString(1, code.value());
+                    ps.setString(2, r[1].strip());
+                    ps.setString(3, code.level().name());
+                    ps.setString(4, code.parent().map(RegionCode::value).orElse(null));
+                });
+    }
+
+    /** Every {@code calendar/*.csv}: {@code date,working,name}. */
+    @Transactional
+    public int loadCalendars(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<String[]> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(csvRows(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return batch("INSERT INTO calendar_day (day, working, name) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
+                rows, (ps, r) -> {
+                    ps.setDate(1, Date.valueOf(LocalDate.parse(r[0].strip())));
+                    ps.setBoolean(2, Boolean.parseBoolean(r[1].strip()));
+                    ps.setString(3, r[2].strip());
+                });
+    }
+
+    /** The seed stations; each is registered (with its event) only when its seed key is not there yet. */
+    public int loadStations(Path json) {
+        if (!Files.exists(json)) {
+            return 0;
+        }
+        SeedFile file;
+        try {
+            file = mapper.readValue(json.toFile(), SeedFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + json, e);
+        }
+        int created = 0;
+        for (SeedStation seed : file.stations()) {
+            int copies = seed.copies() == null ? 1 : seed.copies();
+            for (int n = 1; n <= copies; n++) {
+                created += seedOne(seed, String.valueOf(n)) ? 1 : 0;
+            }
+        }
+        return created;
+    }
+
+    @Transactional
+    boolean seedOne(SeedStation seed, String n) {
+        String key = seed.seedKey().replace("{n}", n);
+        if (stationRows.findBySeedKey(key).isPresent()) {
+            return false;
+        }
+        StationRequest s = seed.station();
+        var parent = seed.parentSeedKey() == null ? null
+                : stationRows.findBySeedKey(seed.parentSeedKey()).orElseThrow(() ->
+                new IllegalStateException("seed " + key + ": parent " + seed.parentSeedKey() + " comes later or is missing")).id;
+        StationRequest request = new StationRequest(s.type(), s.name().replace("{n}", n), s.regionCode(),
+                s.address() == null ? null : s.address().replace("{n}", n), s.latitude(), s.longitude(),
+                s.contactPerson(), s.contactPhone(), s.notice(), parent, s.features(), s.schedules(), s.rules());
+        var created = stations.register(request, key, SEED_AUTHOR, Optional.empty());
+        if (seed.standard() != null && !seed.standard().isEmpty()) {
+            stations.assessStandard(created.id(), new StandardRequest(seed.standard().entrySet().stream()
+                    .map(e -> new StandardItemInput(e.getKey(), true, e.getValue())).toList()), SEED_AUTHOR, Optional.empty());
+        }
+        return true;
+    }
+
+    public record SeedFile(List<SeedStation> stations) {
+    }
+
+    public record SeedStation(String seedKey, String parentSeedKey, Integer copies, StationRequest station,
+                              Map<StandardItem, String> standard) {
+    }
+
+    private interface RowBinder {
+        void bind(PreparedStatement ps, String[] row) throws java.sql.SQLException;
+    }
+
+    private int batch(String sql, List<String[]> rows, RowBinder binder) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            int inserted = 0;
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (String[] row : rows) {
+                    binder.bind(ps, row);
+                    ps.addBatch();
+                }
+                for (int count : ps.executeBatch()) {
+                    inserted += Math.max(count, 0);
+                }
+            }
+            return inserted;
+        });
+    }
+
+    /** Rows of a simple CSV (no quoted commas), without the header and {@code #} comments. */
+    private static List<String[]> csvRows(Path csv) {
+        try {
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            List<String[]> rows = new ArrayList<>();
+            boolean header = true;
+            for (String line : lines) {
+                String l = line.replace("\uFEFF", "");
+                if (l.isBlank() || l.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                rows.add(l.split(",", -1));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+    }
+}

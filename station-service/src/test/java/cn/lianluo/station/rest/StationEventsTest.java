@@ -1,0 +1,130 @@
+package cn.lianluo.station.rest;
+
+import cn.lianluo.common.events.OutboxRelay;
+import cn.lianluo.common.testing.KafkaTap;
+import cn.lianluo.common.testing.RealInfrastructure;
+import cn.lianluo.common.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class StationEventsTest {
+
+    static final String TOPIC = "test.station.events";
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    OutboxRelay relay;
+
+    JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return mapper.readTree(record.value());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_registered_station_is_published_as_a_cloudevent_keyed_by_its_id() {
+        try (KafkaTap tap = KafkaTap.open(TOPIC)) {
+            String id = given().header("Authorization", TestTokens.bearer("STATION_STAFF", "430822"))
+                    .contentType(ContentType.JSON)
+                    .body(StationResourceTest.station("刘家坪白族乡事件测试联络点", "430822207"))
+                    .when().post("/api/v1/stations")
+                    .then().statusCode(201).extract().path("id");
+
+            ConsumerRecord<String, String> record = tap.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            JsonNode event = json(record);
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("type").asText()).isEqualTo("lianluo.station.registered.v1");
+            assertThat(event.get("source").asText()).isEqualTo("/lianluo/station-service");
+            assertThat(event.get("subject").asText()).isEqualTo(id);
+            assertThat(event.get("regioncode").asText()).isEqualTo("430822207");
+            assertThat(event.get("id").asText()).matches("[0-9a-f-]{36}");
+            assertThat(event.get("time").asText()).isNotBlank();
+            assertThat(event.get("data").get("name").asText()).isEqualTo("刘家坪白族乡事件测试联络点");
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+        }
+    }
+
+    @Test
+    void a_reception_held_names_every_deputy_on_duty() {
+        String station = given().queryParam("q", "大树坳乡").when().get("/api/v1/stations")
+                .then().extract().path("items[0].id");
+        List<String> deputies = List.of("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222");
+        try (KafkaTap tap = KafkaTap.open(TOPIC)) {
+            String reception = given().header("Authorization", TestTokens.bearer("STATION_STAFF", "431228"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("date", LocalDate.now().toString(), "deputyIds", deputies, "visitors", 12, "casesReceived", 3))
+                    .when().post("/api/v1/stations/" + station + "/receptions")
+                    .then().statusCode(201).extract().path("id");
+
+            JsonNode event = json(tap.await(r -> r.value().contains(reception), Duration.ofSeconds(20)));
+            assertThat(event.get("type").asText()).isEqualTo("lianluo.station.reception-held.v1");
+            assertThat(event.get("subject").asText()).isEqualTo(station);
+            assertThat(event.get("data").get("deputyIds")).extracting(JsonNode::asText).containsExactlyElementsOf(deputies);
+            assertThat(event.get("data").get("visitors").asInt()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void a_write_during_a_kafka_outage_succeeds_and_its_event_arrives_once_the_broker_is_back() {
+        String staff = TestTokens.bearer("STATION_STAFF", "430822207");
+        RealInfrastructure.Suite.run("kafka", "stop");
+        String id;
+        try {
+            id = given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(StationResourceTest.station("刘家坪白族乡停电测试联络点", "430822207"))
+                    .when().post("/api/v1/stations")
+                    .then().statusCode(201).extract().path("id");
+            given().when().get("/api/v1/stations/" + id).then().statusCode(200);
+            assertThat(relay.pending()).isGreaterThanOrEqualTo(1);
+        } finally {
+            RealInfrastructure.Suite.run("kafka", "start");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.pending() == 0);
+
+        // the event was sent after the broker came back: read the topic from its start and count it
+        String registered = id;
+        try (var all = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "outage-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            all.subscribe(List.of(TOPIC));
+            List<ConsumerRecord<String, String>> copies = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long settle = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settle)) {
+                for (var record : all.poll(Duration.ofMillis(500))) {
+                    if (registered.equals(record.key()) && json(record).get("type").asText().endsWith(".registered.v1")) {
+                        copies.add(record);
+                        settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    }
+                }
+            }
+            assertThat(copies).as("the registered event of the station written during the outage").hasSize(1);
+        }
+    }
+}
