@@ -1,13 +1,14 @@
 package cn.lianluo.station.rest;
 
 import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.rest.StationDtos.ActivityRequest;
 import cn.lianluo.station.rest.StationDtos.ActivityView;
 import cn.lianluo.station.service.ReceptionService;
-import cn.lianluo.station.service.Regions;
+import cn.lianluo.common.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,7 +53,7 @@ public class ActivityResource {
     public Page<ActivityView> list(@QueryParam("region") String region, @QueryParam("kind") String kind,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        var scope = caller.listScope(region == null || region.isBlank() ? null : Regions.parse("region", region));
+        var scope = caller.listScope(RegionCodes.optional("region", region));
         return receptions.activities(scope, QueryParams.enumValue("kind", kind, ActivityKind.class), page, size);
     }
 }

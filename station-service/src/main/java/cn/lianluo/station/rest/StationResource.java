@@ -1,7 +1,9 @@
 package cn.lianluo.station.rest;
 
 import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.station.domain.ReceptionDay;
@@ -63,7 +65,8 @@ public class StationResource {
                                      @QueryParam("q") @Size(max = 100) String q,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        RegionCode scope = region == null || region.isBlank() ? RegionCode.HUNAN : Regions.parse("region", region);
+        RegionCode requested = RegionCodes.optional("region", region);
+        RegionCode scope = requested == null ? RegionCode.HUNAN : requested;
         return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, page, size);
     }
 

@@ -1,7 +1,7 @@
 package cn.lianluo.station.service;
 
 import cn.lianluo.common.problem.ProblemException;
-import cn.lianluo.common.region.InvalidRegionCodeException;
+import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.station.persistence.RegionEntity;
 import cn.lianluo.station.persistence.RegionRepository;
@@ -19,11 +19,7 @@ public class Regions {
 
     /** Parses a code given in {@code field}; a malformed one is a 400 naming the field. */
     public static RegionCode parse(String field, String raw) {
-        try {
-            return RegionCode.of(raw);
-        } catch (InvalidRegionCodeException e) {
-            throw ProblemException.invalid(field, e.getMessage());
-        }
+        return RegionCodes.field(field, raw);
     }
 
     /** A parsed code that must also exist in the region table; an unknown one is a 422. */

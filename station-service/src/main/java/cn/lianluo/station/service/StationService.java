@@ -2,6 +2,7 @@ package cn.lianluo.station.service;
 
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -78,7 +79,8 @@ public class StationService {
         RegionEntity region = regions.known("regionCode", request.regionCode());
         caller.ifPresent(c -> c.requireWithin(RegionCode.of(region.code)));
         StationEntity station = new StationEntity();
-        station.id = UUID.randomUUID();
+        // a seeded station's id derives from its seed key, so other services' seeds can name it
+        station.id = seedKey == null ? UUID.randomUUID() : SeedIds.of("station", seedKey);
         station.seedKey = seedKey;
         station.createdAt = OffsetDateTime.now(clock);
         station.createdBy = author;

@@ -1,16 +1,16 @@
-package cn.lianluo.station.rest;
+package cn.lianluo.common.rest;
 
 import cn.lianluo.common.problem.ProblemException;
 
 import java.util.Arrays;
 
 /** Query parameters parsed so that a bad value is a 400 naming it (JAX-RS would answer 404). */
-final class QueryParams {
+public final class QueryParams {
 
     private QueryParams() {
     }
 
-    static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

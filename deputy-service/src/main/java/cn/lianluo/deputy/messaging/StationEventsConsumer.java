@@ -1,0 +1,74 @@
+package cn.lianluo.deputy.messaging;
+
+import cn.lianluo.common.events.ProcessedEvents;
+import cn.lianluo.deputy.persistence.Repositories;
+import cn.lianluo.deputy.persistence.StationCopyEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Keeps deputy-service's copy of the stations it needs from {@code station.events}. Idempotent: the event id is
+ * claimed in the same transaction as the upsert, so a redelivered event changes nothing. An event that cannot
+ * be read goes to the dead-letter topic (see application.properties) and does not stop the partition.
+ */
+@ApplicationScoped
+public class StationEventsConsumer {
+
+    static final String CONSUMER = "deputy-service/station-copy";
+    private static final String REGISTERED = "lianluo.station.registered.v1";
+    private static final String UPDATED = "lianluo.station.updated.v1";
+
+    private final ProcessedEvents processed;
+    private final Repositories.Stations stations;
+    private final ObjectMapper mapper;
+
+    public StationEventsConsumer(ProcessedEvents processed, Repositories.Stations stations, ObjectMapper mapper) {
+        this.processed = processed;
+        this.stations = stations;
+        this.mapper = mapper;
+    }
+
+    @Incoming("station-events")
+    @Blocking
+    @Transactional
+    public void consume(String envelope) {
+        JsonNode event;
+        try {
+            event = mapper.readTree(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a CloudEvent", e);
+        }
+        UUID id = UUID.fromString(event.path("id").asText());
+        String type = event.path("type").asText();
+        if (!processed.firstTime(CONSUMER, id)) {
+            return;
+        }
+        if (!REGISTERED.equals(type) && !UPDATED.equals(type)) {
+            return;
+        }
+        JsonNode data = event.path("data");
+        UUID stationId = UUID.fromString(data.path("stationId").asText());
+        OffsetDateTime time = OffsetDateTime.parse(event.path("time").asText());
+        StationCopyEntity station = stations.findById(stationId);
+        if (station == null) {
+            station = new StationCopyEntity();
+            station.stationId = stationId;
+        } else if (station.updatedAt != null && station.updatedAt.isAfter(time)) {
+            return; // an older event than the one already applied
+        }
+        station.name = data.path("name").asText();
+        station.type = data.path("type").asText();
+        station.regionCode = data.path("regionCode").asText();
+        station.updatedAt = time;
+        stations.persist(station);
+    }
+}

@@ -1,0 +1,123 @@
+package cn.lianluo.deputy.rest;
+
+import cn.lianluo.deputy.domain.DeputyLevel;
+import cn.lianluo.deputy.domain.Gender;
+import cn.lianluo.deputy.domain.GroupKind;
+import cn.lianluo.deputy.domain.MandateStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response models of deputy-service's API (never the entities). */
+public final class DeputyDtos {
+
+    public static final String PHONE = "^[0-9+\\- ]{5,20}$";
+    public static final String PHONE_MESSAGE = "a phone number: 5 to 20 digits, spaces, + or -";
+
+    private DeputyDtos() {
+    }
+
+    public record DeputyRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull Gender gender,
+            @NotBlank @Size(max = 20) String ethnicity,
+            @NotNull @Min(1900) @Max(2010) Integer birthYear,
+            @Size(max = 30) String party,
+            @Size(max = 50) String occupationSector,
+            @Size(max = 100) String electoralUnit,
+            @NotBlank String regionCode,
+            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+            @NotEmpty @Size(max = 5) List<@Valid @NotNull MandateInput> mandates,
+            UUID homeStationId) {
+    }
+
+    public record MandateInput(@NotNull DeputyLevel level, @NotNull @Min(1) @Max(99) Integer term,
+                               @NotNull LocalDate termStart, LocalDate termEnd) {
+    }
+
+    public record ProfileUpdate(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull Gender gender,
+            @NotBlank @Size(max = 20) String ethnicity,
+            @NotNull @Min(1900) @Max(2010) Integer birthYear,
+            @Size(max = 30) String party,
+            @Size(max = 50) String occupationSector,
+            @Size(max = 100) String electoralUnit,
+            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
+    }
+
+    /** What a deputy may change of their own record. */
+    public record ContactUpdate(@NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
+    }
+
+    public record EndMandate(@NotNull MandateStatus status, @NotNull LocalDate date, @Size(max = 500) String reason) {
+    }
+
+    public record StationRef(@NotNull UUID stationId) {
+    }
+
+    public record GroupRequest(@NotNull GroupKind kind, @NotBlank @Size(max = 100) String name,
+                               @Size(max = 200) String theme, @NotBlank String regionCode) {
+    }
+
+    public record MemberRequest(UUID deputyId, @Valid Expert expert) {
+    }
+
+    public record Expert(@NotBlank @Size(max = 50) String name, @Size(max = 100) String field,
+                         @Size(max = 100) String organisation) {
+    }
+
+    public record MandateView(UUID id, DeputyLevel level, String levelName, int term, LocalDate termStart,
+                              LocalDate termEnd, MandateStatus status, String statusName, LocalDate endedOn,
+                              String endReason) {
+    }
+
+    public record AssignmentView(UUID id, UUID stationId, String stationName, String stationRegionCode, boolean home,
+                                 LocalDate from, LocalDate until) {
+    }
+
+    public record DeputyView(UUID id, String name, Gender gender, String genderName, String ethnicity, int birthYear,
+                             String party, String occupationSector, String electoralUnit, String regionCode,
+                             String phone, boolean active, List<MandateView> mandates, UUID homeStationId,
+                             List<AssignmentView> stations, int version, OffsetDateTime createdAt,
+                             OffsetDateTime updatedAt) {
+    }
+
+    /** A row of a list: the phone is always masked. */
+    public record DeputySummary(UUID id, String name, Gender gender, String ethnicity, String regionCode, String phone,
+                                boolean active, List<DeputyLevel> levels, UUID homeStationId) {
+    }
+
+    public record Coverage(String regionCode, long activeDeputies, long assigned, double shareAssigned) {
+    }
+
+    public record MemberView(UUID id, UUID deputyId, String deputyName, Expert expert, LocalDate joinedOn,
+                             LocalDate leftOn) {
+    }
+
+    public record GroupView(UUID id, GroupKind kind, String kindName, String name, String theme, String regionCode,
+                            List<MemberView> members) {
+    }
+
+    public record GroupMembership(UUID groupId, String name, GroupKind kind, String kindName, LocalDate joinedOn,
+                                  LocalDate leftOn) {
+    }
+
+    /** What deputy-service gives the gateway for 一人一档: profile, mandates, assignment history, groups. */
+    public record Dossier(DeputyView profile, List<MandateView> mandates, List<AssignmentView> assignments,
+                          List<GroupMembership> groups) {
+    }
+
+    public record ImportResult(int rows, int deputiesCreated, int mandatesAdded, int stationsAssigned) {
+    }
+}

@@ -1,0 +1,276 @@
+package cn.lianluo.deputy.service;
+
+import cn.lianluo.common.problem.FieldError;
+import cn.lianluo.common.problem.ProblemException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes roll files (代表名册): CSV in UTF-8 or the GBK/GB18030 that Chinese Excel writes, and .xlsx.
+ * Pure file handling: no database, no scope; the import use case checks the rows.
+ */
+public final class RollFiles {
+
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** One data row: its line (the header is line 1) and its cells by column. */
+    public record RollRow(int line, Map<RollColumn, String> cells) {
+    }
+
+    private RollFiles() {
+    }
+
+    public static List<RollRow> read(byte[] body, String mediaType, String charset, int maxRows) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalid("file", "the file is empty");
+        }
+        if (mediaType != null && mediaType.toLowerCase().startsWith(XLSX)) {
+            return readXlsx(body, maxRows);
+        }
+        return readCsv(decode(body, charset), maxRows);
+    }
+
+    /** Charsets a roll may really be written in; another declared one (a client's ISO-8859-1 default) is not trusted. */
+    private static final java.util.Set<String> CHINESE_CAPABLE = java.util.Set.of("UTF-8", "GBK", "GB2312", "GB18030", "UTF-16",
+            "UTF-16LE", "UTF-16BE");
+
+    /**
+     * UTF-8 (with or without a BOM), else GB18030 (which covers GBK). A declared Unicode or Chinese charset is
+     * taken at its word; any other declaration is ignored, since it could not hold the Chinese header anyway.
+     */
+    static String decode(byte[] body, String charset) {
+        if (charset != null && !charset.isBlank()) {
+            Charset named;
+            try {
+                named = Charset.forName(charset.strip().replace("\"", ""));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("charset", "unknown charset '" + charset + "'");
+            }
+            if (CHINESE_CAPABLE.contains(named.name())) {
+                return strict(body, named).orElseThrow(() ->
+                        ProblemException.invalid("file", "the file is not valid " + named.name() + " text"));
+            }
+        }
+        int skip = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF ? 3 : 0;
+        byte[] text = skip == 0 ? body : java.util.Arrays.copyOfRange(body, skip, body.length);
+        return strict(text, StandardCharsets.UTF_8)
+                .or(() -> strict(text, GB18030))
+                .orElseThrow(() -> ProblemException.invalid("file",
+                        "the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8 or as .xlsx"));
+    }
+
+    private static java.util.Optional<String> strict(byte[] bytes, Charset charset) {
+        try {
+            String text = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.indexOf('\u0000') >= 0 ? java.util.Optional.empty() : java.util.Optional.of(text);
+        } catch (CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static List<RollRow> readCsv(String text, int maxRows) {
+        List<RollRow> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get()
+                .parse(new StringReader(text))) {
+            List<RollColumn> columns = null;
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (columns == null) {
+                    columns = header(cells);
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() >= maxRows) {
+                    throw tooMany(maxRows);
+                }
+                rows.add(row((int) record.getRecordNumber(), columns, cells));
+            }
+            if (columns == null) {
+                throw ProblemException.unprocessable("import-header", "header", "the file has no header row");
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw ProblemException.invalid("file", "the CSV cannot be read: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    static List<RollRow> readXlsx(byte[] body, int maxRows) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            if (sheet.getLastRowNum() > maxRows + 1) {
+                throw tooMany(maxRows);
+            }
+            DataFormatter format = new DataFormatter();
+            List<RollColumn> columns = null;
+            List<RollRow> rows = new ArrayList<>();
+            List<FieldError> formulas = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
+                    Cell cell = row.getCell(i);
+                    if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                        formulas.add(new FieldError("row " + (row.getRowNum() + 1) + ": column " + (i + 1),
+                                "a formula is not accepted; paste the values only"));
+                        cells.add("");
+                    } else if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+                        cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
+                    } else {
+                        cells.add(cell == null ? "" : format.formatCellValue(cell).strip());
+                    }
+                }
+                if (columns == null) {
+                    columns = header(cells);
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() >= maxRows) {
+                    throw tooMany(maxRows);
+                }
+                rows.add(row(row.getRowNum() + 1, columns, cells));
+            }
+            if (!formulas.isEmpty()) {
+                throw rejected(formulas);
+            }
+            if (columns == null) {
+                throw ProblemException.unprocessable("import-header", "header", "the sheet has no header row");
+            }
+            return rows;
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalid("file", "the file is not a readable .xlsx workbook");
+        }
+    }
+
+    /** The header must name the roll's columns; order is free, unknown or missing required columns are refused. */
+    private static List<RollColumn> header(List<String> cells) {
+        List<RollColumn> columns = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String cell : cells) {
+            String name = cell.replace("\uFEFF", "").strip();
+            RollColumn column = null;
+            for (RollColumn c : RollColumn.values()) {
+                if (c.header().equals(name) || c.name().equalsIgnoreCase(name)) {
+                    column = c;
+                }
+            }
+            if (column == null) {
+                unknown.add(name);
+            }
+            columns.add(column);
+        }
+        List<String> missing = java.util.Arrays.stream(RollColumn.values())
+                .filter(c -> c.required() && !columns.contains(c)).map(RollColumn::header).toList();
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw ProblemException.unprocessable("import-header", "header",
+                    (unknown.isEmpty() ? "" : "unknown columns " + unknown + "; ")
+                            + (missing.isEmpty() ? "" : "missing columns " + missing + "; ")
+                            + "expected " + RollColumn.headers());
+        }
+        return columns;
+    }
+
+    private static RollRow row(int line, List<RollColumn> columns, List<String> cells) {
+        Map<RollColumn, String> values = new EnumMap<>(RollColumn.class);
+        for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
+            values.put(columns.get(i), cells.get(i) == null ? "" : cells.get(i).strip());
+        }
+        return new RollRow(line, values);
+    }
+
+    /** A spreadsheet formula (or the start of one a spreadsheet would run) in a CSV cell. */
+    public static boolean looksLikeFormula(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first == '=' || first == '@') {
+            return true;
+        }
+        return (first == '+' || first == '-') && value.length() > 1 && !Character.isDigit(value.charAt(1))
+                && value.charAt(1) != ' ';
+    }
+
+    public static ProblemException rejected(List<FieldError> errors) {
+        List<FieldError> shown = errors.size() > 200 ? errors.subList(0, 200) : errors;
+        return new ProblemException(422, "import-rejected", "Import rejected 导入未通过",
+                errors.size() + " problem(s) in the file; nothing was imported"
+                        + (errors.size() > shown.size() ? " (the first " + shown.size() + " are listed)" : ""),
+                shown);
+    }
+
+    private static ProblemException tooMany(int maxRows) {
+        return new ProblemException(413, "too-many-rows", "Too many rows 行数过多",
+                "a roll file holds at most " + maxRows + " rows; split it");
+    }
+
+    /** CSV in UTF-8 with a BOM, so Excel opens the Chinese correctly; cells that a spreadsheet would run are quoted as text. */
+    public static byte[] writeCsv(List<List<String>> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
+            printer.printRecord(RollColumn.headers());
+            for (List<String> row : rows) {
+                printer.printRecord(row.stream().map(v -> looksLikeFormula(v) ? "'" + v : v).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** .xlsx with every cell a string cell (nothing a spreadsheet would evaluate). */
+    public static byte[] writeXlsx(List<List<String>> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("代表名册");
+            List<List<String>> all = new ArrayList<>();
+            all.add(RollColumn.headers());
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<String> cells = all.get(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c, CellType.STRING).setCellValue(cells.get(c) == null ? "" : cells.get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
