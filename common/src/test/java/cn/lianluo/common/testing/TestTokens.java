@@ -19,6 +19,12 @@ public final class TestTokens {
         return "Bearer " + token(role, region);
     }
 
+    /** A handling unit's (承办单位) token. */
+    public static String handler(String region, String unitId) {
+        return "Bearer " + Jwt.issuer("lianluo").subject("test-handler-" + unitId).groups(Set.of("HANDLER"))
+                .claim("region", region).claim("unitId", unitId).sign();
+    }
+
     public static String deputy(String region, String deputyId) {
         return "Bearer " + Jwt.issuer("lianluo").subject("test-deputy-" + deputyId).groups(Set.of("DEPUTY"))
                 .claim("region", region).claim("deputyId", deputyId).sign();

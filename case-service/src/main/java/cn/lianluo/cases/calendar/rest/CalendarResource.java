@@ -1,0 +1,106 @@
+package cn.lianluo.cases.calendar.rest;
+
+import cn.lianluo.cases.calendar.service.CalendarService;
+import cn.lianluo.cases.cases.domain.DeadlinePolicy;
+import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.security.Caller;
+import cn.lianluo.common.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The working-day calendar (ADMIN edits it) and the deadline policy of a region. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+
+    public record DayRequest(@NotNull Boolean working, @NotBlank @Size(max = 50) String name) {
+    }
+
+    public record PolicyRequest(@NotNull @Min(0) @Max(60) Integer assignDays, @NotNull @Min(0) @Max(60) Integer handleComplaintDays,
+                                @NotNull @Min(0) @Max(60) Integer handleEnquiryDays, @NotNull @Min(0) @Max(60) Integer urgentHandleDays,
+                                @NotNull @Min(0) @Max(60) Integer replyDays, @NotNull @Min(1) @Max(60) Integer visitDays,
+                                @Size(max = 500) String note) {
+    }
+
+    private final CalendarService calendars;
+    private final CaseClock clock;
+    private final Caller caller;
+
+    public CalendarResource(CalendarService calendars, CaseClock clock, Caller caller) {
+        this.calendars = calendars;
+        this.clock = clock;
+        this.caller = caller;
+    }
+
+    /** The days of a year that differ from the weekday rule. */
+    @GET
+    @Path("/calendar/{year}")
+    @PermitAll
+    public List<CalendarDay> year(@PathParam("year") int year) {
+        return calendars.year(year);
+    }
+
+    @PUT
+    @Path("/calendar/days/{date}")
+    @RolesAllowed(Roles.ADMIN)
+    public CalendarDay setDay(@PathParam("date") String date, @NotNull @Valid DayRequest day) {
+        return calendars.setDay(date(date), day.working(), day.name());
+    }
+
+    @DELETE
+    @Path("/calendar/days/{date}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response removeDay(@PathParam("date") String date) {
+        calendars.removeDay(date(date));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/deadline-policies/{region}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER})
+    public DeadlinePolicy policy(@PathParam("region") String region) {
+        return calendars.policyFor(RegionCodes.field("region", region));
+    }
+
+    @PUT
+    @Path("/deadline-policies/{region}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public DeadlinePolicy setPolicy(@PathParam("region") String region, @NotNull @Valid PolicyRequest p) {
+        RegionCode code = RegionCodes.field("region", region);
+        caller.requireWithin(code);
+        return calendars.setPolicy(code, new DeadlinePolicy(p.assignDays(), p.handleComplaintDays(), p.handleEnquiryDays(),
+                p.urgentHandleDays(), p.replyDays(), p.visitDays()), p.note(), caller.subject(), clock.now());
+    }
+
+    private static LocalDate date(String raw) {
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "'" + raw + "' is not a date (2026-10-01)");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package cn.lianluo.cases.cases.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "citizen_case")
+public class CaseEntity {
+    @Id
+    public UUID id;
+    @Column(name = "tracking_code")
+    public String trackingCode;
+    public String title;
+    public String content;
+    public String category;
+    public String kind;
+    public boolean urgent;
+    @Column(name = "region_code")
+    public String regionCode;
+    @Column(name = "station_id")
+    public UUID stationId;
+    public String channel;
+    @Column(name = "citizen_name")
+    public String citizenName;
+    @Column(name = "citizen_phone")
+    public String citizenPhone;
+    @Column(name = "receiving_deputy_id")
+    public UUID receivingDeputyId;
+    @Column(name = "unit_id")
+    public UUID unitId;
+    public String status;
+    public boolean paused;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    @Column(name = "on_the_spot")
+    public boolean onTheSpot;
+    @Column(name = "reopen_count")
+    public int reopenCount;
+    @Column(name = "extension_pending")
+    public boolean extensionPending;
+    @Column(name = "extension_used")
+    public boolean extensionUsed;
+    @Column(name = "extension_days")
+    public int extensionDays;
+    public String satisfaction;
+    @Column(name = "rated_by_citizen")
+    public boolean ratedByCitizen;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Attachment> attachments = new ArrayList<>();
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_on_time")
+    public Boolean closedOnTime;
+    @Column(name = "working_days_to_close")
+    public Integer workingDaysToClose;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Version
+    public int version;
+
+    /** Attachment metadata only (the files live in the front end's object store). */
+    public record Attachment(String name, String contentType, long size, String url) {
+    }
+}

@@ -1,0 +1,47 @@
+package cn.lianluo.cases.cases.service;
+
+import cn.lianluo.cases.cases.messaging.CaseEvents;
+import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.cases.persistence.DeadlineEntity;
+import cn.lianluo.cases.units.persistence.UnitEntity;
+import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.region.RegionCode;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes case events to the outbox, in the transaction of the change they report. */
+@ApplicationScoped
+public class CasePublisher {
+
+    private final Outbox outbox;
+    private final CaseRepositories.Deadlines deadlines;
+    private final UnitRepositories.Units units;
+
+    public CasePublisher(Outbox outbox, CaseRepositories.Deadlines deadlines, UnitRepositories.Units units) {
+        this.outbox = outbox;
+        this.deadlines = deadlines;
+        this.units = units;
+    }
+
+    /** @param stage for the clock-driven events: the stage whose deadline it is */
+    public void publish(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, String stage) {
+        deadlines.flush();
+        Map<String, CaseEvents.StageDeadline> stages = new LinkedHashMap<>();
+        for (DeadlineEntity d : deadlines.of(c.id)) {
+            stages.put(d.stage, new CaseEvents.StageDeadline(d.dueDate, d.dueAt, d.warnAt, d.metAt != null));
+        }
+        UnitEntity unit = c.unitId == null ? null : units.findById(c.unitId);
+        var data = new CaseEvents.CaseData(c.id, action, actorRole, at, c.status,
+                previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
+                c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
+                c.paused, c.reopenCount, c.satisfaction, stage,
+                new CaseEvents.Citizen(Masking.name(c.citizenName), Masking.phone(c.citizenPhone)), stages);
+        outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
+    }
+}

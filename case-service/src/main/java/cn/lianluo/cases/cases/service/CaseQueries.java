@@ -1,0 +1,195 @@
+package cn.lianluo.cases.cases.service;
+
+import cn.lianluo.cases.cases.domain.CaseCommand;
+import cn.lianluo.cases.cases.domain.CaseKind;
+import cn.lianluo.cases.cases.domain.CaseLoop;
+import cn.lianluo.cases.cases.domain.CaseStatus;
+import cn.lianluo.cases.cases.domain.Channel;
+import cn.lianluo.cases.cases.domain.Satisfaction;
+import cn.lianluo.cases.cases.persistence.CaseActionEntity;
+import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.cases.persistence.DeadlineEntity;
+import cn.lianluo.cases.cases.rest.CaseDtos.Attachment;
+import cn.lianluo.cases.cases.rest.CaseDtos.CaseSummary;
+import cn.lianluo.cases.cases.rest.CaseDtos.CaseView;
+import cn.lianluo.cases.cases.rest.CaseDtos.CitizenView;
+import cn.lianluo.cases.cases.rest.CaseDtos.TimelineEntry;
+import cn.lianluo.cases.cases.rest.CaseDtos.TrackEntry;
+import cn.lianluo.cases.cases.rest.CaseDtos.TrackView;
+import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.units.persistence.UnitEntity;
+import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.security.Caller;
+import cn.lianluo.common.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reading cases: the detail, lists in scope, and the citizen's tracking page. Personal data is masked unless the reader handles the case. */
+@ApplicationScoped
+public class CaseQueries {
+
+    /** Timeline actions a citizen sees on the tracking page. */
+    private static final Set<String> PUBLIC_ACTIONS = Set.of("RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE",
+            "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+
+    private final CaseService service;
+    private final CaseRepositories.Cases cases;
+    private final CaseRepositories.Actions actions;
+    private final CaseRepositories.Deadlines deadlines;
+    private final UnitRepositories.Units units;
+    private final UnitRepositories.Categories categories;
+    private final CaseClock clock;
+
+    public CaseQueries(CaseService service, CaseRepositories.Cases cases, CaseRepositories.Actions actions,
+                       CaseRepositories.Deadlines deadlines, UnitRepositories.Units units,
+                       UnitRepositories.Categories categories, CaseClock clock) {
+        this.service = service;
+        this.cases = cases;
+        this.actions = actions;
+        this.deadlines = deadlines;
+        this.units = units;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CaseView get(UUID id, Caller caller) {
+        CaseEntity c = service.require(id);
+        boolean handles = handles(c, caller);
+        if (!handles) {
+            if (!caller.hasRole(Roles.DEPUTY)) {
+                throw ProblemException.forbidden("you do not handle this case");
+            }
+            caller.requireWithin(RegionCode.of(c.regionCode));
+        }
+        return view(c, handles);
+    }
+
+    /**
+     * The case as its actor sees it after a command: a unit that escalated the case away still gets the answer
+     * (with the citizen's data masked), not a 403.
+     */
+    @Transactional
+    public CaseView afterCommand(UUID id, Caller caller) {
+        CaseEntity c = service.require(id);
+        return view(c, handles(c, caller));
+    }
+
+    /** Cases in the caller's scope: a handling unit sees its own, a deputy those they received. */
+    @Transactional
+    public Page<CaseSummary> list(RegionCode requested, CaseStatus status, Boolean overdue, int page, int size, Caller caller) {
+        StringBuilder where = new StringBuilder("regionCode like :region");
+        Parameters params = Parameters.with("region", caller.listScope(requested).likePattern());
+        if (caller.hasRole(Roles.HANDLER) && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMIN)) {
+            where.append(" and unitId = :unit");
+            params.and("unit", caller.unitId().map(UUID::fromString).orElseThrow(() ->
+                    ProblemException.forbidden("a handling unit's token names its unit (unitId)")));
+        } else if (caller.hasRole(Roles.DEPUTY) && !caller.hasRole(Roles.STATION_STAFF) && !caller.hasRole(Roles.SUPERVISOR)
+                && !caller.hasRole(Roles.ADMIN)) {
+            where.append(" and receivingDeputyId = :deputy");
+            params.and("deputy", caller.deputyId().map(UUID::fromString).orElseThrow(() ->
+                    ProblemException.forbidden("a deputy's token names the deputy (deputyId)")));
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status.name());
+        }
+        if (overdue != null) {
+            where.append(overdue ? " and" : " and not").append(
+                    " exists (select 1 from DeadlineEntity d where d.caseId = c.id and d.metAt is null and d.paused = false and d.dueAt <= :now)");
+            params.and("now", clock.now());
+        }
+        var query = cases.find("from CaseEntity c where " + where + " order by receivedAt desc", params)
+                .page(io.quarkus.panache.common.Page.of(page, size));
+        List<CaseEntity> rows = query.list();
+        Map<UUID, List<DeadlineEntity>> open = rows.isEmpty() ? Map.of() : deadlines
+                .list("caseId in ?1 and metAt is null", rows.stream().map(c -> c.id).toList()).stream()
+                .collect(Collectors.groupingBy(d -> d.caseId));
+        Instant now = clock.now();
+        return new Page<>(rows.stream().map(c -> {
+            List<DeadlineEntity> current = open.getOrDefault(c.id, List.of());
+            return new CaseSummary(c.id, c.trackingCode, c.title, c.category, CaseStatus.valueOf(c.status),
+                    CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), masked(c), c.unitId,
+                    CaseViews.overdueNow(current, now), c.receivedAt,
+                    current.isEmpty() ? null : CaseViews.deadline(current.get(0), now));
+        }).toList(), query.count(), page, size);
+    }
+
+    /** The public tracking page: a wrong phone is the same 404 as an unknown code. */
+    @Transactional
+    public TrackView track(String trackingCode, String phone) {
+        CaseEntity c = service.tracked(trackingCode, phone);
+        List<TrackEntry> timeline = new ArrayList<>();
+        for (CaseActionEntity a : actions.of(c.id)) {
+            if (PUBLIC_ACTIONS.contains(a.action)) {
+                UnitEntity unit = a.unitId == null ? null : units.findById(a.unitId);
+                timeline.add(new TrackEntry(a.action, actionLabel(a.action), a.at, unit == null ? null : unit.name));
+            }
+        }
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, timeline,
+                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction));
+    }
+
+    /** Whether the caller handles the case, and so sees the citizen's whole name and phone. */
+    static boolean handles(CaseEntity c, Caller caller) {
+        RegionCode region = RegionCode.of(c.regionCode);
+        if ((caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.STATION_STAFF))
+                && caller.covers(region)) {
+            return true;
+        }
+        if (caller.hasRole(Roles.HANDLER) && c.unitId != null && caller.unitId().map(c.unitId.toString()::equals).orElse(false)) {
+            return true;
+        }
+        return caller.hasRole(Roles.DEPUTY) && c.receivingDeputyId != null
+                && caller.deputyId().map(c.receivingDeputyId.toString()::equals).orElse(false);
+    }
+
+    private CaseView view(CaseEntity c, boolean whole) {
+        Instant now = clock.now();
+        List<DeadlineEntity> rows = deadlines.of(c.id);
+        UnitEntity unit = c.unitId == null ? null : units.findById(c.unitId);
+        var category = categories.findById(c.category);
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        Channel channel = Channel.valueOf(c.channel);
+        List<TimelineEntry> timeline = actions.of(c.id).stream().map(a -> {
+            UnitEntity u = a.unitId == null ? null : units.findById(a.unitId);
+            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.at, a.note, a.unitId,
+                    u == null ? null : u.name, CaseStatus.valueOf(a.status));
+        }).toList();
+        return new CaseView(c.id, c.trackingCode, c.title, c.content, c.category, category == null ? null : category.name,
+                CaseKind.valueOf(c.kind), c.urgent, status, status.label(), c.regionCode, c.stationId, channel,
+                channel.label(), whole ? new CitizenView(c.citizenName, c.citizenPhone) : masked(c), c.receivingDeputyId,
+                c.unitId, unit == null ? null : unit.name, c.onTheSpot, c.paused, c.reopenCount,
+                c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
+                CaseViews.overdueNow(rows, now), List.copyOf(CaseLoop.allowed(CaseService.state(c))), timeline,
+                c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(), a.url())).toList(),
+                c.receivedAt, c.closedAt, c.version);
+    }
+
+    private static CitizenView masked(CaseEntity c) {
+        return new CitizenView(Masking.name(c.citizenName), Masking.phone(c.citizenPhone));
+    }
+
+    static String actionLabel(String action) {
+        return switch (action) {
+            case "RECEIVED" -> "已受理";
+            case "ESCALATED_TO_SUPERVISOR" -> "多次不满意,转人大督办";
+            default -> CaseCommand.valueOf(action).label();
+        };
+    }
+}

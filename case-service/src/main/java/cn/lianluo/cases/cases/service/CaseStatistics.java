@@ -1,0 +1,136 @@
+package cn.lianluo.cases.cases.service;
+
+import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Case statistics of a region and period for the gateway's dashboard, for the region and for each child region.
+ * Every figure is one grouped query on the region-prefix indexes.
+ */
+@ApplicationScoped
+public class CaseStatistics {
+
+    public record Figures(String regionCode, long received, Map<String, Long> byChannel, Map<String, Long> byCategory,
+                          long closed, long answeredOnTheSpot, long closedOnTime, long overdueNow, long warningsNow,
+                          long rated, long satisfied, Double satisfactionRate, Double averageWorkingDaysToClose) {
+    }
+
+    public record Statistics(String regionCode, LocalDate from, LocalDate to, Figures total, List<Figures> children) {
+    }
+
+    private final EntityManager em;
+    private final CaseClock clock;
+
+    public CaseStatistics(EntityManager em, CaseClock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Cases received in [from, to) (dates in China), and what is overdue or warned now. */
+    @Transactional
+    public Statistics of(RegionCode region, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(CaseClock.CHINA).toInstant();
+        Instant end = to.atStartOfDay(CaseClock.CHINA).toInstant();
+        int childLength = region.level() == RegionLevel.VILLAGE ? region.value().length()
+                : RegionLevel.values()[region.level().ordinal() + 1].codeLength();
+        Map<String, Acc> byChild = new LinkedHashMap<>();
+        Acc total = new Acc(region.value());
+        String pattern = region.likePattern();
+        for (Object[] row : rows("""
+                SELECT substr(region_code, 1, ?3), count(*),
+                       count(*) FILTER (WHERE status = 'CLOSED'),
+                       count(*) FILTER (WHERE on_the_spot),
+                       count(*) FILTER (WHERE closed_on_time),
+                       count(*) FILTER (WHERE satisfaction IS NOT NULL),
+                       count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
+                       sum(working_days_to_close), count(working_days_to_close)
+                FROM citizen_case WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4
+                GROUP BY 1""", pattern, start, childLength, end)) {
+            for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
+                acc.received += n(row[1]);
+                acc.closed += n(row[2]);
+                acc.onTheSpot += n(row[3]);
+                acc.onTime += n(row[4]);
+                acc.rated += n(row[5]);
+                acc.satisfied += n(row[6]);
+                acc.daysSum += n(row[7]);
+                acc.daysCount += n(row[8]);
+            }
+        }
+        for (String dimension : List.of("channel", "category")) {
+            for (Object[] row : rows("SELECT substr(region_code, 1, ?3), " + dimension + ", count(*) FROM citizen_case "
+                    + "WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4 GROUP BY 1, 2", pattern, start,
+                    childLength, end)) {
+                for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
+                    (dimension.equals("channel") ? acc.byChannel : acc.byCategory).merge((String) row[1], n(row[2]), Long::sum);
+                }
+            }
+        }
+        Instant now = clock.now();
+        for (Object[] row : rows("""
+                SELECT substr(d.region_code, 1, ?3),
+                       count(DISTINCT d.case_id) FILTER (WHERE d.due_at <= ?2),
+                       count(DISTINCT d.case_id) FILTER (WHERE d.warn_at <= ?2 AND d.due_at > ?2)
+                FROM case_deadline d JOIN citizen_case c ON c.id = d.case_id
+                WHERE d.region_code LIKE ?1 AND d.met_at IS NULL AND NOT d.paused AND NOT c.paused
+                GROUP BY 1""", pattern, now, childLength)) {
+            for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
+                acc.overdue += n(row[1]);
+                acc.warnings += n(row[2]);
+            }
+        }
+        List<Figures> children = new ArrayList<>();
+        if (childLength > region.value().length()) {
+            byChild.values().stream().filter(a -> !a.region.equals(region.value()))
+                    .sorted(java.util.Comparator.comparing(a -> a.region)).forEach(a -> children.add(a.figures()));
+        }
+        return new Statistics(region.value(), from, to, total.figures(), children);
+    }
+
+    private List<Object[]> rows(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static Acc child(Map<String, Acc> byChild, String code) {
+        return byChild.computeIfAbsent(code, Acc::new);
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static final class Acc {
+        final String region;
+        long received, closed, onTheSpot, onTime, rated, satisfied, daysSum, daysCount, overdue, warnings;
+        final Map<String, Long> byChannel = new HashMap<>();
+        final Map<String, Long> byCategory = new HashMap<>();
+
+        Acc(String region) {
+            this.region = region;
+        }
+
+        Figures figures() {
+            return new Figures(region, received, byChannel, byCategory, closed, onTheSpot, onTime, overdue, warnings,
+                    rated, satisfied, rated == 0 ? null : Math.round(satisfied * 10000.0 / rated) / 10000.0,
+                    daysCount == 0 ? null : Math.round(daysSum * 100.0 / daysCount) / 100.0);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package cn.lianluo.cases.cases.service;
+
+import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.cases.persistence.DeadlineEntity;
+import cn.lianluo.cases.config.CaseClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The clock-driven events of DESIGN §6: 预警 at 80 % of a stage, 超期 at 100 %, 催办 the next working day, 通报 after
+ * more than 5 working days overdue. Each fires once per stage: rows are claimed {@code FOR UPDATE SKIP LOCKED} and
+ * marked in the transaction that writes the event, so two replicas never both fire, and a moment missed while
+ * the service was down fires late, once.
+ */
+@ApplicationScoped
+public class DeadlineWatch {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
+    private static final int BATCH = 200;
+
+    /** One clock event: which rows are due and which column marks it fired. */
+    private enum Moment {
+        WARNING("deadline-warning", "warned_at", "d.warn_at <= :at"),
+        OVERDUE("overdue", "overdue_at", "d.due_at <= :at"),
+        URGED("urged", "urged_at", "d.urge_on <= :at AND d.overdue_at IS NOT NULL"),
+        REPORTED("reported", "reported_at", "d.report_on <= :at AND d.overdue_at IS NOT NULL");
+
+        /** The moments counted in days compare dates, the others instants. */
+        boolean byDate() {
+            return this == URGED || this == REPORTED;
+        }
+
+        final String action;
+        final String firedColumn;
+        final String dueCondition;
+
+        Moment(String action, String firedColumn, String dueCondition) {
+            this.action = action;
+            this.firedColumn = firedColumn;
+            this.dueCondition = dueCondition;
+        }
+    }
+
+    private final EntityManager em;
+    private final CaseRepositories.Cases cases;
+    private final CaseRepositories.Deadlines deadlines;
+    private final CasePublisher publisher;
+    private final CaseClock clock;
+
+    public DeadlineWatch(EntityManager em, CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines,
+                         CasePublisher publisher, CaseClock clock) {
+        this.em = em;
+        this.cases = cases;
+        this.deadlines = deadlines;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${lianluo.deadlines.scan-every:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "deadline scan failed; it runs again on the next tick");
+        }
+    }
+
+    /** Fires every moment that has come and not yet fired; returns how many events it wrote. */
+    public int scan() {
+        Instant now = clock.now();
+        LocalDate today = now.atZone(CaseClock.CHINA).toLocalDate();
+        int fired = 0;
+        for (Moment moment : Moment.values()) {
+            int batch;
+            do {
+                batch = QuarkusTransaction.requiringNew().call(() -> fire(moment, now, today));
+                fired += batch;
+            } while (batch == BATCH);
+        }
+        return fired;
+    }
+
+    private int fire(Moment moment, Instant now, LocalDate today) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT d.id FROM case_deadline d JOIN citizen_case c ON c.id = d.case_id "
+                        + "WHERE d.met_at IS NULL AND NOT d.paused AND NOT c.paused AND d." + moment.firedColumn + " IS NULL AND "
+                        + moment.dueCondition + " ORDER BY d.due_at LIMIT " + BATCH + " FOR UPDATE OF d SKIP LOCKED", UUID.class)
+                .setParameter("at", moment.byDate() ? today : now)
+                .getResultList();
+        for (UUID id : ids) {
+            DeadlineEntity d = deadlines.findById(id);
+            switch (moment) {
+                case WARNING -> d.warnedAt = now;
+                case OVERDUE -> d.overdueAt = now;
+                case URGED -> d.urgedAt = now;
+                case REPORTED -> d.reportedAt = now;
+            }
+            CaseEntity c = cases.findById(d.caseId);
+            publisher.publish(c, moment.action, "SYSTEM", null, now, d.stage);
+        }
+        return ids.size();
+    }
+}

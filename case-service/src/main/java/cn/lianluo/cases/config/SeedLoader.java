@@ -1,0 +1,134 @@
+package cn.lianluo.cases.config;
+
+import cn.lianluo.cases.calendar.service.CalendarService;
+import cn.lianluo.cases.cases.domain.DeadlinePolicy;
+import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.cases.units.service.UnitService;
+import cn.lianluo.common.region.RegionCode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads case-service's seeds at start-up: the working-day calendar, the categories, the seed townships' units and
+ * the example deadline policy. Only what is missing is inserted, so loading twice changes nothing.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+    public record UnitSeed(String seedKey, String name, String regionCode, UnitService.UnitKind kind) {
+    }
+
+    public record PolicySeed(String regionCode, String note, DeadlinePolicy policy) {
+    }
+
+    public record Seeds(List<UnitSeed> units, PolicySeed policy) {
+    }
+
+    private final Optional<String> dir;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final UnitService units;
+    private final UnitRepositories.Units unitRows;
+    private final CalendarService calendars;
+
+    public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, EntityManager em, ObjectMapper mapper,
+                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars) {
+        this.dir = dir;
+        this.em = em;
+        this.mapper = mapper;
+        this.units = units;
+        this.unitRows = unitRows;
+        this.calendars = calendars;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        dir.filter(d -> !d.isBlank()).map(Path::of).ifPresent(this::load);
+    }
+
+    public void load(Path seeds) {
+        int days = QuarkusTransaction.requiringNew().call(() -> calendarDays(seeds.resolve("calendar")));
+        int categories = QuarkusTransaction.requiringNew().call(() -> categories(seeds.resolve("categories.csv")));
+        Seeds file;
+        try {
+            file = mapper.readValue(seeds.resolve("units.json").toFile(), Seeds.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + seeds.resolve("units.json"), e);
+        }
+        int created = 0;
+        for (UnitSeed unit : file.units()) {
+            created += QuarkusTransaction.requiringNew().call(() -> {
+                if (unitRows.count("seedKey", unit.seedKey()) > 0) {
+                    return 0;
+                }
+                units.create(new UnitService.UnitRequest(unit.name(), unit.regionCode(), unit.kind()), null, unit.seedKey());
+                return 1;
+            });
+        }
+        int policies = QuarkusTransaction.requiringNew().call(() -> {
+            RegionCode region = RegionCode.of(file.policy().regionCode());
+            if (em.createNativeQuery("SELECT 1 FROM deadline_policy WHERE region_code = ?1")
+                    .setParameter(1, region.value()).getResultList().isEmpty()) {
+                calendars.setPolicy(region, file.policy().policy(), file.policy().note(), "seed", java.time.Instant.now());
+                return 1;
+            }
+            return 0;
+        });
+        LOG.infof("seeds from %s: %d calendar days, %d categories, %d units, %d policies", seeds, days, categories,
+                created, policies);
+    }
+
+    private int calendarDays(Path folder) {
+        int inserted = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                for (String[] row : csv(file)) {
+                    inserted += em.createNativeQuery("INSERT INTO calendar_day (day, working, name) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                            .setParameter(1, LocalDate.parse(row[0].strip())).setParameter(2, Boolean.parseBoolean(row[1].strip()))
+                            .setParameter(3, row[2].strip()).executeUpdate();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return inserted;
+    }
+
+    private int categories(Path file) {
+        int inserted = 0;
+        for (String[] row : csv(file)) {
+            inserted += em.createNativeQuery("INSERT INTO category (code, name, level) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                    .setParameter(1, row[0].strip()).setParameter(2, row[1].strip()).setParameter(3, row[2].strip())
+                    .executeUpdate();
+        }
+        return inserted;
+    }
+
+    private static List<String[]> csv(Path file) {
+        try {
+            return Files.readAllLines(file).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .skip(1)
+                    .map(l -> l.split(",", -1))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package cn.lianluo.cases.units.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** case-service's copy of a deputy, from deputy.events. */
+@Entity
+@Table(name = "deputy_copy")
+public class DeputyCopyEntity {
+    @Id
+    @Column(name = "deputy_id")
+    public UUID deputyId;
+    public String name;
+    @Column(name = "region_code")
+    public String regionCode;
+    public boolean active;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,136 @@
+package cn.lianluo.cases.cases.domain;
+
+import cn.lianluo.cases.cases.domain.CaseLoop.State;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every (state, command) pair: a defined transition, or a rejection naming the allowed commands. */
+class CaseLoopTest {
+
+    static final Map<CaseStatus, Set<CaseCommand>> ALLOWED = Map.of(
+            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE),
+            CaseStatus.ASSIGNED, EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.PAUSE,
+                    CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
+            CaseStatus.IN_PROGRESS, EnumSet.of(CaseCommand.COMPLETE, CaseCommand.ESCALATE, CaseCommand.PAUSE,
+                    CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
+            CaseStatus.HANDLED, EnumSet.of(CaseCommand.REPLY, CaseCommand.SUPERVISE),
+            CaseStatus.REPLIED, EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
+            CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
+            CaseStatus.CLOSED, EnumSet.of(CaseCommand.REOPEN));
+
+    /** The expected status after an allowed command (VISIT with SATISFIED; reopen counts 0). */
+    static final Map<CaseCommand, Map<CaseStatus, CaseStatus>> NEXT = Map.ofEntries(
+            Map.entry(CaseCommand.ANSWER, Map.of(CaseStatus.RECEIVED, CaseStatus.REPLIED)),
+            Map.entry(CaseCommand.ASSIGN, Map.of(CaseStatus.RECEIVED, CaseStatus.ASSIGNED,
+                    CaseStatus.SUPERVISOR_REVIEW, CaseStatus.ASSIGNED)),
+            Map.entry(CaseCommand.ACCEPT, Map.of(CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS)),
+            Map.entry(CaseCommand.ESCALATE, Map.of(CaseStatus.ASSIGNED, CaseStatus.ASSIGNED,
+                    CaseStatus.IN_PROGRESS, CaseStatus.ASSIGNED)),
+            Map.entry(CaseCommand.COMPLETE, Map.of(CaseStatus.IN_PROGRESS, CaseStatus.HANDLED)),
+            Map.entry(CaseCommand.REPLY, Map.of(CaseStatus.HANDLED, CaseStatus.REPLIED)),
+            Map.entry(CaseCommand.VISIT, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED)),
+            Map.entry(CaseCommand.CLOSE, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED,
+                    CaseStatus.SUPERVISOR_REVIEW, CaseStatus.CLOSED)),
+            Map.entry(CaseCommand.REOPEN, Map.of(CaseStatus.CLOSED, CaseStatus.ASSIGNED)));
+
+    static Stream<Arguments> everyPair() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (CaseStatus status : CaseStatus.values()) {
+            for (CaseCommand command : CaseCommand.values()) {
+                pairs.add(Arguments.of(status, command));
+            }
+        }
+        return pairs.stream();
+    }
+
+    static State at(CaseStatus status) {
+        return new State(status, false, true, 0, false, false);
+    }
+
+    @ParameterizedTest(name = "{0} + {1}")
+    @MethodSource("everyPair")
+    void every_state_and_command_is_a_transition_or_a_rejection_naming_the_allowed(CaseStatus status, CaseCommand command) {
+        State state = at(status);
+        if (ALLOWED.get(status).contains(command)) {
+            State next = CaseLoop.decide(state, command, Satisfaction.SATISFIED);
+            CaseStatus expected = NEXT.containsKey(command) ? NEXT.get(command).get(status) : status;
+            assertThat(next.status()).isEqualTo(expected);
+        } else {
+            assertThatThrownBy(() -> CaseLoop.decide(state, command, Satisfaction.SATISFIED))
+                    .isInstanceOfSatisfying(CaseLoop.Rejected.class, r -> {
+                        assertThat(r.allowed()).isEqualTo(ALLOWED.get(status));
+                        assertThat(r.getMessage()).contains(command.name()).contains(status.name());
+                    });
+        }
+    }
+
+    @Test
+    void a_paused_case_only_resumes_or_is_supervised_and_keeps_its_status() {
+        State paused = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.PAUSE, null);
+        assertThat(paused.paused()).isTrue();
+        assertThat(CaseLoop.allowed(paused)).containsExactlyInAnyOrder(CaseCommand.RESUME, CaseCommand.SUPERVISE);
+        assertThatThrownBy(() -> CaseLoop.decide(paused, CaseCommand.COMPLETE, null)).isInstanceOf(CaseLoop.Rejected.class);
+        State resumed = CaseLoop.decide(paused, CaseCommand.RESUME, null);
+        assertThat(resumed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(resumed.paused()).isFalse();
+    }
+
+    @Test
+    void an_extension_is_asked_once_and_then_approved_or_denied() {
+        State asked = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.REQUEST_EXTENSION, null);
+        assertThat(CaseLoop.allowed(asked)).contains(CaseCommand.APPROVE_EXTENSION, CaseCommand.DENY_EXTENSION)
+                .doesNotContain(CaseCommand.REQUEST_EXTENSION);
+        State approved = CaseLoop.decide(asked, CaseCommand.APPROVE_EXTENSION, null);
+        assertThat(CaseLoop.allowed(approved)).doesNotContain(CaseCommand.REQUEST_EXTENSION, CaseCommand.APPROVE_EXTENSION);
+        State denied = CaseLoop.decide(asked, CaseCommand.DENY_EXTENSION, null);
+        assertThat(CaseLoop.allowed(denied)).contains(CaseCommand.REQUEST_EXTENSION);
+    }
+
+    @Test
+    void unsatisfied_reopens_twice_then_goes_to_a_supervisor() {
+        State replied = at(CaseStatus.REPLIED);
+        State first = CaseLoop.decide(replied, CaseCommand.VISIT, Satisfaction.UNSATISFIED);
+        assertThat(first.status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(first.reopenCount()).isEqualTo(1);
+        State second = CaseLoop.decide(new State(CaseStatus.REPLIED, false, true, 1, false, true), CaseCommand.VISIT,
+                Satisfaction.UNSATISFIED);
+        assertThat(second.status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(second.reopenCount()).isEqualTo(2);
+        assertThat(second.extensionUsed()).isFalse();
+        State third = CaseLoop.decide(new State(CaseStatus.REPLIED, false, true, 2, false, false), CaseCommand.VISIT,
+                Satisfaction.UNSATISFIED);
+        assertThat(third.status()).isEqualTo(CaseStatus.SUPERVISOR_REVIEW);
+    }
+
+    @Test
+    void basically_satisfied_closes_and_a_case_answered_on_the_spot_reopens_to_be_assigned() {
+        assertThat(CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT, Satisfaction.BASICALLY_SATISFIED).status())
+                .isEqualTo(CaseStatus.CLOSED);
+        State onTheSpot = CaseLoop.decide(State.received(), CaseCommand.ANSWER, null);
+        assertThat(CaseLoop.decide(onTheSpot, CaseCommand.VISIT, Satisfaction.UNSATISFIED).status())
+                .isEqualTo(CaseStatus.RECEIVED);
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void every_command_has_a_chinese_label_and_a_path() {
+        for (CaseCommand c : CaseCommand.values()) {
+            assertThat(c.label()).isNotBlank();
+            assertThat(c.path()).matches("[a-z-]+");
+        }
+        assertThat(CaseCommand.REQUEST_EXTENSION.path()).isEqualTo("request-extension");
+    }
+}

@@ -1,0 +1,127 @@
+package cn.lianluo.cases.cases.domain;
+
+import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.calendar.WorkingCalendar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Working-day deadlines around every 2026 holiday and make-up day (the calendar is the project's seed). */
+class DeadlineTest {
+
+    static final WorkingCalendar Y2026 = load();
+
+    static WorkingCalendar load() {
+        try {
+            return new WorkingCalendar(Files.readAllLines(Path.of("../seeds/calendar/2026.csv")).stream()
+                    .filter(l -> !l.startsWith("#") && !l.startsWith("date") && !l.isBlank())
+                    .map(l -> l.split(","))
+                    .map(c -> new CalendarDay(LocalDate.parse(c[0]), Boolean.parseBoolean(c[1]), c[2]))
+                    .toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(Deadline.CHINA).toInstant();
+    }
+
+    @ParameterizedTest(name = "{0} + {1} working days = {2}")
+    @CsvSource({
+            // 元旦 1–3 Jan off, Sunday 4 Jan a make-up day
+            "2025-12-31, 1, 2026-01-04",
+            "2026-01-02, 1, 2026-01-04",
+            "2026-01-02, 2, 2026-01-05",
+            // 春节 15–23 Feb off, Saturdays 14 and 28 Feb make-up days
+            "2026-02-13, 1, 2026-02-14",
+            "2026-02-13, 2, 2026-02-24",
+            "2026-02-14, 13, 2026-03-11",
+            "2026-02-27, 1, 2026-02-28",
+            // 清明 4–6 Apr off
+            "2026-04-03, 1, 2026-04-07",
+            // 劳动节 1–5 May off, Saturday 9 May a make-up day
+            "2026-04-30, 1, 2026-05-06",
+            "2026-05-08, 1, 2026-05-09",
+            "2026-04-30, 3, 2026-05-08",
+            // 端午 19–21 Jun off
+            "2026-06-18, 1, 2026-06-22",
+            // 中秋 25–27 Sep off, Sunday 20 Sep a make-up day
+            "2026-09-18, 1, 2026-09-20",
+            "2026-09-24, 1, 2026-09-28",
+            // 国庆 1–7 Oct off, Saturday 10 Oct a make-up day
+            "2026-09-30, 1, 2026-10-08",
+            "2026-09-30, 3, 2026-10-10",
+            "2026-09-30, 13, 2026-10-23"})
+    void working_days_skip_every_2026_holiday_and_count_every_make_up_day(LocalDate start, int days, LocalDate due) {
+        assertThat(Y2026.addWorkingDays(start, days)).isEqualTo(due);
+        assertThat(Deadline.start(Stage.HANDLE, start.atTime(10, 0).atZone(Deadline.CHINA).toInstant(), days, Y2026).dueDate())
+                .isEqualTo(due);
+    }
+
+    @Test
+    void the_deadline_is_the_end_of_the_due_day_and_the_warning_at_80_percent() {
+        Deadline d = Deadline.start(Stage.HANDLE, at("2026-03-02T09:00"), 3, Y2026); // Monday → Thursday 5 Mar
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 3, 5));
+        assertThat(d.dueAt()).isEqualTo(at("2026-03-06T00:00"));
+        // 87 hours from Mon 09:00 to Fri 00:00; 80 % is 69.6 h → Thu 5 Mar 06:36
+        assertThat(d.warnAt()).isEqualTo(at("2026-03-05T06:36"));
+    }
+
+    @Test
+    void an_urgent_case_is_due_the_same_day() {
+        Deadline d = Deadline.start(Stage.HANDLE, at("2026-03-02T09:00"), 0, Y2026);
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 3, 2));
+        Deadline onAHoliday = Deadline.start(Stage.HANDLE, at("2026-10-03T09:00"), 0, Y2026);
+        assertThat(onAHoliday.dueDate()).isEqualTo(LocalDate.of(2026, 10, 8));
+    }
+
+    @Test
+    void the_visit_window_opens_the_day_after_the_reply_and_lasts_5_working_days() {
+        // replied Wednesday 30 Sep: the window opens on 8 Oct (1–7 Oct off): 8, 9, 10 (make-up), 12, 13
+        Deadline d = Deadline.start(Stage.VISIT, at("2026-09-30T16:00"), 5, Y2026);
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 10, 13));
+    }
+
+    @Test
+    void urging_comes_the_next_working_day_and_reporting_after_5_working_days_overdue() {
+        Deadline d = Deadline.start(Stage.HANDLE, at("2026-09-24T09:00"), 1, Y2026); // due Monday 28 Sep
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 9, 28));
+        assertThat(d.urgeOn(Y2026)).isEqualTo(LocalDate.of(2026, 9, 29));
+        // 29, 30 Sep, 8, 9, 10 Oct are the 5 working days overdue; reported on the 6th, 12 Oct
+        assertThat(d.reportOn(Y2026)).isEqualTo(LocalDate.of(2026, 10, 12));
+    }
+
+    @Test
+    void a_pause_or_an_extension_moves_the_due_day_by_working_days() {
+        Deadline d = Deadline.start(Stage.HANDLE, at("2026-09-21T09:00"), 3, Y2026); // due Thursday 24 Sep
+        assertThat(d.dueDate()).isEqualTo(LocalDate.of(2026, 9, 24));
+        Deadline moved = d.extendedBy(2, Y2026); // 25–27 Sep off → 28, 29
+        assertThat(moved.dueDate()).isEqualTo(LocalDate.of(2026, 9, 29));
+        assertThat(moved.span()).isEqualTo(5);
+        assertThat(Deadline.workingDaysBetween(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 10), Y2026)).isEqualTo(3);
+        assertThat(d.extendedBy(0, Y2026)).isEqualTo(d);
+    }
+
+    @Test
+    void the_default_policy_follows_the_hotline_practice() {
+        DeadlinePolicy p = DeadlinePolicy.DEFAULT;
+        assertThat(p.span(Stage.ASSIGN, CaseKind.COMPLAINT, false)).isEqualTo(1);
+        assertThat(p.span(Stage.HANDLE, CaseKind.COMPLAINT, false)).isEqualTo(13);
+        assertThat(p.span(Stage.HANDLE, CaseKind.SUGGESTION, false)).isEqualTo(13);
+        assertThat(p.span(Stage.HANDLE, CaseKind.ENQUIRY, false)).isEqualTo(3);
+        assertThat(p.span(Stage.HANDLE, CaseKind.HELP, false)).isEqualTo(3);
+        assertThat(p.span(Stage.HANDLE, CaseKind.COMPLAINT, true)).isZero();
+        assertThat(p.span(Stage.REPLY, CaseKind.HELP, false)).isEqualTo(2);
+        assertThat(p.span(Stage.VISIT, CaseKind.HELP, false)).isEqualTo(5);
+    }
+}
