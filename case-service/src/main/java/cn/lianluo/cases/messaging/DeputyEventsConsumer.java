@@ -67,6 +67,12 @@ public class DeputyEventsConsumer {
                 deputy.name = data.path("name").asText();
                 deputy.regionCode = data.path("regionCode").asText();
                 deputy.active = data.path("active").asBoolean();
+                deputy.levels = new java.util.ArrayList<>();
+                for (JsonNode m : data.path("mandates")) {
+                    if ("ACTIVE".equals(m.path("status").asText()) && !deputy.levels.contains(m.path("level").asText())) {
+                        deputy.levels.add(m.path("level").asText());
+                    }
+                }
                 deputy.updatedAt = time;
                 if (fresh) {
                     deputies.persist(deputy);
@@ -76,6 +82,13 @@ public class DeputyEventsConsumer {
                 DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
                 if (deputy != null && !deputy.updatedAt.isAfter(time)) {
                     deputy.active = data.path("deputyActive").asBoolean();
+                    String level = data.path("mandate").path("level").asText();
+                    java.util.List<String> levels = new java.util.ArrayList<>(deputy.levels);
+                    levels.remove(level);
+                    if ("ACTIVE".equals(data.path("mandate").path("status").asText())) {
+                        levels.add(level);
+                    }
+                    deputy.levels = levels;
                     deputy.updatedAt = time;
                 }
             }

@@ -4,7 +4,6 @@ import cn.lianluo.cases.cases.service.DeadlineWatch;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.testing.KafkaTap;
-import cn.lianluo.common.testing.TestEvents;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -73,13 +72,7 @@ class CaseLoopTest {
     }
 
     UUID deputy() {
-        UUID deputy = UUID.randomUUID();
-        TestEvents.publish("test.case-in.deputy.events", deputy.toString(), TestEvents.envelope(UUID.randomUUID(),
-                "/lianluo/deputy-service", "lianluo.deputy.registered.v1", deputy.toString(), REGION,
-                "{\"deputyId\":\"" + deputy + "\",\"name\":\"边城示例代表\",\"regionCode\":\"" + REGION + "\",\"active\":true}"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("SELECT 1 FROM deputy_copy WHERE deputy_id = ?1").setParameter(1, deputy).getResultList().size()) == 1);
-        return deputy;
+        return Deputies.announce(em, REGION, "TOWNSHIP");
     }
 
     String submit(Map<String, Object> body, String token) {

@@ -43,8 +43,11 @@ final class EventSchemas {
         try {
             JsonNode json = MAPPER.readTree(event);
             List<String> problems = new ArrayList<>();
-            for (ValidationMessage m : schema("case-event.schema.json").validate(json)) {
-                problems.add("case-event: " + m.getMessage());
+            String type = json.path("type").asText();
+            String base = type.startsWith("lianluo.case.suggestion-") ? "suggestion-event"
+                    : type.startsWith("lianluo.case.project-") ? "project-event" : "case-event";
+            for (ValidationMessage m : schema(base + ".schema.json").validate(json)) {
+                problems.add(base + ": " + m.getMessage());
             }
             for (ValidationMessage m : schema(json.path("type").asText() + ".schema.json").validate(json)) {
                 problems.add(json.path("type").asText() + ": " + m.getMessage());

@@ -34,6 +34,16 @@ public class Caller {
         return isAuthenticated() && token.getGroups().contains(role);
     }
 
+    /** The caller's role that acts, the broadest first (a token may carry several). */
+    public String primaryRole() {
+        for (String role : java.util.List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER, Roles.DEPUTY)) {
+            if (hasRole(role)) {
+                return role;
+            }
+        }
+        return "UNKNOWN";
+    }
+
     /** The caller's region; a token without a valid {@code region} claim is not accepted. */
     public RegionCode region() {
         requireAuthenticated();

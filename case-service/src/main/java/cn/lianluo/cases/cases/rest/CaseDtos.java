@@ -88,7 +88,8 @@ public final class CaseDtos {
                            UUID receivingDeputyId, UUID unitId, String unitName, boolean onTheSpot, boolean paused,
                            int reopenCount, Satisfaction satisfaction, Map<Stage, DeadlineView> deadlines,
                            boolean overdue, List<CaseCommand> allowedCommands, List<TimelineEntry> timeline,
-                           List<Attachment> attachments, Instant receivedAt, Instant closedAt, int version) {
+                           List<Attachment> attachments, List<UUID> suggestionIds, Instant receivedAt, Instant closedAt,
+                           int version) {
     }
 
     public record CaseSummary(UUID id, String trackingCode, String title, String category, CaseStatus status,

@@ -178,7 +178,13 @@ public class CaseQueries {
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
                 CaseViews.overdueNow(rows, now), List.copyOf(CaseLoop.allowed(CaseService.state(c))), timeline,
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(), a.url())).toList(),
-                c.receivedAt, c.closedAt, c.version);
+                suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
+    }
+
+    /** The suggestions the case grew into (意见转化为建议): the link read from the case's side. */
+    private List<UUID> suggestionIds(UUID caseId) {
+        return cases.getEntityManager().createNativeQuery("SELECT suggestion_id FROM suggestion_case WHERE case_id = ?1", UUID.class)
+                .setParameter(1, caseId).getResultList().stream().map(UUID.class::cast).toList();
     }
 
     private static CitizenView masked(CaseEntity c) {

@@ -431,13 +431,8 @@ public class CaseService {
         actions.persist(a);
     }
 
-    static String primaryRole(Caller caller) {
-        for (String role : List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER, Roles.DEPUTY)) {
-            if (caller.hasRole(role)) {
-                return role;
-            }
-        }
-        return "UNKNOWN";
+    private static String primaryRole(Caller caller) {
+        return caller.primaryRole();
     }
 
     private static String trackingCode() {

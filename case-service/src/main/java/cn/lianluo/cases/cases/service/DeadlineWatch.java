@@ -55,9 +55,12 @@ public class DeadlineWatch {
     private final CaseRepositories.Deadlines deadlines;
     private final CasePublisher publisher;
     private final CaseClock clock;
+    private final cn.lianluo.cases.suggestions.service.SuggestionService suggestions;
 
     public DeadlineWatch(EntityManager em, CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines,
-                         CasePublisher publisher, CaseClock clock) {
+                         CasePublisher publisher, CaseClock clock,
+                         cn.lianluo.cases.suggestions.service.SuggestionService suggestions) {
+        this.suggestions = suggestions;
         this.em = em;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -87,7 +90,7 @@ public class DeadlineWatch {
                 fired += batch;
             } while (batch == BATCH);
         }
-        return fired;
+        return fired + suggestions.scanOverdue();
     }
 
     private int fire(Moment moment, Instant now, LocalDate today) {

@@ -19,6 +19,9 @@ public class DeputyCopyEntity {
     @Column(name = "region_code")
     public String regionCode;
     public boolean active;
+    /** The levels of congress the deputy sits in now (active mandates). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public java.util.List<String> levels = new java.util.ArrayList<>();
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -1,0 +1,43 @@
+package cn.lianluo.cases.livelihood.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "livelihood_project")
+public class ProjectEntity {
+    @Id
+    public UUID id;
+    @Column(name = "region_code")
+    public String regionCode;
+    public int year;
+    public String title;
+    public String description;
+    public String source;
+    @Column(name = "proposer_name")
+    public String proposerName;
+    @Column(name = "proposer_phone")
+    public String proposerPhone;
+    public String status;
+    @Column(name = "session_id")
+    public UUID sessionId;
+    @Column(name = "votes_for")
+    public Integer votesFor;
+    @Column(name = "votes_against")
+    public Integer votesAgainst;
+    @Column(name = "votes_abstain")
+    public Integer votesAbstain;
+    public int progress;
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    @Version
+    public int version;
+}

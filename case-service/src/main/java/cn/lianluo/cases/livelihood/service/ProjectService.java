@@ -1,0 +1,380 @@
+package cn.lianluo.cases.livelihood.service;
+
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.livelihood.domain.ProjectStatus;
+import cn.lianluo.cases.livelihood.domain.VoteRules;
+import cn.lianluo.cases.livelihood.persistence.ProjectEntity;
+import cn.lianluo.cases.livelihood.persistence.VoteSessionEntity;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.Evaluation;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.Progress;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectRequest;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectView;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.RecordView;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.Shortlist;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
+import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
+import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.security.Caller;
+import cn.lianluo.common.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** 民生实事项目票决制: 群众点题 → 代表选题 (票决) → 政府解题 → 全过程监督 → 群众评效果. */
+@ApplicationScoped
+public class ProjectService {
+
+    public record ProjectData(UUID projectId, String action, String actorRole, Instant at, String status, String regionCode,
+                             int year, String title, String source, String proposerMasked, UUID sessionId, String level,
+                             Integer votesFor, Integer votesAgainst, Integer votesAbstain, int progress, UUID deputyId,
+                             String choice, Double satisfactionRate, List<UUID> caseIds) {
+    }
+
+    private final EntityManager em;
+    private final CaseRepositories.Cases cases;
+    private final UnitRepositories.Deputies deputies;
+    private final Outbox outbox;
+    private final CaseClock clock;
+
+    public ProjectService(EntityManager em, CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, Outbox outbox,
+                          CaseClock clock) {
+        this.em = em;
+        this.cases = cases;
+        this.deputies = deputies;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** 群众点题: public with the citizen's name and phone, or by staff and deputies from cases. */
+    @Transactional
+    public ProjectView propose(ProjectRequest request, Caller caller) {
+        RegionCode region = RegionCodes.field("regionCode", request.regionCode());
+        boolean staff = caller != null && caller.isAuthenticated();
+        if (staff) {
+            caller.requireWithin(region);
+        } else if (request.citizen() == null) {
+            throw ProblemException.invalid("citizen", "a citizen's proposal gives a name and phone");
+        }
+        List<UUID> caseIds = request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList();
+        for (UUID id : caseIds) {
+            var c = cases.findById(id);
+            if (c == null || !region.contains(RegionCode.of(c.regionCode))) {
+                throw ProblemException.unprocessable("case-outside-region", "caseIds", "case " + id + " is not a case of " + region);
+            }
+        }
+        ProjectEntity p = new ProjectEntity();
+        p.id = UUID.randomUUID();
+        p.regionCode = region.value();
+        p.year = request.year();
+        p.title = request.title().strip();
+        p.description = request.description().strip();
+        p.source = !caseIds.isEmpty() ? "CASES" : staff ? "DEPUTY_OR_STAFF" : "CITIZEN";
+        if (request.citizen() != null) {
+            p.proposerName = request.citizen().name().strip();
+            p.proposerPhone = request.citizen().phone().strip();
+        }
+        p.status = ProjectStatus.PROPOSED.name();
+        p.proposedAt = clock.now();
+        em.persist(p);
+        for (UUID id : caseIds) {
+            em.createNativeQuery("INSERT INTO project_case (project_id, case_id) VALUES (?1, ?2)").setParameter(1, p.id)
+                    .setParameter(2, id).executeUpdate();
+        }
+        publish(p, "proposed", staff ? role(caller) : "CITIZEN", null, null);
+        return view(p);
+    }
+
+    /** The office shortlists a proposal into the vote of its region, year and level (opened with the first one). */
+    @Transactional
+    public ProjectView shortlist(UUID id, Shortlist s, Caller caller) {
+        ProjectEntity p = require(id);
+        caller.requireWithin(RegionCode.of(p.regionCode));
+        if (!s.closesAt().isAfter(s.opensAt())) {
+            throw ProblemException.invalid("closesAt", "the vote closes after it opens");
+        }
+        requireStatus(p, ProjectStatus.PROPOSED);
+        VoteSessionEntity session = em.createQuery("from VoteSessionEntity where regionCode = ?1 and year = ?2 and level = ?3",
+                        VoteSessionEntity.class).setParameter(1, p.regionCode).setParameter(2, p.year).setParameter(3, s.level().name())
+                .getResultStream().findFirst().orElse(null);
+        if (session == null) {
+            session = new VoteSessionEntity();
+            session.id = UUID.randomUUID();
+            session.regionCode = p.regionCode;
+            session.year = p.year;
+            session.level = s.level().name();
+            session.places = s.places();
+            session.quorumNumerator = 2;
+            session.quorumDenominator = 3;
+            session.opensAt = s.opensAt();
+            session.closesAt = s.closesAt();
+            session.electorate = electorate(session);
+            if (session.electorate == 0) {
+                throw ProblemException.unprocessable("no-electorate", "level", "no active " + s.level() + " deputies in " + p.regionCode);
+            }
+            em.persist(session);
+        } else if (session.talliedAt != null || ((Number) em.createNativeQuery("SELECT count(*) FROM project_vote v "
+                + "JOIN livelihood_project q ON q.id = v.project_id WHERE q.session_id = ?1").setParameter(1, session.id)
+                .getSingleResult()).longValue() > 0) {
+            throw ProblemException.conflict("vote-open", "the vote of " + p.regionCode + " " + p.year
+                    + " has begun; no more candidates");
+        }
+        p.sessionId = session.id;
+        p.status = ProjectStatus.SHORTLISTED.name();
+        publish(p, "shortlisted", role(caller), null, null);
+        return view(p);
+    }
+
+    /** 代表选题: one vote per deputy of the session's level and region, while the vote is open. */
+    @Transactional
+    public ProjectView vote(UUID id, Vote vote, Caller caller) {
+        ProjectEntity p = require(id);
+        UUID deputyId = caller.deputyId().map(UUID::fromString).orElseThrow(() -> ProblemException.forbidden("votes are cast by deputies"));
+        VoteSessionEntity session = session(p);
+        DeputyCopyEntity deputy = deputies.findById(deputyId);
+        if (deputy == null || !deputy.active || !deputy.levels.contains(session.level)
+                || !RegionCode.of(session.regionCode).contains(RegionCode.of(deputy.regionCode))) {
+            throw ProblemException.forbidden("only " + session.level + " deputies of " + session.regionCode + " vote on this project");
+        }
+        Instant now = clock.now();
+        if (now.isBefore(session.opensAt) || !now.isBefore(session.closesAt) || session.talliedAt != null) {
+            throw ProblemException.conflict("vote-closed", "the vote is open from " + session.opensAt + " until " + session.closesAt);
+        }
+        int inserted = em.createNativeQuery("INSERT INTO project_vote (project_id, deputy_id, choice, cast_at) VALUES (?1, ?2, ?3, ?4) "
+                        + "ON CONFLICT DO NOTHING").setParameter(1, p.id).setParameter(2, deputyId).setParameter(3, vote.choice().name())
+                .setParameter(4, now).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("already-voted", "deputy " + deputyId + " has voted on this project");
+        }
+        p.status = ProjectStatus.VOTING.name();
+        publish(p, "vote-cast", Roles.DEPUTY, deputyId, vote.choice().name());
+        return view(p);
+    }
+
+    /** Counts the whole vote of the project's session by the region's rule. */
+    @Transactional
+    public TallyView tally(UUID id, Caller caller) {
+        ProjectEntity any = require(id);
+        caller.requireWithin(RegionCode.of(any.regionCode));
+        VoteSessionEntity session = session(any);
+        if (session.talliedAt != null) {
+            throw ProblemException.conflict("already-tallied", "this vote was tallied at " + session.talliedAt);
+        }
+        List<ProjectEntity> candidates = em.createQuery("from ProjectEntity where sessionId = ?1 order by title", ProjectEntity.class)
+                .setParameter(1, session.id).getResultList();
+        VoteRules rules = new VoteRules(session.places, session.quorumNumerator, session.quorumDenominator);
+        if (!rules.contested(candidates.size())) {
+            throw ProblemException.conflict("not-contested", "差额: " + candidates.size() + " candidates for " + session.places
+                    + " places; a vote needs more candidates than places");
+        }
+        int voters = ((Number) em.createNativeQuery("SELECT count(DISTINCT v.deputy_id) FROM project_vote v "
+                + "JOIN livelihood_project p ON p.id = v.project_id WHERE p.session_id = ?1").setParameter(1, session.id)
+                .getSingleResult()).intValue();
+        List<VoteRules.Count> counts = new ArrayList<>();
+        for (ProjectEntity c : candidates) {
+            Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE choice = 'FOR'), "
+                    + "count(*) FILTER (WHERE choice = 'AGAINST'), count(*) FILTER (WHERE choice = 'ABSTAIN') "
+                    + "FROM project_vote WHERE project_id = ?1").setParameter(1, c.id).getSingleResult();
+            c.votesFor = ((Number) row[0]).intValue();
+            c.votesAgainst = ((Number) row[1]).intValue();
+            c.votesAbstain = ((Number) row[2]).intValue();
+            counts.add(new VoteRules.Count(c.id, c.votesFor, c.votesAgainst, c.votesAbstain));
+        }
+        VoteRules.Tally tally;
+        try {
+            tally = rules.tally(session.electorate, voters, counts);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("quorum-not-reached", e.getMessage());
+        }
+        session.talliedAt = clock.now();
+        for (ProjectEntity c : candidates) {
+            VoteRules.Outcome outcome = tally.outcomes().get(c.id);
+            c.status = switch (outcome) {
+                case SELECTED -> ProjectStatus.SELECTED.name();
+                case REJECTED -> ProjectStatus.REJECTED.name();
+                case TIED -> ProjectStatus.TIED.name();
+            };
+            publish(c, outcome.name().toLowerCase(), role(caller), null, null);
+        }
+        return new TallyView(session.id, tally.electorate(), tally.voters(), tally.quorum(), tally.majority(), session.places,
+                candidates.stream().map(this::view).toList());
+    }
+
+    /** 政府解题: progress (backwards only with a reason); 100 % completes the project. */
+    @Transactional
+    public ProjectView progress(UUID id, Progress progress, Caller caller) {
+        ProjectEntity p = require(id);
+        caller.requireWithin(RegionCode.of(p.regionCode));
+        ProjectStatus status = ProjectStatus.valueOf(p.status);
+        if (status != ProjectStatus.SELECTED && status != ProjectStatus.IMPLEMENTING) {
+            throw ProblemException.conflict("not-implementing", "progress is reported on a selected project; this one is " + status);
+        }
+        if (progress.percent() < p.progress && (progress.reason() == null || progress.reason().isBlank())) {
+            throw ProblemException.unprocessable("progress-backwards", "reason",
+                    "progress goes from " + p.progress + " % back to " + progress.percent() + " %: give the reason");
+        }
+        p.progress = progress.percent();
+        boolean done = progress.percent() == 100;
+        p.status = (done ? ProjectStatus.COMPLETED : ProjectStatus.IMPLEMENTING).name();
+        if (done) {
+            p.completedAt = clock.now();
+        }
+        record(p, "PROGRESS", progress.percent(), progress.milestone(),
+                progress.reason() == null ? progress.note() : progress.reason(), null, caller.subject());
+        publish(p, done ? "completed" : "progressed", role(caller), null, null);
+        return view(p);
+    }
+
+    /** 全过程监督: a deputy of the region records their supervision. */
+    @Transactional
+    public ProjectView supervise(UUID id, String note, Caller caller) {
+        ProjectEntity p = require(id);
+        UUID deputyId = caller.deputyId().map(UUID::fromString).orElseThrow(() -> ProblemException.forbidden("supervision records are a deputy's"));
+        caller.requireWithin(RegionCode.of(p.regionCode));
+        ProjectStatus status = ProjectStatus.valueOf(p.status);
+        if (status != ProjectStatus.SELECTED && status != ProjectStatus.IMPLEMENTING && status != ProjectStatus.COMPLETED) {
+            throw ProblemException.conflict("not-implementing", "deputies supervise selected projects; this one is " + status);
+        }
+        record(p, "SUPERVISION", null, null, note, deputyId, caller.subject());
+        publish(p, "supervised", Roles.DEPUTY, deputyId, null);
+        return view(p);
+    }
+
+    /** 群众评效果: a citizen (once per phone) or a deputy (once) rates a completed project. */
+    @Transactional
+    public ProjectView evaluate(UUID id, Evaluation evaluation, Caller caller) {
+        ProjectEntity p = require(id);
+        ProjectStatus status = ProjectStatus.valueOf(p.status);
+        if (status != ProjectStatus.COMPLETED && status != ProjectStatus.EVALUATED) {
+            throw ProblemException.conflict("not-completed", "a project is evaluated once it is completed; this one is " + status);
+        }
+        UUID deputyId = null;
+        String phone = null;
+        String role;
+        if (caller != null && caller.isAuthenticated() && caller.hasRole(Roles.DEPUTY)) {
+            deputyId = caller.deputyId().map(UUID::fromString).orElseThrow();
+            role = Roles.DEPUTY;
+        } else if (evaluation.phone() != null) {
+            phone = evaluation.phone().strip();
+            role = "CITIZEN";
+        } else {
+            throw ProblemException.invalid("phone", "a citizen's evaluation gives their phone (once per phone)");
+        }
+        int inserted = em.createNativeQuery("INSERT INTO project_evaluation (id, project_id, by_deputy, by_phone, satisfaction, comment, at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, p.id).setParameter(3, deputyId).setParameter(4, phone)
+                .setParameter(5, evaluation.satisfaction().name()).setParameter(6, evaluation.comment()).setParameter(7, clock.now())
+                .executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("already-evaluated", "this project has your evaluation already");
+        }
+        p.status = ProjectStatus.EVALUATED.name();
+        publish(p, "evaluated", role, deputyId, evaluation.satisfaction().name());
+        return view(p);
+    }
+
+    @Transactional
+    public ProjectView get(UUID id) {
+        return view(require(id));
+    }
+
+    @Transactional
+    public Page<ProjectView> list(RegionCode region, Integer year, int page, int size) {
+        String where = "regionCode like ?1" + (year == null ? "" : " and year = ?2");
+        var query = em.createQuery("from ProjectEntity where " + where + " order by year desc, title", ProjectEntity.class)
+                .setParameter(1, region.likePattern());
+        var count = em.createQuery("select count(p) from ProjectEntity p where " + where, Long.class).setParameter(1, region.likePattern());
+        if (year != null) {
+            query.setParameter(2, year);
+            count.setParameter(2, year);
+        }
+        return new Page<>(query.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList(),
+                count.getSingleResult(), page, size);
+    }
+
+    private int electorate(VoteSessionEntity session) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM deputy_copy WHERE active AND region_code LIKE ?1 "
+                        + "AND levels @> CAST(?2 AS jsonb)").setParameter(1, RegionCode.of(session.regionCode).likePattern())
+                .setParameter(2, "[\"" + session.level + "\"]").getSingleResult()).intValue();
+    }
+
+    private VoteSessionEntity session(ProjectEntity p) {
+        if (p.sessionId == null) {
+            throw ProblemException.conflict("not-shortlisted", "the project is not on a shortlist");
+        }
+        return em.find(VoteSessionEntity.class, p.sessionId);
+    }
+
+    private static void requireStatus(ProjectEntity p, ProjectStatus expected) {
+        if (!expected.name().equals(p.status)) {
+            throw ProblemException.conflict("illegal-transition", "the project is " + p.status + ", not " + expected);
+        }
+    }
+
+    private ProjectEntity require(UUID id) {
+        ProjectEntity p = em.find(ProjectEntity.class, id);
+        if (p == null) {
+            throw ProblemException.notFound("livelihood project", id);
+        }
+        return p;
+    }
+
+    private void record(ProjectEntity p, String kind, Integer progress, String milestone, String note, UUID deputyId, String actor) {
+        em.createNativeQuery("INSERT INTO project_record (id, project_id, kind, progress, milestone, note, deputy_id, actor, at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)").setParameter(1, UUID.randomUUID()).setParameter(2, p.id)
+                .setParameter(3, kind).setParameter(4, progress).setParameter(5, milestone).setParameter(6, note)
+                .setParameter(7, deputyId).setParameter(8, actor).setParameter(9, clock.now()).executeUpdate();
+    }
+
+    private Double satisfactionRate(UUID id) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') "
+                + "FROM project_evaluation WHERE project_id = ?1").setParameter(1, id).getSingleResult();
+        long all = ((Number) row[0]).longValue();
+        return all == 0 ? null : Math.round(((Number) row[1]).longValue() * 10000.0 / all) / 10000.0;
+    }
+
+    private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice) {
+        em.flush();
+        VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
+        outbox.add("lianluo.case.project-" + action + ".v1", p.id.toString(), RegionCode.of(p.regionCode),
+                new ProjectData(p.id, "project-" + action, role, clock.now(), p.status, p.regionCode, p.year, p.title, p.source,
+                        p.proposerName == null ? null : Masking.name(p.proposerName), p.sessionId,
+                        session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
+                        deputyId, choice, satisfactionRate(p.id), caseIds(p.id)));
+    }
+
+    private List<UUID> caseIds(UUID id) {
+        return em.createNativeQuery("SELECT case_id FROM project_case WHERE project_id = ?1 ORDER BY case_id", UUID.class)
+                .setParameter(1, id).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    private ProjectView view(ProjectEntity p) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, progress, milestone, note, deputy_id, at FROM project_record "
+                + "WHERE project_id = ?1 ORDER BY at").setParameter(1, p.id).getResultList();
+        long evaluations = ((Number) em.createNativeQuery("SELECT count(*) FROM project_evaluation WHERE project_id = ?1")
+                .setParameter(1, p.id).getSingleResult()).longValue();
+        ProjectStatus status = ProjectStatus.valueOf(p.status);
+        return new ProjectView(p.id, p.regionCode, p.year, p.title, p.description, p.source, status, status.label(), p.sessionId,
+                p.votesFor, p.votesAgainst, p.votesAbstain, p.progress, caseIds(p.id),
+                rows.stream().map(r -> new RecordView((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2],
+                        (String) r[3], (UUID) r[4], r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant())).toList(),
+                evaluations, satisfactionRate(p.id), p.proposedAt, p.completedAt);
+    }
+
+    private static String role(Caller caller) {
+        return caller.primaryRole();
+    }
+}
