@@ -1,0 +1,175 @@
+package cn.lianluo.scoring.messaging;
+
+import cn.lianluo.common.events.ProcessedEvents;
+import cn.lianluo.scoring.domain.FactType;
+import cn.lianluo.scoring.service.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the platform's events into facts (履职事实), exactly once: the event id is claimed in the transaction that
+ * records its facts. An event of an unknown type or version, or one that cannot be read, goes to the channel's
+ * dead-letter topic with the reason, and the partition keeps flowing.
+ */
+@ApplicationScoped
+public class FactEvents {
+
+    private static final Pattern KNOWN = Pattern.compile("^lianluo\\.(station|deputy|case)\\.[a-z-]+\\.v1$");
+
+    /** An event scoring cannot take: it is kept aside with this reason. */
+    public static class UnknownEvent extends RuntimeException {
+        public UnknownEvent(String reason) {
+            super(reason);
+        }
+    }
+
+    private final ProcessedEvents processed;
+    private final Ledger ledger;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public FactEvents(ProcessedEvents processed, Ledger ledger, EntityManager em, ObjectMapper mapper) {
+        this.processed = processed;
+        this.ledger = ledger;
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    @Incoming("station-events")
+    @Blocking
+    @Transactional
+    public void station(String envelope) {
+        apply(envelope, "station");
+    }
+
+    @Incoming("deputy-events")
+    @Blocking
+    @Transactional
+    public void deputy(String envelope) {
+        apply(envelope, "deputy");
+    }
+
+    @Incoming("case-events")
+    @Blocking
+    @Transactional
+    public void cases(String envelope) {
+        apply(envelope, "case");
+    }
+
+    void apply(String envelope, String topic) {
+        JsonNode event;
+        try {
+            event = mapper.readTree(envelope);
+        } catch (IOException e) {
+            throw new UnknownEvent("not JSON: " + e.getMessage());
+        }
+        String type = event.path("type").asText();
+        if (!KNOWN.matcher(type).matches() || !type.startsWith("lianluo." + topic + ".")) {
+            throw new UnknownEvent("unknown event type or version '" + type + "' on " + topic + " events");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.path("id").asText());
+        } catch (IllegalArgumentException e) {
+            throw new UnknownEvent("the event has no id");
+        }
+        if (!processed.firstTime("scoring-service/" + topic, id)) {
+            return;
+        }
+        JsonNode data = event.path("data");
+        Instant time = OffsetDateTime.parse(event.path("time").asText()).toInstant();
+        switch (type) {
+            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> fact(id, type, d, FactType.STATION_ENTRY,
+                    LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText()));
+            case "lianluo.station.activity-held.v1" -> {
+                FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
+                each(data.path("participantDeputyIds"), d -> fact(id, type, d, kind, LocalDate.parse(data.path("date").asText()),
+                        data.path("regionCode").asText()));
+            }
+            case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> deputyCopy(data, time);
+            case "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1" -> em.createNativeQuery(
+                            "UPDATE deputy_copy SET active = ?2, updated_at = ?3 WHERE deputy_id = ?1 AND updated_at <= ?3")
+                    .setParameter(1, UUID.fromString(data.path("deputyId").asText()))
+                    .setParameter(2, data.path("deputyActive").asBoolean()).setParameter(3, time).executeUpdate();
+            case "lianluo.case.received.v1" -> receivingDeputy(id, type, data, FactType.CASE_RECEIVED);
+            case "lianluo.case.answered.v1" -> receivingDeputy(id, type, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
+            case "lianluo.case.visited.v1" -> {
+                String satisfaction = data.path("satisfaction").asText();
+                if ("CLOSED".equals(data.path("status").asText())
+                        && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
+                    receivingDeputy(id, type, data, FactType.CASE_CLOSED_SATISFIED);
+                }
+            }
+            case "lianluo.case.suggestion-submitted.v1" -> {
+                LocalDate on = day(data.path("at").asText());
+                String region = data.path("regionCode").asText();
+                fact(id, type, data.path("leadDeputyId").asText(), FactType.SUGGESTION_MADE, on, region);
+                each(data.path("coDeputyIds"), d -> fact(id, type, d, FactType.SUGGESTION_JOINED, on, region));
+            }
+            case "lianluo.case.suggestion-marked-key.v1" -> fact(id, type, data.path("leadDeputyId").asText(),
+                    FactType.KEY_SUGGESTION, day(data.path("at").asText()), data.path("regionCode").asText());
+            case "lianluo.case.project-vote-cast.v1" -> fact(id, type, data.path("deputyId").asText(), FactType.VOTE_CAST,
+                    day(data.path("at").asText()), data.path("regionCode").asText());
+            case "lianluo.case.project-supervised.v1" -> fact(id, type, data.path("deputyId").asText(),
+                    FactType.PROJECT_SUPERVISION, day(data.path("at").asText()), data.path("regionCode").asText());
+            default -> {
+                // a known event that carries no fact for points
+            }
+        }
+    }
+
+    private void receivingDeputy(UUID id, String type, JsonNode data, FactType fact) {
+        String deputy = data.path("receivingDeputyId").asText(null);
+        if (deputy != null && !deputy.isBlank() && !"null".equals(deputy)) {
+            fact(id, type, deputy, fact, day(data.path("at").asText()), data.path("regionCode").asText());
+        }
+    }
+
+    private void fact(UUID eventId, String type, String deputy, FactType fact, LocalDate on, String region) {
+        ledger.recordFact(eventId, type, UUID.fromString(deputy), fact, on, region);
+    }
+
+    private void deputyCopy(JsonNode data, Instant time) {
+        List<String> levels = new ArrayList<>();
+        for (JsonNode m : data.path("mandates")) {
+            if ("ACTIVE".equals(m.path("status").asText()) && !levels.contains(m.path("level").asText())) {
+                levels.add(m.path("level").asText());
+            }
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(levels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        em.createNativeQuery("INSERT INTO deputy_copy (deputy_id, name, region_code, levels, active, updated_at) "
+                        + "VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, ?6) ON CONFLICT (deputy_id) DO UPDATE SET name = excluded.name, "
+                        + "region_code = excluded.region_code, levels = excluded.levels, active = excluded.active, "
+                        + "updated_at = excluded.updated_at WHERE deputy_copy.updated_at <= excluded.updated_at")
+                .setParameter(1, UUID.fromString(data.path("deputyId").asText())).setParameter(2, data.path("name").asText())
+                .setParameter(3, data.path("regionCode").asText()).setParameter(4, json)
+                .setParameter(5, data.path("active").asBoolean(true)).setParameter(6, time).executeUpdate();
+    }
+
+    private static void each(JsonNode ids, java.util.function.Consumer<String> action) {
+        ids.forEach(n -> action.accept(n.asText()));
+    }
+
+    private static LocalDate day(String instant) {
+        return Instant.parse(instant).atZone(Ledger.CHINA).toLocalDate();
+    }
+}

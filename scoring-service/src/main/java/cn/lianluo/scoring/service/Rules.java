@@ -1,0 +1,97 @@
+package cn.lianluo.scoring.service;
+
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.scoring.domain.RuleSet;
+import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.rest.PointsDtos.RuleSetView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Versioned rule sets per region and year; a region without its own uses its nearest ancestor's. */
+@ApplicationScoped
+public class Rules {
+
+    public record Stored(RuleSet rules, RuleSetBody body, Instant publishedAt) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public Rules(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** The latest version of the rule set that applies to a region in a year, its own or inherited. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Stored> effective(RegionCode region, int year) {
+        for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
+            Optional<Stored> own = latest(r.get().value(), year);
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Stored> latest(String region, int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT version, body, created_at FROM rule_set WHERE region_code = ?1 AND year = ?2 "
+                + "ORDER BY version DESC LIMIT 1").setParameter(1, region).setParameter(2, year).getResultList();
+        return rows.stream().findFirst().map(r -> {
+            RuleSetBody body = read((String) r[1]);
+            return new Stored(toRules(region, year, ((Number) r[0]).intValue(), body), body,
+                    r[2] instanceof Instant i ? i : ((java.sql.Timestamp) r[2]).toInstant());
+        });
+    }
+
+    /** Publishes the next version of a region's rule set for a year. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RuleSet publish(RegionCode region, int year, RuleSetBody body, String author, Instant at) {
+        int version = latest(region.value(), year).map(s -> s.rules().version()).orElse(0) + 1;
+        RuleSet rules;
+        try {
+            rules = toRules(region.value(), year, version, body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("rules", e.getMessage());
+        }
+        try {
+            em.createNativeQuery("INSERT INTO rule_set (id, region_code, year, version, body, created_at, created_by) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, region.value())
+                    .setParameter(3, year).setParameter(4, version).setParameter(5, mapper.writeValueAsString(body))
+                    .setParameter(6, at).setParameter(7, author).executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return rules;
+    }
+
+    public static RuleSet toRules(String region, int year, int version, RuleSetBody b) {
+        return new RuleSet(region, year, version, b.points(), b.caps() == null ? Map.of() : b.caps(),
+                b.grades() == null ? List.of() : b.grades(), b.requiredStationEntries(), b.flagDate(),
+                b.lowScore() == null ? 0 : b.lowScore());
+    }
+
+    public RuleSetView view(Stored s, RegionCode asked) {
+        return new RuleSetView(asked.value(), s.rules().regionCode().equals(asked.value()) ? null : s.rules().regionCode(),
+                s.rules().year(), s.rules().version(), s.body(), s.publishedAt());
+    }
+
+    private RuleSetBody read(String json) {
+        try {
+            return mapper.readValue(json, RuleSetBody.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored rule set cannot be read", e);
+        }
+    }
+}

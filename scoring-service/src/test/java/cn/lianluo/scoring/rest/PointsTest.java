@@ -1,0 +1,240 @@
+package cn.lianluo.scoring.rest;
+
+import cn.lianluo.common.testing.KafkaTap;
+import cn.lianluo.common.testing.TestEvents;
+import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.scoring.service.Standings;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Events in, ledger and totals out, against the real PostgreSQL and Kafka. */
+@QuarkusTest
+class PointsTest {
+
+    static final String STATION_TOPIC = "test.scoring-in.station.events";
+    static final String DEPUTY_TOPIC = "test.scoring-in.deputy.events";
+    static final String CASE_TOPIC = "test.scoring-in.case.events";
+    static final String SANGZHI = TestTokens.bearer("SUPERVISOR", "430822");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Standings standings;
+
+    static UUID deputy(String region) {
+        UUID deputy = UUID.randomUUID();
+        TestEvents.publish(DEPUTY_TOPIC, deputy.toString(), TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
+                "lianluo.deputy.registered.v1", deputy.toString(), region, "{\"deputyId\":\"" + deputy + "\",\"name\":\"积分示例代表\","
+                        + "\"regionCode\":\"" + region + "\",\"active\":true,\"mandates\":[{\"level\":\"TOWNSHIP\",\"term\":18,\"status\":\"ACTIVE\"}]}"));
+        return deputy;
+    }
+
+    static String reception(UUID eventId, UUID deputy, String date, String region) {
+        return TestEvents.envelope(eventId, "/lianluo/station-service", "lianluo.station.reception-held.v1", UUID.randomUUID().toString(),
+                region, "{\"receptionId\":\"" + UUID.randomUUID() + "\",\"stationId\":\"" + UUID.randomUUID() + "\",\"regionCode\":\""
+                        + region + "\",\"date\":\"" + date + "\",\"deputyIds\":[\"" + deputy + "\"],\"visitors\":5,\"casesReceived\":1}");
+    }
+
+    long facts(UUID deputy) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM fact WHERE deputy_id = ?1").setParameter(1, deputy).getSingleResult()).longValue());
+    }
+
+    int total(UUID deputy, String token) {
+        return given().header("Authorization", token).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().statusCode(200).extract().path("total");
+    }
+
+    @Test
+    void a_reception_earns_the_deputy_points_traceable_to_the_event_and_a_redelivery_counts_once() {
+        UUID deputy = deputy("430822207");
+        UUID event = UUID.randomUUID();
+        String envelope = reception(event, deputy, "2026-03-02", "430822207");
+        TestEvents.publish(STATION_TOPIC, "s", envelope);
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 1);
+        TestEvents.publish(STATION_TOPIC, "s", envelope); // redelivered
+        UUID suggestion = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, suggestion.toString(), TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
+                "lianluo.case.suggestion-submitted.v1", suggestion.toString(), "430822207", "{\"suggestionId\":\"" + suggestion
+                        + "\",\"at\":\"2026-04-01T02:00:00Z\",\"regionCode\":\"430822207\",\"leadDeputyId\":\"" + deputy + "\",\"coDeputyIds\":[]}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 2);
+
+        String own = TestTokens.deputy("430822207", deputy.toString());
+        given().header("Authorization", own).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().statusCode(200)
+                .body("total", equalTo(3 + 3)) // 桑植县's rules: a station entry 3, a suggestion 3
+                .body("byType.STATION_ENTRY", equalTo(3))
+                .body("byType.SUGGESTION_MADE", equalTo(3))
+                .body("stationEntries", equalTo(1))
+                .body("requiredStationEntries", equalTo(4))
+                .body("ledger", hasSize(2))
+                .body("ledger.find { it.factType == 'STATION_ENTRY' }.sourceEventId", equalTo(event.toString()))
+                .body("ledger.find { it.factType == 'STATION_ENTRY' }.ruleVersion", equalTo(1));
+        given().header("Authorization", TestTokens.deputy("430822207", UUID.randomUUID().toString())).queryParam("year", 2026)
+                .when().get("/api/v1/points/deputies/" + deputy).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433124")).queryParam("year", 2026)
+                .when().get("/api/v1/points/deputies/" + deputy).then().statusCode(403);
+    }
+
+    @Test
+    void facts_arriving_out_of_order_still_give_the_capped_total() {
+        UUID deputy = deputy("430822207");
+        for (String date : List.of("2026-05-20", "2026-05-10", "2026-05-01")) {
+            TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, date, "430822207"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 3);
+        // 3 points each, at most 4 a month
+        assertThat(total(deputy, SANGZHI)).isEqualTo(4);
+    }
+
+    @Test
+    void a_new_rule_version_recomputes_the_year_with_visible_reversals() {
+        UUID deputy = deputy("433124108");
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-04-08", "433124108"));
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-05-08", "433124108"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 2);
+        String huayuan = TestTokens.bearer("SUPERVISOR", "433124");
+        assertThat(total(deputy, huayuan)).isEqualTo(4); // Hunan's rules: 2 an entry
+        given().header("Authorization", huayuan).when().get("/api/v1/points/rules/433124108/2026").then().statusCode(200)
+                .body("inheritedFrom", equalTo("43"));
+
+        Map<String, Object> rules = Map.of("points", Map.of("STATION_ENTRY", 5), "caps", Map.of(),
+                "requiredStationEntries", 4, "flagDate", "2026-10-01", "lowScore", 10,
+                "grades", List.of(Map.of("name", "优秀", "minPoints", 10), Map.of("name", "合格", "minPoints", 0)));
+        given().header("Authorization", huayuan).contentType(ContentType.JSON).body(rules)
+                .when().put("/api/v1/points/rules/433124/2026").then().statusCode(200)
+                .body("ruleSet.version", equalTo(1)).body("deputiesRecomputed", equalTo(1));
+        given().header("Authorization", huayuan).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().statusCode(200)
+                .body("total", equalTo(10))
+                .body("grade", equalTo("优秀"))
+                .body("ledger.findAll { it.kind == 'REVERSAL' }", hasSize(2))
+                .body("ledger", hasSize(6));
+
+        var negative = Map.of("points", Map.of("STATION_ENTRY", 5), "caps", Map.of("STATION_ENTRY", Map.of("period", "MONTH", "max", -1)),
+                "requiredStationEntries", 4);
+        given().header("Authorization", huayuan).contentType(ContentType.JSON).body(negative)
+                .when().put("/api/v1/points/rules/433124/2026").then().statusCode(400);
+        given().header("Authorization", huayuan).contentType(ContentType.JSON).body(rules)
+                .when().put("/api/v1/points/rules/433124/2031").then().statusCode(400).body("errors[0].field", equalTo("year"));
+    }
+
+    @Test
+    void an_appeal_granted_is_a_reversing_entry_and_another_deputys_entry_cannot_be_appealed() {
+        UUID deputy = deputy("430822207");
+        UUID other = deputy("430822207");
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-06-02", "430822207"));
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), other, "2026-06-02", "430822207"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 1 && facts(other) == 1);
+        String own = TestTokens.deputy("430822207", deputy.toString());
+        String entry = given().header("Authorization", own).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().extract().path("ledger[0].id");
+        String othersEntry = given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + other)
+                .then().extract().path("ledger[0].id");
+
+        given().header("Authorization", own).contentType(ContentType.JSON)
+                .body(Map.of("year", 2026, "entryId", othersEntry, "reason", "不是我的"))
+                .when().post("/api/v1/points/appeals").then().statusCode(422);
+        String appeal = given().header("Authorization", own).contentType(ContentType.JSON)
+                .body(Map.of("year", 2026, "entryId", entry, "reason", "当天我请假,未实际进站"))
+                .when().post("/api/v1/points/appeals").then().statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+        given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of("note", "核实属实"))
+                .when().post("/api/v1/points/appeals/" + appeal + "/grant").then().statusCode(200).body("status", equalTo("GRANTED"));
+        given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/points/appeals/" + appeal + "/deny").then().statusCode(409);
+        given().header("Authorization", own).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy).then()
+                .body("total", equalTo(0))
+                .body("ledger.find { it.kind == 'APPEAL' }.reverses", equalTo(entry));
+
+        String missing = given().header("Authorization", own).contentType(ContentType.JSON)
+                .body(Map.of("year", 2026, "factType", "ACTIVITY_SURVEY", "points", 3, "reason", "7月参加县人大调研未计分"))
+                .when().post("/api/v1/points/appeals").then().statusCode(201).extract().path("id");
+        given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/points/appeals/" + missing + "/grant").then().statusCode(200);
+        assertThat(total(deputy, own)).isEqualTo(3);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QuarkusTransaction.requiringNew().call(() ->
+                        em.createNativeQuery("UPDATE ledger_entry SET points = 100").executeUpdate()))
+                .as("the ledger refuses edits").hasStackTraceContaining("append-only");
+    }
+
+    @Test
+    void an_unknown_event_type_or_version_goes_to_the_dead_letter_topic_with_the_reason() {
+        try (KafkaTap dead = KafkaTap.open(CASE_TOPIC + ".dlq")) {
+            UUID id = UUID.randomUUID();
+            TestEvents.publish(CASE_TOPIC, "k", TestEvents.envelope(id, "/lianluo/case-service", "lianluo.case.received.v2",
+                    UUID.randomUUID().toString(), "43", "{}"));
+            var record = dead.await(r -> r.value().contains(id.toString()), Duration.ofSeconds(30));
+            assertThat(new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains("lianluo.case.received.v2");
+        }
+        UUID deputy = deputy("430822207");
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-07-01", "430822207"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 1);
+    }
+
+    @Test
+    void rankings_alerts_frozen_tables_and_the_export() {
+        UUID busy = deputy("430822207");
+        UUID idle = deputy("430822207");
+        for (String date : List.of("2026-01-08", "2026-02-08", "2026-03-08", "2026-04-08")) {
+            TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), busy, date, "430822207"));
+        }
+        TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), idle, "2026-02-09", "430822207"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(busy) == 4 && facts(idle) == 1
+                && QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM deputy_copy WHERE deputy_id IN (?1, ?2)").setParameter(1, busy).setParameter(2, idle)
+                .getSingleResult()).intValue()) == 2);
+
+        given().header("Authorization", SANGZHI).queryParam("region", "430822207").queryParam("year", 2026).queryParam("size", 200)
+                .when().get("/api/v1/points/ranking").then().statusCode(200)
+                .body("items.find { it.deputyId == '" + busy + "' }.total", equalTo(12))
+                .body("items.find { it.deputyId == '" + busy + "' }.grade", equalTo("合格"));
+        var alerts = standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
+        assertThat(alerts).anySatisfy(a -> {
+            assertThat(a.deputyId()).isEqualTo(idle);
+            assertThat(a.kind()).isEqualTo("STATION_ENTRIES");
+        });
+        assertThat(alerts).noneMatch(a -> a.deputyId().equals(busy) && a.kind().equals("STATION_ENTRIES"));
+        assertThat(standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1))).isEmpty();
+
+        try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
+            assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isPositive();
+            assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isZero();
+            tap.await(r -> r.key().equals(idle.toString()) && r.value().contains("lianluo.scoring.alert-raised.v1"), Duration.ofSeconds(20));
+        }
+
+        given().header("Authorization", SANGZHI).contentType(ContentType.JSON)
+                .body(Map.of("region", "430822", "year", 2026, "quarter", 1)).when().post("/api/v1/points/snapshots")
+                .then().statusCode(201).body("rows.deputyId", hasItem(busy.toString()));
+        given().header("Authorization", SANGZHI).contentType(ContentType.JSON)
+                .body(Map.of("region", "430822", "year", 2026, "quarter", 1)).when().post("/api/v1/points/snapshots")
+                .then().statusCode(409);
+        given().header("Authorization", SANGZHI).when().get("/api/v1/points/snapshots/430822/2026/1").then().statusCode(200)
+                .body("rows.find { it.deputyId == '" + busy + "' }.total", equalTo(9)); // Q1: three entries
+
+        byte[] csv = given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("year", 2026)
+                .when().get("/api/v1/points/export").then().statusCode(200).extract().asByteArray();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF名次,代表ID,姓名").contains(busy.toString());
+        given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("format", "xlsx")
+                .when().get("/api/v1/points/export").then().statusCode(200);
+    }
+}
