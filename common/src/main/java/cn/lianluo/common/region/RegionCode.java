@@ -75,6 +75,20 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         };
     }
 
+    /** The length of the codes of this region's children (a village has none: its own length). */
+    public int childCodeLength() {
+        RegionLevel level = level();
+        return level == RegionLevel.VILLAGE ? value.length() : RegionLevel.values()[level.ordinal() + 1].codeLength();
+    }
+
+    /**
+     * The keys a statistics row of child {@code child} counts towards: the region and the child, once when they are
+     * the same (a township's rows grouped at village length).
+     */
+    public static java.util.List<String> selfAndChild(RegionCode region, String child) {
+        return region.value.equals(child) ? java.util.List.of(child) : java.util.List.of(region.value, child);
+    }
+
     /** Whether {@code other} is this region or lies inside it. */
     public boolean contains(RegionCode other) {
         return other.value.startsWith(value);

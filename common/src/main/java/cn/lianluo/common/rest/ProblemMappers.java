@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,6 +38,12 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Instance<ProblemTranslator> translators;
+
+    public ProblemMappers(Instance<ProblemTranslator> translators) {
+        this.translators = translators;
+    }
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad request 请求有误"),
@@ -166,21 +171,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return concurrentChange(uri);
-    }
-
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException e, UriInfo uri) {
-        return concurrentChange(uri);
-    }
-
-    private Response concurrentChange(UriInfo uri) {
-        return problem(409, "concurrent-change", "Conflict 状态冲突",
-                "someone else changed this record at the same time; reload it and try again", path(uri), List.of());
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
@@ -198,20 +188,21 @@ public class ProblemMappers {
         return problem(status, detail, uri);
     }
 
-    /** The last resort: an error with a cause we know (wrapped by a transaction) or a logged 500. */
+    /**
+     * The last resort: an error with a cause we know — a problem, or one a {@link ProblemTranslator} knows (a
+     * concurrent change, a duplicate key, wrapped by a transaction) — or a logged 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ProblemException p) {
                 return problemException(p, uri);
             }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return concurrentChange(uri);
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException c) {
-                return problem(409, "duplicate", "Conflict 数据冲突",
-                        "this conflicts with a record that already exists (" + c.getConstraintName() + ")",
-                        path(uri), List.of());
+            for (ProblemTranslator translator : translators) {
+                var translated = translator.translate(cause, path(uri));
+                if (translated.isPresent()) {
+                    return translated.get();
+                }
             }
         }
         LOG.errorf(e, "unexpected failure at %s", path(uri));

@@ -66,4 +66,13 @@ class RegionCodeTest {
         assertThat(RegionCode.of("430822207").official()).isEqualTo("430822207");
         assertThat(RegionCode.of("4308").likePattern()).isEqualTo("4308%");
     }
+
+    @Test
+    void children_have_the_next_levels_code_length() {
+        assertThat(RegionCode.of("43").childCodeLength()).isEqualTo(4);
+        assertThat(RegionCode.of("4308").childCodeLength()).isEqualTo(6);
+        assertThat(RegionCode.of("430822").childCodeLength()).isEqualTo(9);
+        assertThat(RegionCode.of("430822207").childCodeLength()).isEqualTo(12);
+        assertThat(RegionCode.of("430822207201").childCodeLength()).isEqualTo(12);
+    }
 }

@@ -63,7 +63,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         return reachable(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)));
     }
 
-    static boolean reachable(String host, int port) {
+    public static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
             return true;

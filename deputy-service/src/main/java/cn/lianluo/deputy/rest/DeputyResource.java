@@ -21,6 +21,7 @@ import cn.lianluo.deputy.rest.DeputyDtos.ProfileUpdate;
 import cn.lianluo.deputy.rest.DeputyDtos.StationRef;
 import cn.lianluo.deputy.service.AssignmentService;
 import cn.lianluo.deputy.service.DeputyService;
+import cn.lianluo.deputy.service.DeputyStatistics;
 import cn.lianluo.deputy.service.DossierService;
 import cn.lianluo.deputy.service.RollFiles;
 import cn.lianluo.deputy.service.RollImport;
@@ -60,9 +61,11 @@ public class DeputyResource {
     private final DossierService dossiers;
     private final RollImport roll;
     private final Caller caller;
+    private final DeputyStatistics statistics;
 
     public DeputyResource(DeputyService deputies, AssignmentService assignments, DossierService dossiers,
-                          RollImport roll, Caller caller) {
+                          RollImport roll, Caller caller, DeputyStatistics statistics) {
+        this.statistics = statistics;
         this.deputies = deputies;
         this.assignments = assignments;
         this.dossiers = dossiers;
@@ -85,6 +88,14 @@ public class DeputyResource {
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return deputies.list(scope(region), QueryParams.enumValue("level", level, DeputyLevel.class), active, q, page, size);
+    }
+
+    /** Active deputies by level and assigned, for a region and each child region (the gateway's dashboard). */
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    public DeputyStatistics.Statistics statistics(@QueryParam("region") String region) {
+        return statistics.of(scope(region));
     }
 
     /** 全员入站 coverage: active deputies of a region and how many have a home station. */

@@ -103,6 +103,14 @@ public class PointsResource {
                 parsed == null ? null : parsed.name(), page, size);
     }
 
+    /** Station-entry figures and the top deputies for the gateway's dashboard. */
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    public Standings.Statistics statistics(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+        return standings.statistics(caller.listScope(RegionCodes.optional("region", region)), yearOr(year));
+    }
+
     /** Who is falling behind (进站不足, 积分偏低), once the flag date of the year has come. */
     @GET
     @Path("/alerts")

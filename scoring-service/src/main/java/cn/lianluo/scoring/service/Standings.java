@@ -89,6 +89,46 @@ public class Standings {
         return new Page<>(all.subList(from, Math.min(all.size(), from + size)), all.size(), page, size);
     }
 
+    public record EntryFigures(String regionCode, long deputies, long withRequiredEntries) {
+    }
+
+    public record Statistics(String regionCode, int year, int requiredStationEntries, EntryFigures total,
+                             List<EntryFigures> children, List<Standing> top) {
+    }
+
+    /**
+     * For the dashboard: active deputies with at least the required station entries this year (the region's rule),
+     * for the region and each child region, and the five top deputies.
+     */
+    @Transactional
+    public Statistics statistics(RegionCode region, int year) {
+        int required = rules.effective(region, year).map(s -> s.rules().requiredStationEntries()).orElse(4);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT substr(d.region_code, 1, ?2), count(*),
+                       count(*) FILTER (WHERE (SELECT count(*) FROM fact f WHERE f.deputy_id = d.deputy_id AND f.fact_type = 'STATION_ENTRY'
+                                               AND extract(year FROM f.occurred_on) = ?3) >= ?4)
+                FROM deputy_copy d WHERE d.active AND d.region_code LIKE ?1 GROUP BY 1""")
+                .setParameter(1, region.likePattern()).setParameter(2, region.childCodeLength()).setParameter(3, year)
+                .setParameter(4, required).getResultList();
+        long deputies = 0;
+        long with = 0;
+        List<EntryFigures> children = new ArrayList<>();
+        for (Object[] r : rows) {
+            long n = ((Number) r[1]).longValue();
+            long w = ((Number) r[2]).longValue();
+            deputies += n;
+            with += w;
+            if (!region.value().equals(r[0])) {
+                children.add(new EntryFigures((String) r[0], n, w));
+            }
+        }
+        children.sort(java.util.Comparator.comparing(EntryFigures::regionCode));
+        List<Standing> top = table(region, year, null, null);
+        return new Statistics(region.value(), year, required, new EntryFigures(region.value(), deputies, with), children,
+                top.subList(0, Math.min(5, top.size())));
+    }
+
     /** Deputies falling behind: below the required station entries once the flag date has come, or a low score. */
     @Transactional
     public List<Alert> alerts(RegionCode region, int year, LocalDate today) {

@@ -17,6 +17,7 @@ import cn.lianluo.station.rest.StationDtos.StationView;
 import cn.lianluo.station.service.ReceptionService;
 import cn.lianluo.station.service.Regions;
 import cn.lianluo.station.service.StationService;
+import cn.lianluo.station.service.StationStatistics;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -51,8 +52,10 @@ public class StationResource {
     private final StationService stations;
     private final ReceptionService receptions;
     private final Caller caller;
+    private final StationStatistics statistics;
 
-    public StationResource(StationService stations, ReceptionService receptions, Caller caller) {
+    public StationResource(StationService stations, ReceptionService receptions, Caller caller, StationStatistics statistics) {
+        this.statistics = statistics;
         this.stations = stations;
         this.receptions = receptions;
         this.caller = caller;
@@ -68,6 +71,15 @@ public class StationResource {
         RegionCode requested = RegionCodes.optional("region", region);
         RegionCode scope = requested == null ? RegionCode.HUNAN : requested;
         return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, page, size);
+    }
+
+    /** Stations by type and 六有 compliance, for a region and each child region (the gateway's dashboard). */
+    @GET
+    @Path("/statistics")
+    @PermitAll
+    public StationStatistics.Statistics statistics(@QueryParam("region") String region) {
+        RegionCode requested = RegionCodes.optional("region", region);
+        return statistics.of(requested == null ? RegionCode.HUNAN : requested);
     }
 
     /** The public station page: address, schedule, next reception days, rules, 六有. */

@@ -85,11 +85,11 @@ public class CaseResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
     public Page<CaseSummary> list(@QueryParam("region") String region, @QueryParam("status") String status,
-                                  @QueryParam("overdue") Boolean overdue,
+                                  @QueryParam("overdue") Boolean overdue, @QueryParam("deputy") UUID deputy,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return queries.list(RegionCodes.optional("region", region), QueryParams.enumValue("status", status, CaseStatus.class),
-                overdue, page, size, caller);
+                overdue, deputy, page, size, caller);
     }
 
     /** Statistics of a region and period for the dashboards (default: this year to date). */

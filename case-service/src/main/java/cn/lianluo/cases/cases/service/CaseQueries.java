@@ -91,7 +91,8 @@ public class CaseQueries {
 
     /** Cases in the caller's scope: a handling unit sees its own, a deputy those they received. */
     @Transactional
-    public Page<CaseSummary> list(RegionCode requested, CaseStatus status, Boolean overdue, int page, int size, Caller caller) {
+    public Page<CaseSummary> list(RegionCode requested, CaseStatus status, Boolean overdue, UUID receivingDeputy, int page,
+                                  int size, Caller caller) {
         StringBuilder where = new StringBuilder("regionCode like :region");
         Parameters params = Parameters.with("region", caller.listScope(requested).likePattern());
         if (caller.hasRole(Roles.HANDLER) && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMIN)) {
@@ -103,6 +104,10 @@ public class CaseQueries {
             where.append(" and receivingDeputyId = :deputy");
             params.and("deputy", caller.deputyId().map(UUID::fromString).orElseThrow(() ->
                     ProblemException.forbidden("a deputy's token names the deputy (deputyId)")));
+        }
+        if (receivingDeputy != null) {
+            where.append(" and receivingDeputyId = :receiving");
+            params.and("receiving", receivingDeputy);
         }
         if (status != null) {
             where.append(" and status = :status");

@@ -2,7 +2,6 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.region.RegionCode;
-import cn.lianluo.common.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -43,8 +42,7 @@ public class CaseStatistics {
     public Statistics of(RegionCode region, LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(CaseClock.CHINA).toInstant();
         Instant end = to.atStartOfDay(CaseClock.CHINA).toInstant();
-        int childLength = region.level() == RegionLevel.VILLAGE ? region.value().length()
-                : RegionLevel.values()[region.level().ordinal() + 1].codeLength();
+        int childLength = region.childCodeLength();
         Map<String, Acc> byChild = new LinkedHashMap<>();
         Acc total = new Acc(region.value());
         String pattern = region.likePattern();

@@ -57,10 +57,10 @@ public class SuggestionResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
-    public Page<SuggestionView> list(@QueryParam("region") String region,
+    public Page<SuggestionView> list(@QueryParam("region") String region, @QueryParam("deputy") UUID deputy,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return suggestions.list(caller.listScope(RegionCodes.optional("region", region)), page, size);
+        return suggestions.list(caller.listScope(RegionCodes.optional("region", region)), deputy, page, size);
     }
 
     @GET

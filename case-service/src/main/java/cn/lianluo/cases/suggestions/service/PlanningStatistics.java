@@ -1,7 +1,6 @@
 package cn.lianluo.cases.suggestions.service;
 
 import cn.lianluo.common.region.RegionCode;
-import cn.lianluo.common.region.RegionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,7 +48,7 @@ public class PlanningStatistics {
                        count(*) FILTER (WHERE answered_on IS NOT NULL), count(*) FILTER (WHERE answered_on_time),
                        count(*) FILTER (WHERE rating IS NOT NULL), count(*) FILTER (WHERE rating IN ('SATISFIED', 'BASICALLY_SATISFIED'))
                 FROM suggestion WHERE region_code LIKE ?1 GROUP BY 1, 2, 3""", region.likePattern(), child)) {
-            for (String key : List.of(region.value(), (String) r[0])) {
+            for (String key : RegionCode.selfAndChild(region, (String) r[0])) {
                 long[] c = counts.computeIfAbsent(key, k -> new long[6]);
                 for (int i = 0; i < 6; i++) {
                     c[i] += ((Number) r[3 + i]).longValue();
@@ -80,7 +79,7 @@ public class PlanningStatistics {
                            FROM project_evaluation GROUP BY project_id) e ON e.project_id = p.id
                 WHERE p.region_code LIKE ?1 AND (?3 = 0 OR p.year = ?3) GROUP BY 1, 2""",
                 region.likePattern(), child, year == null ? 0 : year)) {
-            for (String key : List.of(region.value(), (String) r[0])) {
+            for (String key : RegionCode.selfAndChild(region, (String) r[0])) {
                 long[] c = counts.computeIfAbsent(key, k -> new long[4]);
                 for (int i = 0; i < 4; i++) {
                     c[i] += r[2 + i] == null ? 0 : ((Number) r[2 + i]).longValue();
@@ -102,8 +101,7 @@ public class PlanningStatistics {
     }
 
     private static int childLength(RegionCode region) {
-        return region.level() == RegionLevel.VILLAGE ? region.value().length()
-                : RegionLevel.values()[region.level().ordinal() + 1].codeLength();
+        return region.childCodeLength();
     }
 
     private static Double rate(long part, long whole) {

@@ -230,12 +230,19 @@ public class SuggestionService {
     }
 
     @Transactional
-    public Page<SuggestionView> list(RegionCode region, int page, int size) {
-        var query = em.createQuery("from SuggestionEntity where regionCode like ?1 order by submittedAt desc", SuggestionEntity.class)
-                .setParameter(1, region.likePattern()).setFirstResult(page * size).setMaxResults(size);
-        long total = em.createQuery("select count(s) from SuggestionEntity s where s.regionCode like ?1", Long.class)
-                .setParameter(1, region.likePattern()).getSingleResult();
-        return new Page<>(query.getResultList().stream().map(this::view).toList(), total, page, size);
+    public Page<SuggestionView> list(RegionCode region, UUID deputy, int page, int size) {
+        String where = "region_code LIKE ?1" + (deputy == null ? "" : " AND (lead_deputy_id = ?2 OR co_deputy_ids @> CAST(?3 AS jsonb))");
+        var ids = em.createNativeQuery("SELECT id FROM suggestion WHERE " + where + " ORDER BY submitted_at DESC", UUID.class)
+                .setParameter(1, region.likePattern());
+        var count = em.createNativeQuery("SELECT count(*) FROM suggestion WHERE " + where).setParameter(1, region.likePattern());
+        if (deputy != null) {
+            ids.setParameter(2, deputy).setParameter(3, "[\"" + deputy + "\"]");
+            count.setParameter(2, deputy).setParameter(3, "[\"" + deputy + "\"]");
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> page0 = ids.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(page0.stream().map(this::require).map(this::view).toList(),
+                ((Number) count.getSingleResult()).longValue(), page, size);
     }
 
     /** Fires {@code suggestion-overdue} once for each suggestion whose reply is late. */

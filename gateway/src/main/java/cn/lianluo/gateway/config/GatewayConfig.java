@@ -1,0 +1,38 @@
+package cn.lianluo.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Where the services are, and the gateway's own limits. */
+@ConfigMapping(prefix = "lianluo.gateway")
+public interface GatewayConfig {
+
+    String stationUrl();
+
+    String deputyUrl();
+
+    String caseUrl();
+
+    String scoringUrl();
+
+    /** How long a proxied call may take before the caller gets a 504. */
+    @WithDefault("15s")
+    Duration proxyTimeout();
+
+    /** The overview's time budget: what has not answered by then is named in {@code degraded}. */
+    @WithDefault("4s")
+    Duration overviewBudget();
+
+    /** Public submission, tracking and rating: requests per client address (and per phone) a minute. */
+    @WithDefault("30")
+    int publicPerMinute();
+
+    /**
+     * Whether the client address is the first of {@code X-Forwarded-For} (behind the county's ingress, which sets it)
+     * rather than the connection's peer. Off by default: a client could otherwise pick its own address.
+     */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+}

@@ -1,0 +1,72 @@
+package cn.lianluo.gateway.proxy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Which service owns a path of the public API, which paths are public, and which are rate limited (DESIGN §4, §9). */
+public final class Routes {
+
+    public enum Service { STATION, DEPUTY, CASE, SCORING }
+
+    private record Rule(String method, Pattern path) {
+        boolean matches(String m, String p) {
+            return (method == null || method.equals(m)) && path.matcher(p).matches();
+        }
+    }
+
+    private static final String ID = "[^/]+";
+
+    private static final List<Rule> PUBLIC = List.of(
+            new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
+            new Rule("GET", Pattern.compile("/api/v1/stations(/statistics)?")),
+            new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "(/reception-days)?")),
+            new Rule("GET", Pattern.compile("/api/v1/cases/categories")),
+            new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
+            new Rule("POST", Pattern.compile("/api/v1/cases")),
+            new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
+            new Rule("GET", Pattern.compile("/api/v1/calendar/" + ID)),
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
+            new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + ")?")),
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")));
+
+    private static final List<Rule> LIMITED = List.of(
+            new Rule("POST", Pattern.compile("/api/v1/cases")),
+            new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
+            new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")));
+
+    /** Paths the gateway answers itself. */
+    private static final List<Rule> OWN = List.of(
+            new Rule(null, Pattern.compile("/api/v1/overview/.*")),
+            new Rule(null, Pattern.compile("/api/v1/deputies/" + ID + "/dossier")));
+
+    private Routes() {
+    }
+
+    public static boolean isPublic(String method, String path) {
+        return PUBLIC.stream().anyMatch(r -> r.matches(method, path)) && !path.equals("/api/v1/livelihood-projects/statistics");
+    }
+
+    public static boolean isRateLimited(String method, String path) {
+        return LIMITED.stream().anyMatch(r -> r.matches(method, path));
+    }
+
+    public static boolean isOwn(String method, String path) {
+        return OWN.stream().anyMatch(r -> r.matches(method, path));
+    }
+
+    public static Optional<Service> owner(String path) {
+        String[] parts = path.split("/");
+        if (parts.length < 4 || !"api".equals(parts[1]) || !"v1".equals(parts[2])) {
+            return Optional.empty();
+        }
+        return switch (parts[3]) {
+            case "regions", "stations", "activities" -> Optional.of(Service.STATION);
+            case "deputies", "groups" -> Optional.of(Service.DEPUTY);
+            case "cases", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects" -> Optional.of(Service.CASE);
+            case "points" -> Optional.of(Service.SCORING);
+            default -> Optional.empty();
+        };
+    }
+}

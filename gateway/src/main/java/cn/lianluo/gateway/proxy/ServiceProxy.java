@@ -1,0 +1,173 @@
+package cn.lianluo.gateway.proxy;
+
+import cn.lianluo.common.problem.Problem;
+import cn.lianluo.gateway.config.GatewayConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Routes every {@code /api/v1} path to the service that owns it, with the caller's token verified here and passed
+ * on. A service's answer (problem+json included) passes through unchanged; a service that does not answer is a 503
+ * or 504 problem. Public submission, tracking and rating are rate limited per client address and per phone.
+ */
+@ApplicationScoped
+public class ServiceProxy {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+
+    private final GatewayConfig config;
+    private final JWTParser jwt;
+    private final ObjectMapper mapper;
+    private final long maxBodyBytes;
+    private final RateLimiter limiter;
+    private HttpClient client;
+
+    public ServiceProxy(GatewayConfig config, JWTParser jwt, ObjectMapper mapper,
+                        @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes) {
+        this.config = config;
+        this.jwt = jwt;
+        this.mapper = mapper;
+        this.maxBodyBytes = maxBodyBytes;
+        this.limiter = new RateLimiter(config.publicPerMinute(), System::currentTimeMillis);
+    }
+
+    void routes(@Observes Router router, Vertx vertx) {
+        client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000).setMaxPoolSize(50).setKeepAlive(true));
+        router.route("/api/v1/*").order(-100).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.normalizedPath();
+        if (Routes.isOwn(method, path) || "OPTIONS".equals(method)) {
+            ctx.next();
+            return;
+        }
+        var owner = Routes.owner(path);
+        if (owner.isEmpty()) {
+            problem(ctx, 404, "not-found", "Not found 未找到", "no resource at " + path);
+            return;
+        }
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        boolean hasToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (hasToken) {
+            try {
+                jwt.parse(authorization.substring(7).strip());
+            } catch (ParseException e) {
+                unauthorized(ctx, "the token is not valid: it is expired, malformed or not signed by the issuer");
+                return;
+            }
+        } else if (!Routes.isPublic(method, path)) {
+            unauthorized(ctx, "a valid bearer token is required");
+            return;
+        }
+        if (!hasToken && Routes.isRateLimited(method, path) && limited(ctx)) {
+            return;
+        }
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > maxBodyBytes) {
+            problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大",
+                    "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
+            return;
+        }
+        forward(ctx, owner.get());
+    }
+
+    private boolean limited(RoutingContext ctx) {
+        String forwarded = ctx.request().getHeader("X-Forwarded-For");
+        String address = forwarded != null && config.trustForwardedFor() ? forwarded.split(",")[0].strip()
+                : ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+        long wait = limiter.acquire("ip:" + address);
+        String phone = ctx.request().getParam("phone");
+        if (wait == 0 && phone != null && !phone.isBlank()) {
+            wait = limiter.acquire("phone:" + phone.strip());
+        }
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", String.valueOf(wait));
+            problem(ctx, 429, "too-many-requests", "Too many requests 请求过于频繁",
+                    "too many requests from this address or phone; try again in " + wait + " s");
+            return true;
+        }
+        return false;
+    }
+
+    private void forward(RoutingContext ctx, Routes.Service service) {
+        URI base = URI.create(switch (service) {
+            case STATION -> config.stationUrl();
+            case DEPUTY -> config.deputyUrl();
+            case CASE -> config.caseUrl();
+            case SCORING -> config.scoringUrl();
+        });
+        var incoming = ctx.request();
+        incoming.pause();
+        RequestOptions options = new RequestOptions().setMethod(incoming.method()).setHost(base.getHost())
+                .setPort(base.getPort()).setURI(incoming.uri()).setTimeout(config.proxyTimeout().toMillis());
+        incoming.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                options.addHeader(h.getKey(), h.getValue());
+            }
+        });
+        if (incoming.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
+            options.addHeader(HttpHeaders.CONTENT_LENGTH, incoming.getHeader(HttpHeaders.CONTENT_LENGTH));
+        }
+        if (incoming.remoteAddress() != null) {
+            options.addHeader("X-Forwarded-For", incoming.remoteAddress().host());
+        }
+        client.request(options)
+                .compose(request -> request.send(incoming))
+                .onSuccess(response -> {
+                    var out = ctx.response().setStatusCode(response.statusCode());
+                    response.headers().forEach(h -> {
+                        if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                            out.putHeader(h.getKey(), h.getValue());
+                        }
+                    });
+                    out.send(response).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
+                })
+                .onFailure(e -> {
+                    if (ctx.response().headWritten()) {
+                        ctx.response().close();
+                        return;
+                    }
+                    boolean timeout = e instanceof java.util.concurrent.TimeoutException
+                            || e.getClass().getSimpleName().contains("Timeout");
+                    LOG.warnf("%s did not answer %s %s: %s", service, incoming.method(), incoming.path(), e.getMessage());
+                    problem(ctx, timeout ? 504 : 503, timeout ? "service-timeout" : "service-unavailable",
+                            timeout ? "Gateway timeout 服务响应超时" : "Service unavailable 服务暂不可用",
+                            service.name().toLowerCase() + "-service " + (timeout ? "did not answer in time" : "is not reachable now"));
+                });
+    }
+
+    private void unauthorized(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        problem(ctx, 401, "unauthorized", "Unauthorized 未登录或令牌无效", detail);
+    }
+
+    private void problem(RoutingContext ctx, int status, String kind, String title, String detail) {
+        try {
+            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), List.of())));
+        } catch (Exception e) {
+            ctx.fail(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package cn.lianluo.gateway;
+
+import cn.lianluo.common.testing.RealInfrastructure;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Black-box tests of the gateway run against the four real services: their built jars are started here on their own
+ * ports, with fresh databases and topics of this run (so they never mix with a running ./suite), the real
+ * PostgreSQL and Kafka, and the seeds.
+ */
+public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
+
+    public static final Map<String, Integer> PORTS = new LinkedHashMap<>(Map.of(
+            "station-service", 18081, "deputy-service", 18082, "case-service", 18083, "scoring-service", 18084));
+    private static final Map<String, String> DATABASES = Map.of(
+            "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw");
+    /** The channels each service has (only those are configured, so no service gets a channel it does not know). */
+    private static final Map<String, List<String>> CONSUMES = Map.of("station-service", List.of(),
+            "deputy-service", List.of("station"), "case-service", List.of("deputy"),
+            "scoring-service", List.of("station", "deputy", "case"));
+    private static final Map<String, Process> RUNNING = new HashMap<>();
+    private static String topicPrefix;
+
+    @Override
+    public Map<String, String> start() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        if (!RealInfrastructure.kafkaReachable() || !RealInfrastructure.reachable(RealInfrastructure.DB_HOST, RealInfrastructure.DB_PORT)) {
+            RealInfrastructure.Suite.run("infra");
+        }
+        topicPrefix = "gw" + System.currentTimeMillis() + ".";
+        for (String service : PORTS.keySet()) {
+            recreate(DATABASES.get(service));
+            start(root, service);
+        }
+        for (String service : PORTS.keySet()) {
+            awaitReady(service);
+        }
+        return Map.of(
+                "lianluo.gateway.station-url", "http://127.0.0.1:" + PORTS.get("station-service"),
+                "lianluo.gateway.deputy-url", "http://127.0.0.1:" + PORTS.get("deputy-service"),
+                "lianluo.gateway.case-url", "http://127.0.0.1:" + PORTS.get("case-service"),
+                "lianluo.gateway.scoring-url", "http://127.0.0.1:" + PORTS.get("scoring-service"));
+    }
+
+    private static void start(Path root, String service) {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package, or ./suite test)");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_NAME", DATABASES.get(service));
+        env.put("DB_HOST", RealInfrastructure.DB_HOST);
+        env.put("DB_PORT", String.valueOf(RealInfrastructure.DB_PORT));
+        env.put("DB_USER", RealInfrastructure.DB_USER);
+        env.put("DB_PASSWORD", RealInfrastructure.DB_PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.KAFKA);
+        env.put("JWT_PUBLIC_KEY_LOCATION", root.resolve("deploy/dev-keys/dev-public-key.pem").toString());
+        env.put("LIANLUO_SEED_DIR", root.resolve("seeds").toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(service)));
+        env.put("LIANLUO_EVENTS_TOPIC", topicPrefix + service.replace("-service", "") + ".events");
+        for (String in : CONSUMES.get(service)) {
+            String channel = "MP_MESSAGING_INCOMING_" + in.toUpperCase() + "_EVENTS_";
+            env.put(channel + "TOPIC", topicPrefix + in + ".events");
+            env.put(channel + "DEAD_LETTER_QUEUE_TOPIC", topicPrefix + service + "." + in + ".dlq");
+            if (!service.equals("scoring-service")) {
+                env.put(channel + "GROUP_ID", topicPrefix + service);
+            }
+        }
+        if (service.equals("scoring-service")) {
+            env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", topicPrefix + service);
+        }
+        try {
+            Path log = root.resolve("gateway/target/" + service + ".log");
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            RUNNING.put(service, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + service, e);
+        }
+    }
+
+    /** Stops a service (the overview's degraded test) and starts it again. */
+    public static void stop(String service) {
+        Process p = RUNNING.remove(service);
+        if (p != null) {
+            p.destroy();
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static void restart(String service) {
+        start(Path.of("").toAbsolutePath().getParent(), service);
+        awaitReady(service);
+    }
+
+    private static void awaitReady(String service) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            Process p = RUNNING.get(service);
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException(service + " exited while starting; see gateway/target/" + service + ".log");
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + PORTS.get(service) + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(500);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(service + " was not ready within 120 s");
+    }
+
+    private static void recreate(String database) {
+        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl("postgres"), RealInfrastructure.DB_USER,
+                RealInfrastructure.DB_PASSWORD); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create " + database, e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        new ArrayList<>(RUNNING.keySet()).forEach(ServicesUnderTest::stop);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA))) {
+            Set<String> mine = admin.listTopics().names().get().stream().filter(t -> t.startsWith(topicPrefix))
+                    .collect(Collectors.toSet());
+            admin.deleteTopics(mine).all().get();
+        } catch (Exception e) {
+            // topics of this run are left behind; they are named gw<time>.*
+        }
+    }
+}

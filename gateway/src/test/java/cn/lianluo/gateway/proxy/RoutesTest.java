@@ -1,0 +1,51 @@
+package cn.lianluo.gateway.proxy;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutesTest {
+
+    @Test
+    void every_first_segment_has_its_owner() {
+        assertThat(Routes.owner("/api/v1/regions/43")).contains(Routes.Service.STATION);
+        assertThat(Routes.owner("/api/v1/activities")).contains(Routes.Service.STATION);
+        assertThat(Routes.owner("/api/v1/groups/x/members")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.owner("/api/v1/livelihood-projects/x/votes")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/deadline-policies/43")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/points/ranking")).contains(Routes.Service.SCORING);
+        assertThat(Routes.owner("/api/v1/unknown")).isEmpty();
+        assertThat(Routes.owner("/q/health")).isEmpty();
+    }
+
+    @Test
+    void public_paths_are_the_citizens_and_the_finders_reads_only() {
+        assertThat(Routes.isPublic("GET", "/api/v1/stations")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/receptions")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/cases")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/cases")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/cases/track/LL1")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/cases/track/LL1/rating")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/statistics")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/livelihood-projects/p/votes")).isFalse();
+        assertThat(Routes.isOwn("GET", "/api/v1/overview/43")).isTrue();
+        assertThat(Routes.isOwn("GET", "/api/v1/deputies/d/dossier")).isTrue();
+        assertThat(Routes.isOwn("GET", "/api/v1/deputies/d")).isFalse();
+    }
+
+    @Test
+    void the_limiter_allows_the_minutes_share_and_then_names_the_wait() {
+        AtomicLong now = new AtomicLong(120_000 + 15_000);
+        RateLimiter limiter = new RateLimiter(2, now::get);
+        assertThat(limiter.acquire("ip:a")).isZero();
+        assertThat(limiter.acquire("ip:a")).isZero();
+        assertThat(limiter.acquire("ip:a")).isEqualTo(45);
+        assertThat(limiter.acquire("ip:b")).isZero();
+        now.addAndGet(45_000);
+        assertThat(limiter.acquire("ip:a")).isZero();
+    }
+}
