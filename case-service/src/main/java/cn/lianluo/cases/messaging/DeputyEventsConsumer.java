@@ -2,6 +2,7 @@ package cn.lianluo.cases.messaging;
 
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.ProcessedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -39,20 +37,13 @@ public class DeputyEventsConsumer {
     @Blocking
     @Transactional
     public void consume(String envelope) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a CloudEvent", e);
-        }
-        UUID id = UUID.fromString(event.path("id").asText());
-        if (!processed.firstTime(CONSUMER, id)) {
+        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+        if (!processed.firstTime(CONSUMER, event.id())) {
             return;
         }
-        String type = event.path("type").asText();
-        JsonNode data = event.path("data");
-        Instant time = OffsetDateTime.parse(event.path("time").asText()).toInstant();
-        switch (type) {
+        JsonNode data = event.data();
+        Instant time = event.time();
+        switch (event.type()) {
             case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> {
                 UUID deputyId = UUID.fromString(data.path("deputyId").asText());
                 DeputyCopyEntity deputy = deputies.findById(deputyId);

@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.messaging;
 
+import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.ProcessedEvents;
 import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
@@ -10,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -41,23 +40,16 @@ public class StationEventsConsumer {
     @Blocking
     @Transactional
     public void consume(String envelope) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a CloudEvent", e);
-        }
-        UUID id = UUID.fromString(event.path("id").asText());
-        String type = event.path("type").asText();
-        if (!processed.firstTime(CONSUMER, id)) {
+        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+        if (!processed.firstTime(CONSUMER, event.id())) {
             return;
         }
-        if (!REGISTERED.equals(type) && !UPDATED.equals(type)) {
+        if (!REGISTERED.equals(event.type()) && !UPDATED.equals(event.type())) {
             return;
         }
-        JsonNode data = event.path("data");
+        JsonNode data = event.data();
         UUID stationId = UUID.fromString(data.path("stationId").asText());
-        OffsetDateTime time = OffsetDateTime.parse(event.path("time").asText());
+        OffsetDateTime time = event.time().atOffset(java.time.ZoneOffset.UTC);
         StationCopyEntity station = stations.findById(stationId);
         if (station == null) {
             station = new StationCopyEntity();

@@ -64,21 +64,23 @@ public class AssignmentService {
     /** {@code PUT /deputies/{id}/station}: the deputy's home station from today. */
     @Transactional
     public DeputyView makeHome(UUID deputyId, UUID stationId, Caller caller) {
-        DeputyEntity deputy = deputies.require(deputyId);
-        deputies.requireScope(caller, deputy);
-        StationCopyEntity station = knownStation(stationId);
-        caller.requireWithin(RegionCode.of(station.regionCode));
-        apply(deputy, history(deputyId).makeHome(stationId, deputies.today()), caller.subject());
-        return deputies.view(deputy, true);
+        return assign(deputyId, stationId, caller, true);
     }
 
     @Transactional
     public DeputyView sitAlsoIn(UUID deputyId, UUID stationId, Caller caller) {
+        return assign(deputyId, stationId, caller, false);
+    }
+
+    /** A deputy in scope into a known station in scope: as home, or as a further station. */
+    private DeputyView assign(UUID deputyId, UUID stationId, Caller caller, boolean home) {
         DeputyEntity deputy = deputies.require(deputyId);
         deputies.requireScope(caller, deputy);
         StationCopyEntity station = knownStation(stationId);
         caller.requireWithin(RegionCode.of(station.regionCode));
-        apply(deputy, history(deputyId).sitAlsoIn(stationId, deputies.today()), caller.subject());
+        StationAssignments history = history(deputyId);
+        apply(deputy, home ? history.makeHome(stationId, deputies.today()) : history.sitAlsoIn(stationId, deputies.today()),
+                caller.subject());
         return deputies.view(deputy, true);
     }
 

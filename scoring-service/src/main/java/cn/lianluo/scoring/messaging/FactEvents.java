@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.messaging;
 
+import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.ProcessedEvents;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.service.Ledger;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,13 +29,6 @@ import java.util.regex.Pattern;
 public class FactEvents {
 
     private static final Pattern KNOWN = Pattern.compile("^lianluo\\.(station|deputy|case)\\.[a-z-]+\\.v1$");
-
-    /** An event scoring cannot take: it is kept aside with this reason. */
-    public static class UnknownEvent extends RuntimeException {
-        public UnknownEvent(String reason) {
-            super(reason);
-        }
-    }
 
     private final ProcessedEvents processed;
     private final Ledger ledger;
@@ -71,27 +64,17 @@ public class FactEvents {
     }
 
     void apply(String envelope, String topic) {
-        JsonNode event;
-        try {
-            event = mapper.readTree(envelope);
-        } catch (IOException e) {
-            throw new UnknownEvent("not JSON: " + e.getMessage());
-        }
-        String type = event.path("type").asText();
+        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+        String type = event.type();
         if (!KNOWN.matcher(type).matches() || !type.startsWith("lianluo." + topic + ".")) {
-            throw new UnknownEvent("unknown event type or version '" + type + "' on " + topic + " events");
+            throw new IncomingEvent.Unreadable("unknown event type or version '" + type + "' on " + topic + " events");
         }
-        UUID id;
-        try {
-            id = UUID.fromString(event.path("id").asText());
-        } catch (IllegalArgumentException e) {
-            throw new UnknownEvent("the event has no id");
-        }
+        UUID id = event.id();
         if (!processed.firstTime("scoring-service/" + topic, id)) {
             return;
         }
-        JsonNode data = event.path("data");
-        Instant time = OffsetDateTime.parse(event.path("time").asText()).toInstant();
+        JsonNode data = event.data();
+        Instant time = event.time();
         switch (type) {
             case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> fact(id, type, d, FactType.STATION_ENTRY,
                     LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText()));

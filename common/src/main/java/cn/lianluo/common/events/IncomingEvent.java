@@ -1,0 +1,40 @@
+package cn.lianluo.common.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** An event as a consumer reads it: the envelope's id, type and time, and its data. */
+public record IncomingEvent(UUID id, String type, Instant time, JsonNode data) {
+
+    /** An event that cannot be read; consumers let it go to their dead-letter topic with this reason. */
+    public static class Unreadable extends RuntimeException {
+        public Unreadable(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Reads a structured CloudEvent; anything that is not one is {@link Unreadable}. */
+    public static IncomingEvent parse(ObjectMapper mapper, String envelope) {
+        JsonNode event;
+        try {
+            event = mapper.readTree(envelope);
+        } catch (IOException e) {
+            throw new Unreadable("not JSON: " + e.getMessage());
+        }
+        if (event == null || !event.isObject()) {
+            throw new Unreadable("not a CloudEvent");
+        }
+        try {
+            return new IncomingEvent(UUID.fromString(event.path("id").asText()), event.path("type").asText(),
+                    OffsetDateTime.parse(event.path("time").asText()).toInstant(), event.path("data"));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new Unreadable("a CloudEvent needs an id (UUID) and a time: " + e.getMessage());
+        }
+    }
+}
