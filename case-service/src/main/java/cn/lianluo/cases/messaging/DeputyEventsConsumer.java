@@ -3,7 +3,7 @@ package cn.lianluo.cases.messaging;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.events.ProcessedEvents;
+import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;

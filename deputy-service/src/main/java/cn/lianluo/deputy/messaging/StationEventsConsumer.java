@@ -1,7 +1,7 @@
 package cn.lianluo.deputy.messaging;
 
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.events.ProcessedEvents;
+import cn.lianluo.common.outbox.ProcessedEvents;
 import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
 import com.fasterxml.jackson.databind.JsonNode;

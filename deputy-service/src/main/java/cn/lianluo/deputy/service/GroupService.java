@@ -1,6 +1,6 @@
 package cn.lianluo.deputy.service;
 
-import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;

@@ -1,7 +1,7 @@
 package cn.lianluo.scoring.messaging;
 
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.events.ProcessedEvents;
+import cn.lianluo.common.outbox.ProcessedEvents;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.service.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;

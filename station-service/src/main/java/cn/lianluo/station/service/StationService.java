@@ -1,7 +1,7 @@
 package cn.lianluo.station.service;
 
 import cn.lianluo.common.calendar.WorkingCalendar;
-import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;

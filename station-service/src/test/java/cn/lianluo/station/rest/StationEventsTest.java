@@ -1,6 +1,6 @@
 package cn.lianluo.station.rest;
 
-import cn.lianluo.common.events.OutboxRelay;
+import cn.lianluo.common.outbox.OutboxRelay;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;

@@ -6,7 +6,7 @@ import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
-import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;

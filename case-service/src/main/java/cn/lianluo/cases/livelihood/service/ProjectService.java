@@ -16,7 +16,7 @@ import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
-import cn.lianluo.common.events.Outbox;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.problem.ProblemException;

@@ -1,4 +1,4 @@
-package cn.lianluo.common.events;
+package cn.lianluo.common.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package cn.lianluo.common.events;
+package cn.lianluo.common.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

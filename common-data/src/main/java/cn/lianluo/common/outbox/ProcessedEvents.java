@@ -1,4 +1,4 @@
-package cn.lianluo.common.events;
+package cn.lianluo.common.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
-package cn.lianluo.common.events;
+package cn.lianluo.common.outbox;
 
+import cn.lianluo.common.events.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

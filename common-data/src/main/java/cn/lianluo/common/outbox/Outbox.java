@@ -1,5 +1,6 @@
-package cn.lianluo.common.events;
+package cn.lianluo.common.outbox;
 
+import cn.lianluo.common.events.CloudEvent;
 import cn.lianluo.common.region.RegionCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
