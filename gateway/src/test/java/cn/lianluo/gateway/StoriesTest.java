@@ -84,4 +84,103 @@ class StoriesTest {
                 .body("children.find { it.regionCode == '433124108' }.cases.closed", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("degraded", org.hamcrest.Matchers.empty());
     }
+
+    @Test
+    void cangshuipu_all_80_deputies_sit_in_stations_and_those_under_4_entries_are_flagged() {
+        String supervisor = TestTokens.bearer("SUPERVISOR", "4309");
+        given().header("Authorization", supervisor).queryParam("region", "430903105").when().get("/api/v1/deputies/coverage")
+                .then().statusCode(200).body("activeDeputies", equalTo(80)).body("assigned", equalTo(80));
+
+        // one deputy comes to the 8号接待日 four times
+        String deputy = SeedIds.of("deputy", "cangshuipu-t2").toString();
+        String station = SeedIds.of("station", "cangshuipu-2").toString();
+        String staff = TestTokens.bearer("STATION_STAFF", "430903105");
+        for (String date : List.of("2026-03-09", "2026-05-08", "2026-06-08", "2026-09-08")) {
+            given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(Map.of("date", date, "deputyIds", List.of(deputy), "visitors", 5))
+                    .when().post("/api/v1/stations/" + station + "/receptions").then().statusCode(201);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", supervisor).queryParam("year", 2026)
+                .when().get("/api/v1/points/deputies/" + deputy).then().extract().<Integer>path("stationEntries") == 4);
+
+        List<Map<String, Object>> alerts = given().header("Authorization", supervisor).queryParam("region", "430903105")
+                .queryParam("year", 2026).when().get("/api/v1/points/alerts").then().statusCode(200).extract().path("$");
+        List<Object> flagged = alerts.stream().filter(a -> "STATION_ENTRIES".equals(a.get("kind"))).map(a -> a.get("deputyId")).toList();
+        assertThat(flagged).hasSize(79).doesNotContain(deputy).contains(SeedIds.of("deputy", "cangshuipu-t1").toString());
+    }
+
+    @Test
+    void jinkai_a_mailbox_case_is_reopened_after_an_unsatisfied_visit() {
+        String region = "431321002";
+        String staff = TestTokens.bearer("STATION_STAFF", region);
+        String unit = SeedIds.of("unit", "gov-" + region).toString();
+        String handler = TestTokens.handler(region, unit);
+        String caseId = given().contentType(ContentType.JSON).body(Map.of("title", "小区物业乱收费", "content", "民情信箱来信:物业费上涨未公示",
+                        "category", "PROPERTY", "kind", "COMPLAINT", "regionCode", region, "channel", "MAILBOX",
+                        "citizen", Map.of("name", "曾先生", "phone", "0738-6812345")))
+                .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        command(caseId, "assign", Map.of("unitId", unit), staff).statusCode(200);
+        command(caseId, "accept", Map.of(), handler).statusCode(200);
+        command(caseId, "complete", Map.of("result", "已约谈物业公司"), handler).statusCode(200);
+        command(caseId, "reply", Map.of("content", "已约谈物业公司,收费将重新公示"), handler).statusCode(200);
+        command(caseId, "visit", Map.of("satisfaction", "UNSATISFIED", "note", "仍未公示"), staff).statusCode(200)
+                .body("status", equalTo("ASSIGNED")).body("reopenCount", equalTo(1)).body("channel", equalTo("MAILBOX"))
+                .body("deadlines.HANDLE.span", equalTo(13));
+    }
+
+    @Test
+    void liujiaping_a_livelihood_project_from_the_citizens_proposal_through_the_deputies_vote_to_evaluation() {
+        String region = "430822207";
+        String office = TestTokens.bearer("SUPERVISOR", "430822");
+        List<String> projects = new java.util.ArrayList<>();
+        for (String title : List.of("村道硬化", "安全饮水", "路灯安装")) {
+            projects.add(given().contentType(ContentType.JSON).body(Map.of("title", title, "description", "群众点题", "regionCode", region,
+                            "year", 2026, "citizen", Map.of("name", "向大哥", "phone", "13974400000")))
+                    .when().post("/api/v1/livelihood-projects").then().statusCode(201).extract().<String>path("id"));
+        }
+        var window = Map.of("level", "TOWNSHIP", "places", 2, "opensAt", java.time.Instant.now().minusSeconds(60).toString(),
+                "closesAt", java.time.Instant.now().plusSeconds(3600).toString());
+        for (String p : projects) {
+            given().header("Authorization", office).contentType(ContentType.JSON).body(window)
+                    .when().post("/api/v1/livelihood-projects/" + p + "/shortlist").then().statusCode(200);
+        }
+        // the 12 township deputies of 刘家坪 (10 township deputies, 2 also county deputies); 9 vote
+        List<String> voters = new java.util.ArrayList<>();
+        for (int n = 1; n <= 9; n++) {
+            voters.add(SeedIds.of("deputy", (n <= 7 ? "liujiaping-t" + n : "liujiaping-c" + (n - 7))).toString());
+        }
+        for (String voter : voters) {
+            String token = TestTokens.deputy(region, voter);
+            for (int i = 0; i < projects.size(); i++) {
+                String choice = i == 0 || (i == 1 && voters.indexOf(voter) < 7) ? "FOR" : "AGAINST";
+                given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("choice", choice))
+                        .when().post("/api/v1/livelihood-projects/" + projects.get(i) + "/votes").then().statusCode(200);
+            }
+        }
+        given().header("Authorization", office).when().post("/api/v1/livelihood-projects/" + projects.get(0) + "/tally").then()
+                .statusCode(200).body("electorate", equalTo(12)).body("quorum", equalTo(8)).body("majority", equalTo(7))
+                .body("projects.find { it.title == '村道硬化' }.status", equalTo("SELECTED"))
+                .body("projects.find { it.title == '安全饮水' }.status", equalTo("SELECTED"))
+                .body("projects.find { it.title == '路灯安装' }.status", equalTo("REJECTED"));
+
+        String roads = projects.get(0);
+        given().header("Authorization", office).contentType(ContentType.JSON).body(Map.of("percent", 60, "milestone", "路基完成"))
+                .when().post("/api/v1/livelihood-projects/" + roads + "/progress").then().statusCode(200);
+        given().header("Authorization", TestTokens.deputy(region, voters.get(0))).contentType(ContentType.JSON)
+                .body(Map.of("note", "现场查看施工质量")).when().post("/api/v1/livelihood-projects/" + roads + "/supervisions")
+                .then().statusCode(200);
+        given().header("Authorization", office).contentType(ContentType.JSON).body(Map.of("percent", 100, "milestone", "竣工"))
+                .when().post("/api/v1/livelihood-projects/" + roads + "/progress").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("satisfaction", "SATISFIED", "phone", "13974400000"))
+                .when().post("/api/v1/livelihood-projects/" + roads + "/evaluations").then().statusCode(200)
+                .body("status", equalTo("EVALUATED")).body("satisfactionRate", equalTo(1.0f));
+
+        // every vote and the supervision record are facts for points (桑植县's rules: a vote 1, a supervision 2)
+        String first = voters.get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<String, Integer> byType = given().header("Authorization", office).queryParam("year", 2026)
+                    .when().get("/api/v1/points/deputies/" + first).then().extract().path("byType");
+            return byType != null && Integer.valueOf(3).equals(byType.get("VOTE_CAST")) && Integer.valueOf(2).equals(byType.get("PROJECT_SUPERVISION"));
+        });
+    }
 }

@@ -98,8 +98,10 @@ public class ProjectResource {
         return projects.vote(id, vote, caller);
     }
 
+    /** Takes no body: a front end may post it bare. */
     @POST
     @Path("/{id}/tally")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public TallyView tally(@PathParam("id") UUID id) {
         return projects.tally(id, caller);
