@@ -130,7 +130,10 @@ public class ServiceProxy {
             options.addHeader(HttpHeaders.CONTENT_LENGTH, incoming.getHeader(HttpHeaders.CONTENT_LENGTH));
         }
         if (incoming.remoteAddress() != null) {
-            options.addHeader("X-Forwarded-For", incoming.remoteAddress().host());
+            // the chain of addresses: what came in, then the peer this gateway saw
+            String chain = incoming.getHeader("X-Forwarded-For");
+            options.removeHeader("X-Forwarded-For");
+            options.addHeader("X-Forwarded-For", (chain == null ? "" : chain + ", ") + incoming.remoteAddress().host());
         }
         client.request(options)
                 .compose(request -> request.send(incoming))
