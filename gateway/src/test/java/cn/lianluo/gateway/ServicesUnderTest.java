@@ -100,15 +100,43 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
 
     /** Stops a service (the overview's degraded test) and starts it again. */
     public static void stop(String service) {
+        end(service, false);
+    }
+
+    /** {@code kill -9}: the JVM gets no chance to finish a request, commit an offset or mark an outbox row sent. */
+    public static void kill(String service) {
+        end(service, true);
+    }
+
+    private static void end(String service, boolean forcibly) {
         Process p = RUNNING.remove(service);
         if (p != null) {
-            p.destroy();
+            if (forcibly) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
             try {
                 p.waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The topic of this run a service publishes to ({@code case} → gw…case.events). */
+    public static String topic(String publisher) {
+        return topicPrefix + publisher + ".events";
+    }
+
+    /** The consumer group a service consumes in during this run. */
+    public static String group(String service) {
+        return topicPrefix + service;
+    }
+
+    /** The dead-letter topic a service's consumer of {@code publisher}'s events uses in this run. */
+    public static String deadLetters(String service, String publisher) {
+        return topicPrefix + service + "." + publisher + ".dlq";
     }
 
     public static void restart(String service) {

@@ -1,0 +1,349 @@
+package cn.lianluo.gateway;
+
+import cn.lianluo.common.events.SeedIds;
+import cn.lianluo.common.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The bad-input corpus: every write operation of the public API (read from the served OpenAPI document, so a new
+ * one is covered without editing this test) gets malformed JSON, wrong shapes and types, missing and null fields,
+ * over-long strings, oversized bodies, wrong content types, invalid region codes and ids, emoji, rare CJK, SQL and
+ * script. Not one answer may be a 5xx, and every refusal is an RFC 9457 problem+json with its own status in it.
+ */
+@QuarkusTest
+@QuarkusTestResource(ServicesUnderTest.class)
+class BadInputTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN = TestTokens.bearer("ADMIN", "43");
+    static final String DEPUTY_ID = SeedIds.of("deputy", "cangshuipu-t60").toString();
+    static final String DEPUTY = TestTokens.deputy("430903105", DEPUTY_ID);
+    static final AtomicInteger CLIENTS = new AtomicInteger();
+    static final String ODD_TEXT = "𠀀𪚥𠮷龘䶮 😀👍🏽 '; DROP TABLE cases; -- <script>alert('联络')</script> %s \\u0000";
+
+    static String caseId;
+    static String trackingCode;
+    static String projectId;
+
+    @BeforeEach
+    void somethingToWriteTo() {
+        if (caseId != null) {
+            return;
+        }
+        var created = given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body(Map.of("title", "路灯不亮", "content", "村口路灯坏了一个月", "category", "PROPERTY", "kind", "HELP",
+                        "regionCode", "433124108", "channel", "ONLINE", "citizen", Map.of("name", "石先生", "phone", "13812345678")))
+                .when().post("/api/v1/cases").then().statusCode(201).extract();
+        caseId = created.path("id");
+        trackingCode = created.path("trackingCode");
+        projectId = given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body(Map.of("title", "村道硬化", "description", "群众点题", "regionCode", "433124108", "year", 2026,
+                        "citizen", Map.of("name", "吴大姐", "phone", "13700002222")))
+                .when().post("/api/v1/livelihood-projects").then().statusCode(201).extract().path("id");
+    }
+
+    /** A different client address per public request, so the rate limit (trusted X-Forwarded-For in tests) stays out of the way. */
+    static String client() {
+        int n = CLIENTS.incrementAndGet();
+        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+    }
+
+    /** Real ids where a write needs one, so the body is read by the code behind the id, not just refused as not found. */
+    static String fill(String template) {
+        return template.replace("/stations/{id}", "/stations/" + SeedIds.of("station", "cangshuipu-2"))
+                .replace("/deputies/{id}", "/deputies/" + SeedIds.of("deputy", "cangshuipu-t61"))
+                .replace("{stationId}", SeedIds.of("station", "cangshuipu-2").toString())
+                .replace("/cases/{id}/{command}", "/cases/" + caseId + "/assign")
+                .replace("{trackingCode}", trackingCode)
+                .replace("/suggestions/{id}/{command}", "/suggestions/" + UUID.randomUUID() + "/answer")
+                .replace("/livelihood-projects/{id}", "/livelihood-projects/" + projectId)
+                .replace("/calendar/days/{date}", "/calendar/days/2030-01-02")
+                .replace("/deadline-policies/{region}", "/deadline-policies/4302")
+                .replace("/points/rules/{region}/{year}", "/points/rules/4302/2030")
+                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+    }
+
+    record Operation(String method, String path, Set<String> roles, JsonNode example) {
+        boolean takesJson() {
+            return example != null;
+        }
+
+        String token() {
+            return roles.isEmpty() ? null : roles.contains("ADMIN") ? ADMIN : DEPUTY;
+        }
+    }
+
+    record Attempt(String what, String contentType, byte[] body, Set<Integer> expected) {
+        static Attempt json(String what, String body, Integer... expected) {
+            return new Attempt(what, "application/json", body.getBytes(StandardCharsets.UTF_8), Set.of(expected));
+        }
+    }
+
+    static List<Operation> writeOperations() throws IOException {
+        JsonNode api;
+        try (InputStream in = BadInputTest.class.getResourceAsStream("/META-INF/openapi.json")) {
+            api = JSON.readTree(in);
+        }
+        List<Operation> operations = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (Set.of("post", "put", "delete").contains(op.getKey())) {
+                Set<String> roles = new java.util.HashSet<>();
+                op.getValue().path("x-roles").forEach(r -> roles.add(r.asText()));
+                JsonNode example = op.getValue().path("requestBody").path("content").path("application/json").get("example");
+                operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), roles, example));
+            }
+        }));
+        return operations;
+    }
+
+    /** The corpus for one operation. */
+    static List<Attempt> corpus(Operation op) {
+        List<Attempt> attempts = new ArrayList<>();
+        if (!op.takesJson()) {
+            attempts.add(Attempt.json("an unexpected body", "{\"x\": 1}"));
+            attempts.add(Attempt.json("malformed JSON where none is expected", "{\"x\": "));
+            return attempts;
+        }
+        JsonNode example = op.example();
+        String text = example.toString();
+        attempts.add(Attempt.json("malformed JSON", "{\"title\": \"未闭合", 400));
+        attempts.add(Attempt.json("truncated JSON", text.substring(0, text.length() / 2), 400));
+        attempts.add(Attempt.json("empty body", "")); // some bodies are optional (a decision without a note)
+        attempts.add(Attempt.json("an array", "[]", 400));
+        attempts.add(Attempt.json("a string", "\"文本\"", 400));
+        attempts.add(Attempt.json("a number", "42", 400));
+        attempts.add(Attempt.json("null", "null"));
+        attempts.add(Attempt.json("no fields", "{}"));
+        attempts.add(Attempt.json("an unknown field", ((ObjectNode) example.deepCopy()).put("未知字段", 1).toString()));
+        for (Iterator<String> it = example.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            ObjectNode wrong = example.deepCopy();
+            wrong.set(field, wrongType(example.get(field)));
+            attempts.add(Attempt.json(field + " of the wrong type", wrong.toString(), 400, 422));
+            ObjectNode missing = example.deepCopy();
+            missing.remove(field);
+            attempts.add(Attempt.json(field + " missing", missing.toString()));
+            ObjectNode nulled = example.deepCopy();
+            nulled.putNull(field);
+            attempts.add(Attempt.json(field + " null", nulled.toString()));
+            if (field.toLowerCase().contains("region")) {
+                for (String code : List.of("43x", "4", "4300001", "430000000000000", "", "433124108001002")) {
+                    ObjectNode region = example.deepCopy();
+                    region.put(field, code);
+                    attempts.add(Attempt.json(field + " '" + code + "'", region.toString(), 400, 403, 404, 422));
+                }
+            }
+        }
+        attempts.add(Attempt.json("over-long strings", replaceStrings(example, "长".repeat(20_000)).toString()));
+        attempts.add(Attempt.json("emoji, rare CJK, SQL and script", replaceStrings(example, ODD_TEXT).toString()));
+        attempts.add(Attempt.json("control characters", replaceStrings(example, "a\u0000b\u0001c\u0007d\u001f").toString()));
+        attempts.add(Attempt.json("deep nesting", "[".repeat(5_000) + "]".repeat(5_000), 400));
+        attempts.add(Attempt.json("2 MiB body", padded(example, 2 * 1024 * 1024), 413));
+        attempts.add(new Attempt("text/plain", "text/plain", text.getBytes(StandardCharsets.UTF_8), Set.of(415)));
+        attempts.add(new Attempt("XML", "application/xml", "<case><title>x</title></case>".getBytes(StandardCharsets.UTF_8), Set.of(415)));
+        attempts.add(new Attempt("form", "application/x-www-form-urlencoded", "title=x".getBytes(StandardCharsets.UTF_8), Set.of(415)));
+        attempts.add(new Attempt("GBK bytes declared UTF-8", "application/json",
+                ("{\"title\": \"" + "民情" + "\"}").getBytes(java.nio.charset.Charset.forName("GBK")), Set.of()));
+        return attempts;
+    }
+
+    static JsonNode wrongType(JsonNode value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value == null || value.isNull() || value.isTextual()) {
+            return f.objectNode().set("x", f.arrayNode().add(1));
+        }
+        if (value.isNumber()) {
+            return f.textNode("很多");
+        }
+        if (value.isBoolean()) {
+            return f.textNode("是的");
+        }
+        if (value.isArray()) {
+            return f.textNode("不是列表");
+        }
+        return f.numberNode(123);
+    }
+
+    static JsonNode replaceStrings(JsonNode node, String text) {
+        if (node.isTextual()) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), replaceStrings(e.getValue(), text)));
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(v -> copy.add(replaceStrings(v, text)));
+            return copy;
+        }
+        return node;
+    }
+
+    static String padded(JsonNode example, int bytes) {
+        ObjectNode big = example.deepCopy();
+        big.put("padding", "x".repeat(bytes));
+        return big.toString();
+    }
+
+    static Response send(Operation op, String path, Attempt attempt) {
+        var request = given().header("X-Forwarded-For", client()).contentType(attempt.contentType());
+        if (attempt.contentType().startsWith("application/x-www-form-urlencoded")) {
+            request.body(new String(attempt.body(), StandardCharsets.US_ASCII)); // REST Assured encodes forms from text only
+        } else {
+            request.body(attempt.body());
+        }
+        if (op.token() != null) {
+            request.header("Authorization", op.token());
+        }
+        return request.when().request(op.method(), path);
+    }
+
+    /** What is wrong with an answer, or null: no 5xx, a refusal is problem+json naming its own status, an expected status. */
+    static String judge(Response response, Set<Integer> expected) {
+        int status = response.statusCode();
+        if (status >= 500) {
+            return "a " + status + ": " + snippet(response);
+        }
+        if (status >= 400) {
+            String type = response.contentType();
+            if (type == null || !type.startsWith("application/problem+json")) {
+                return "a " + status + " as " + type + ", not problem+json: " + snippet(response);
+            }
+            JsonNode problem;
+            try {
+                problem = JSON.readTree(response.asByteArray());
+            } catch (IOException e) {
+                return "a " + status + " whose problem is not JSON: " + snippet(response);
+            }
+            if (problem.path("status").asInt() != status || problem.path("title").asText().isBlank()) {
+                return "a " + status + " whose problem names status " + problem.path("status") + ": " + snippet(response);
+            }
+        }
+        if (!expected.isEmpty() && !expected.contains(status)) {
+            return "a " + status + " where " + expected + " was expected: " + snippet(response);
+        }
+        return null;
+    }
+
+    static String snippet(Response response) {
+        String body = response.asString();
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    @Test
+    void every_write_path_answers_the_corpus_with_problem_details_and_never_a_5xx() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        List<Operation> operations = writeOperations();
+        assertThat(operations).as("write operations in the OpenAPI document").hasSizeGreaterThan(30);
+        for (Operation op : operations) {
+            String path = fill(op.path());
+            List<Attempt> attempts = new ArrayList<>(corpus(op));
+            for (Attempt attempt : attempts) {
+                Response response = send(op, path, attempt);
+                sent++;
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+                String problem = judge(response, attempt.expected());
+                if (problem != null) {
+                    wrong.add(op.method() + " " + op.path() + " with " + attempt.what() + ": " + problem);
+                }
+            }
+            // ids that are not ids, and ids of nothing
+            if (op.path().contains("{")) {
+                Attempt body = op.takesJson() ? Attempt.json("the example", op.example().toString())
+                        : Attempt.json("no body", "");
+                for (String bad : List.of("not-a-uuid", "'%20OR%201=1", UUID.randomUUID().toString())) {
+                    String badPath = op.path().replaceAll("\\{(id|stationId|mandateId)}", bad);
+                    if (badPath.equals(op.path())) {
+                        continue;
+                    }
+                    Response response = send(op, fill(badPath), new Attempt(body.what(), body.contentType(), body.body(), Set.of()));
+                    sent++;
+                    statuses.merge(response.statusCode(), 1, Integer::sum);
+                    String problem = judge(response, Set.of(400, 403, 404, 409, 422));
+                    if (problem != null) {
+                        wrong.add(op.method() + " " + badPath + ": " + problem);
+                    }
+                }
+            }
+        }
+        System.out.printf("bad-input corpus: %d requests to %d write operations, statuses %s%n", sent, operations.size(), statuses);
+        assertThat(wrong).as("answers to the bad-input corpus that break the rules").isEmpty();
+    }
+
+    @Test
+    void an_8_mib_body_is_refused_at_the_gateway_with_a_413_problem() {
+        Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"padding\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}").when().post("/api/v1/stations");
+        assertThat(judge(response, Set.of(413))).isNull();
+    }
+
+    @Test
+    void emoji_rare_cjk_sql_and_script_are_stored_verbatim_and_returned_as_data() {
+        String title = "𠀀𪚥 😀 反映'; DROP TABLE cases; --";
+        String content = "<script>alert('联络')</script> 䶮龑𠮷 \" OR 1=1 -- 👍🏽";
+        String name = "𠮷野䶮";
+        var created = given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "content", content, "category", "PROPERTY", "kind", "HELP",
+                        "regionCode", "433124108", "channel", "ONLINE", "citizen", Map.of("name", name, "phone", "13812345679")))
+                .when().post("/api/v1/cases").then().statusCode(201).extract();
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433124")).when().get("/api/v1/cases/" + created.path("id"))
+                .then().statusCode(200).body("title", equalTo(title)).body("content", equalTo(content))
+                .body("citizen.name", equalTo(name));
+        given().header("X-Forwarded-For", client()).queryParam("phone", "13812345679")
+                .when().get("/api/v1/cases/track/" + created.path("trackingCode")).then().statusCode(200).body("title", equalTo(title));
+
+        String stationName = "𠮷家湾 <b>联络点</b>'; --";
+        String station = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("type", "POINT", "name", stationName, "regionCode", "433124108", "address", "😀 村部 \\ 二楼"))
+                .when().post("/api/v1/stations").then().statusCode(201).extract().path("id");
+        given().when().get("/api/v1/stations/" + station).then().statusCode(200)
+                .body("name", equalTo(stationName)).body("address", equalTo("😀 村部 \\ 二楼"));
+
+        String deputyName = "龘䶮𪚥";
+        Map<String, Object> deputy = new LinkedHashMap<>(Map.of("name", deputyName, "gender", "FEMALE", "ethnicity", "苗族",
+                "birthYear", 1980, "regionCode", "433124108", "phone", "13912340000",
+                "mandates", List.of(Map.of("level", "TOWNSHIP", "term", 18, "termStart", "2021-12-01"))));
+        String deputyId = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(deputy)
+                .when().post("/api/v1/deputies").then().statusCode(201).extract().path("id");
+        given().header("Authorization", ADMIN).when().get("/api/v1/deputies/" + deputyId).then().statusCode(200)
+                .body("name", equalTo(deputyName));
+
+        String projectTitle = "😀 修路 <img src=x onerror=alert(1)>";
+        String project = given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body(Map.of("title", projectTitle, "description", "'; DELETE FROM projects; --", "regionCode", "433124108",
+                        "year", 2026, "citizen", Map.of("name", "𠀀", "phone", "13700003333")))
+                .when().post("/api/v1/livelihood-projects").then().statusCode(201).extract().path("id");
+        given().when().get("/api/v1/livelihood-projects/" + project).then().statusCode(200)
+                .body("title", equalTo(projectTitle)).body("description", equalTo("'; DELETE FROM projects; --"));
+    }
+}
