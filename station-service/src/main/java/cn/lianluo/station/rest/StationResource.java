@@ -137,6 +137,6 @@ public class StationResource {
     public Page<ReceptionView> receptions(@PathParam("id") UUID id,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return receptions.receptions(id, page, size);
+        return receptions.receptions(id, page, size, caller);
     }
 }

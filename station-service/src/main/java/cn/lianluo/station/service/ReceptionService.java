@@ -72,8 +72,10 @@ public class ReceptionService {
     }
 
     @Transactional
-    public Page<ReceptionView> receptions(UUID stationId, int page, int size) {
+    public Page<ReceptionView> receptions(UUID stationId, int page, int size, Caller caller) {
         StationEntity station = stations.require(stationId);
+        // the station is public, its reception records (who was on duty, what was received) are for its region's people
+        caller.requireWithin(RegionCode.of(station.regionCode));
         var query = receptions.find("stationId", Sort.descending("heldOn").and("recordedAt", Sort.Direction.Descending),
                 station.id).page(io.quarkus.panache.common.Page.of(page, size));
         return new Page<>(query.list().stream().map(ReceptionService::view).toList(), query.count(), page, size);
