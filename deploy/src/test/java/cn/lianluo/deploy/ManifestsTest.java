@@ -1,0 +1,231 @@
+package cn.lianluo.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kubernetes manifests county IT applies, rendered as they will apply them ({@code kubectl kustomize}, offline) and
+ * loaded into fabric8's typed model: what a cluster would only tell at deploy time is checked here.
+ */
+class ManifestsTest {
+
+    static final Path K8S = Path.of("k8s");
+    static final List<String> SERVICES = List.of("gateway", "station-service", "deputy-service", "case-service", "scoring-service");
+    static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "station-service", 8081, "deputy-service", 8082,
+            "case-service", 8083, "scoring-service", 8084);
+
+    /** {@code kubectl kustomize DIR}: the objects the directory renders to. */
+    static List<HasMetadata> render(String dir) {
+        try {
+            Process p = new ProcessBuilder("kubectl", "kustomize", K8S.resolve(dir).toString()).redirectErrorStream(false).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as("kubectl kustomize " + dir + ": " + err).isZero();
+            return load(out);
+        } catch (IOException e) {
+            throw new AssertionError("kubectl (with its built-in kustomize) is needed to render deploy/k8s: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<HasMetadata> load(String yaml) {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String doc : yaml.split("(?m)^---\\s*$")) {
+            if (!doc.isBlank() && doc.contains("kind:")) {
+                objects.add(Serialization.unmarshal(doc));
+            }
+        }
+        return objects;
+    }
+
+    static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The tag ./suite images gives the images (the root pom's image.tag). */
+    static String imageTag() throws IOException {
+        Matcher m = Pattern.compile("<image.tag>([^<]+)</image.tag>").matcher(Files.readString(Path.of("../pom.xml")));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/example-county"})
+    void every_deployment_is_probed_sized_non_root_and_read_only(String dir) {
+        List<Deployment> deployments = all(render(dir), Deployment.class);
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertThat(d.getSpec().getStrategy().getType()).as(name).isEqualTo("RollingUpdate");
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(name + " runAsNonRoot").isTrue();
+            assertThat(pod.getContainers()).as(name).hasSize(1);
+            Container c = pod.getContainers().get(0);
+            assertProbe(name, c.getStartupProbe(), "/q/health/started");
+            assertProbe(name, c.getReadinessProbe(), "/q/health/ready");
+            assertProbe(name, c.getLivenessProbe(), "/q/health/live");
+            assertThat(c.getResources().getRequests()).as(name + " requests").containsKeys("memory", "cpu");
+            assertThat(c.getResources().getLimits()).as(name + " limits").containsKey("memory");
+            assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name + " read-only root").isTrue();
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+            assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(name).contains("ALL");
+            assertThat(c.getVolumeMounts()).as(name + " has a writable /tmp").anyMatch(m -> m.getMountPath().equals("/tmp"));
+            assertThat(c.getPorts()).as(name).anyMatch(p -> p.getContainerPort().equals(PORTS.get(name)));
+        }
+    }
+
+    static void assertProbe(String deployment, Probe probe, String path) {
+        assertThat(probe).as(deployment + " probe " + path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(deployment).isEqualTo(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/example-county"})
+    void every_service_selects_a_deployment_and_every_deployment_has_an_autoscaler_and_a_disruption_budget(String dir) {
+        List<HasMetadata> objects = render(dir);
+        List<Deployment> deployments = all(objects, Deployment.class);
+        for (Service s : all(objects, Service.class)) {
+            Map<String, String> selector = s.getSpec().getSelector();
+            assertThat(deployments).as("a Deployment for Service " + s.getMetadata().getName())
+                    .anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(selector.entrySet()));
+        }
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            assertThat(all(objects, Service.class)).as("Service " + name).anyMatch(s -> s.getMetadata().getName().equals(name));
+            assertThat(all(objects, HorizontalPodAutoscaler.class)).as("HPA of " + name)
+                    .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(name) && h.getSpec().getMinReplicas() >= 2);
+            assertThat(all(objects, PodDisruptionBudget.class)).as("PDB of " + name).anyMatch(p -> p.getSpec().getSelector()
+                    .getMatchLabels().entrySet().stream().allMatch(e -> e.getValue().equals(
+                            d.getSpec().getTemplate().getMetadata().getLabels().get(e.getKey()))));
+        }
+        assertThat(all(objects, Ingress.class)).singleElement().satisfies(i -> assertThat(i.getSpec().getRules().get(0).getHttp()
+                .getPaths().get(0).getBackend().getService().getName()).isEqualTo("gateway"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/example-county"})
+    void every_setting_a_deployment_reads_names_a_key_its_config_map_or_secret_template_defines(String dir) throws IOException {
+        List<HasMetadata> objects = render(dir);
+        assertThat(all(objects, Secret.class)).as("no Secret is rendered: county IT creates them").isEmpty();
+        Map<String, Set<String>> configMaps = all(objects, ConfigMap.class).stream()
+                .collect(Collectors.toMap(m -> m.getMetadata().getName(), m -> m.getData().keySet()));
+        Map<String, Set<String>> secrets = new HashMap<>();
+        for (HasMetadata s : load(Files.readString(K8S.resolve("base/secrets.example.yaml")))) {
+            Secret secret = (Secret) s;
+            secrets.put(secret.getMetadata().getName(), secret.getStringData().keySet());
+        }
+        for (Deployment d : all(objects, Deployment.class)) {
+            String name = d.getMetadata().getName();
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            for (EnvFromSource from : c.getEnvFrom()) {
+                assertThat(configMaps).as(name + " envFrom").containsKey(from.getConfigMapRef().getName());
+            }
+            for (EnvVar env : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                    var ref = env.getValueFrom().getSecretKeyRef();
+                    assertThat(secrets.get(ref.getName())).as(name + " " + env.getName() + " → Secret " + ref.getName()).contains(ref.getKey());
+                }
+                if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
+                    var ref = env.getValueFrom().getConfigMapKeyRef();
+                    assertThat(configMaps.get(ref.getName())).as(name + " " + env.getName()).contains(ref.getKey());
+                }
+            }
+            for (Volume v : d.getSpec().getTemplate().getSpec().getVolumes()) {
+                if (v.getSecret() != null) {
+                    assertThat(secrets).as(name + " volume " + v.getName()).containsKey(v.getSecret().getSecretName());
+                    v.getSecret().getItems().forEach(i -> assertThat(secrets.get(v.getSecret().getSecretName())).contains(i.getKey()));
+                }
+            }
+            // the settings a service cannot start without
+            Set<String> set = c.getEnvFrom().stream().flatMap(f -> configMaps.get(f.getConfigMapRef().getName()).stream())
+                    .collect(Collectors.toSet());
+            assertThat(set).as(name).contains("JWT_PUBLIC_KEY_LOCATION");
+            if (!name.equals("gateway")) {
+                assertThat(set).as(name).contains("DB_HOST", "DB_NAME", "KAFKA_BOOTSTRAP_SERVERS", "LIANLUO_EVENTS_TOPIC");
+                assertThat(c.getEnv()).extracting(EnvVar::getName).as(name).contains("DB_USER", "DB_PASSWORD");
+            } else {
+                assertThat(set).contains("LIANLUO_GATEWAY_STATION_URL", "LIANLUO_GATEWAY_DEPUTY_URL", "LIANLUO_GATEWAY_CASE_URL",
+                        "LIANLUO_GATEWAY_SCORING_URL");
+            }
+        }
+    }
+
+    @Test
+    void images_are_the_ones_the_build_names_and_the_overlay_moves_them_to_the_countys_registry() throws IOException {
+        String version = imageTag();
+        for (Deployment d : all(render("base"), Deployment.class)) {
+            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .isEqualTo("lianluo/" + d.getMetadata().getName() + ":" + version);
+        }
+        for (Deployment d : all(render("overlays/example-county"), Deployment.class)) {
+            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .endsWith("/lianluo/" + d.getMetadata().getName() + ":" + version);
+            assertThat(d.getMetadata().getNamespace()).isEqualTo("lianluo-433124");
+        }
+    }
+
+    @Test
+    void only_the_gateway_is_reachable_from_the_ingress_and_the_services_only_from_lianluo() {
+        List<NetworkPolicy> policies = all(render("overlays/example-county"), NetworkPolicy.class);
+        assertThat(policies).as("a default deny").anyMatch(p -> p.getSpec().getPolicyTypes().contains("Ingress")
+                && (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty()));
+        for (NetworkPolicy p : policies) {
+            Map<String, String> selected = p.getSpec().getPodSelector().getMatchLabels();
+            boolean fromOtherNamespace = p.getSpec().getIngress() != null && p.getSpec().getIngress().stream()
+                    .flatMap(r -> r.getFrom().stream()).anyMatch(f -> f.getNamespaceSelector() != null);
+            if (fromOtherNamespace) {
+                assertThat(selected).as(p.getMetadata().getName() + " lets another namespace in: only to the gateway")
+                        .containsEntry("app.kubernetes.io/name", "gateway");
+            }
+        }
+    }
+
+    @Test
+    void the_four_topics_and_the_dead_letter_topics_are_declared_for_strimzi() {
+        List<GenericKubernetesResource> topics = all(render("overlays/example-county/kafka-topics"), GenericKubernetesResource.class)
+                .stream().filter(r -> r.getKind().equals("KafkaTopic")).toList();
+        Map<String, Object> byName = topics.stream().collect(Collectors.toMap(t -> (String) ((Map<?, ?>) t.getAdditionalProperties()
+                .get("spec")).get("topicName"), t -> t.getAdditionalProperties().get("spec")));
+        assertThat(byName).containsKeys("station.events", "deputy.events", "case.events", "scoring.events");
+        for (String topic : List.of("station.events", "deputy.events", "case.events", "scoring.events")) {
+            assertThat((Integer) ((Map<?, ?>) byName.get(topic)).get("partitions")).as(topic).isGreaterThanOrEqualTo(3);
+            assertThat(((Map<?, ?>) ((Map<?, ?>) byName.get(topic)).get("config")).containsKey("retention.ms")).as(topic).isTrue();
+        }
+        assertThat(byName.keySet()).filteredOn(t -> t.endsWith(".dlq")).hasSizeGreaterThanOrEqualTo(5);
+    }
+}
