@@ -51,7 +51,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             start(root, service);
         }
         for (String service : PORTS.keySet()) {
-            awaitReady(service);
+            awaitReady(service, PORTS.get(service));
         }
         return Map.of(
                 "lianluo.gateway.station-url", "http://127.0.0.1:" + PORTS.get("station-service"),
@@ -61,6 +61,21 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void start(Path root, String service) {
+        start(root, service, service, PORTS.get(service));
+    }
+
+    /**
+     * A second instance of a service (what a second Kubernetes replica is): the same database, topics and consumer
+     * group, its own port. Stop it with {@link #stop(String)} and the name this returns.
+     */
+    public static String startReplica(String service, int port) {
+        String name = service + "@" + port;
+        start(Path.of("").toAbsolutePath().getParent(), service, name, port);
+        awaitReady(name, port);
+        return name;
+    }
+
+    private static void start(Path root, String service, String name, int port) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package, or ./suite test)");
@@ -74,7 +89,9 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         env.put("KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.KAFKA);
         env.put("JWT_PUBLIC_KEY_LOCATION", root.resolve("deploy/dev-keys/dev-public-key.pem").toString());
         env.put("LIANLUO_SEED_DIR", root.resolve("seeds").toString());
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // deadlines are looked for every 2 s (60 s in production), so two replicas scan often and at once
+        env.put("LIANLUO_DEADLINES_SCAN_EVERY", "2s");
         env.put("LIANLUO_EVENTS_TOPIC", topicPrefix + service.replace("-service", "") + ".events");
         for (String in : CONSUMES.get(service)) {
             String channel = "MP_MESSAGING_INCOMING_" + in.toUpperCase() + "_EVENTS_";
@@ -88,11 +105,11 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", topicPrefix + service);
         }
         try {
-            Path log = root.resolve("gateway/target/" + service + ".log");
+            Path log = root.resolve("gateway/target/" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
-            RUNNING.put(service, builder.start());
+            RUNNING.put(name, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service, e);
         }
@@ -141,10 +158,10 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
 
     public static void restart(String service) {
         start(Path.of("").toAbsolutePath().getParent(), service);
-        awaitReady(service);
+        awaitReady(service, PORTS.get(service));
     }
 
-    private static void awaitReady(String service) {
+    private static void awaitReady(String service, int port) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             Process p = RUNNING.get(service);
@@ -152,7 +169,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
                 throw new IllegalStateException(service + " exited while starting; see gateway/target/" + service + ".log");
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + PORTS.get(service) + "/q/health/ready")
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
                         .toURL().openConnection();
                 c.setConnectTimeout(500);
                 if (c.getResponseCode() == 200) {
