@@ -95,6 +95,37 @@ class ReplicasTest {
         }
     }
 
+    @Test
+    void two_replicas_starting_at_once_on_an_empty_database_migrate_it_once() throws Exception {
+        String database = "station_flyway_gw";
+        ServicesUnderTest.freshDatabase(database);
+        List<String> instances = new ArrayList<>();
+        try {
+            // both start at the same moment: Flyway's lock makes one migrate while the other waits, then both serve
+            instances.add(ServicesUnderTest.startInstance("station-service", 18095, database));
+            instances.add(ServicesUnderTest.startInstance("station-service", 18096, database));
+            ServicesUnderTest.awaitInstance(instances.get(0), 18095);
+            ServicesUnderTest.awaitInstance(instances.get(1), 18096);
+            try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(database), RealInfrastructure.DB_USER,
+                    RealInfrastructure.DB_PASSWORD); var s = c.createStatement();
+                 var r = s.executeQuery("SELECT version, count(*), bool_and(success) FROM flyway_schema_history "
+                         + "WHERE version IS NOT NULL GROUP BY version")) {
+                int versions = 0;
+                while (r.next()) {
+                    versions++;
+                    assertThat(r.getInt(2)).as("migration " + r.getString(1) + " applied once").isEqualTo(1);
+                    assertThat(r.getBoolean(3)).as("migration " + r.getString(1) + " succeeded").isTrue();
+                }
+                assertThat(versions).as("station-service's migrations").isGreaterThanOrEqualTo(2);
+            }
+            for (int port : List.of(18095, 18096)) {
+                given().baseUri("http://127.0.0.1").port(port).when().get("/api/v1/regions/43").then().statusCode(200);
+            }
+        } finally {
+            instances.forEach(ServicesUnderTest::stop);
+        }
+    }
+
     /** How many records of the type each case has on the topic (records, not ids: a double send shows). */
     static Map<String, Integer> records(String topic, String type) {
         Map<String, Integer> count = new HashMap<>();

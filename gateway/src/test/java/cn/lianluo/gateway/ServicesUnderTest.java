@@ -61,7 +61,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void start(Path root, String service) {
-        start(root, service, service, PORTS.get(service));
+        start(root, service, service, PORTS.get(service), DATABASES.get(service), topic(service.replace("-service", "")));
     }
 
     /**
@@ -70,18 +70,35 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
      */
     public static String startReplica(String service, int port) {
         String name = service + "@" + port;
-        start(Path.of("").toAbsolutePath().getParent(), service, name, port);
+        start(Path.of("").toAbsolutePath().getParent(), service, name, port, DATABASES.get(service),
+                topic(service.replace("-service", "")));
         awaitReady(name, port);
         return name;
     }
 
-    private static void start(Path root, String service, String name, int port) {
+    /** An instance of a service on a database and a topic of its own (nothing of the run's suite sees it); not waited for. */
+    public static String startInstance(String service, int port, String database) {
+        String name = service + "@" + port;
+        start(Path.of("").toAbsolutePath().getParent(), service, name, port, database, topicPrefix + database + ".events");
+        return name;
+    }
+
+    public static void awaitInstance(String name, int port) {
+        awaitReady(name, port);
+    }
+
+    /** A fresh, empty database. */
+    public static void freshDatabase(String database) {
+        recreate(database);
+    }
+
+    private static void start(Path root, String service, String name, int port, String database, String topic) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package, or ./suite test)");
         }
         Map<String, String> env = new HashMap<>();
-        env.put("DB_NAME", DATABASES.get(service));
+        env.put("DB_NAME", database);
         env.put("DB_HOST", RealInfrastructure.DB_HOST);
         env.put("DB_PORT", String.valueOf(RealInfrastructure.DB_PORT));
         env.put("DB_USER", RealInfrastructure.DB_USER);
@@ -92,7 +109,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // deadlines are looked for every 2 s (60 s in production), so two replicas scan often and at once
         env.put("LIANLUO_DEADLINES_SCAN_EVERY", "2s");
-        env.put("LIANLUO_EVENTS_TOPIC", topicPrefix + service.replace("-service", "") + ".events");
+        env.put("LIANLUO_EVENTS_TOPIC", topic);
         for (String in : CONSUMES.get(service)) {
             String channel = "MP_MESSAGING_INCOMING_" + in.toUpperCase() + "_EVENTS_";
             env.put(channel + "TOPIC", topicPrefix + in + ".events");
