@@ -42,7 +42,7 @@ CROSS JOIN LATERAL (SELECT CASE g % 20 WHEN 0 THEN 'RECEIVED' WHEN 1 THEN 'ASSIG
                                        WHEN 3 THEN 'HANDLED' WHEN 4 THEN 'REPLIED'
                                        WHEN 5 THEN CASE WHEN g % 100 = 5 THEN 'SUPERVISOR_REVIEW' ELSE 'CLOSED' END
                                        ELSE 'CLOSED' END AS status) s
-CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2025-01-01 08:00:00+08' + ((g * 7919) % 690) * interval '1 day'
+CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2025-01-01 08:00:00+08' + ((g::bigint * 7919) % 690) * interval '1 day'
                                + (g % 28800) * interval '1 second' AS at) r
 ON CONFLICT (id) DO NOTHING;
 

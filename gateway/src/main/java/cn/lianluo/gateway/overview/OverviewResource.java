@@ -1,5 +1,9 @@
 package cn.lianluo.gateway.overview;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
@@ -50,7 +54,11 @@ public class OverviewResource {
     private final ObjectMapper mapper;
     private final Caller caller;
 
-    public OverviewResource(Services services, ManagedExecutor executor, GatewayConfig config, ObjectMapper mapper, Caller caller) {
+    private final Cache overviews;
+
+    public OverviewResource(Services services, ManagedExecutor executor, GatewayConfig config, ObjectMapper mapper, Caller caller,
+                            @CacheName("overview") Cache overviews) {
+        this.overviews = overviews;
         this.services = services;
         this.executor = executor;
         this.config = config;
@@ -66,6 +74,23 @@ public class OverviewResource {
         RegionCode region = RegionCodes.field("regionCode", regionCode);
         caller.requireWithin(region);
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        // a dashboard may be a little old (quarkus.cache.caffeine."overview".expire-after-write, 30 s): a province's
+        // figures take the services seconds to add up, and many offices look at the same ones. A degraded answer is
+        // never kept. The scope was checked above; the figures of a region are the same for everyone who may see it.
+        CaffeineCache cached = overviews.as(CaffeineCache.class);
+        String key = region.value() + ":" + y;
+        CompletableFuture<Object> hit = cached.getIfPresent(key);
+        if (hit != null) {
+            return ((ObjectNode) hit.join()).deepCopy();
+        }
+        ObjectNode fresh = assembleNow(region, y, authorization);
+        if (fresh.path("degraded").isEmpty()) {
+            cached.put(key, CompletableFuture.completedFuture(fresh.deepCopy()));
+        }
+        return fresh;
+    }
+
+    private ObjectNode assembleNow(RegionCode region, int y, String authorization) {
         String code = region.value();
 
         Map<String, CompletableFuture<JsonNode>> calls = new LinkedHashMap<>();

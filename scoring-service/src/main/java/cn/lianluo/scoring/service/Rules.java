@@ -48,10 +48,35 @@ public class Rules {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT version, body, created_at FROM rule_set WHERE region_code = ?1 AND year = ?2 "
                 + "ORDER BY version DESC LIMIT 1").setParameter(1, region).setParameter(2, year).getResultList();
-        return rows.stream().findFirst().map(r -> {
-            RuleSetBody body = read((String) r[1]);
-            return new Stored(toRules(region, year, ((Number) r[0]).intValue(), body), body,
-                    r[2] instanceof Instant i ? i : ((java.sql.Timestamp) r[2]).toInstant());
+        return rows.stream().findFirst().map(r -> stored(region, year, r[0], r[1], r[2]));
+    }
+
+    private Stored stored(String region, int year, Object version, Object body, Object createdAt) {
+        RuleSetBody read = read((String) body);
+        return new Stored(toRules(region, year, ((Number) version).intValue(), read), read,
+                createdAt instanceof Instant i ? i : ((java.sql.Timestamp) createdAt).toInstant());
+    }
+
+    /**
+     * {@link #effective} for many regions at once (a province's table, its alerts): every region's latest rule set
+     * of the year is read in one query and each region resolved in memory, once.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.function.Function<RegionCode, Optional<Stored>> resolver(int year) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (region_code) region_code, version, body, created_at "
+                + "FROM rule_set WHERE year = ?1 ORDER BY region_code, version DESC").setParameter(1, year).getResultList();
+        java.util.Map<String, Stored> own = new java.util.HashMap<>();
+        rows.forEach(r -> own.put((String) r[0], stored((String) r[0], year, r[1], r[2], r[3])));
+        java.util.Map<String, Optional<Stored>> resolved = new java.util.HashMap<>();
+        return region -> resolved.computeIfAbsent(region.value(), code -> {
+            for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
+                Stored s = own.get(r.get().value());
+                if (s != null) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
         });
     }
 
