@@ -1,5 +1,6 @@
 package cn.lianluo.cases.config;
 
+import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
@@ -48,8 +49,11 @@ public class SeedLoader {
     private final UnitRepositories.Units unitRows;
     private final CalendarService calendars;
 
+    private final StartupLock startupLock;
+
     public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, EntityManager em, ObjectMapper mapper,
-                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars) {
+                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.dir = dir;
         this.em = em;
         this.mapper = mapper;
@@ -59,7 +63,8 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        dir.filter(d -> !d.isBlank()).map(Path::of).ifPresent(this::load);
+        // replicas starting together load one after the other (the second finds everything there)
+        dir.filter(d -> !d.isBlank()).map(Path::of).ifPresent(d -> startupLock.run("lianluo-seeds", () -> load(d)));
     }
 
     public void load(Path seeds) {

@@ -47,8 +47,8 @@ public class DeputyStatistics {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> byLevel = em.createNativeQuery("""
-                SELECT substr(d.region_code, 1, ?2), m.level, count(DISTINCT d.id)
-                FROM deputy d JOIN mandate m ON m.deputy_id = d.id AND m.status = 'ACTIVE'
+                SELECT substr(d.region_code, 1, ?2), m.level, count(*)
+                FROM deputy d JOIN (SELECT DISTINCT deputy_id, level FROM mandate WHERE status = 'ACTIVE') m ON m.deputy_id = d.id
                 WHERE d.region_code LIKE ?1 GROUP BY 1, 2""").setParameter(1, region.likePattern()).setParameter(2, child).getResultList();
         for (Object[] r : byLevel) {
             for (String key : RegionCode.selfAndChild(region, (String) r[0])) {

@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.deputy.config.SeedConfig;
 import cn.lianluo.deputy.domain.Gender;
@@ -36,8 +37,11 @@ public class SeedLoader {
     private final AssignmentService assignments;
     private final Repositories.Deputies deputyRows;
 
+    private final StartupLock startupLock;
+
     public SeedLoader(SeedConfig config, ObjectMapper mapper, DeputyService deputies, AssignmentService assignments,
-                      Repositories.Deputies deputyRows) {
+                      Repositories.Deputies deputyRows, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.config = config;
         this.mapper = mapper;
         this.deputies = deputies;
@@ -46,10 +50,9 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.dir().map(Path::of).map(dir -> dir.resolve("deputies.json")).filter(Files::exists).ifPresent(file -> {
-            int created = load(file);
-            LOG.infof("seeds from %s: %d new deputies", file, created);
-        });
+        // replicas starting together load one after the other (the second finds everything there)
+        config.dir().map(Path::of).map(dir -> dir.resolve("deputies.json")).filter(Files::exists).ifPresent(file ->
+                startupLock.run("lianluo-seeds", () -> LOG.infof("seeds from %s: %d new deputies", file, load(file))));
     }
 
     public int load(Path file) {

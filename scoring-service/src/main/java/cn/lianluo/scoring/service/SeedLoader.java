@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,10 @@ public class SeedLoader {
     private final Rules rules;
     private final Ledger ledger;
 
-    public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, ObjectMapper mapper, Rules rules, Ledger ledger) {
+    private final StartupLock startupLock;
+
+    public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, ObjectMapper mapper, Rules rules, Ledger ledger, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.dir = dir;
         this.mapper = mapper;
         this.rules = rules;
@@ -43,7 +47,9 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        dir.filter(d -> !d.isBlank()).map(d -> Path.of(d, "points-rules.json")).filter(Files::exists).ifPresent(this::load);
+        // replicas starting together load one after the other (the second finds everything there)
+        dir.filter(d -> !d.isBlank()).map(d -> Path.of(d, "points-rules.json")).filter(Files::exists)
+                .ifPresent(file -> startupLock.run("lianluo-seeds", () -> load(file)));
     }
 
     public int load(Path file) {

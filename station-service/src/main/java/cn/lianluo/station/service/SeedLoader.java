@@ -1,5 +1,6 @@
 package cn.lianluo.station.service;
 
+import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.station.config.SeedConfig;
 import cn.lianluo.station.domain.StandardItem;
@@ -47,8 +48,11 @@ public class SeedLoader {
     private final StationRepository stationRows;
     private final ObjectMapper mapper;
 
+    private final StartupLock startupLock;
+
     public SeedLoader(SeedConfig config, EntityManager em, StationService stations, StationRepository stationRows,
-                      ObjectMapper mapper) {
+                      ObjectMapper mapper, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.config = config;
         this.em = em;
         this.stations = stations;
@@ -57,14 +61,15 @@ public class SeedLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        config.dir().map(Path::of).ifPresent(dir -> {
+        // replicas starting together load one after the other (the second finds everything there)
+        config.dir().map(Path::of).ifPresent(dir -> startupLock.run("lianluo-seeds", () -> {
             int regions = loadRegions(dir.resolve("regions.csv"));
             int province = config.provinceRegions().filter(p -> !p.isBlank()).map(Path::of).map(this::loadRegions).orElse(0);
             int days = loadCalendars(dir.resolve("calendar"));
             int created = loadStations(dir.resolve("stations.json"));
             LOG.infof("seeds from %s: %d+%d new regions, %d new calendar days, %d new stations",
                     dir, regions, province, days, created);
-        });
+        }));
     }
 
     /** {@code code,name,level,parent_code}; parents before children; returns the rows inserted. */

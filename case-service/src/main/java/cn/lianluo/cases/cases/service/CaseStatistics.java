@@ -46,33 +46,33 @@ public class CaseStatistics {
         Map<String, Acc> byChild = new LinkedHashMap<>();
         Acc total = new Acc(region.value());
         String pattern = region.likePattern();
+        // one scan for the figures, the channels and the categories (three scans took 1.8 s over a province's year)
         for (Object[] row : rows("""
-                SELECT substr(region_code, 1, ?3), count(*),
+                SELECT child, channel, category, count(*),
                        count(*) FILTER (WHERE status = 'CLOSED'),
                        count(*) FILTER (WHERE on_the_spot),
                        count(*) FILTER (WHERE closed_on_time),
                        count(*) FILTER (WHERE satisfaction IS NOT NULL),
                        count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
-                       sum(working_days_to_close), count(working_days_to_close)
-                FROM citizen_case WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4
-                GROUP BY 1""", pattern, start, childLength, end)) {
+                       sum(working_days_to_close), count(working_days_to_close), GROUPING(channel, category)
+                FROM (SELECT substr(region_code, 1, ?3) AS child, * FROM citizen_case
+                      WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
+                GROUP BY GROUPING SETS ((child), (child, channel), (child, category))""", pattern, start, childLength, end)) {
+            int grouping = ((Number) row[11]).intValue(); // 3: by region alone, 1: by channel, 2: by category
             for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
-                acc.received += n(row[1]);
-                acc.closed += n(row[2]);
-                acc.onTheSpot += n(row[3]);
-                acc.onTime += n(row[4]);
-                acc.rated += n(row[5]);
-                acc.satisfied += n(row[6]);
-                acc.daysSum += n(row[7]);
-                acc.daysCount += n(row[8]);
-            }
-        }
-        for (String dimension : List.of("channel", "category")) {
-            for (Object[] row : rows("SELECT substr(region_code, 1, ?3), " + dimension + ", count(*) FROM citizen_case "
-                    + "WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4 GROUP BY 1, 2", pattern, start,
-                    childLength, end)) {
-                for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
-                    (dimension.equals("channel") ? acc.byChannel : acc.byCategory).merge((String) row[1], n(row[2]), Long::sum);
+                if (grouping == 1) {
+                    acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
+                } else if (grouping == 2) {
+                    acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
+                } else {
+                    acc.received += n(row[3]);
+                    acc.closed += n(row[4]);
+                    acc.onTheSpot += n(row[5]);
+                    acc.onTime += n(row[6]);
+                    acc.rated += n(row[7]);
+                    acc.satisfied += n(row[8]);
+                    acc.daysSum += n(row[9]);
+                    acc.daysCount += n(row[10]);
                 }
             }
         }
