@@ -46,7 +46,8 @@ public class CaseStatistics {
         Map<String, Acc> byChild = new LinkedHashMap<>();
         Acc total = new Acc(region.value());
         String pattern = region.likePattern();
-        // one scan for the figures, the channels and the categories (three scans took 1.8 s over a province's year)
+        // one query for the figures, the channels and the categories (GROUPING SETS); a province's year takes about 2 s
+        // either way: reading the cases dominates (docs/performance.md)
         for (Object[] row : rows("""
                 SELECT child, channel, category, count(*),
                        count(*) FILTER (WHERE status = 'CLOSED'),
