@@ -32,7 +32,7 @@ class StoriesTest {
     }
 
     int total(String deputy) {
-        return given().header("Authorization", COUNTY).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+        return given().header("Authorization", COUNTY).queryParam("year", FaultsTest.YEAR).when().get("/api/v1/points/deputies/" + deputy)
                 .then().statusCode(200).extract().path("total");
     }
 
@@ -44,7 +44,7 @@ class StoriesTest {
         String county = SeedIds.of("unit", "medical-433124").toString();
         String townshipHandler = TestTokens.handler(REGION, township);
         String countyHandler = TestTokens.handler("433124", county);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", COUNTY).queryParam("year", 2026)
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", COUNTY).queryParam("year", FaultsTest.YEAR)
                 .when().get("/api/v1/points/deputies/" + deputy).statusCode() == 200);
         int before = total(deputy);
 
@@ -73,14 +73,14 @@ class StoriesTest {
         // the receiving deputy's points rise by the rule's values (Hunan's: a case received 1, closed satisfied 1),
         // each ledger entry naming the event it came from
         await().atMost(Duration.ofSeconds(60)).until(() -> total(deputy) == before + 2);
-        List<Map<String, Object>> ledger = given().header("Authorization", COUNTY).queryParam("year", 2026)
+        List<Map<String, Object>> ledger = given().header("Authorization", COUNTY).queryParam("year", FaultsTest.YEAR)
                 .when().get("/api/v1/points/deputies/" + deputy).then().extract().path("ledger");
         assertThat(ledger).filteredOn(e -> "CASE_RECEIVED".equals(e.get("factType")) || "CASE_CLOSED_SATISFIED".equals(e.get("factType")))
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(e -> assertThat(e.get("sourceEventId")).isNotNull());
 
         // the county's overview counts it
-        given().header("Authorization", COUNTY).queryParam("year", 2026).when().get("/api/v1/overview/433124").then().statusCode(200)
+        given().header("Authorization", COUNTY).queryParam("year", FaultsTest.YEAR).when().get("/api/v1/overview/433124").then().statusCode(200)
                 .body("children.find { it.regionCode == '433124108' }.cases.closed", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("degraded", org.hamcrest.Matchers.empty());
     }
@@ -178,7 +178,7 @@ class StoriesTest {
         // every vote and the supervision record are facts for points (桑植县's rules: a vote 1, a supervision 2)
         String first = voters.get(0);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Map<String, Integer> byType = given().header("Authorization", office).queryParam("year", 2026)
+            Map<String, Integer> byType = given().header("Authorization", office).queryParam("year", FaultsTest.YEAR)
                     .when().get("/api/v1/points/deputies/" + first).then().extract().path("byType");
             return byType != null && Integer.valueOf(3).equals(byType.get("VOTE_CAST")) && Integer.valueOf(2).equals(byType.get("PROJECT_SUPERVISION"));
         });
