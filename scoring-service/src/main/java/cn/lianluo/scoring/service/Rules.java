@@ -35,13 +35,7 @@ public class Rules {
     /** The latest version of the rule set that applies to a region in a year, its own or inherited. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Stored> effective(RegionCode region, int year) {
-        for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
-            Optional<Stored> own = latest(r.get().value(), year);
-            if (own.isPresent()) {
-                return own;
-            }
-        }
-        return Optional.empty();
+        return resolver(year).apply(region);
     }
 
     public Optional<Stored> latest(String region, int year) {
