@@ -44,6 +44,8 @@ public class OutboxRelay {
     private final EventsConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** A pass is queued and has not begun: commits meanwhile ride on it instead of queueing one each. */
+    private final AtomicBoolean queued = new AtomicBoolean();
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
@@ -60,8 +62,11 @@ public class OutboxRelay {
     /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
     public void nudge() {
         requested.set(true);
-        if (!nudges.isShutdown()) {
-            nudges.execute(this::drain);
+        if (!nudges.isShutdown() && queued.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                queued.set(false);
+                drain();
+            });
         }
     }
 

@@ -8,6 +8,8 @@ import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,7 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The working-day calendar (data, editable by ADMIN) and the deadline policies per region. */
 @ApplicationScoped
@@ -23,23 +26,20 @@ public class CalendarService {
 
     private final CalendarRepositories.Days days;
     private final CalendarRepositories.Policies policies;
-    private final AtomicReference<WorkingCalendar> cached = new AtomicReference<>();
 
     public CalendarService(CalendarRepositories.Days days, CalendarRepositories.Policies policies) {
         this.days = days;
         this.policies = policies;
     }
 
-    /** The calendar, read once and kept until a day is changed. */
+    /**
+     * The calendar, read once and kept until a day is changed here, or for a short while (another replica may have
+     * changed it: {@code quarkus.cache.caffeine."working-calendar".expire-after-write}).
+     */
+    @CacheResult(cacheName = "working-calendar")
     @Transactional
     public WorkingCalendar calendar() {
-        WorkingCalendar calendar = cached.get();
-        if (calendar == null) {
-            calendar = new WorkingCalendar(days.listAll().stream()
-                    .map(d -> new CalendarDay(d.day, d.working, d.name)).toList());
-            cached.set(calendar);
-        }
-        return calendar;
+        return new WorkingCalendar(days.listAll().stream().map(d -> new CalendarDay(d.day, d.working, d.name)).toList());
     }
 
     @Transactional
@@ -49,6 +49,7 @@ public class CalendarService {
     }
 
     /** Sets a day that differs from the weekday rule (a day off, or a make-up working day). */
+    @CacheInvalidateAll(cacheName = "working-calendar")
     @Transactional
     public CalendarDay setDay(LocalDate date, boolean working, String name) {
         CalendarDayEntity day = days.findById(date);
@@ -59,32 +60,40 @@ public class CalendarService {
         day.working = working;
         day.name = name.strip();
         days.persist(day);
-        cached.set(null);
         return new CalendarDay(day.day, day.working, day.name);
     }
 
     /** The day follows the weekday rule again. */
+    @CacheInvalidateAll(cacheName = "working-calendar")
     @Transactional
     public void removeDay(LocalDate date) {
         if (!days.deleteById(date)) {
             throw ProblemException.notFound("calendar day", date);
         }
-        cached.set(null);
     }
 
     /** The policy of the most specific region prefix that has one, else the built-in default. */
-    @Transactional
     public DeadlinePolicy policyFor(RegionCode region) {
+        Map<String, DeadlinePolicy> all = policies();
         for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
-            PolicyEntity p = policies.findById(r.get().value());
+            DeadlinePolicy p = all.get(r.get().value());
             if (p != null) {
-                return new DeadlinePolicy(p.assignDays, p.handleComplaintDays, p.handleEnquiryDays, p.urgentHandleDays,
-                        p.replyDays, p.visitDays);
+                return p;
             }
         }
         return DeadlinePolicy.DEFAULT;
     }
 
+    /** Every region's policy by region code (a row per region that set one), kept as the calendar is. */
+    @CacheResult(cacheName = "deadline-policies")
+    @Transactional
+    public Map<String, DeadlinePolicy> policies() {
+        return policies.listAll().stream().collect(Collectors.toUnmodifiableMap(p -> p.regionCode,
+                p -> new DeadlinePolicy(p.assignDays, p.handleComplaintDays, p.handleEnquiryDays, p.urgentHandleDays,
+                        p.replyDays, p.visitDays)));
+    }
+
+    @CacheInvalidateAll(cacheName = "deadline-policies")
     @Transactional
     public DeadlinePolicy setPolicy(RegionCode region, DeadlinePolicy policy, String note, String author, Instant at) {
         PolicyEntity p = policies.findById(region.value());

@@ -121,7 +121,7 @@ public class CaseService {
         c.trackingCode = trackingCode();
         c.title = request.title().strip();
         c.content = request.content().strip();
-        c.category = category.code;
+        c.category = category.code();
         c.kind = (request.kind() == null ? CaseKind.ENQUIRY : request.kind()).name();
         c.urgent = Boolean.TRUE.equals(request.urgent());
         c.regionCode = region.value();

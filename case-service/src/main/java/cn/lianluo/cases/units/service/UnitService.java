@@ -1,6 +1,5 @@
 package cn.lianluo.cases.units.service;
 
-import cn.lianluo.cases.units.persistence.CategoryEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.paging.Page;
@@ -8,6 +7,7 @@ import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.common.security.Caller;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -78,19 +78,19 @@ public class UnitService {
         return unit;
     }
 
+    /** The categories, read once per replica and kept a short while (they change only with the seeds). */
+    @CacheResult(cacheName = "categories")
     @Transactional
     public List<Category> categories() {
         return categories.listAll(io.quarkus.panache.common.Sort.by("code")).stream()
                 .map(c -> new Category(c.code, c.name, c.level)).toList();
     }
 
-    public CategoryEntity category(String code) {
-        CategoryEntity category = code == null ? null : categories.findById(code.strip().toUpperCase());
-        if (category == null) {
-            throw ProblemException.unprocessable("unknown-category", "category",
-                    "'" + code + "' is not a category; see GET /api/v1/cases/categories");
-        }
-        return category;
+    public Category category(String code) {
+        String wanted = code == null ? null : code.strip().toUpperCase();
+        return categories().stream().filter(c -> c.code().equals(wanted)).findFirst().orElseThrow(() ->
+                ProblemException.unprocessable("unknown-category", "category",
+                        "'" + code + "' is not a category; see GET /api/v1/cases/categories"));
     }
 
     static UnitView view(UnitEntity u) {
