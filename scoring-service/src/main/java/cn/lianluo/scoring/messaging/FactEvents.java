@@ -6,7 +6,7 @@ import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.service.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * Turns the platform's events into facts (履职事实), exactly once: the event id is claimed in the transaction that
  * records its facts. An event of an unknown type or version, or one that cannot be read, goes to the channel's
  * dead-letter topic with the reason, and the partition keeps flowing.
+ * <p>
+ * Case events, the many, are handled a few at a time ({@code smallrye.messaging.worker.case-facts.max-concurrency}),
+ * not one after the other: their facts do not depend on each other's order, and the ledger serialises the facts of
+ * one deputy (caps). An event's facts are recorded in the order of their deputies, so two events naming the same
+ * deputies cannot wait for each other.
  */
 @ApplicationScoped
 public class FactEvents {
@@ -57,7 +62,7 @@ public class FactEvents {
     }
 
     @Incoming("case-events")
-    @Blocking
+    @Blocking(value = "case-facts", ordered = false)
     @Transactional
     public void cases(String envelope) {
         apply(envelope, "case");
@@ -75,12 +80,13 @@ public class FactEvents {
         }
         JsonNode data = event.data();
         Instant time = event.time();
+        List<Pending> facts = new ArrayList<>();
         switch (type) {
-            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> fact(id, type, d, FactType.STATION_ENTRY,
+            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> fact(facts, d, FactType.STATION_ENTRY,
                     LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText()));
             case "lianluo.station.activity-held.v1" -> {
                 FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
-                each(data.path("participantDeputyIds"), d -> fact(id, type, d, kind, LocalDate.parse(data.path("date").asText()),
+                each(data.path("participantDeputyIds"), d -> fact(facts, d, kind, LocalDate.parse(data.path("date").asText()),
                         data.path("regionCode").asText()));
             }
             case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> deputyCopy(data, time);
@@ -88,42 +94,48 @@ public class FactEvents {
                             "UPDATE deputy_copy SET active = ?2, updated_at = ?3 WHERE deputy_id = ?1 AND updated_at <= ?3")
                     .setParameter(1, UUID.fromString(data.path("deputyId").asText()))
                     .setParameter(2, data.path("deputyActive").asBoolean()).setParameter(3, time).executeUpdate();
-            case "lianluo.case.received.v1" -> receivingDeputy(id, type, data, FactType.CASE_RECEIVED);
-            case "lianluo.case.answered.v1" -> receivingDeputy(id, type, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
+            case "lianluo.case.received.v1" -> receivingDeputy(facts, data, FactType.CASE_RECEIVED);
+            case "lianluo.case.answered.v1" -> receivingDeputy(facts, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
             case "lianluo.case.visited.v1" -> {
                 String satisfaction = data.path("satisfaction").asText();
                 if ("CLOSED".equals(data.path("status").asText())
                         && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
-                    receivingDeputy(id, type, data, FactType.CASE_CLOSED_SATISFIED);
+                    receivingDeputy(facts, data, FactType.CASE_CLOSED_SATISFIED);
                 }
             }
             case "lianluo.case.suggestion-submitted.v1" -> {
                 LocalDate on = day(data.path("at").asText());
                 String region = data.path("regionCode").asText();
-                fact(id, type, data.path("leadDeputyId").asText(), FactType.SUGGESTION_MADE, on, region);
-                each(data.path("coDeputyIds"), d -> fact(id, type, d, FactType.SUGGESTION_JOINED, on, region));
+                fact(facts, data.path("leadDeputyId").asText(), FactType.SUGGESTION_MADE, on, region);
+                each(data.path("coDeputyIds"), d -> fact(facts, d, FactType.SUGGESTION_JOINED, on, region));
             }
-            case "lianluo.case.suggestion-marked-key.v1" -> fact(id, type, data.path("leadDeputyId").asText(),
+            case "lianluo.case.suggestion-marked-key.v1" -> fact(facts, data.path("leadDeputyId").asText(),
                     FactType.KEY_SUGGESTION, day(data.path("at").asText()), data.path("regionCode").asText());
-            case "lianluo.case.project-vote-cast.v1" -> fact(id, type, data.path("deputyId").asText(), FactType.VOTE_CAST,
+            case "lianluo.case.project-vote-cast.v1" -> fact(facts, data.path("deputyId").asText(), FactType.VOTE_CAST,
                     day(data.path("at").asText()), data.path("regionCode").asText());
-            case "lianluo.case.project-supervised.v1" -> fact(id, type, data.path("deputyId").asText(),
+            case "lianluo.case.project-supervised.v1" -> fact(facts, data.path("deputyId").asText(),
                     FactType.PROJECT_SUPERVISION, day(data.path("at").asText()), data.path("regionCode").asText());
             default -> {
                 // a known event that carries no fact for points
             }
         }
+        facts.stream().sorted(java.util.Comparator.comparing(Pending::deputy))
+                .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region()));
     }
 
-    private void receivingDeputy(UUID id, String type, JsonNode data, FactType fact) {
+    /** A fact of the event, recorded once all are known. */
+    private record Pending(UUID deputy, FactType type, LocalDate on, String region) {
+    }
+
+    private static void receivingDeputy(List<Pending> facts, JsonNode data, FactType fact) {
         String deputy = data.path("receivingDeputyId").asText(null);
         if (deputy != null && !deputy.isBlank() && !"null".equals(deputy)) {
-            fact(id, type, deputy, fact, day(data.path("at").asText()), data.path("regionCode").asText());
+            fact(facts, deputy, fact, day(data.path("at").asText()), data.path("regionCode").asText());
         }
     }
 
-    private void fact(UUID eventId, String type, String deputy, FactType fact, LocalDate on, String region) {
-        ledger.recordFact(eventId, type, UUID.fromString(deputy), fact, on, region);
+    private static void fact(List<Pending> facts, String deputy, FactType fact, LocalDate on, String region) {
+        facts.add(new Pending(UUID.fromString(deputy), fact, on, region));
     }
 
     private void deputyCopy(JsonNode data, Instant time) {

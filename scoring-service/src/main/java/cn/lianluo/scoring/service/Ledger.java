@@ -23,6 +23,8 @@ import java.util.UUID;
 public class Ledger {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The class of the transaction-scoped advisory locks that serialise the scoring of one deputy's facts. */
+    private static final int DEPUTY_LOCKS = 0x4c4c5054;
 
     private final EntityManager em;
     private final Rules rules;
@@ -32,9 +34,16 @@ public class Ledger {
         this.rules = rules;
     }
 
-    /** Records a fact and scores it; a fact already recorded (a redelivered event) changes nothing. */
+    /**
+     * Records a fact and scores it; a fact already recorded (a redelivered event) changes nothing. Facts of one
+     * deputy are scored one at a time (an advisory lock until the transaction ends): a cap counts what the deputy
+     * already has, and two events handled at once, here or by another replica, must not both see room under it.
+     * A transaction recording several deputies' facts takes them in ascending order of deputy.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, DEPUTY_LOCKS).setParameter(2, deputyId.hashCode()).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("INSERT INTO fact (source_event_id, source_type, deputy_id, fact_type, occurred_on, "
                         + "region_code, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING RETURNING id")

@@ -3,6 +3,8 @@ package cn.lianluo.scoring.rest;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestEvents;
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.scoring.domain.FactType;
+import cn.lianluo.scoring.service.Ledger;
 import cn.lianluo.scoring.service.Standings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,8 @@ class PointsTest {
     EntityManager em;
     @Inject
     Standings standings;
+    @Inject
+    Ledger ledger;
 
     static UUID deputy(String region) {
         UUID deputy = UUID.randomUUID();
@@ -103,6 +109,55 @@ class PointsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 3);
         // 3 points each, at most 4 a month
         assertThat(total(deputy, SANGZHI)).isEqualTo(4);
+    }
+
+    @Test
+    void case_events_handled_side_by_side_still_keep_the_monthly_cap() {
+        UUID deputy = deputy("430822207");
+        // 30 cases received in one month, each its own key (spread over the partitions and handled four at a time):
+        // a point each, at most 10 a month
+        for (int i = 0; i < 30; i++) {
+            String caseId = UUID.randomUUID().toString();
+            TestEvents.publish(CASE_TOPIC, caseId, TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
+                    "lianluo.case.received.v1", caseId, "430822207", "{\"caseId\":\"" + caseId + "\",\"action\":\"received\","
+                            + "\"at\":\"2026-06-0" + (1 + i % 9) + "T02:00:00Z\",\"status\":\"RECEIVED\",\"regionCode\":\"430822207\","
+                            + "\"receivingDeputyId\":\"" + deputy + "\"}"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(deputy) == 30);
+        assertThat(total(deputy, SANGZHI)).isEqualTo(10);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM ledger_entry WHERE deputy_id = ?1 AND points > 0").setParameter(1, deputy)
+                .getSingleResult()).longValue())).as("entries with points").isEqualTo(10);
+    }
+
+    @Test
+    void two_facts_of_one_deputy_scored_at_the_same_time_cannot_both_take_the_last_point_under_the_cap() throws Exception {
+        UUID deputy = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 7, 1);
+        for (int i = 0; i < 9; i++) {
+            QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                    FactType.CASE_RECEIVED, day, "430822207"));
+        }
+        // the tenth point is taken by a transaction that stays open a second; another fact comes meanwhile
+        CountDownLatch recorded = new CountDownLatch(1);
+        Thread first = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy, FactType.CASE_RECEIVED, day, "430822207");
+            recorded.countDown();
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        first.start();
+        assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                FactType.CASE_RECEIVED, day, "430822207"));
+        first.join();
+        assertThat(facts(deputy)).isEqualTo(11);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(points), 0) FROM ledger_entry WHERE deputy_id = ?1").setParameter(1, deputy)
+                .getSingleResult()).longValue())).as("points, 1 a case and at most 10 a month").isEqualTo(10);
     }
 
     @Test
