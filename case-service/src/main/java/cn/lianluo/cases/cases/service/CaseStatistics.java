@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Case statistics of a region and period for the gateway's dashboard, for the region and for each child region.
- * Every figure is one grouped query on the region-prefix indexes.
+ * Every figure is one grouped query: the cases of the period, and the open deadlines.
  */
 @ApplicationScoped
 public class CaseStatistics {
@@ -46,8 +46,10 @@ public class CaseStatistics {
         Map<String, Acc> byChild = new LinkedHashMap<>();
         Acc total = new Acc(region.value());
         String pattern = region.likePattern();
-        // one query for the figures, the channels and the categories (GROUPING SETS); a province's year takes about 2 s
-        // either way: reading the cases dominates (docs/performance.md)
+        // one pass over the period's cases, grouped by child region, channel and category (a few hundred groups for
+        // a province), added up here by region, by channel and by category; with the memory to hash the groups the
+        // database does it in parallel (a province's year: 1.7 s as GROUPING SETS with a sort on disk, 0.7 s so)
+        em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
         for (Object[] row : rows("""
                 SELECT child, channel, category, count(*),
                        count(*) FILTER (WHERE status = 'CLOSED'),
@@ -55,26 +57,21 @@ public class CaseStatistics {
                        count(*) FILTER (WHERE closed_on_time),
                        count(*) FILTER (WHERE satisfaction IS NOT NULL),
                        count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
-                       sum(working_days_to_close), count(working_days_to_close), GROUPING(channel, category)
+                       sum(working_days_to_close), count(working_days_to_close)
                 FROM (SELECT substr(region_code, 1, ?3) AS child, * FROM citizen_case
                       WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
-                GROUP BY GROUPING SETS ((child), (child, channel), (child, category))""", pattern, start, childLength, end)) {
-            int grouping = ((Number) row[11]).intValue(); // 3: by region alone, 1: by channel, 2: by category
+                GROUP BY child, channel, category""", pattern, start, childLength, end)) {
             for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
-                if (grouping == 1) {
-                    acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
-                } else if (grouping == 2) {
-                    acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
-                } else {
-                    acc.received += n(row[3]);
-                    acc.closed += n(row[4]);
-                    acc.onTheSpot += n(row[5]);
-                    acc.onTime += n(row[6]);
-                    acc.rated += n(row[7]);
-                    acc.satisfied += n(row[8]);
-                    acc.daysSum += n(row[9]);
-                    acc.daysCount += n(row[10]);
-                }
+                acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
+                acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
+                acc.received += n(row[3]);
+                acc.closed += n(row[4]);
+                acc.onTheSpot += n(row[5]);
+                acc.onTime += n(row[6]);
+                acc.rated += n(row[7]);
+                acc.satisfied += n(row[8]);
+                acc.daysSum += n(row[9]);
+                acc.daysCount += n(row[10]);
             }
         }
         Instant now = clock.now();
@@ -82,8 +79,9 @@ public class CaseStatistics {
                 SELECT substr(d.region_code, 1, ?3),
                        count(DISTINCT d.case_id) FILTER (WHERE d.due_at <= ?2),
                        count(DISTINCT d.case_id) FILTER (WHERE d.warn_at <= ?2 AND d.due_at > ?2)
-                FROM case_deadline d JOIN citizen_case c ON c.id = d.case_id
-                WHERE d.region_code LIKE ?1 AND d.met_at IS NULL AND NOT d.paused AND NOT c.paused
+                FROM case_deadline d
+                WHERE d.region_code LIKE ?1 AND d.met_at IS NULL AND NOT d.paused
+                  AND NOT EXISTS (SELECT 1 FROM citizen_case c WHERE c.id = d.case_id AND c.paused)
                 GROUP BY 1""", pattern, now, childLength)) {
             for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
                 acc.overdue += n(row[1]);
