@@ -2,7 +2,6 @@ package cn.lianluo.gateway.overview;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
@@ -77,17 +76,29 @@ public class OverviewResource {
         // a dashboard may be a little old (quarkus.cache.caffeine."overview".expire-after-write, 30 s): a province's
         // figures take the services seconds to add up, and many offices look at the same ones. A degraded answer is
         // never kept. The scope was checked above; the figures of a region are the same for everyone who may see it.
-        CaffeineCache cached = overviews.as(CaffeineCache.class);
-        String key = region.value() + ":" + y;
-        CompletableFuture<Object> hit = cached.getIfPresent(key);
-        if (hit != null) {
-            return ((ObjectNode) hit.join()).deepCopy();
+        // Requests for the same region and year while it is being added up wait for that one computation.
+        try {
+            ObjectNode shared = (ObjectNode) overviews.get(region.value() + ":" + y, key -> {
+                ObjectNode fresh = assembleNow(region, y, authorization);
+                if (!fresh.path("degraded").isEmpty()) {
+                    throw new Degraded(fresh);
+                }
+                return fresh;
+            }).await().indefinitely();
+            return shared.deepCopy();
+        } catch (Degraded d) {
+            return d.answer.deepCopy();
         }
-        ObjectNode fresh = assembleNow(region, y, authorization);
-        if (fresh.path("degraded").isEmpty()) {
-            cached.put(key, CompletableFuture.completedFuture(fresh.deepCopy()));
+    }
+
+    /** An overview some service did not answer in time for: given to the callers waiting for it, never kept. */
+    private static final class Degraded extends RuntimeException {
+        final transient ObjectNode answer;
+
+        Degraded(ObjectNode answer) {
+            super("degraded overview", null, false, false);
+            this.answer = answer;
         }
-        return fresh;
     }
 
     private ObjectNode assembleNow(RegionCode region, int y, String authorization) {
