@@ -53,25 +53,42 @@ public class Rules {
 
     /**
      * {@link #effective} for many regions at once (a province's table, its alerts): every region's latest rule set
-     * of the year is read in one query and each region resolved in memory, once.
+     * of the year and of the years before is read in one query and each region resolved in memory, once. A region
+     * whose chain has no rule set for the year keeps the one of the latest earlier year that has one (沿用), with its
+     * flag date moved into the year, until a rule set for the year is published: points do not stop on 1 January.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.function.Function<RegionCode, Optional<Stored>> resolver(int year) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (region_code) region_code, version, body, created_at "
-                + "FROM rule_set WHERE year = ?1 ORDER BY region_code, version DESC").setParameter(1, year).getResultList();
-        java.util.Map<String, Stored> own = new java.util.HashMap<>();
-        rows.forEach(r -> own.put((String) r[0], stored((String) r[0], year, r[1], r[2], r[3])));
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (year, region_code) region_code, year, version, body, "
+                + "created_at FROM rule_set WHERE year <= ?1 ORDER BY year DESC, region_code, version DESC")
+                .setParameter(1, year).getResultList();
+        // year, newest first -> region -> the row of its latest version
+        java.util.NavigableMap<Integer, java.util.Map<String, Object[]>> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        rows.forEach(r -> byYear.computeIfAbsent(((Number) r[1]).intValue(), y -> new java.util.HashMap<>()).put((String) r[0], r));
         java.util.Map<String, Optional<Stored>> resolved = new java.util.HashMap<>();
         return region -> resolved.computeIfAbsent(region.value(), code -> {
-            for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
-                Stored s = own.get(r.get().value());
-                if (s != null) {
-                    return Optional.of(s);
+            for (var ofYear : byYear.entrySet()) {
+                for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
+                    Object[] row = ofYear.getValue().get(r.get().value());
+                    if (row != null) {
+                        Stored own = stored((String) row[0], ofYear.getKey(), row[2], row[3], row[4]);
+                        return Optional.of(ofYear.getKey() == year ? own : carried(own, year));
+                    }
                 }
             }
             return Optional.empty();
         });
+    }
+
+    /** An earlier year's rule set applied in a later year: the same values, its flag date in that year, a note saying so. */
+    private static Stored carried(Stored from, int year) {
+        RuleSetBody b = from.body();
+        String carried = "沿用 " + from.rules().year() + " 年第 " + from.rules().version() + " 版规则";
+        RuleSetBody body = new RuleSetBody(b.points(), b.caps(), b.grades(), b.requiredStationEntries(),
+                b.flagDate() == null ? null : b.flagDate().withYear(year), b.lowScore(),
+                b.note() == null || b.note().isBlank() ? carried : b.note() + "(" + carried + ")");
+        return new Stored(toRules(from.rules().regionCode(), year, from.rules().version(), body), body, from.publishedAt());
     }
 
     /** Publishes the next version of a region's rule set for a year. */

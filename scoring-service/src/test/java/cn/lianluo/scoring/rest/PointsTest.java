@@ -161,6 +161,24 @@ class PointsTest {
     }
 
     @Test
+    void a_year_without_rule_sets_keeps_the_latest_earlier_ones_until_its_own_are_published() {
+        // the seeds have rule sets for 2026 only; a case received in 2031 still earns 桑植县's point, by its latest set
+        UUID deputy = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                FactType.CASE_RECEIVED, LocalDate.of(2031, 3, 2), "430822207"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(points), 0) FROM ledger_entry WHERE deputy_id = ?1 AND year = 2031")
+                .setParameter(1, deputy).getSingleResult()).longValue())).isEqualTo(1);
+        given().header("Authorization", SANGZHI).when().get("/api/v1/points/rules/430822207/2031").then().statusCode(200)
+                .body("year", equalTo(2031))
+                .body("inheritedFrom", equalTo("430822"))
+                .body("rules.flagDate", equalTo("2031-10-01"))
+                .body("rules.note", org.hamcrest.Matchers.containsString("沿用 2026 年"));
+        // before the first rule set there is none to keep
+        given().header("Authorization", SANGZHI).when().get("/api/v1/points/rules/430822207/2020").then().statusCode(404);
+    }
+
+    @Test
     void a_new_rule_version_recomputes_the_year_with_visible_reversals() {
         UUID deputy = deputy("433124108");
         TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-04-08", "433124108"));
