@@ -27,6 +27,13 @@ public interface EventsConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * How long a row stays in the outbox after it was sent (for an operator's look at what left and when); older
+     * sent rows are deleted every hour. Rows not yet sent are never deleted.
+     */
+    @WithDefault("7d")
+    Duration keepSent();
+
     /** Whether this instance runs the relay (every replica may; they take turns). */
     @WithDefault("true")
     boolean relayEnabled();

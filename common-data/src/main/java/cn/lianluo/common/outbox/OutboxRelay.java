@@ -39,6 +39,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: one relay at a time per service database. */
     private static final long RELAY_LOCK = 0x4c69616e6c756fL;
+    /** Sent rows deleted per transaction. */
+    private static final int PRUNE_BATCH = 5000;
 
     private final EntityManager em;
     private final EventsConfig config;
@@ -133,6 +135,31 @@ public class OutboxRelay {
                     .executeUpdate();
             return rows.size();
         });
+    }
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneTick() {
+        int deleted = prune(Instant.now().minus(config.keepSent()));
+        if (deleted > 0) {
+            LOG.infof("outbox: %d rows sent more than %s ago deleted", deleted, config.keepSent());
+        }
+    }
+
+    /**
+     * Deletes the rows sent before {@code sentBefore}, oldest first, a batch per transaction (rows another replica is
+     * deleting are skipped); a row not yet sent is never deleted. Returns how many went.
+     */
+    public int prune(Instant sentBefore) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE sent_at < ?1
+                                                             ORDER BY seq LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
+                    .setParameter(1, sentBefore).setParameter(2, PRUNE_BATCH).executeUpdate());
+            total += deleted;
+        } while (deleted == PRUNE_BATCH);
+        return total;
     }
 
     /** Rows not yet published (for health and tests). */

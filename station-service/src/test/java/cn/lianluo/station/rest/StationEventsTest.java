@@ -6,7 +6,9 @@ import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,8 @@ class StationEventsTest {
     ObjectMapper mapper;
     @Inject
     OutboxRelay relay;
+    @Inject
+    EntityManager em;
 
     JsonNode json(ConsumerRecord<String, String> record) {
         try {
@@ -87,6 +92,26 @@ class StationEventsTest {
             assertThat(event.get("data").get("deputyIds")).extracting(JsonNode::asText).containsExactlyElementsOf(deputies);
             assertThat(event.get("data").get("visitors").asInt()).isEqualTo(12);
         }
+    }
+
+    @Test
+    void sent_rows_older_than_the_cutoff_leave_the_outbox() {
+        Instant before = Instant.now().minusSeconds(1);
+        String id = given().header("Authorization", TestTokens.bearer("STATION_STAFF", "430822207")).contentType(ContentType.JSON)
+                .body(StationResourceTest.station("刘家坪白族乡出箱测试联络点", "430822207"))
+                .when().post("/api/v1/stations").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentRows(id) == 1);
+
+        relay.prune(before);
+        assertThat(sentRows(id)).as("sent after the cutoff: kept").isEqualTo(1);
+        assertThat(relay.prune(Instant.now().plusSeconds(1))).isGreaterThanOrEqualTo(1);
+        assertThat(sentRows(id)).as("sent before the cutoff: deleted").isZero();
+    }
+
+    long sentRows(String aggregate) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox WHERE aggregate_id = ?1 AND sent_at IS NOT NULL")
+                .setParameter(1, aggregate).getSingleResult()).longValue());
     }
 
     @Test
