@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * <p>
  * Case events, the many, are handled a few at a time ({@code smallrye.messaging.worker.case-facts.max-concurrency}),
  * not one after the other: their facts do not depend on each other's order, and the ledger serialises the facts of
- * one deputy (caps). An event's facts are recorded in the order of their deputies, so two events naming the same
- * deputies cannot wait for each other.
+ * one deputy (caps). An event's facts are recorded in the order of their deputies' locks, so two events naming the
+ * same deputies cannot wait for each other.
  */
 @ApplicationScoped
 public class FactEvents {
@@ -119,7 +119,9 @@ public class FactEvents {
                 // a known event that carries no fact for points
             }
         }
-        facts.stream().sorted(java.util.Comparator.comparing(Pending::deputy))
+        // in the order of the ledger's per-deputy locks (their keys are the ids' hash codes), so two events never wait
+        // for each other's deputies
+        facts.stream().sorted(java.util.Comparator.comparingInt((Pending f) -> f.deputy().hashCode()).thenComparing(Pending::deputy))
                 .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region()));
     }
 

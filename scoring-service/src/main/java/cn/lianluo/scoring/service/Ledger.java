@@ -38,7 +38,7 @@ public class Ledger {
      * Records a fact and scores it; a fact already recorded (a redelivered event) changes nothing. Facts of one
      * deputy are scored one at a time (an advisory lock until the transaction ends): a cap counts what the deputy
      * already has, and two events handled at once, here or by another replica, must not both see room under it.
-     * A transaction recording several deputies' facts takes them in ascending order of deputy.
+     * A transaction recording several deputies' facts takes them in the order of the lock keys ({@code hashCode}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion) {
