@@ -28,10 +28,11 @@ public interface EventsConfig {
     Duration sendTimeout();
 
     /**
-     * How long a row stays in the outbox after it was sent (for an operator's look at what left and when); older
-     * sent rows are deleted every hour. Rows not yet sent are never deleted.
+     * How long a row stays in the outbox after it was sent; older sent rows are deleted every hour. Longer than any
+     * topic keeps its records (a year for case.events), so a lost topic can still be produced again from the outboxes.
+     * Rows not yet sent are never deleted.
      */
-    @WithDefault("7d")
+    @WithDefault("400d")
     Duration keepSent();
 
     /** Whether this instance runs the relay (every replica may; they take turns). */
