@@ -121,7 +121,7 @@ public class FactEvents {
         }
         // in the order of the ledger's per-deputy locks (their keys are the ids' hash codes), so two events never wait
         // for each other's deputies
-        facts.stream().sorted(java.util.Comparator.comparingInt((Pending f) -> f.deputy().hashCode()).thenComparing(Pending::deputy))
+        facts.stream().sorted(java.util.Comparator.comparing(Pending::deputy, Ledger.LOCK_ORDER))
                 .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region()));
     }
 

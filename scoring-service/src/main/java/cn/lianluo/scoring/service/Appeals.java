@@ -44,7 +44,10 @@ public class Appeals {
         this.outbox = outbox;
     }
 
-    /** Publishes the next version of a region's rule set and recomputes that year from the stored facts. */
+    /**
+     * Publishes the next version of a region's rule set and recomputes that year from the stored facts, and the later
+     * years that keep it (沿用) for want of their own; {@code deputiesRecomputed} counts a deputy once a year.
+     */
     @Transactional
     public Published publishRules(RegionCode region, int year, RuleSetBody body, Caller caller) {
         caller.requireWithin(region);
@@ -54,6 +57,14 @@ public class Appeals {
         }
         RuleSet published = rules.publish(region, year, body, caller.subject(), Instant.now());
         int recomputed = ledger.recompute(published, caller.subject());
+        // later years that have no rule set of their own keep this one (沿用): their facts are scored again with it too
+        for (int later : ledger.factYearsAfter(year)) {
+            var effective = rules.effective(region, later);
+            if (effective.isPresent() && Integer.valueOf(year).equals(effective.get().carriedFrom())
+                    && effective.get().rules().regionCode().equals(region.value())) {
+                recomputed += ledger.recompute(effective.get().rules(), caller.subject());
+            }
+        }
         outbox.add("lianluo.scoring.rules-published.v1", region.value() + "-" + year, region,
                 new RulesPublished(region.value(), year, published.version(), recomputed));
         return new Published(rules.view(rules.latest(region.value(), year).orElseThrow(), region), recomputed);

@@ -42,8 +42,7 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
-                .setParameter(1, DEPUTY_LOCKS).setParameter(2, deputyId.hashCode()).getSingleResult();
+        lock(deputyId);
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("INSERT INTO fact (source_event_id, source_type, deputy_id, fact_type, occurred_on, "
                         + "region_code, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING RETURNING id")
@@ -82,7 +81,9 @@ public class Ledger {
                         + "WHERE extract(year FROM f.occurred_on) = ?1 AND coalesce(d.region_code, f.region_code) LIKE ?2", UUID.class)
                 .setParameter(1, published.year()).setParameter(2, published.regionCode() + "%").getResultList();
         int recomputed = 0;
-        for (UUID deputy : deputies) {
+        // each deputy under the same lock as the events' facts, taken in the same order
+        for (UUID deputy : deputies.stream().sorted(LOCK_ORDER).toList()) {
+            lock(deputy);
             String region = deputyRegion(deputy, null);
             Optional<Rules.Stored> effective = rules.effective(RegionCode.of(region), published.year());
             if (effective.isEmpty() || !effective.get().rules().regionCode().equals(published.regionCode())) {
@@ -117,6 +118,7 @@ public class Ledger {
     /** A correction or a granted appeal: a new entry, reversing another when named. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID correct(UUID deputyId, int year, int points, UUID reverses, String kind, String reason, String author) {
+        lock(deputyId);
         String region = deputyRegion(deputyId, null);
         if (reverses != null) {
             @SuppressWarnings("unchecked")
@@ -134,6 +136,24 @@ public class Ledger {
             points = -((Number) target.get(0)[1]).intValue();
         }
         return entry(deputyId, year, region, kind, points, null, null, null, null, null, reason, reverses, author);
+    }
+
+    /** The order in which one transaction takes several deputies' locks: by lock key, then by id. */
+    public static final java.util.Comparator<UUID> LOCK_ORDER =
+            java.util.Comparator.comparingInt(UUID::hashCode).thenComparing(java.util.Comparator.naturalOrder());
+
+    /** The deputy's scoring lock, until the transaction ends. */
+    private void lock(UUID deputyId) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, DEPUTY_LOCKS).setParameter(2, deputyId.hashCode()).getSingleResult();
+    }
+
+    /** The years after {@code year} in which facts were recorded (a carried rule set may score them). */
+    public List<Integer> factYearsAfter(int year) {
+        @SuppressWarnings("unchecked")
+        List<Number> years = em.createNativeQuery("SELECT DISTINCT CAST(extract(year FROM occurred_on) AS integer) FROM fact "
+                + "WHERE occurred_on >= ?1 ORDER BY 1").setParameter(1, LocalDate.of(year + 1, 1, 1)).getResultList();
+        return years.stream().map(Number::intValue).toList();
     }
 
     /** The deputy's own region (from deputy.events), else where the fact happened. */

@@ -21,7 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Rules {
 
-    public record Stored(RuleSet rules, RuleSetBody body, Instant publishedAt) {
+    /** @param carriedFrom the earlier year whose rule set this is, applied in {@code rules().year()} (沿用); null if its own */
+    public record Stored(RuleSet rules, RuleSetBody body, Instant publishedAt, Integer carriedFrom) {
     }
 
     private final EntityManager em;
@@ -47,8 +48,8 @@ public class Rules {
 
     private Stored stored(String region, int year, Object version, Object body, Object createdAt) {
         RuleSetBody read = read((String) body);
-        return new Stored(toRules(region, year, ((Number) version).intValue(), read), read,
-                createdAt instanceof Instant i ? i : ((java.sql.Timestamp) createdAt).toInstant());
+        return new Stored(toRules(region, year, ((Number) version).intValue(), read), read, createdAt instanceof Instant i
+                ? i : ((java.sql.Timestamp) createdAt).toInstant(), null);
     }
 
     /**
@@ -88,7 +89,8 @@ public class Rules {
         RuleSetBody body = new RuleSetBody(b.points(), b.caps(), b.grades(), b.requiredStationEntries(),
                 b.flagDate() == null ? null : b.flagDate().withYear(year), b.lowScore(),
                 b.note() == null || b.note().isBlank() ? carried : b.note() + "(" + carried + ")");
-        return new Stored(toRules(from.rules().regionCode(), year, from.rules().version(), body), body, from.publishedAt());
+        return new Stored(toRules(from.rules().regionCode(), year, from.rules().version(), body), body, from.publishedAt(),
+                from.rules().year());
     }
 
     /** Publishes the next version of a region's rule set for a year. */

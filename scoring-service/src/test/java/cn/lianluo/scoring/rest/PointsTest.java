@@ -179,6 +179,26 @@ class PointsTest {
     }
 
     @Test
+    void publishing_a_rule_set_rescores_the_later_years_that_keep_it() {
+        // 保靖县 has no rules of its own: a case in 2030 earns Hunan's 2026 point, carried
+        UUID deputy = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                FactType.CASE_RECEIVED, LocalDate.of(2030, 5, 6), "433125101"));
+        assertThat(points(deputy, 2030)).isEqualTo(1);
+        Map<String, Object> rules = Map.of("points", Map.of("CASE_RECEIVED", 4), "caps", Map.of(), "requiredStationEntries", 4);
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433125")).contentType(ContentType.JSON).body(rules)
+                .when().put("/api/v1/points/rules/433125/2026").then().statusCode(200);
+        // its own 2026 rules now also apply to 2030, which has none: scored again, the old award reversed
+        assertThat(points(deputy, 2030)).isEqualTo(4);
+    }
+
+    long points(UUID deputy, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(points), 0) FROM ledger_entry WHERE deputy_id = ?1 AND year = ?2")
+                .setParameter(1, deputy).setParameter(2, year).getSingleResult()).longValue());
+    }
+
+    @Test
     void a_new_rule_version_recomputes_the_year_with_visible_reversals() {
         UUID deputy = deputy("433124108");
         TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), deputy, "2026-04-08", "433124108"));
