@@ -9,6 +9,7 @@ import cn.lianluo.common.region.RegionCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.cache.CacheManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -50,10 +51,13 @@ public class SeedLoader {
     private final CalendarService calendars;
 
     private final StartupLock startupLock;
+    private final CacheManager caches;
 
     public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, EntityManager em, ObjectMapper mapper,
-                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars, StartupLock startupLock) {
+                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars, StartupLock startupLock,
+                      CacheManager caches) {
         this.startupLock = startupLock;
+        this.caches = caches;
         this.dir = dir;
         this.em = em;
         this.mapper = mapper;
@@ -95,6 +99,10 @@ public class SeedLoader {
             }
             return 0;
         });
+        // the calendar and the categories were written around their services: what a request read meanwhile goes
+        for (String cache : List.of("working-calendar", "categories")) {
+            caches.getCache(cache).ifPresent(c -> c.invalidateAll().await().indefinitely());
+        }
         LOG.infof("seeds from %s: %d calendar days, %d categories, %d units, %d policies", seeds, days, categories,
                 created, policies);
     }
