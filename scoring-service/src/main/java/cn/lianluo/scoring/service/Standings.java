@@ -106,12 +106,10 @@ public class Standings {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT substr(d.region_code, 1, :childLength), count(*), count(*) FILTER (WHERE coalesce(e.entries, 0) >= :required)
-                FROM deputy_copy d LEFT JOIN (""" + ENTRIES + """
-                ) e ON e.deputy_id = d.deputy_id
+                FROM deputy_copy d LEFT JOIN station_entry_count e ON e.deputy_id = d.deputy_id AND e.year = :year
                 WHERE d.active AND d.region_code LIKE :region GROUP BY 1""")
                 .setParameter("region", region.likePattern()).setParameter("childLength", region.childCodeLength())
-                .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year + 1, 1, 1))
-                .setParameter("required", required).getResultList();
+                .setParameter("year", year).setParameter("required", required).getResultList();
         long deputies = 0;
         long with = 0;
         List<EntryFigures> children = new ArrayList<>();
@@ -125,16 +123,33 @@ public class Standings {
             }
         }
         children.sort(java.util.Comparator.comparing(EntryFigures::regionCode));
-        List<Standing> top = standings(region, year, null, 5, 0, new long[1]);
+        List<Standing> top = top(region, year, 5);
         return new Statistics(region.value(), year, required, new EntryFigures(region.value(), deputies, with), children, top);
     }
 
     /**
-     * Each deputy's station entries from :from to before :to, wherever the station is (a township deputy's entries at
-     * the county's 代表之家 count too), read through the partial index.
+     * The first {@code limit} of a region's ranking, read down the (year, points) index; ranks are counted here (equal
+     * points, equal rank), as the top rows hold every deputy above them. The window of the paged ranking ranks the whole
+     * region (0.36 s for a province) to give the same.
      */
-    private static final String ENTRIES = "SELECT deputy_id, count(*) AS entries FROM fact WHERE fact_type = 'STATION_ENTRY' "
-            + "AND occurred_on >= :from AND occurred_on < :to GROUP BY deputy_id";
+    private List<Standing> top(RegionCode region, int year, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT t.deputy_id, coalesce(d.name, ''), coalesce(d.region_code, t.region_code), t.points
+                FROM deputy_year_total t LEFT JOIN deputy_copy d ON d.deputy_id = t.deputy_id
+                WHERE t.year = :year AND coalesce(d.region_code, t.region_code) LIKE :region
+                ORDER BY t.points DESC, t.deputy_id LIMIT :limit""")
+                .setParameter("year", year).setParameter("region", region.likePattern()).setParameter("limit", limit)
+                .getResultList();
+        List<Object[]> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            boolean tie = i > 0 && ((Number) r[3]).intValue() == ((Number) rows.get(i - 1)[3]).intValue();
+            ranked.add(new Object[] {r[0], r[1], r[2], r[3], tie ? ranked.get(i - 1)[4] : i + 1});
+        }
+        return graded(ranked, year);
+    }
+
 
     /** Deputies falling behind: below the required station entries once the flag date has come, or a low score. */
     @Transactional
@@ -144,11 +159,10 @@ public class Standings {
         // every deputy of the region with their entries and total, in one query (one per deputy took minutes at province scale)
         @SuppressWarnings("unchecked")
         List<Object[]> deputies = em.createNativeQuery("SELECT d.deputy_id, d.name, d.region_code, coalesce(e.entries, 0), "
-                + "coalesce(t.points, 0) FROM deputy_copy d LEFT JOIN (" + ENTRIES + ") e ON e.deputy_id = d.deputy_id "
+                + "coalesce(t.points, 0) FROM deputy_copy d LEFT JOIN station_entry_count e ON e.deputy_id = d.deputy_id AND e.year = :year "
                 + "LEFT JOIN deputy_year_total t ON t.deputy_id = d.deputy_id AND t.year = :year "
                 + "WHERE d.active AND d.region_code LIKE :region ORDER BY d.region_code, d.name")
-                .setParameter("region", region.likePattern()).setParameter("from", LocalDate.of(year, 1, 1))
-                .setParameter("to", LocalDate.of(year + 1, 1, 1)).setParameter("year", year).getResultList();
+                .setParameter("region", region.likePattern()).setParameter("year", year).getResultList();
         for (Object[] d : deputies) {
             UUID id = (UUID) d[0];
             var effective = rulesOf.apply(RegionCode.of((String) d[2]));
@@ -310,8 +324,9 @@ public class Standings {
     }
 
     private long stationEntries(UUID deputyId, int year) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM fact WHERE deputy_id = ?1 AND fact_type = 'STATION_ENTRY' "
-                + "AND extract(year FROM occurred_on) = ?2").setParameter(1, deputyId).setParameter(2, year).getSingleResult()).longValue();
+        List<?> entries = em.createNativeQuery("SELECT entries FROM station_entry_count WHERE deputy_id = ?1 AND year = ?2")
+                .setParameter(1, deputyId).setParameter(2, year).getResultList();
+        return entries.isEmpty() ? 0 : ((Number) entries.get(0)).longValue();
     }
 
     private static Instant instant(Object o) {

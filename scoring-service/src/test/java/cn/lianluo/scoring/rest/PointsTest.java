@@ -284,6 +284,7 @@ class PointsTest {
     void rankings_alerts_frozen_tables_and_the_export() {
         UUID busy = deputy("430822207");
         UUID idle = deputy("430822207");
+        int withEntriesBefore = withRequiredEntries();
         for (String date : List.of("2026-01-08", "2026-02-08", "2026-03-08", "2026-04-08")) {
             TestEvents.publish(STATION_TOPIC, "s", reception(UUID.randomUUID(), busy, date, "430822207"));
         }
@@ -297,6 +298,18 @@ class PointsTest {
                 .when().get("/api/v1/points/ranking").then().statusCode(200)
                 .body("items.find { it.deputyId == '" + busy + "' }.total", equalTo(12))
                 .body("items.find { it.deputyId == '" + busy + "' }.grade", equalTo("合格"));
+        // the dashboard: busy now has the required entries (counted beside the facts), idle not; the top five ranked
+        assertThat(withRequiredEntries()).isEqualTo(withEntriesBefore + 1);
+        List<Map<String, Object>> top = given().header("Authorization", SANGZHI).queryParam("region", "430822207")
+                .queryParam("year", 2026).when().get("/api/v1/points/statistics").then().statusCode(200)
+                .extract().jsonPath().getList("top");
+        assertThat(top).hasSizeBetween(1, 5);
+        for (int i = 0; i < top.size(); i++) {
+            int points = (Integer) top.get(i).get("total");
+            long above = top.stream().filter(t -> (Integer) t.get("total") > points).count();
+            assertThat(top.get(i).get("rank")).isEqualTo((int) above + 1);
+        }
+        assertThat(top).extracting(t -> (Integer) t.get("total")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         var alerts = standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.deputyId()).isEqualTo(idle);
@@ -325,5 +338,10 @@ class PointsTest {
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF名次,代表ID,姓名").contains(busy.toString());
         given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("format", "xlsx")
                 .when().get("/api/v1/points/export").then().statusCode(200);
+    }
+
+    private int withRequiredEntries() {
+        return given().header("Authorization", SANGZHI).queryParam("region", "430822207").queryParam("year", 2026)
+                .when().get("/api/v1/points/statistics").then().statusCode(200).extract().path("total.withRequiredEntries");
     }
 }
