@@ -113,12 +113,8 @@ public class AssignmentService {
     @Transactional
     public Coverage coverage(RegionCode region) {
         Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT count(*),
-                               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment a
-                                                              WHERE a.deputy_id = d.id AND a.home AND a.until_date IS NULL))
-                        FROM deputy d
-                        WHERE d.region_code LIKE ?1
-                          AND EXISTS (SELECT 1 FROM mandate m WHERE m.deputy_id = d.id AND m.status = 'ACTIVE')""")
+                        SELECT count(*), count(*) FILTER (WHERE home) FROM deputy_tally
+                        WHERE region_code LIKE ?1 AND cardinality(levels) > 0""")
                 .setParameter(1, region.likePattern()).getSingleResult();
         long active = ((Number) row[0]).longValue();
         long assigned = ((Number) row[1]).longValue();

@@ -31,28 +31,21 @@ public class DeputyStatistics {
         int child = region.childCodeLength();
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, Map<String, Long>> levels = new TreeMap<>();
+        // one pass over the deputies' tally rows (V2__deputy_tally.sql), grouped by child region and level set
         @SuppressWarnings("unchecked")
-        List<Object[]> totals = em.createNativeQuery("""
-                SELECT substr(d.region_code, 1, ?2), count(*),
-                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.deputy_id = d.id AND a.home AND a.until_date IS NULL))
-                FROM deputy d WHERE d.region_code LIKE ?1
-                  AND EXISTS (SELECT 1 FROM mandate m WHERE m.deputy_id = d.id AND m.status = 'ACTIVE')
-                GROUP BY 1""").setParameter(1, region.likePattern()).setParameter(2, child).getResultList();
-        for (Object[] r : totals) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT substr(region_code, 1, ?2), levels, count(*), count(*) FILTER (WHERE home)
+                FROM deputy_tally WHERE region_code LIKE ?1 AND cardinality(levels) > 0
+                GROUP BY 1, 2""").setParameter(1, region.likePattern()).setParameter(2, child).getResultList();
+        for (Object[] r : rows) {
+            long deputies = ((Number) r[2]).longValue();
             for (String key : RegionCode.selfAndChild(region, (String) r[0])) {
                 long[] c = counts.computeIfAbsent(key, k -> new long[2]);
-                c[0] += ((Number) r[1]).longValue();
-                c[1] += ((Number) r[2]).longValue();
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> byLevel = em.createNativeQuery("""
-                SELECT substr(d.region_code, 1, ?2), m.level, count(*)
-                FROM deputy d JOIN (SELECT DISTINCT deputy_id, level FROM mandate WHERE status = 'ACTIVE') m ON m.deputy_id = d.id
-                WHERE d.region_code LIKE ?1 GROUP BY 1, 2""").setParameter(1, region.likePattern()).setParameter(2, child).getResultList();
-        for (Object[] r : byLevel) {
-            for (String key : RegionCode.selfAndChild(region, (String) r[0])) {
-                levels.computeIfAbsent(key, k -> new TreeMap<>()).merge((String) r[1], ((Number) r[2]).longValue(), Long::sum);
+                c[0] += deputies;
+                c[1] += ((Number) r[3]).longValue();
+                for (Object level : (Object[]) r[1]) {
+                    levels.computeIfAbsent(key, k -> new TreeMap<>()).merge(level.toString(), deputies, Long::sum);
+                }
             }
         }
         Figures total = new Figures(region.value(), 0, Map.of(), 0);

@@ -196,8 +196,15 @@ class DeputyResourceTest {
         var body = deputy("测试届满代表", "430822207");
         body.put("mandates", List.of(Map.of("level", "TOWNSHIP", "term", 18, "termStart", "2021-12-01")));
         body.put("homeStationId", station.toString());
+        Map<String, Object> before = dashboardFigures();
         try (KafkaTap tap = KafkaTap.open("test.deputy.events")) {
             String id = register(body);
+            // the dashboard counts the new deputy (active, a township deputy, in a station) at once
+            Map<String, Object> registered = dashboardFigures();
+            assertThat(registered.get("total")).isEqualTo((Integer) before.get("total") + 1);
+            assertThat(registered.get("assigned")).isEqualTo((Integer) before.get("assigned") + 1);
+            assertThat(registered.get("TOWNSHIP")).isEqualTo((Integer) before.get("TOWNSHIP") + 1);
+            assertThat(registered.get("COUNTY")).isEqualTo(before.get("COUNTY"));
             String mandate = given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/deputies/" + id)
                     .then().extract().path("mandates[0].id");
             given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
@@ -211,9 +218,11 @@ class DeputyResourceTest {
                     .body(Map.of("status", "RESIGNED", "date", "2026-06-30"))
                     .when().post("/api/v1/deputies/" + id + "/mandates/" + mandate + "/end")
                     .then().statusCode(409);
+            // and no longer once the mandate has ended (and with it the station)
+            assertThat(dashboardFigures()).isEqualTo(before);
 
-            var registered = tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.registered.v1"), Duration.ofSeconds(20));
-            assertThat(registered.value()).contains("139****5678").doesNotContain("13912345678");
+            var registeredEvent = tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.registered.v1"), Duration.ofSeconds(20));
+            assertThat(registeredEvent.value()).contains("139****5678").doesNotContain("13912345678");
             tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.assigned.v1"), Duration.ofSeconds(20));
             tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.mandate-ended.v1"), Duration.ofSeconds(20));
             tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.unassigned.v1"), Duration.ofSeconds(20));
@@ -247,5 +256,24 @@ class DeputyResourceTest {
                 .when().post("/api/v1/groups").then().statusCode(400).body("errors[0].field", equalTo("theme"));
         given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/deputies/" + id + "/dossier")
                 .then().statusCode(200).body("groups[0].name", containsString("代表+专家"));
+    }
+
+    /** 刘家坪's figures on the dashboard (deputies, assigned, by level) and in the coverage, which must agree. */
+    private static Map<String, Object> dashboardFigures() {
+        var statistics = given().header("Authorization", SUPERVISOR_SANGZHI).queryParam("region", "430822")
+                .when().get("/api/v1/deputies/statistics").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> township = statistics.getMap("children.find { it.regionCode == '430822207' }");
+        var coverage = given().header("Authorization", SUPERVISOR_SANGZHI).queryParam("region", "430822207")
+                .when().get("/api/v1/deputies/coverage").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> figures = new HashMap<>();
+        figures.put("total", township == null ? 0 : township.get("total"));
+        figures.put("assigned", township == null ? 0 : township.get("assigned"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byLevel = township == null ? Map.of() : (Map<String, Object>) township.get("byLevel");
+        figures.put("TOWNSHIP", byLevel.getOrDefault("TOWNSHIP", 0));
+        figures.put("COUNTY", byLevel.getOrDefault("COUNTY", 0));
+        assertThat(coverage.getInt("activeDeputies")).isEqualTo(figures.get("total"));
+        assertThat(coverage.getInt("assigned")).isEqualTo(figures.get("assigned"));
+        return figures;
     }
 }
