@@ -1,5 +1,6 @@
 package cn.lianluo.cases.rest;
 
+import cn.lianluo.cases.cases.service.CaseTally;
 import cn.lianluo.cases.cases.service.DeadlineWatch;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.events.SeedIds;
@@ -340,5 +341,40 @@ class CaseLoopTest {
                 .body("total.byChannel.ONLINE", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         given().header("Authorization", SUPERVISOR).queryParam("region", "43").when().get("/api/v1/cases/statistics")
                 .then().statusCode(403);
+    }
+
+    @Inject
+    CaseTally tally;
+
+    @Test
+    void a_citys_figures_from_the_county_tally_agree_with_the_countys_counted_from_its_cases() {
+        // cases of every state the other tests left, plus one answered on the spot and closed just now
+        UUID deputy = deputy();
+        String deputyToken = TestTokens.deputy(REGION, deputy.toString());
+        String id = submit(citizenCase("统计对账"), deputyToken);
+        command(id, "answer", Map.of("content", "当场答复"), deputyToken).statusCode(200);
+        command(id, "visit", Map.of("satisfaction", "SATISFIED", "note", "电话回访"), deputyToken).statusCode(200);
+        int year = clock.today().getYear();
+        // whole months only (the tally alone), and a period that starts and ends inside months (tally and cases)
+        List<List<String>> periods = List.of(List.of(year + "-01-01", (year + 1) + "-01-01"),
+                List.of(clock.today().minusMonths(1).withDayOfMonth(15).toString(), clock.today().plusMonths(1).withDayOfMonth(10).toString()));
+        for (boolean folded : List.of(false, true)) {
+            if (folded) {
+                tally.fold();
+            }
+            for (List<String> period : periods) {
+                Map<String, Object> city = given().header("Authorization", TestTokens.bearer("SUPERVISOR", "43"))
+                        .queryParam("region", "4331").queryParam("from", period.get(0)).queryParam("to", period.get(1))
+                        .when().get("/api/v1/cases/statistics").then().statusCode(200)
+                        .extract().jsonPath().getMap("children.find { it.regionCode == '433124' }");
+                Map<String, Object> county = given().header("Authorization", SUPERVISOR)
+                        .queryParam("region", "433124").queryParam("from", period.get(0)).queryParam("to", period.get(1))
+                        .when().get("/api/v1/cases/statistics").then().statusCode(200).extract().jsonPath().getMap("total");
+                assertThat(city).as("%s, folded %s", period, folded).isEqualTo(county);
+                assertThat((Integer) county.get("received")).isPositive();
+                assertThat((Integer) county.get("closed")).isPositive();
+                assertThat((Integer) county.get("answeredOnTheSpot")).isPositive();
+            }
+        }
     }
 }

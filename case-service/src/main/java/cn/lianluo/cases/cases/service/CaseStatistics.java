@@ -29,6 +29,9 @@ public class CaseStatistics {
     public record Statistics(String regionCode, LocalDate from, LocalDate to, Figures total, List<Figures> children) {
     }
 
+    /** Regions whose children have codes of this length or shorter are counted from the county tally. */
+    private static final int COUNTY_CODE_LENGTH = 6;
+
     private final EntityManager em;
     private final CaseClock clock;
 
@@ -40,27 +43,28 @@ public class CaseStatistics {
     /** Cases received in [from, to) (dates in China), and what is overdue or warned now. */
     @Transactional
     public Statistics of(RegionCode region, LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(CaseClock.CHINA).toInstant();
-        Instant end = to.atStartOfDay(CaseClock.CHINA).toInstant();
         int childLength = region.childCodeLength();
         Map<String, Acc> byChild = new LinkedHashMap<>();
         Acc total = new Acc(region.value());
         String pattern = region.likePattern();
-        // one pass over the period's cases, grouped by child region, channel and category (a few hundred groups for
-        // a province), added up here by region, by channel and by category; with the memory to hash the groups the
-        // database does it in parallel (a province's year: 1.7 s as GROUPING SETS with a sort on disk, 0.7 s so)
-        em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
-        for (Object[] row : rows("""
-                SELECT child, channel, category, count(*),
-                       count(*) FILTER (WHERE status = 'CLOSED'),
-                       count(*) FILTER (WHERE on_the_spot),
-                       count(*) FILTER (WHERE closed_on_time),
-                       count(*) FILTER (WHERE satisfaction IS NOT NULL),
-                       count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
-                       sum(working_days_to_close), count(working_days_to_close)
-                FROM (SELECT substr(region_code, 1, ?3) AS child, * FROM citizen_case
-                      WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
-                GROUP BY child, channel, category""", pattern, start, childLength, end)) {
+        // a province's or a city's children are counties or cities: their whole months come from the tally kept per
+        // county and month (V4__case_tally.sql, tens of thousands of rows for a province's year), the days before and
+        // after them from the cases; a county's and a township's figures all from the cases (thousands a year)
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate endWhole = to.withDayOfMonth(1);
+        boolean tallied = childLength <= COUNTY_CODE_LENGTH && firstWhole.isBefore(endWhole);
+        List<Object[]> rows = new ArrayList<>();
+        if (tallied) {
+            rows.addAll(rows("SELECT substr(county, 1, ?3), channel, category, sum(received), sum(closed), sum(on_the_spot), "
+                    + "sum(closed_on_time), sum(rated), sum(satisfied), sum(days_sum), sum(days_count) FROM " + CaseTally.ROWS
+                    + " t WHERE county LIKE ?1 AND month >= ?2 AND month < ?4 GROUP BY 1, 2, 3",
+                    pattern, firstWhole, childLength, endWhole));
+            rows.addAll(counted(pattern, childLength, from, firstWhole));
+            rows.addAll(counted(pattern, childLength, endWhole, to));
+        } else {
+            rows.addAll(counted(pattern, childLength, from, to));
+        }
+        for (Object[] row : rows) {
             for (Acc acc : List.of(total, child(byChild, (String) row[0]))) {
                 acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
                 acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
@@ -94,6 +98,31 @@ public class CaseStatistics {
                     .sorted(java.util.Comparator.comparing(a -> a.region)).forEach(a -> children.add(a.figures()));
         }
         return new Statistics(region.value(), from, to, total.figures(), children);
+    }
+
+    /**
+     * The cases received from {@code from} (a date in China) to before {@code to}, counted from the cases in one pass,
+     * grouped by child region, channel and category (a few hundred groups for a province), with the memory to hash the
+     * groups so the database does it in parallel (a province's year: 1.7 s as GROUPING SETS with a sort on disk, 0.7 s
+     * so).
+     */
+    private List<Object[]> counted(String pattern, int childLength, LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
+        em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
+        return rows("""
+                SELECT child, channel, category, count(*),
+                       count(*) FILTER (WHERE status = 'CLOSED'),
+                       count(*) FILTER (WHERE on_the_spot),
+                       count(*) FILTER (WHERE closed_on_time),
+                       count(*) FILTER (WHERE satisfaction IS NOT NULL),
+                       count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
+                       sum(working_days_to_close), count(working_days_to_close)
+                FROM (SELECT substr(region_code, 1, ?3) AS child, * FROM citizen_case
+                      WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
+                GROUP BY child, channel, category""", pattern, from.atStartOfDay(CaseClock.CHINA).toInstant(), childLength,
+                to.atStartOfDay(CaseClock.CHINA).toInstant());
     }
 
     private List<Object[]> rows(String sql, Object... parameters) {
