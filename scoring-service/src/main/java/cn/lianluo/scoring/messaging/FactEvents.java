@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.messaging;
 
+import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import cn.lianluo.scoring.domain.FactType;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.io.IOException;
@@ -28,10 +28,14 @@ import java.util.regex.Pattern;
  * Case events, the many, are handled a few at a time ({@code smallrye.messaging.worker.case-facts.max-concurrency}),
  * not one after the other: their facts do not depend on each other's order, and the ledger serialises the facts of
  * one deputy (caps). An event's facts are recorded in the order of their deputies' locks, so two events naming the
- * same deputies cannot wait for each other.
+ * same deputies cannot wait for each other. Should the database still fail an event's transaction for a deadlock (with a
+ * rule publication's recompute, say) or a serialisation failure, the event is applied again in a new transaction.
  */
 @ApplicationScoped
 public class FactEvents {
+
+    /** An event is applied up to this many times when the database breaks a deadlock with it (it then goes to the DLQ). */
+    static final int ATTEMPTS = 3;
 
     private static final Pattern KNOWN = Pattern.compile("^lianluo\\.(station|deputy|case)\\.[a-z-]+\\.v1$");
 
@@ -49,23 +53,20 @@ public class FactEvents {
 
     @Incoming("station-events")
     @Blocking
-    @Transactional
     public void station(String envelope) {
-        apply(envelope, "station");
+        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "station"));
     }
 
     @Incoming("deputy-events")
     @Blocking
-    @Transactional
     public void deputy(String envelope) {
-        apply(envelope, "deputy");
+        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "deputy"));
     }
 
     @Incoming("case-events")
     @Blocking(value = "case-facts", ordered = false)
-    @Transactional
     public void cases(String envelope) {
-        apply(envelope, "case");
+        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "case"));
     }
 
     void apply(String envelope, String topic) {

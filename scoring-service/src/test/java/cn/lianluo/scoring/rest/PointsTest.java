@@ -159,6 +159,36 @@ class PointsTest {
     }
 
     @Test
+    void an_event_whose_transaction_the_database_breaks_for_a_deadlock_is_applied_again_not_dead_lettered() throws Exception {
+        List<UUID> both = java.util.stream.Stream.of(deputy("430822207"), deputy("430822207")).sorted(Ledger.LOCK_ORDER).toList();
+        UUID eventId = UUID.randomUUID();
+        String event = TestEvents.envelope(eventId, "/lianluo/station-service", "lianluo.station.reception-held.v1",
+                UUID.randomUUID().toString(), "430822207", "{\"receptionId\":\"" + UUID.randomUUID() + "\",\"stationId\":\""
+                        + UUID.randomUUID() + "\",\"regionCode\":\"430822207\",\"date\":\"2026-08-03\",\"deputyIds\":[\""
+                        + both.get(0) + "\",\"" + both.get(1) + "\"],\"visitors\":3,\"casesReceived\":0}");
+        try (KafkaTap dead = KafkaTap.open(STATION_TOPIC + ".dlq")) {
+            // this transaction holds the second deputy's scoring lock; the event's takes the first and waits for the
+            // second; then this one asks for the first: a deadlock, which PostgreSQL breaks by failing the event's
+            // transaction (its wait began first, so its deadlock check runs first)
+            QuarkusTransaction.requiringNew().run(() -> {
+                lockDeputy(both.get(1));
+                TestEvents.publish(STATION_TOPIC, "s", event);
+                await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = CAST(?1 AS oid)")
+                        .setParameter(1, Integer.toUnsignedLong(both.get(1).hashCode())).getSingleResult()).intValue() == 1);
+                lockDeputy(both.get(0));
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> facts(both.get(0)) == 1 && facts(both.get(1)) == 1);
+            assertThat(dead.drain(Duration.ofSeconds(2))).noneMatch(r -> r.value().contains(eventId.toString()));
+        }
+    }
+
+    private void lockDeputy(UUID deputy) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)").setParameter(1, 0x4c4c5054)
+                .setParameter(2, deputy.hashCode()).getSingleResult();
+    }
+
+    @Test
     void a_year_without_rule_sets_keeps_the_latest_earlier_ones_until_its_own_are_published() {
         // the seeds have rule sets for 2026 only; a case received in 2031 still earns 桑植县's point, by its latest set
         UUID deputy = UUID.randomUUID();
