@@ -24,28 +24,44 @@ CREATE TABLE case_tally (
 CREATE TABLE case_tally_change (LIKE case_tally);
 ALTER TABLE case_tally_change ADD COLUMN id BIGSERIAL PRIMARY KEY;
 
+-- A case's contribution to its tally row (sign 1 as it is, -1 as it was).
+CREATE FUNCTION case_tally_terms(sign INT, c citizen_case)
+    RETURNS TABLE (county TEXT, month DATE, channel TEXT, category TEXT, received INT, closed INT, on_the_spot INT,
+                   closed_on_time INT, rated INT, satisfied INT, days_sum INT, days_count INT)
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT substr(c.region_code, 1, 6), CAST(date_trunc('month', c.received_at AT TIME ZONE 'Asia/Shanghai') AS DATE),
+           c.channel, c.category, sign, sign * CAST(c.status = 'CLOSED' AS INT), sign * CAST(c.on_the_spot AS INT),
+           sign * CAST(coalesce(c.closed_on_time, FALSE) AS INT), sign * CAST(c.satisfaction IS NOT NULL AS INT),
+           sign * CAST(coalesce(c.satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'), FALSE) AS INT),
+           sign * coalesce(c.working_days_to_close, 0), sign * CAST(c.working_days_to_close IS NOT NULL AS INT)
+$$;
+
+-- Static statements (their plans are kept; a dynamic EXECUTE was planned again for every statement on a case: 0.6 ms)
 CREATE FUNCTION case_tally_changes() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    source TEXT := CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-        WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-        ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows' END;
 BEGIN
-    EXECUTE format($sql$
+    IF TG_OP = 'INSERT' THEN
         INSERT INTO case_tally_change (county, month, channel, category, received, closed, on_the_spot, closed_on_time,
                                        rated, satisfied, days_sum, days_count)
-        SELECT * FROM (
-            SELECT substr(region_code, 1, 6), CAST(date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai') AS DATE),
-                   channel, category, sum(sign), sum(sign * CAST(status = 'CLOSED' AS INT)),
-                   sum(sign * CAST(on_the_spot AS INT)), sum(sign * CAST(coalesce(closed_on_time, FALSE) AS INT)),
-                   sum(sign * CAST(satisfaction IS NOT NULL AS INT)),
-                   sum(sign * CAST(coalesce(satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED'), FALSE) AS INT)),
-                   sum(sign * coalesce(working_days_to_close, 0)), sum(sign * CAST(working_days_to_close IS NOT NULL AS INT))
-            FROM (%s) c GROUP BY 1, 2, 3, 4) g (county, month, channel, category, received, closed, on_the_spot,
-                                                  closed_on_time, rated, satisfied, days_sum, days_count)
-        -- an update that changes nothing counted (most do: a note, a handler, a deadline) leaves nothing
-        WHERE (received, closed, on_the_spot, closed_on_time, rated, satisfied, days_sum, days_count)
-              IS DISTINCT FROM (0, 0, 0, 0, 0, 0, 0, 0)$sql$, source);
+        SELECT t.county, t.month, t.channel, t.category, sum(t.received), sum(t.closed), sum(t.on_the_spot),
+               sum(t.closed_on_time), sum(t.rated), sum(t.satisfied), sum(t.days_sum), sum(t.days_count)
+        FROM new_rows n, case_tally_terms(1, n) t GROUP BY 1, 2, 3, 4;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO case_tally_change (county, month, channel, category, received, closed, on_the_spot, closed_on_time,
+                                       rated, satisfied, days_sum, days_count)
+        SELECT t.county, t.month, t.channel, t.category, sum(t.received), sum(t.closed), sum(t.on_the_spot),
+               sum(t.closed_on_time), sum(t.rated), sum(t.satisfied), sum(t.days_sum), sum(t.days_count)
+        FROM old_rows o, case_tally_terms(-1, o) t GROUP BY 1, 2, 3, 4;
+    ELSE
+        -- only the cases whose counted values changed (most updates change none: a note, a handler, a deadline)
+        INSERT INTO case_tally_change (county, month, channel, category, received, closed, on_the_spot, closed_on_time,
+                                       rated, satisfied, days_sum, days_count)
+        SELECT t.county, t.month, t.channel, t.category, sum(t.received), sum(t.closed), sum(t.on_the_spot),
+               sum(t.closed_on_time), sum(t.rated), sum(t.satisfied), sum(t.days_sum), sum(t.days_count)
+        FROM new_rows n JOIN old_rows o ON o.id = n.id,
+             LATERAL (SELECT * FROM case_tally_terms(1, n) UNION ALL SELECT * FROM case_tally_terms(-1, o)) t
+        WHERE (SELECT row(x.*) FROM case_tally_terms(1, n) x) IS DISTINCT FROM (SELECT row(y.*) FROM case_tally_terms(1, o) y)
+        GROUP BY 1, 2, 3, 4;
+    END IF;
     RETURN NULL;
 END $$;
 CREATE TRIGGER case_tally_insert AFTER INSERT ON citizen_case REFERENCING NEW TABLE AS new_rows
