@@ -38,7 +38,9 @@ public final class TransientFailures {
                     throw e;
                 }
                 LOG.infof("the database refused the work for a moment (%s); attempt %d of %d", sqlState(e), n + 1, attempts);
-                pause(n);
+                if (!pause(n)) {
+                    throw e; // stopping: the failure as it was
+                }
             }
         }
     }
@@ -58,12 +60,14 @@ public final class TransientFailures {
         return null;
     }
 
-    private static void pause(int attempt) {
+    /** Waits before the next attempt; false if interrupted (the application is stopping). */
+    private static boolean pause(int attempt) {
         try {
             Thread.sleep(25L * attempt + ThreadLocalRandom.current().nextLong(25));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to try again", e);
+            return false;
         }
     }
 }

@@ -169,7 +169,9 @@ class PointsTest {
         try (KafkaTap dead = KafkaTap.open(STATION_TOPIC + ".dlq")) {
             // this transaction holds the second deputy's scoring lock; the event's takes the first and waits for the
             // second; then this one asks for the first: a deadlock, which PostgreSQL breaks by failing the event's
-            // transaction (its wait began first, so its deadlock check runs first)
+            // transaction: PostgreSQL looks for a deadlock deadlock_timeout (1 s) after a wait begins, once, and the event's
+            // wait began first; this test asks for the first lock some milliseconds after it sees the event waiting (were
+            // that ever to take over a second, this transaction would be the one failed, and the test with it)
             QuarkusTransaction.requiringNew().run(() -> {
                 lockDeputy(both.get(1));
                 TestEvents.publish(STATION_TOPIC, "s", event);

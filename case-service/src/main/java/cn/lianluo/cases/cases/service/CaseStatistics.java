@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Case statistics of a region and period for the gateway's dashboard, for the region and for each child region.
- * Every figure is one grouped query: the cases of the period, and the open deadlines.
+ * Case statistics of a region and period for the gateway's dashboard, for the region and for each child region:
+ * the cases of the period (a province's or a city's whole months from the county tally, the rest from the cases) and
+ * the deadlines warned or due now, each a grouped query.
  */
 @ApplicationScoped
 public class CaseStatistics {
