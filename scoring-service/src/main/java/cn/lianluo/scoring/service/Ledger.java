@@ -142,8 +142,8 @@ public class Ledger {
     public static final java.util.Comparator<UUID> LOCK_ORDER =
             java.util.Comparator.comparingInt(UUID::hashCode).thenComparing(java.util.Comparator.naturalOrder());
 
-    /** The deputy's scoring lock, until the transaction ends. */
-    private void lock(UUID deputyId) {
+    /** The deputy's scoring lock, until the transaction ends (taken in {@link #LOCK_ORDER} when there are several). */
+    public void lock(UUID deputyId) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, DEPUTY_LOCKS).setParameter(2, deputyId.hashCode()).getSingleResult();
     }

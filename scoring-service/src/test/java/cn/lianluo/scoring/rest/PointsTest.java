@@ -173,21 +173,16 @@ class PointsTest {
             // wait began first; this test asks for the first lock some milliseconds after it sees the event waiting (were
             // that ever to take over a second, this transaction would be the one failed, and the test with it)
             QuarkusTransaction.requiringNew().run(() -> {
-                lockDeputy(both.get(1));
+                ledger.lock(both.get(1));
                 TestEvents.publish(STATION_TOPIC, "s", event);
                 await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(10)).until(() -> ((Number) em.createNativeQuery(
                         "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = CAST(?1 AS oid)")
                         .setParameter(1, Integer.toUnsignedLong(both.get(1).hashCode())).getSingleResult()).intValue() == 1);
-                lockDeputy(both.get(0));
+                ledger.lock(both.get(0));
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> facts(both.get(0)) == 1 && facts(both.get(1)) == 1);
             assertThat(dead.drain(Duration.ofSeconds(2))).noneMatch(r -> r.value().contains(eventId.toString()));
         }
-    }
-
-    private void lockDeputy(UUID deputy) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)").setParameter(1, 0x4c4c5054)
-                .setParameter(2, deputy.hashCode()).getSingleResult();
     }
 
     @Test
