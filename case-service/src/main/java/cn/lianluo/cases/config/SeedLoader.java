@@ -1,9 +1,9 @@
 package cn.lianluo.cases.config;
 
+import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
-import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.region.RegionCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -43,18 +45,21 @@ public class SeedLoader {
     public record Seeds(List<UnitSeed> units, PolicySeed policy) {
     }
 
+    /** What a load inserted. */
+    public record Loaded(int calendarDays, int categories, int units, int policies) {
+    }
+
     private final Optional<String> dir;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final UnitService units;
-    private final UnitRepositories.Units unitRows;
     private final CalendarService calendars;
 
     private final StartupLock startupLock;
     private final CacheManager caches;
 
     public SeedLoader(@ConfigProperty(name = "lianluo.seed.dir") Optional<String> dir, EntityManager em, ObjectMapper mapper,
-                      UnitService units, UnitRepositories.Units unitRows, CalendarService calendars, StartupLock startupLock,
+                      UnitService units, CalendarService calendars, StartupLock startupLock,
                       CacheManager caches) {
         this.startupLock = startupLock;
         this.caches = caches;
@@ -62,7 +67,6 @@ public class SeedLoader {
         this.em = em;
         this.mapper = mapper;
         this.units = units;
-        this.unitRows = unitRows;
         this.calendars = calendars;
     }
 
@@ -71,24 +75,31 @@ public class SeedLoader {
         dir.filter(d -> !d.isBlank()).map(Path::of).ifPresent(d -> startupLock.run("lianluo-seeds", () -> load(d)));
     }
 
-    public void load(Path seeds) {
+    public Loaded load(Path seeds) {
+        // every start checks the seeds: a round trip for all of a file, not one (or a transaction) per row
         int days = QuarkusTransaction.requiringNew().call(() -> calendarDays(seeds.resolve("calendar")));
-        int categories = QuarkusTransaction.requiringNew().call(() -> categories(seeds.resolve("categories.csv")));
+        int categories = QuarkusTransaction.requiringNew().call(() -> SeedRows.insertAll(em,
+                "INSERT INTO category (code, name, level) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                SeedRows.csv(seeds.resolve("categories.csv")), (statement, row) -> {
+                    statement.setString(1, row[0].strip());
+                    statement.setString(2, row[1].strip());
+                    statement.setString(3, row[2].strip());
+                }));
         Seeds file;
         try {
             file = mapper.readValue(seeds.resolve("units.json").toFile(), Seeds.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + seeds.resolve("units.json"), e);
         }
+        Set<String> present = QuarkusTransaction.requiringNew().call(() ->
+                SeedRows.existingKeys(em, "unit", file.units().stream().map(UnitSeed::seedKey).toList()));
         int created = 0;
         for (UnitSeed unit : file.units()) {
-            created += QuarkusTransaction.requiringNew().call(() -> {
-                if (unitRows.count("seedKey", unit.seedKey()) > 0) {
-                    return 0;
-                }
-                units.create(new UnitService.UnitRequest(unit.name(), unit.regionCode(), unit.kind()), null, unit.seedKey());
-                return 1;
-            });
+            if (!present.contains(unit.seedKey())) {
+                QuarkusTransaction.requiringNew().run(() -> units.create(
+                        new UnitService.UnitRequest(unit.name(), unit.regionCode(), unit.kind()), null, unit.seedKey()));
+                created++;
+            }
         }
         int policies = QuarkusTransaction.requiringNew().call(() -> {
             RegionCode region = RegionCode.of(file.policy().regionCode());
@@ -105,43 +116,21 @@ public class SeedLoader {
         }
         LOG.infof("seeds from %s: %d calendar days, %d categories, %d units, %d policies", seeds, days, categories,
                 created, policies);
+        return new Loaded(days, categories, created, policies);
     }
 
     private int calendarDays(Path folder) {
-        int inserted = 0;
+        List<String[]> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                for (String[] row : csv(file)) {
-                    inserted += em.createNativeQuery("INSERT INTO calendar_day (day, working, name) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                            .setParameter(1, LocalDate.parse(row[0].strip())).setParameter(2, Boolean.parseBoolean(row[1].strip()))
-                            .setParameter(3, row[2].strip()).executeUpdate();
-                }
-            }
+            files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(SeedRows.csv(f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return inserted;
-    }
-
-    private int categories(Path file) {
-        int inserted = 0;
-        for (String[] row : csv(file)) {
-            inserted += em.createNativeQuery("INSERT INTO category (code, name, level) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                    .setParameter(1, row[0].strip()).setParameter(2, row[1].strip()).setParameter(3, row[2].strip())
-                    .executeUpdate();
-        }
-        return inserted;
-    }
-
-    private static List<String[]> csv(Path file) {
-        try {
-            return Files.readAllLines(file).stream()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .skip(1)
-                    .map(l -> l.split(",", -1))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return SeedRows.insertAll(em, "INSERT INTO calendar_day (day, working, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                rows, (statement, row) -> {
+                    statement.setObject(1, LocalDate.parse(row[0].strip()));
+                    statement.setBoolean(2, Boolean.parseBoolean(row[1].strip()));
+                    statement.setString(3, row[2].strip());
+                });
     }
 }

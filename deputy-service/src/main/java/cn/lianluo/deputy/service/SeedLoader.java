@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.deputy.config.SeedConfig;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -67,9 +67,8 @@ public class SeedLoader {
         }
         // the keys already there, in one query (one per deputy took a second of every start)
         List<String> keys = seeds.batches().stream().flatMap(b -> IntStream.rangeClosed(1, b.copies()).mapToObj(n -> key(b, n))).toList();
-        Set<String> present = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> deputyRows.getEntityManager()
-                .createQuery("SELECT d.seedKey FROM DeputyEntity d WHERE d.seedKey IN :keys", String.class)
-                .setParameter("keys", keys).getResultList()));
+        Set<String> present = QuarkusTransaction.requiringNew().call(() ->
+                SeedRows.existingKeys(deputyRows.getEntityManager(), "deputy", keys));
         int created = 0;
         for (Batch batch : seeds.batches()) {
             for (int n = 1; n <= batch.copies(); n++) {

@@ -1,5 +1,6 @@
 package cn.lianluo.station.service;
 
+import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.station.config.SeedConfig;
@@ -9,27 +10,27 @@ import cn.lianluo.station.rest.StationDtos.StandardItemInput;
 import cn.lianluo.station.rest.StationDtos.StandardRequest;
 import cn.lianluo.station.rest.StationDtos.StationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -75,9 +76,9 @@ public class SeedLoader {
     /** {@code code,name,level,parent_code}; parents before children; returns the rows inserted. */
     @Transactional
     public int loadRegions(Path csv) {
-        List<String[]> rows = csvRows(csv);
+        List<String[]> rows = SeedRows.csv(csv);
         rows.sort(Comparator.comparingInt((String[] r) -> RegionCode.of(r[0]).value().length()).thenComparing(r -> r[0]));
-        return batch("INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+        return SeedRows.insertAll(em, "INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
                 rows, (ps, r) -> {
                     RegionCode code = RegionCode.of(r[0]);
                     ps.setString(1, code.value());
@@ -95,11 +96,11 @@ public class SeedLoader {
         }
         List<String[]> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(csvRows(f)));
+            files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(SeedRows.csv(f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return batch("INSERT INTO calendar_day (day, working, name) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
+        return SeedRows.insertAll(em, "INSERT INTO calendar_day (day, working, name) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
                 rows, (ps, r) -> {
                     ps.setDate(1, Date.valueOf(LocalDate.parse(r[0].strip())));
                     ps.setBoolean(2, Boolean.parseBoolean(r[1].strip()));
@@ -118,14 +119,26 @@ public class SeedLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json, e);
         }
+        // the keys already there, in one query (a transaction per station at every start otherwise)
+        Set<String> present = QuarkusTransaction.requiringNew().call(() -> SeedRows.existingKeys(em, "station",
+                file.stations().stream().flatMap(seed -> copies(seed).mapToObj(n -> key(seed, n))).toList()));
         int created = 0;
         for (SeedStation seed : file.stations()) {
-            int copies = seed.copies() == null ? 1 : seed.copies();
-            for (int n = 1; n <= copies; n++) {
-                created += seedOne(seed, String.valueOf(n)) ? 1 : 0;
+            for (int n : copies(seed).toArray()) {
+                if (!present.contains(key(seed, n))) {
+                    created += seedOne(seed, String.valueOf(n)) ? 1 : 0;
+                }
             }
         }
         return created;
+    }
+
+    private static IntStream copies(SeedStation seed) {
+        return IntStream.rangeClosed(1, seed.copies() == null ? 1 : seed.copies());
+    }
+
+    private static String key(SeedStation seed, int n) {
+        return seed.seedKey().replace("{n}", String.valueOf(n));
     }
 
     @Transactional
@@ -156,46 +169,4 @@ public class SeedLoader {
                               Map<StandardItem, String> standard) {
     }
 
-    private interface RowBinder {
-        void bind(PreparedStatement ps, String[] row) throws java.sql.SQLException;
-    }
-
-    private int batch(String sql, List<String[]> rows, RowBinder binder) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            int inserted = 0;
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                for (String[] row : rows) {
-                    binder.bind(ps, row);
-                    ps.addBatch();
-                }
-                for (int count : ps.executeBatch()) {
-                    inserted += Math.max(count, 0);
-                }
-            }
-            return inserted;
-        });
-    }
-
-    /** Rows of a simple CSV (no quoted commas), without the header and {@code #} comments. */
-    private static List<String[]> csvRows(Path csv) {
-        try {
-            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-            List<String[]> rows = new ArrayList<>();
-            boolean header = true;
-            for (String line : lines) {
-                String l = line.replace("\uFEFF", "");
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(l.split(",", -1));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
-        }
-    }
 }

@@ -1,0 +1,60 @@
+package cn.lianluo.cases.rest;
+
+import cn.lianluo.cases.config.SeedLoader;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class SeedsTest {
+
+    static final Path SEEDS = Path.of("../seeds");
+
+    @Inject
+    SeedLoader seeds;
+    @Inject
+    EntityManager em;
+
+    long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @Test
+    void the_seeds_are_there_and_loading_them_again_changes_nothing() throws Exception {
+        long seededUnits = Files.readString(SEEDS.resolve("units.json")).split("\"seedKey\"", -1).length - 1;
+        assertThat(seededUnits).isPositive();
+        assertThat(count("SELECT count(*) FROM unit WHERE seed_key IS NOT NULL")).isEqualTo(seededUnits);
+        long categories = count("SELECT count(*) FROM category");
+        long days = count("SELECT count(*) FROM calendar_day");
+        long units = count("SELECT count(*) FROM unit");
+        long events = count("SELECT count(*) FROM outbox");
+        assertThat(categories).isPositive();
+        assertThat(days).isPositive();
+
+        assertThat(seeds.load(SEEDS)).isEqualTo(new SeedLoader.Loaded(0, 0, 0, 0));
+
+        assertThat(count("SELECT count(*) FROM category")).isEqualTo(categories);
+        assertThat(count("SELECT count(*) FROM calendar_day")).isEqualTo(days);
+        assertThat(count("SELECT count(*) FROM unit")).isEqualTo(units);
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(events);
+    }
+
+    @Test
+    void a_seeded_row_that_went_missing_comes_back_and_only_it() {
+        QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("DELETE FROM calendar_day WHERE day = DATE '2026-10-01'").executeUpdate());
+        long days = count("SELECT count(*) FROM calendar_day");
+
+        assertThat(seeds.load(SEEDS).calendarDays()).isEqualTo(1);
+
+        assertThat(count("SELECT count(*) FROM calendar_day")).isEqualTo(days + 1);
+        assertThat(count("SELECT count(*) FROM calendar_day WHERE day = DATE '2026-10-01' AND NOT working")).isEqualTo(1);
+    }
+}
