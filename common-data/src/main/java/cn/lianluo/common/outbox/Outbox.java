@@ -11,7 +11,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -57,13 +59,19 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " cannot be serialised", e);
         }
-        em.createNativeQuery("INSERT INTO outbox (id, topic, aggregate_id, type, envelope) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id)
-                .setParameter(2, config.topic())
-                .setParameter(3, subject)
-                .setParameter(4, type)
-                .setParameter(5, envelope)
-                .executeUpdate();
+        // straight on the transaction's connection: as a native query through Hibernate it flushed the session first
+        // (the commit's work, done early) and its query machinery alone was 8 % of case-service's CPU under intake
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO outbox (id, topic, aggregate_id, type, envelope) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setObject(1, id);
+                insert.setString(2, config.topic());
+                insert.setString(3, subject);
+                insert.setString(4, type);
+                insert.setString(5, envelope);
+                insert.executeUpdate();
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes case events to the outbox, in the transaction of the change they report. */
@@ -32,8 +33,14 @@ public class CasePublisher {
     /** @param stage for the clock-driven events: the stage whose deadline it is */
     public void publish(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, String stage) {
         deadlines.flush();
+        publish(c, action, actorRole, previousStatus, at, stage, deadlines.of(c.id));
+    }
+
+    /** @param caseDeadlines all the case's deadlines, oldest first, as they stand in this transaction */
+    public void publish(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, String stage,
+                        List<DeadlineEntity> caseDeadlines) {
         Map<String, CaseEvents.StageDeadline> stages = new LinkedHashMap<>();
-        for (DeadlineEntity d : deadlines.of(c.id)) {
+        for (DeadlineEntity d : caseDeadlines) {
             stages.put(d.stage, new CaseEvents.StageDeadline(d.dueDate, d.dueAt, d.warnAt, d.metAt != null));
         }
         UnitEntity unit = c.unitId == null ? null : units.findById(c.unitId);

@@ -137,10 +137,11 @@ public class CaseService {
         c.createdBy = staff ? caller.subject() : "citizen";
         cases.persist(c);
         WorkingCalendar calendar = calendars.calendar();
-        startStage(c, Stage.ASSIGN, now, calendar);
+        // a new case has one deadline, the one started here: the event and the answer take it without reading it back
+        List<DeadlineEntity> caseDeadlines = List.of(startStage(c, Stage.ASSIGN, now, calendar));
         record(c, "RECEIVED", role, staff ? caller.subject() : "citizen", now, null, null);
-        publisher.publish(c, "received", role, null, now, null);
-        return new CaseCreated(c.id, c.trackingCode, CaseStatus.RECEIVED, CaseViews.deadlineMap(deadlines.of(c.id), now));
+        publisher.publish(c, "received", role, null, now, null, caseDeadlines);
+        return new CaseCreated(c.id, c.trackingCode, CaseStatus.RECEIVED, CaseViews.deadlineMap(caseDeadlines, now));
     }
 
     /** {@code POST /cases/{id}/{command}}. */
@@ -371,7 +372,7 @@ public class CaseService {
                 c.extensionPending, c.extensionUsed);
     }
 
-    private void startStage(CaseEntity c, Stage stage, Instant now, WorkingCalendar calendar) {
+    private DeadlineEntity startStage(CaseEntity c, Stage stage, Instant now, WorkingCalendar calendar) {
         int span = calendars.policyFor(RegionCode.of(c.regionCode)).span(stage, CaseKind.valueOf(c.kind), c.urgent);
         Deadline d = Deadline.start(stage, now, span, calendar);
         DeadlineEntity row = new DeadlineEntity();
@@ -382,6 +383,7 @@ public class CaseService {
         row.startedAt = now;
         set(row, d, calendar);
         deadlines.persist(row);
+        return row;
     }
 
     private static void set(DeadlineEntity row, Deadline d, WorkingCalendar calendar) {
