@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.rest;
 
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.problem.ProblemException;
@@ -74,6 +75,7 @@ public class DeputyResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response register(@NotNull @Valid DeputyRequest request, @Context UriInfo uri) {
         DeputyView created = assignments.register(request, caller);

@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.rest;
 
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
@@ -44,6 +45,7 @@ public class GroupResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response create(@NotNull @Valid GroupRequest request, @Context UriInfo uri) {
         GroupView created = groups.create(request, caller);

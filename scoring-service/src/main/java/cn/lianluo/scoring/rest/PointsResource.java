@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.rest;
 
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -123,6 +124,7 @@ public class PointsResource {
     }
 
     @POST
+    @Idempotent
     @Path("/appeals")
     @RolesAllowed(Roles.DEPUTY)
     public Response appeal(@NotNull @Valid AppealRequest request) {
@@ -155,6 +157,7 @@ public class PointsResource {
 
     /** A correction: a new entry (reversing another when named), never an edit. */
     @POST
+    @Idempotent
     @Path("/corrections")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response correct(@NotNull @Valid Correction correction) {
@@ -162,6 +165,7 @@ public class PointsResource {
     }
 
     @POST
+    @Idempotent
     @Path("/snapshots")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response publishSnapshot(@NotNull @Valid SnapshotRequest request) {

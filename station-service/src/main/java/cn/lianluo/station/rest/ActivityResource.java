@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
@@ -41,6 +42,7 @@ public class ActivityResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     public Response record(@NotNull @Valid ActivityRequest request, @Context UriInfo uri) {
         ActivityView created = receptions.recordActivity(request, caller);

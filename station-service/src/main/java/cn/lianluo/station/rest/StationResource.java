@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
@@ -100,6 +101,7 @@ public class StationResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     public Response register(@NotNull @Valid StationRequest request, @Context UriInfo uri) {
         StationView created = stations.register(request, caller);
@@ -123,6 +125,7 @@ public class StationResource {
 
     /** A reception held (进站接待): each deputy on duty gets a station entry. */
     @POST
+    @Idempotent
     @Path("/{id}/receptions")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     public Response recordReception(@PathParam("id") UUID id, @NotNull @Valid ReceptionRequest request,

@@ -14,6 +14,7 @@ import cn.lianluo.cases.cases.service.CaseService;
 import cn.lianluo.cases.cases.service.CaseStatistics;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.units.service.UnitService;
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCodes;
@@ -69,6 +70,7 @@ public class CaseResource {
 
     /** 受理随时: public for citizens; staff and deputies (with a token) name the receiving deputy. */
     @POST
+    @Idempotent
     @PermitAll
     public Response submit(@NotNull @Valid CaseRequest request, @Context UriInfo uri) {
         CaseCreated created = cases.submit(request, caller.isAuthenticated() ? caller : null);

@@ -10,6 +10,7 @@ import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
 import cn.lianluo.cases.livelihood.service.ProjectService;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
@@ -54,6 +55,7 @@ public class ProjectResource {
 
     /** 群众点题: public for citizens (name and phone), or staff and deputies from cases. */
     @POST
+    @Idempotent
     @PermitAll
     public Response propose(@NotNull @Valid ProjectRequest request, @Context UriInfo uri) {
         ProjectView created = projects.propose(request, caller.isAuthenticated() ? caller : null);

@@ -6,6 +6,7 @@ import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionRequest;
 import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionView;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;
 import cn.lianluo.cases.suggestions.service.SuggestionService;
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCodes;
@@ -49,6 +50,7 @@ public class SuggestionResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.DEPUTY, Roles.SUPERVISOR, Roles.ADMIN})
     public Response submit(@NotNull @Valid SuggestionRequest request, @Context UriInfo uri) {
         SuggestionView created = suggestions.submit(request, caller);

@@ -1,6 +1,7 @@
 package cn.lianluo.cases.units.rest;
 
 import cn.lianluo.cases.units.service.UnitService;
+import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
@@ -49,6 +50,7 @@ public class UnitResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response create(@NotNull @Valid NewUnit unit) {
         return Response.status(201).entity(units.create(new UnitService.UnitRequest(unit.name(), unit.regionCode(), unit.kind()),
