@@ -54,6 +54,10 @@ public class IdempotencyInterceptor {
         if (key == null) {
             return invocation.proceed();
         }
+        if (invocation.getMethod().getReturnType() != Response.class) {
+            // a replay is a Response (status, Location, the stored JSON): it cannot stand in for another return type
+            throw new IllegalStateException("@Idempotent needs a method that returns a Response: " + invocation.getMethod());
+        }
         return keys.once(caller.isAuthenticated() ? caller.subject() : "", key, fingerprint(invocation),
                 () -> (Response) invocation.proceed());
     }
