@@ -131,6 +131,26 @@ class PointsTest {
     }
 
     @Test
+    void a_deputy_named_at_one_station_on_one_day_has_one_station_entry_however_many_receptions_name_them() {
+        UUID deputy = UUID.randomUUID();
+        UUID station = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 6, 8);
+        for (int i = 0; i < 3; i++) {
+            QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                    deputy, FactType.STATION_ENTRY, day, "430822207", station));
+        }
+        assertThat(facts(deputy)).as("one entry at that station that day").isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                deputy, FactType.STATION_ENTRY, day, "430822207", UUID.randomUUID()));
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                deputy, FactType.STATION_ENTRY, day.plusDays(1), "430822207", station));
+        assertThat(facts(deputy)).as("another station the same day, the same station another day").isEqualTo(3);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT entries FROM station_entry_count WHERE deputy_id = ?1 AND year = 2026").setParameter(1, deputy)
+                .getSingleResult()).intValue())).isEqualTo(3);
+    }
+
+    @Test
     void two_facts_of_one_deputy_scored_at_the_same_time_cannot_both_take_the_last_point_under_the_cap() throws Exception {
         UUID deputy = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 7, 1);
