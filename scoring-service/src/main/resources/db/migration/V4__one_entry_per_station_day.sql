@@ -20,5 +20,18 @@ CREATE TRIGGER appeal_entry_counts AFTER INSERT ON ledger_entry FOR EACH ROW
     WHEN (NEW.kind = 'APPEAL' AND NEW.fact_type = 'STATION_ENTRY' AND NEW.reverses IS NULL)
     EXECUTE FUNCTION appeal_adds_to_entry_counts();
 
+-- and a correction (or a granted appeal) that reverses such an entry takes the entry back out of the count
+CREATE FUNCTION reversal_takes_from_entry_counts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE station_entry_count c SET entries = c.entries - 1
+    FROM ledger_entry r
+    WHERE r.id = NEW.reverses AND r.kind = 'APPEAL' AND r.fact_type = 'STATION_ENTRY' AND r.reverses IS NULL
+      AND c.deputy_id = r.deputy_id AND c.year = r.year;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER reversal_entry_counts AFTER INSERT ON ledger_entry FOR EACH ROW
+    WHEN (NEW.reverses IS NOT NULL AND NEW.kind <> 'REVERSAL')
+    EXECUTE FUNCTION reversal_takes_from_entry_counts();
+
 -- the ranking and the export list every active deputy of a region, those without points too (with 0)
 CREATE INDEX deputy_copy_active_region ON deputy_copy (region_code text_pattern_ops) WHERE active;

@@ -151,6 +151,24 @@ class PointsTest {
     }
 
     @Test
+    void a_granted_appeal_for_a_missing_station_entry_counts_as_one_until_it_is_reversed() {
+        UUID deputy = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                FactType.CASE_RECEIVED, LocalDate.of(2026, 3, 1), "430822207"));
+        UUID granted = QuarkusTransaction.requiringNew().call(() -> ledger.correct(deputy, 2026, 1, null, FactType.STATION_ENTRY,
+                "APPEAL", "申诉成立:接待日进站未登记", "test"));
+        assertThat(entryCount(deputy)).isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> ledger.correct(deputy, 2026, 0, granted, "CORRECTION", "核实未进站", "test"));
+        assertThat(entryCount(deputy)).isEqualTo(0);
+    }
+
+    int entryCount(UUID deputy) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(entries), 0) FROM station_entry_count WHERE deputy_id = ?1 AND year = 2026")
+                .setParameter(1, deputy).getSingleResult()).intValue());
+    }
+
+    @Test
     void two_facts_of_one_deputy_scored_at_the_same_time_cannot_both_take_the_last_point_under_the_cap() throws Exception {
         UUID deputy = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 7, 1);
