@@ -19,3 +19,11 @@ SELECT md5('bench:station:' || c.code)::uuid, 'bench:' || c.code, 'HOME', c.name
        '[]'::jsonb, '[]'::jsonb, true, now(), 'bench', now(), 'bench'
 FROM bench_region c WHERE c.level = 'county' AND c.code IN (SELECT county FROM bench_township)
 ON CONFLICT (seed_key) DO NOTHING;
+
+-- station-service's copy of the bench deputies (bench/seed/deputy.sql writes them without events): every township
+-- deputy is active and sits in the township's 联络站, so receptions there may name them.
+INSERT INTO deputy_copy (deputy_id, region_code, active, station_ids, updated_at)
+SELECT md5('bench:deputy:' || t.code || ':' || n)::uuid, t.code, true,
+       jsonb_build_array(md5('bench:station:' || t.code)::uuid::text), now()
+FROM bench_township t, generate_series(1, :per_township) n
+ON CONFLICT (deputy_id) DO NOTHING;

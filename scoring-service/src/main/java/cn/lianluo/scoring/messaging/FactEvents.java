@@ -83,8 +83,10 @@ public class FactEvents {
         Instant time = event.time();
         List<Pending> facts = new ArrayList<>();
         switch (type) {
-            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> fact(facts, d, FactType.STATION_ENTRY,
-                    LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText()));
+            // one entry per deputy, station and day, however many receptions name the deputy there (Ledger)
+            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> facts.add(new Pending(UUID.fromString(d),
+                    FactType.STATION_ENTRY, LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText(),
+                    UUID.fromString(data.path("stationId").asText()))));
             case "lianluo.station.activity-held.v1" -> {
                 FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
                 each(data.path("participantDeputyIds"), d -> fact(facts, d, kind, LocalDate.parse(data.path("date").asText()),
@@ -123,11 +125,15 @@ public class FactEvents {
         // in the order of the ledger's per-deputy locks (their keys are the ids' hash codes), so two events never wait
         // for each other's deputies
         facts.stream().sorted(java.util.Comparator.comparing(Pending::deputy, Ledger.LOCK_ORDER))
-                .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region()));
+                .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region(), f.station()));
     }
 
-    /** A fact of the event, recorded once all are known. */
-    private record Pending(UUID deputy, FactType type, LocalDate on, String region) {
+    /** A fact of the event, recorded once all are known; {@code station} where it happened at one (a reception). */
+    private record Pending(UUID deputy, FactType type, LocalDate on, String region, UUID station) {
+
+        Pending(UUID deputy, FactType type, LocalDate on, String region) {
+            this(deputy, type, on, region, null);
+        }
     }
 
     private static void receivingDeputy(List<Pending> facts, JsonNode data, FactType fact) {

@@ -105,32 +105,43 @@ public class Appeals {
         return get(id);
     }
 
-    /** A supervisor grants (a reversing or adding entry) or denies an appeal. */
+    /**
+     * A supervisor grants (a reversing or adding entry) or denies an appeal, exactly once: the appeal leaves OPEN by
+     * a conditional UPDATE that must change its row before anything else is written. Two decisions at once (two
+     * grants, a grant and a denial, here or on another replica) queue on that row; the second finds it decided and
+     * gets 409, and writes nothing. A granted appeal for a missing entry names the entry's fact type, so a missing
+     * station entry granted counts as a station entry (V4).
+     */
     @Transactional
     public AppealView decide(UUID id, boolean grant, Decision decision, Caller caller) {
         AppealView appeal = get(id);
         @SuppressWarnings("unchecked")
         List<String> region = em.createNativeQuery("SELECT region_code FROM appeal WHERE id = ?1").setParameter(1, id).getResultList();
         caller.requireWithin(RegionCode.of(region.get(0)));
-        if (!"OPEN".equals(appeal.status())) {
-            throw ProblemException.conflict("appeal-decided", "this appeal was already " + appeal.status());
-        }
         String note = decision == null ? null : decision.note();
+        int decided = em.createNativeQuery("UPDATE appeal SET status = ?2, decided_by = ?3, decision_note = ?4, decided_at = ?5, "
+                        + "version = version + 1 WHERE id = ?1 AND status = 'OPEN'").setParameter(1, id)
+                .setParameter(2, grant ? "GRANTED" : "DENIED").setParameter(3, caller.subject()).setParameter(4, note)
+                .setParameter(5, Instant.now()).executeUpdate();
+        if (decided != 1) {
+            throw ProblemException.conflict("appeal-decided", "this appeal was already " + currentStatus(id));
+        }
         UUID entry = null;
         if (grant) {
             String reason = "申诉成立:" + appeal.reason() + (note == null ? "" : "(" + note + ")");
             entry = appeal.entryId() != null
                     ? ledger.correct(appeal.deputyId(), appeal.year(), 0, appeal.entryId(), "APPEAL", reason, caller.subject())
                     : ledger.correct(appeal.deputyId(), appeal.year(), decision != null && decision.points() != null
-                    ? decision.points() : appeal.points(), null, "APPEAL", reason, caller.subject());
+                    ? decision.points() : appeal.points(), null, appeal.factType(), "APPEAL", reason, caller.subject());
         }
-        em.createNativeQuery("UPDATE appeal SET status = ?2, decided_by = ?3, decision_note = ?4, decided_at = ?5, "
-                        + "version = version + 1 WHERE id = ?1 AND status = 'OPEN'").setParameter(1, id)
-                .setParameter(2, grant ? "GRANTED" : "DENIED").setParameter(3, caller.subject()).setParameter(4, note)
-                .setParameter(5, Instant.now()).executeUpdate();
         outbox.add("lianluo.scoring.appeal-decided.v1", appeal.deputyId().toString(), RegionCode.of(region.get(0)),
                 new AppealDecided(id, appeal.deputyId(), appeal.year(), grant ? "GRANTED" : "DENIED", entry));
         return get(id);
+    }
+
+    /** The status as committed now (the decision that won, read after waiting for it). */
+    private String currentStatus(UUID id) {
+        return (String) em.createNativeQuery("SELECT status FROM appeal WHERE id = ?1").setParameter(1, id).getSingleResult();
     }
 
     @Transactional

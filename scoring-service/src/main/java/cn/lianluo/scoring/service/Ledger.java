@@ -42,12 +42,23 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion) {
+        recordFact(eventId, sourceType, deputyId, type, on, factRegion, null);
+    }
+
+    /**
+     * As above, for a fact that happened at a station: a station entry is one per deputy, station and day (a unique
+     * index), so a second reception naming the deputy there that day records nothing and scores nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion,
+                           UUID stationId) {
         lock(deputyId);
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("INSERT INTO fact (source_event_id, source_type, deputy_id, fact_type, occurred_on, "
-                        + "region_code, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING RETURNING id")
+                        + "region_code, recorded_at, station_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id")
                 .setParameter(1, eventId).setParameter(2, sourceType).setParameter(3, deputyId).setParameter(4, type.name())
-                .setParameter(5, on).setParameter(6, factRegion).setParameter(7, Instant.now()).getResultList();
+                .setParameter(5, on).setParameter(6, factRegion).setParameter(7, Instant.now())
+                .setParameter(8, stationId).getResultList();
         if (ids.isEmpty()) {
             return;
         }
@@ -118,6 +129,15 @@ public class Ledger {
     /** A correction or a granted appeal: a new entry, reversing another when named. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID correct(UUID deputyId, int year, int points, UUID reverses, String kind, String reason, String author) {
+        return correct(deputyId, year, points, reverses, null, kind, reason, author);
+    }
+
+    /**
+     * As above, naming the type of fact an added entry stands for (a granted appeal for a missing station entry is a
+     * station entry: it counts in {@code station_entry_count}, V4).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID correct(UUID deputyId, int year, int points, UUID reverses, FactType type, String kind, String reason, String author) {
         lock(deputyId);
         String region = deputyRegion(deputyId, null);
         if (reverses != null) {
@@ -135,7 +155,7 @@ public class Ledger {
             }
             points = -((Number) target.get(0)[1]).intValue();
         }
-        return entry(deputyId, year, region, kind, points, null, null, null, null, null, reason, reverses, author);
+        return entry(deputyId, year, region, kind, points, null, reverses == null ? type : null, null, null, null, reason, reverses, author);
     }
 
     /** The order in which one transaction takes several deputies' locks: by lock key, then by id. */

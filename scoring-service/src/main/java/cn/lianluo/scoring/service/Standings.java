@@ -278,6 +278,18 @@ public class Standings {
     }
 
     /**
+     * Who a year's table ranks, as {@code t (deputy_id, region_code, points)}: every deputy with a total that year, and
+     * every active deputy of the region without one, at 0 — a deputy who earned nothing is in the table, last, not left
+     * out. The second part reads the active deputies of the region by its prefix (an index, V4) and leaves out those
+     * with a total by the totals' primary key.
+     */
+    private static final String RANKED = """
+             (SELECT deputy_id, region_code, points FROM deputy_year_total WHERE year = :year
+              UNION ALL
+              SELECT a.deputy_id, a.region_code, 0 FROM deputy_copy a WHERE a.active AND a.region_code LIKE :region
+                AND NOT EXISTS (SELECT 1 FROM deputy_year_total y WHERE y.deputy_id = a.deputy_id AND y.year = :year)) t""";
+
+    /**
      * The year's table from the yearly totals: ranked over the whole region, then {@code limit} rows from
      * {@code offset}; {@code total[0]} gets the number of deputies ranked.
      */
@@ -285,8 +297,9 @@ public class Standings {
         StringBuilder sql = new StringBuilder("""
                 SELECT t.deputy_id, coalesce(d.name, ''), coalesce(d.region_code, t.region_code), t.points,
                        rank() OVER (ORDER BY t.points DESC), count(*) OVER ()
-                FROM deputy_year_total t LEFT JOIN deputy_copy d ON d.deputy_id = t.deputy_id
-                WHERE t.year = :year AND coalesce(d.region_code, t.region_code) LIKE :region""");
+                FROM""").append(RANKED).append("""
+                 LEFT JOIN deputy_copy d ON d.deputy_id = t.deputy_id
+                WHERE coalesce(d.region_code, t.region_code) LIKE :region""");
         if (level != null) {
             sql.append(" AND d.levels @> CAST(:level AS jsonb)");
         }
@@ -303,8 +316,8 @@ public class Standings {
     }
 
     private long countRanked(RegionCode region, int year, String level) {
-        var query = em.createNativeQuery("SELECT count(*) FROM deputy_year_total t LEFT JOIN deputy_copy d ON d.deputy_id = t.deputy_id "
-                        + "WHERE t.year = :year AND coalesce(d.region_code, t.region_code) LIKE :region"
+        var query = em.createNativeQuery("SELECT count(*) FROM" + RANKED + " LEFT JOIN deputy_copy d ON d.deputy_id = t.deputy_id "
+                        + "WHERE coalesce(d.region_code, t.region_code) LIKE :region"
                         + (level == null ? "" : " AND d.levels @> CAST(:level AS jsonb)"))
                 .setParameter("year", year).setParameter("region", region.likePattern());
         if (level != null) {

@@ -131,6 +131,44 @@ class PointsTest {
     }
 
     @Test
+    void a_deputy_named_at_one_station_on_one_day_has_one_station_entry_however_many_receptions_name_them() {
+        UUID deputy = UUID.randomUUID();
+        UUID station = UUID.randomUUID();
+        LocalDate day = LocalDate.of(2026, 6, 8);
+        for (int i = 0; i < 3; i++) {
+            QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                    deputy, FactType.STATION_ENTRY, day, "430822207", station));
+        }
+        assertThat(facts(deputy)).as("one entry at that station that day").isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                deputy, FactType.STATION_ENTRY, day, "430822207", UUID.randomUUID()));
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.station.reception-held.v1",
+                deputy, FactType.STATION_ENTRY, day.plusDays(1), "430822207", station));
+        assertThat(facts(deputy)).as("another station the same day, the same station another day").isEqualTo(3);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT entries FROM station_entry_count WHERE deputy_id = ?1 AND year = 2026").setParameter(1, deputy)
+                .getSingleResult()).intValue())).isEqualTo(3);
+    }
+
+    @Test
+    void a_granted_appeal_for_a_missing_station_entry_counts_as_one_until_it_is_reversed() {
+        UUID deputy = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
+                FactType.CASE_RECEIVED, LocalDate.of(2026, 3, 1), "430822207"));
+        UUID granted = QuarkusTransaction.requiringNew().call(() -> ledger.correct(deputy, 2026, 1, null, FactType.STATION_ENTRY,
+                "APPEAL", "申诉成立:接待日进站未登记", "test"));
+        assertThat(entryCount(deputy)).isEqualTo(1);
+        QuarkusTransaction.requiringNew().run(() -> ledger.correct(deputy, 2026, 0, granted, "CORRECTION", "核实未进站", "test"));
+        assertThat(entryCount(deputy)).isEqualTo(0);
+    }
+
+    int entryCount(UUID deputy) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(entries), 0) FROM station_entry_count WHERE deputy_id = ?1 AND year = 2026")
+                .setParameter(1, deputy).getSingleResult()).intValue());
+    }
+
+    @Test
     void two_facts_of_one_deputy_scored_at_the_same_time_cannot_both_take_the_last_point_under_the_cap() throws Exception {
         UUID deputy = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 7, 1);

@@ -2,12 +2,16 @@ package cn.lianluo.station.service;
 
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.station.messaging.StationEvents;
+import cn.lianluo.station.domain.DeputiesOnDuty;
 import cn.lianluo.station.persistence.ActivityEntity;
 import cn.lianluo.station.persistence.ActivityRepository;
+import cn.lianluo.station.persistence.DeputyCopyEntity;
+import cn.lianluo.station.persistence.DeputyCopyRepository;
 import cn.lianluo.station.persistence.ReceptionEntity;
 import cn.lianluo.station.persistence.ReceptionRepository;
 import cn.lianluo.station.persistence.RegionEntity;
@@ -26,6 +30,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Receptions held at a station (进站接待) and deputies' activities (代表活动): the facts deputies' points come from. */
@@ -36,15 +43,17 @@ public class ReceptionService {
     private final ReceptionRepository receptions;
     private final ActivityRepository activities;
     private final Regions regions;
+    private final DeputyCopyRepository deputies;
     private final Outbox outbox;
     private final Clock clock = Clock.system(StationService.CHINA);
 
     public ReceptionService(StationService stations, ReceptionRepository receptions, ActivityRepository activities,
-                            Regions regions, Outbox outbox) {
+                            Regions regions, DeputyCopyRepository deputies, Outbox outbox) {
         this.stations = stations;
         this.receptions = receptions;
         this.activities = activities;
         this.regions = regions;
+        this.deputies = deputies;
         this.outbox = outbox;
     }
 
@@ -53,6 +62,7 @@ public class ReceptionService {
         StationEntity station = stations.require(stationId);
         caller.requireWithin(RegionCode.of(station.regionCode));
         notInFuture("date", request.date());
+        requireOnDuty("deputyIds", request.deputyIds(), new DeputiesOnDuty.Place(station.id, RegionCode.of(station.regionCode)));
         ReceptionEntity reception = new ReceptionEntity();
         reception.id = UUID.randomUUID();
         reception.stationId = station.id;
@@ -107,6 +117,8 @@ public class ReceptionService {
             throw ProblemException.invalid("regionCode", "name the region or the station of the activity");
         }
         caller.requireWithin(RegionCode.of(regionCode));
+        requireOnDuty("participantDeputyIds", request.participantDeputyIds(),
+                new DeputiesOnDuty.Place(request.stationId(), RegionCode.of(regionCode)));
         ActivityEntity activity = new ActivityEntity();
         activity.id = UUID.randomUUID();
         activity.kind = request.kind().name();
@@ -136,6 +148,30 @@ public class ReceptionService {
         }
         var query = activities.find(where, Sort.descending("heldOn"), params).page(io.quarkus.panache.common.Page.of(page, size));
         return new Page<>(query.list().stream().map(ReceptionService::view).toList(), query.count(), page, size);
+    }
+
+    /** 422 naming every deputy who may not be credited at the place (after the caller's scope, which is 403). */
+    private void requireOnDuty(String field, List<UUID> named, DeputiesOnDuty.Place place) {
+        List<UUID> ids = named.stream().distinct().toList();
+        Map<UUID, DeputiesOnDuty.Deputy> known = new HashMap<>();
+        List<DeputyCopyEntity> rows = deputies.list("deputyId in ?1", ids);
+        List<UUID> assignedTo = rows.stream().flatMap(d -> d.stationIds.stream()).distinct().map(UUID::fromString).toList();
+        Map<UUID, RegionCode> stationRegions = new HashMap<>();
+        if (!assignedTo.isEmpty()) {
+            stations.regionsOf(assignedTo).forEach((id, region) -> stationRegions.put(id, RegionCode.of(region)));
+        }
+        for (DeputyCopyEntity d : rows) {
+            Map<UUID, RegionCode> theirs = new HashMap<>();
+            d.stationIds.stream().map(UUID::fromString).filter(stationRegions::containsKey)
+                    .forEach(s -> theirs.put(s, stationRegions.get(s)));
+            known.put(d.deputyId, new DeputiesOnDuty.Deputy(d.deputyId, RegionCode.of(d.regionCode), d.active, theirs));
+        }
+        List<FieldError> refused = DeputiesOnDuty.refusals(field, named, known, place);
+        if (!refused.isEmpty()) {
+            throw new ProblemException(422, "deputy-not-on-duty", "Unprocessable 无法处理",
+                    refused.size() + " of the named deputies may not be credited here: "
+                            + String.join("; ", refused.stream().map(FieldError::message).toList()), refused);
+        }
     }
 
     private void notInFuture(String field, LocalDate date) {

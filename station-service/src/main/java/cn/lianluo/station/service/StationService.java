@@ -158,6 +158,13 @@ public class StationService {
         return next(require(id), from == null ? LocalDate.now(clock) : from, count, calendars.calendar());
     }
 
+    /** The regions of the stations named, by id (those that exist). */
+    java.util.Map<UUID, String> regionsOf(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, String> regions = new java.util.HashMap<>();
+        stations.list("id in ?1", ids).forEach(s -> regions.put(s.id, s.regionCode));
+        return regions;
+    }
+
     StationEntity require(UUID id) {
         StationEntity station = stations.findById(id);
         if (station == null) {

@@ -78,7 +78,8 @@ class StationEventsTest {
     void a_reception_held_names_every_deputy_on_duty() {
         String station = given().queryParam("q", "大树坳乡").when().get("/api/v1/stations")
                 .then().extract().path("items[0].id");
-        List<String> deputies = List.of("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222");
+        List<String> deputies = List.of(Deputies.announce(em, "431228212", null).toString(),
+                Deputies.announce(em, "431228212", null).toString());
         try (KafkaTap tap = KafkaTap.open(TOPIC)) {
             String reception = given().header("Authorization", TestTokens.bearer("STATION_STAFF", "431228"))
                     .contentType(ContentType.JSON)

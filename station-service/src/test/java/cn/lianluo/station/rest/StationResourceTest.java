@@ -246,7 +246,7 @@ class StationResourceTest {
         String id = given().queryParam("q", "金开街道人大代表联络站").when().get("/api/v1/stations")
                 .then().extract().path("items[0].id");
         String staff = TestTokens.bearer("STATION_STAFF", "431321002");
-        String deputy = "0b9a7a52-8d5e-4a38-9d0f-3c1d2f1e0a11";
+        String deputy = Deputies.announce(em, "431321002", null).toString();
         given().header("Authorization", staff).contentType(ContentType.JSON)
                 .body(Map.of("date", LocalDate.now().minusDays(1).toString(), "deputyIds", List.of(deputy),
                         "visitors", 7, "note", "物业问题 😀 𠀀"))
@@ -286,5 +286,50 @@ class StationResourceTest {
         given().header("Authorization", staff)
                 .when().get("/api/v1/activities")
                 .then().statusCode(200).body("items.regionCode", everyItem(startsWith("431321002")));
+    }
+
+    @Test
+    void only_active_deputies_who_belong_to_the_station_may_be_on_duty() {
+        String station = given().queryParam("q", "金开街道人大代表联络站").when().get("/api/v1/stations")
+                .then().extract().path("items[0].id");
+        String staff = TestTokens.bearer("STATION_STAFF", "431321002");
+        String resident = Deputies.announce(em, "431321002", null).toString();
+        String assigned = Deputies.announce(em, "4313", station).toString(); // a city deputy who sits at the station
+        String foreign = Deputies.announce(em, "433124108", null).toString();
+        String retired = Deputies.announce(em, "431321002", null).toString();
+        Deputies.retire(em, java.util.UUID.fromString(retired), "431321002");
+        String unknown = java.util.UUID.randomUUID().toString();
+        String day = LocalDate.now().minusDays(1).toString();
+
+        given().header("Authorization", staff).contentType(ContentType.JSON)
+                .body(Map.of("date", day, "deputyIds", List.of(resident, assigned), "visitors", 2))
+                .when().post("/api/v1/stations/" + station + "/receptions")
+                .then().statusCode(201);
+        long before = receptions(station, staff);
+        given().header("Authorization", staff).contentType(ContentType.JSON)
+                .body(Map.of("date", day, "deputyIds", List.of(resident, unknown, foreign, retired), "visitors", 2))
+                .when().post("/api/v1/stations/" + station + "/receptions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("deputyIds[1]", "deputyIds[2]", "deputyIds[3]"))
+                .body("errors[0].message", containsString(unknown))
+                .body("errors[1].message", containsString(foreign))
+                .body("errors[2].message", containsString(retired));
+        assertThat(receptions(station, staff)).as("nothing recorded").isEqualTo(before);
+
+        // an activity in a region: its residents and those assigned to a station inside it
+        given().header("Authorization", staff).contentType(ContentType.JSON)
+                .body(Map.of("kind", "SURVEY", "title", "调研", "regionCode", "431321002", "date", day,
+                        "participantDeputyIds", List.of(resident, assigned)))
+                .when().post("/api/v1/activities").then().statusCode(201);
+        given().header("Authorization", staff).contentType(ContentType.JSON)
+                .body(Map.of("kind", "SURVEY", "title", "调研", "regionCode", "431321002", "date", day,
+                        "participantDeputyIds", List.of(foreign)))
+                .when().post("/api/v1/activities").then().statusCode(422)
+                .body("errors[0].field", equalTo("participantDeputyIds[0]"));
+    }
+
+    private static long receptions(String station, String token) {
+        return given().header("Authorization", token).when().get("/api/v1/stations/" + station + "/receptions")
+                .then().statusCode(200).extract().<Integer>path("total");
     }
 }

@@ -1,0 +1,95 @@
+package cn.lianluo.station.messaging;
+
+import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.station.persistence.DeputyCopyEntity;
+import cn.lianluo.station.persistence.DeputyCopyRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps station-service's copy of deputies (region, active, the stations they are assigned to) from
+ * {@code deputy.events}, so a reception or an activity names only deputies who may be credited. Idempotent: the event
+ * id is claimed in the transaction of the change. An unreadable event goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class DeputyEventsConsumer {
+
+    static final String CONSUMER = "station-service/deputy-copy";
+
+    private final ProcessedEvents processed;
+    private final DeputyCopyRepository deputies;
+    private final ObjectMapper mapper;
+
+    public DeputyEventsConsumer(ProcessedEvents processed, DeputyCopyRepository deputies, ObjectMapper mapper) {
+        this.processed = processed;
+        this.deputies = deputies;
+        this.mapper = mapper;
+    }
+
+    @Incoming("deputy-events")
+    @Blocking
+    @Transactional
+    public void consume(String envelope) {
+        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+        if (!processed.firstTime(CONSUMER, event.id())) {
+            return;
+        }
+        JsonNode data = event.data();
+        Instant time = event.time();
+        switch (event.type()) {
+            case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> {
+                UUID deputyId = UUID.fromString(data.path("deputyId").asText());
+                DeputyCopyEntity deputy = deputies.findById(deputyId);
+                if (deputy != null && deputy.updatedAt.isAfter(time)) {
+                    return; // an older event than the one already applied
+                }
+                boolean fresh = deputy == null;
+                if (fresh) {
+                    deputy = new DeputyCopyEntity();
+                    deputy.deputyId = deputyId;
+                }
+                deputy.regionCode = data.path("regionCode").asText();
+                deputy.active = data.path("active").asBoolean();
+                deputy.updatedAt = time;
+                if (fresh) {
+                    deputies.persist(deputy);
+                }
+            }
+            case "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1" -> {
+                DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
+                if (deputy != null && !deputy.updatedAt.isAfter(time)) {
+                    deputy.active = data.path("deputyActive").asBoolean();
+                    deputy.updatedAt = time;
+                }
+            }
+            // one deputy's events share a partition (the key is the deputy id), so an assignment never comes before
+            // the registration it belongs to; a set of stations needs no ordering by time beyond that
+            case "lianluo.deputy.assigned.v1", "lianluo.deputy.unassigned.v1" -> {
+                DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
+                if (deputy == null) {
+                    return;
+                }
+                String station = data.path("stationId").asText();
+                List<String> stations = new ArrayList<>(deputy.stationIds);
+                stations.remove(station);
+                if (event.type().endsWith(".assigned.v1")) {
+                    stations.add(station);
+                }
+                deputy.stationIds = stations;
+            }
+            default -> {
+                // group events do not change who may be on duty
+            }
+        }
+    }
+}
