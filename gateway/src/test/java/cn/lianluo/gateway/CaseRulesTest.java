@@ -93,7 +93,7 @@ class CaseRulesTest {
     void co_signers_from_another_region_are_422_naming_each() {
         String lead = TestTokens.deputy(TOWNSHIP, deputy("biancheng-t12"));
         String sangzhi = deputy("liujiaping-t4");
-        String heshan = deputy("cangshuipu-t70");
+        String heshan = deputy("cangshuipu-t67");
         post("/api/v1/suggestions", Map.of("title", "联名建议", "content", "建议修缮村道",
                 "coDeputyIds", List.of(deputy("biancheng-t13"), sangzhi, heshan)), lead).statusCode(422)
                 .body("type", equalTo("https://lianluo.cn/problems/co-deputy-outside-region"))
