@@ -196,6 +196,8 @@ class AuthorizationMatrixTest {
                 new Write("HANDLER", "POST", "/api/v1/cases/" + caseId + "/accept", Map.of()),
                 new Write("SUPERVISOR", "POST", "/api/v1/cases/" + caseId + "/supervise", Map.of("note", "越权督办")),
                 new Write("DEPUTY", "POST", "/api/v1/suggestions/" + suggestionId + "/rate", Map.of("grade", "A")),
+                new Write("DEPUTY", "POST", "/api/v1/suggestions/" + suggestionId + "/co-signers/confirm", Map.of()),
+                new Write("ADMIN", "PUT", "/api/v1/calendar/days/2031-07-01", Map.of("working", false, "name", "越权放假")),
                 new Write("SUPERVISOR", "POST", "/api/v1/livelihood-projects/" + projectId + "/progress", Map.of("percent", 10, "milestone", "越权")),
                 new Write("DEPUTY", "POST", "/api/v1/livelihood-projects/" + projectId + "/supervisions", Map.of("note", "越权监督")),
                 new Write("SUPERVISOR", "POST", "/api/v1/points/corrections",

@@ -152,7 +152,10 @@ class CaseLoopTest {
                     .body("citizen.name", equalTo("张三丰"));
             command(id, "answer", Map.of("content", "已联系村委会,明日更换灯泡"), deputyToken).statusCode(200)
                     .body("status", equalTo("REPLIED")).body("onTheSpot", equalTo(true));
-            command(id, "visit", Map.of("satisfaction", "BASICALLY_SATISFIED", "note", "电话回访"), deputyToken)
+            // the deputy does not rate their own case: the 回访 is staff's (or the citizen rates it)
+            command(id, "visit", Map.of("satisfaction", "SATISFIED", "note", "我自己回访"), deputyToken).statusCode(403)
+                    .body("detail", containsString("回访"));
+            command(id, "visit", Map.of("satisfaction", "BASICALLY_SATISFIED", "note", "电话回访"), STAFF)
                     .statusCode(200).body("status", equalTo("CLOSED"));
             assertValid(tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.answered.v1"), Duration.ofSeconds(20)));
             assertValid(tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.visited.v1"), Duration.ofSeconds(20)));
@@ -160,6 +163,24 @@ class CaseLoopTest {
         String other = TestTokens.deputy(REGION, UUID.randomUUID().toString());
         String id = submit(citizenCase("他人代表"), deputyToken);
         command(id, "answer", Map.of("content", "x"), other).statusCode(403);
+    }
+
+    @Test
+    void staff_name_as_receiving_deputy_only_a_deputy_of_the_cases_part_of_the_tree() {
+        UUID elsewhere = Deputies.announce(em, "430903105", "TOWNSHIP"); // 赫山区: another county
+        UUID here = deputy();
+        var body = citizenCase("代为登记");
+        body.put("channel", "RECEPTION");
+        body.put("receivingDeputyId", elsewhere.toString());
+        given().header("Authorization", STAFF).contentType(ContentType.JSON).body(body).when().post("/api/v1/cases").then()
+                .statusCode(422).body("type", equalTo("https://lianluo.cn/problems/deputy-outside-region"))
+                .body("errors[0].field", equalTo("receivingDeputyId"));
+        body.put("receivingDeputyId", here.toString());
+        String id = submit(body, STAFF);
+        given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().body("receivingDeputyId", equalTo(here.toString()));
+        // a township's deputy receives a case of one of its villages
+        body.put("regionCode", REGION + "201");
+        submit(body, STAFF);
     }
 
     @Test
@@ -353,7 +374,7 @@ class CaseLoopTest {
         String deputyToken = TestTokens.deputy(REGION, deputy.toString());
         String id = submit(citizenCase("统计对账"), deputyToken);
         command(id, "answer", Map.of("content", "当场答复"), deputyToken).statusCode(200);
-        command(id, "visit", Map.of("satisfaction", "SATISFIED", "note", "电话回访"), deputyToken).statusCode(200);
+        command(id, "visit", Map.of("satisfaction", "SATISFIED", "note", "电话回访"), STAFF).statusCode(200);
         int year = clock.today().getYear();
         // whole months only (the tally alone), and a period that starts and ends inside months (tally and cases)
         List<List<String>> periods = List.of(List.of(year + "-01-01", (year + 1) + "-01-01"),

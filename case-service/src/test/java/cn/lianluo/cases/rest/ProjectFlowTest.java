@@ -1,5 +1,6 @@
 package cn.lianluo.cases.rest;
 
+import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,9 +28,17 @@ class ProjectFlowTest {
 
     static final String REGION = "430822207";
     static final String SUPERVISOR = TestTokens.bearer("SUPERVISOR", "430822");
+    static final String SUPERVISOR_RENYI = TestTokens.bearer("SUPERVISOR", "431021");
 
     @Inject
     EntityManager em;
+    @Inject
+    CaseClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     String propose(String title, int year) {
         return given().contentType(ContentType.JSON).body(Map.of("title", title, "description", "村民提议", "regionCode", REGION,
@@ -66,13 +76,16 @@ class ProjectFlowTest {
             post(roads, "votes", Map.of("choice", "FOR"), t1).statusCode(200);
             post(roads, "votes", Map.of("choice", "AGAINST"), t1).statusCode(409);
             post(roads, "votes", Map.of("choice", "FOR"), TestTokens.deputy("433124108", outsider.toString())).statusCode(403);
-            post(roads, "tally", Map.of(), SUPERVISOR).statusCode(409).body("type", equalTo("https://lianluo.cn/problems/quorum-not-reached"));
+            // before closesAt, and with votes still to be cast, the vote is not counted
+            post(roads, "tally", Map.of(), SUPERVISOR).statusCode(409).body("type", equalTo("https://lianluo.cn/problems/vote-still-open"));
             post(water, "votes", Map.of("choice", "FOR"), t1).statusCode(200);
             post(lights, "votes", Map.of("choice", "AGAINST"), t1).statusCode(200);
             post(roads, "votes", Map.of("choice", "FOR"), t2).statusCode(200);
             post(water, "votes", Map.of("choice", "FOR"), t2).statusCode(200);
             post(lights, "votes", Map.of("choice", "FOR"), t2).statusCode(200);
+            post(lights, "tally", Map.of(), SUPERVISOR).statusCode(409).body("type", equalTo("https://lianluo.cn/problems/vote-still-open"));
 
+            clock.advance(Duration.ofHours(2)); // the window has closed
             post(lights, "tally", Map.of(), SUPERVISOR).statusCode(200)
                     .body("electorate", equalTo(3)).body("voters", equalTo(2)).body("quorum", equalTo(2)).body("majority", equalTo(2))
                     .body("projects.find { it.id == '" + roads + "' }.status", equalTo("SELECTED"))
@@ -107,6 +120,50 @@ class ProjectFlowTest {
                 .when().get("/api/v1/livelihood-projects/statistics").then().statusCode(200)
                 .body("total.byStatus.REJECTED", equalTo(1))
                 .body("children.find { it.regionCode == '430822207' }.total", equalTo(3));
+    }
+
+    @Test
+    void a_vote_is_counted_before_it_closes_only_when_every_deputy_has_voted_on_every_project_and_a_closed_one_needs_its_quorum() {
+        String region = "431021102"; // 仁义镇: a township of its own, so these deputies are the whole electorate
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tokens.add(TestTokens.deputy(region, Deputies.announce(em, region, "TOWNSHIP").toString()));
+        }
+        var window = Map.of("level", "TOWNSHIP", "places", 1, "opensAt", Instant.now().minusSeconds(60).toString(),
+                "closesAt", Instant.now().plusSeconds(3600).toString());
+
+        // everyone has voted on everything: nothing is left to wait for, the vote is counted before closesAt
+        List<String> complete = List.of(proposeIn(region, "村道亮化", 2027), proposeIn(region, "村部修缮", 2027));
+        for (String p : complete) {
+            post(p, "shortlist", window, SUPERVISOR_RENYI).statusCode(200);
+        }
+        for (String token : tokens) {
+            post(complete.get(0), "votes", Map.of("choice", "FOR"), token).statusCode(200);
+            post(complete.get(1), "votes", Map.of("choice", "ABSTAIN"), token).statusCode(200);
+        }
+        post(complete.get(0), "tally", Map.of(), SUPERVISOR_RENYI).statusCode(200).body("voters", equalTo(3))
+                .body("projects.find { it.title == '村道亮化' }.status", equalTo("SELECTED"));
+
+        // one deputy of three has voted: open until closesAt, and once closed the quorum (2) is not there
+        List<String> partial = List.of(proposeIn(region, "文化广场", 2026), proposeIn(region, "垃圾清运", 2026));
+        for (String p : partial) {
+            post(p, "shortlist", window, SUPERVISOR_RENYI).statusCode(200);
+        }
+        for (String p : partial) {
+            post(p, "votes", Map.of("choice", "FOR"), tokens.get(0)).statusCode(200);
+        }
+        post(partial.get(0), "tally", Map.of(), SUPERVISOR_RENYI).statusCode(409)
+                .body("type", equalTo("https://lianluo.cn/problems/vote-still-open"))
+                .body("detail", org.hamcrest.Matchers.containsString("2 of 6 votes cast"));
+        clock.advance(Duration.ofHours(2));
+        post(partial.get(0), "tally", Map.of(), SUPERVISOR_RENYI).statusCode(409)
+                .body("type", equalTo("https://lianluo.cn/problems/quorum-not-reached"));
+    }
+
+    String proposeIn(String region, String title, int year) {
+        return given().contentType(ContentType.JSON).body(Map.of("title", title, "description", "村民提议", "regionCode", region,
+                        "year", year, "citizen", Map.of("name", "李大姐", "phone", "13700002222")))
+                .when().post("/api/v1/livelihood-projects").then().statusCode(201).extract().path("id");
     }
 
     @Test

@@ -46,6 +46,25 @@ class SuggestionFlowTest {
                 .extract().path("id");
     }
 
+    ValidatableResponse confirm(String id, String token) {
+        return given().header("Authorization", token).when().post("/api/v1/suggestions/" + id + "/co-signers/confirm").then();
+    }
+
+    @Test
+    void co_signers_are_deputies_of_the_lead_deputys_region() {
+        UUID lead = Deputies.announce(em, REGION, "TOWNSHIP");
+        UUID neighbour = Deputies.announce(em, REGION, "TOWNSHIP");
+        UUID stranger = Deputies.announce(em, "433124108", "TOWNSHIP");
+        UUID another = Deputies.announce(em, "430903105", "TOWNSHIP");
+        given().header("Authorization", TestTokens.deputy(REGION, lead.toString())).contentType(ContentType.JSON)
+                .body(Map.of("title", "联名建议", "content", "建议", "coDeputyIds", List.of(neighbour, stranger, another)))
+                .when().post("/api/v1/suggestions").then().statusCode(422)
+                .body("type", equalTo("https://lianluo.cn/problems/co-deputy-outside-region"))
+                .body("errors", hasSize(2))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(stranger.toString()))
+                .body("errors[1].message", org.hamcrest.Matchers.containsString(another.toString()));
+    }
+
     ValidatableResponse command(String id, String command, Map<String, Object> body, String token) {
         return given().header("Authorization", token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/suggestions/" + id + "/" + command).then();
@@ -77,10 +96,31 @@ class SuggestionFlowTest {
             given().header("Authorization", SUPERVISOR).when().get("/api/v1/cases/" + case1).then()
                     .body("suggestionIds", hasItem(id));
 
+            // 联名 needs the co-signer's own consent: the co-signer confirms once; the lead, a deputy not named and staff cannot
+            String coToken = TestTokens.deputy(REGION, coSigner.toString());
+            confirm(id, deputyToken).statusCode(409).body("type", equalTo("https://lianluo.cn/problems/not-a-co-signer"));
+            confirm(id, TestTokens.deputy(REGION, UUID.randomUUID().toString())).statusCode(409);
+            confirm(id, SUPERVISOR).statusCode(403);
+            confirm(id, TestTokens.deputy("433124108", coSigner.toString())).statusCode(403); // outside the suggestion's region
+            confirm(id, coToken).statusCode(200).body("coSignedDeputyIds", equalTo(List.of(coSigner.toString())))
+                    .body("timeline.action", hasItem("CO_SIGNED"));
+            confirm(id, coToken).statusCode(409).body("type", equalTo("https://lianluo.cn/problems/already-co-signed"));
+
+            // units of another county do not answer for it; a unit above the region does
+            command(id, "assign", Map.of("leadUnitId", SeedIds.of("unit", "gov-430822207")), SUPERVISOR).statusCode(422)
+                    .body("type", equalTo("https://lianluo.cn/problems/unit-outside-region"))
+                    .body("errors[0].field", equalTo("leadUnitId"));
+            command(id, "assign", Map.of("leadUnitId", LEAD_UNIT, "coUnitIds", List.of(CO_UNIT, SeedIds.of("unit", "medical-433124"))),
+                    SUPERVISOR).statusCode(422).body("errors.field", equalTo(List.of("coUnitIds")));
+
             command(id, "assign", Map.of("leadUnitId", LEAD_UNIT), deputyToken).statusCode(403);
             command(id, "assign", Map.of("leadUnitId", LEAD_UNIT, "coUnitIds", List.of(CO_UNIT)), SUPERVISOR).statusCode(200)
                     .body("status", equalTo("ASSIGNED")).body("replyDue", notNullValue()).body("units", hasSize(2));
             command(id, "mark-key", Map.of(), SUPERVISOR).statusCode(200).body("keySuggestion", equalTo(true));
+            // a unit's handler whose token does not reach the suggestion's region neither reads it nor answers it
+            String strayHandler = TestTokens.handler("430822", CO_UNIT.toString());
+            given().header("Authorization", strayHandler).when().get("/api/v1/suggestions/" + id).then().statusCode(403);
+            command(id, "co-answer", Map.of("content", "越权答复"), strayHandler).statusCode(403);
             command(id, "co-answer", Map.of("content", "农业农村局将组织电商培训"), coHandler).statusCode(200);
             String due = command(id, "request-extension", Map.of("months", 2, "note", "需调研"), leadHandler).statusCode(200)
                     .extract().path("replyDue");
@@ -99,7 +139,7 @@ class SuggestionFlowTest {
                     .body("status", equalTo("CLOSED")).body("rating", equalTo("SATISFIED"));
             command(id, "rate", Map.of("satisfaction", "SATISFIED"), deputyToken).statusCode(409);
 
-            for (String type : List.of("submitted", "assigned", "marked-key", "co-answered", "extension-requested",
+            for (String type : List.of("submitted", "co-signed", "assigned", "marked-key", "co-answered", "extension-requested",
                     "extension-approved", "answered", "reopened", "rated")) {
                 var record = tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.suggestion-" + type + ".v1"),
                         Duration.ofSeconds(20));

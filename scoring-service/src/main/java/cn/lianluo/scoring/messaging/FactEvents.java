@@ -101,17 +101,19 @@ public class FactEvents {
             case "lianluo.case.answered.v1" -> receivingDeputy(facts, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
             case "lianluo.case.visited.v1" -> {
                 String satisfaction = data.path("satisfaction").asText();
-                if ("CLOSED".equals(data.path("status").asText())
+                // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own
+                boolean citizenOrStaff = java.util.Set.of("CITIZEN", "ADMIN", "SUPERVISOR", "STATION_STAFF")
+                        .contains(data.path("actorRole").asText());
+                if ("CLOSED".equals(data.path("status").asText()) && citizenOrStaff
                         && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
                     receivingDeputy(facts, data, FactType.CASE_CLOSED_SATISFIED);
                 }
             }
-            case "lianluo.case.suggestion-submitted.v1" -> {
-                LocalDate on = day(data.path("at").asText());
-                String region = data.path("regionCode").asText();
-                fact(facts, data.path("leadDeputyId").asText(), FactType.SUGGESTION_MADE, on, region);
-                each(data.path("coDeputyIds"), d -> fact(facts, d, FactType.SUGGESTION_JOINED, on, region));
-            }
+            case "lianluo.case.suggestion-submitted.v1" -> fact(facts, data.path("leadDeputyId").asText(),
+                    FactType.SUGGESTION_MADE, day(data.path("at").asText()), data.path("regionCode").asText());
+            // 联名 needs consent: a co-signer is credited when they confirm, not when named on submission
+            case "lianluo.case.suggestion-co-signed.v1" -> fact(facts, data.path("deputyId").asText(),
+                    FactType.SUGGESTION_JOINED, day(data.path("at").asText()), data.path("regionCode").asText());
             case "lianluo.case.suggestion-marked-key.v1" -> fact(facts, data.path("leadDeputyId").asText(),
                     FactType.KEY_SUGGESTION, day(data.path("at").asText()), data.path("regionCode").asText());
             case "lianluo.case.project-vote-cast.v1" -> fact(facts, data.path("deputyId").asText(), FactType.VOTE_CAST,

@@ -100,6 +100,48 @@ class PointsTest {
                 .when().get("/api/v1/points/deputies/" + deputy).then().statusCode(403);
     }
 
+    static String visited(UUID eventId, UUID deputy, String actorRole) {
+        String caseId = UUID.randomUUID().toString();
+        return TestEvents.envelope(eventId, "/lianluo/case-service", "lianluo.case.visited.v1", caseId, "430822207",
+                "{\"caseId\":\"" + caseId + "\",\"at\":\"2026-05-06T02:00:00Z\",\"actorRole\":\"" + actorRole
+                        + "\",\"status\":\"CLOSED\",\"satisfaction\":\"SATISFIED\",\"regionCode\":\"430822207\","
+                        + "\"receivingDeputyId\":\"" + deputy + "\"}");
+    }
+
+    boolean processed(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getResultList().isEmpty());
+    }
+
+    @Test
+    void a_satisfied_visit_scores_only_when_the_citizen_or_staff_rated_it_and_a_co_signer_only_on_confirming() {
+        UUID deputy = deputy("430822207");
+        UUID coSigner = deputy("430822207");
+        UUID own = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, "c", visited(own, deputy, "DEPUTY"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(own));
+        assertThat(facts(deputy)).as("the deputy's own 回访").isZero();
+        TestEvents.publish(CASE_TOPIC, "c", visited(UUID.randomUUID(), deputy, "CITIZEN"));
+        TestEvents.publish(CASE_TOPIC, "c", visited(UUID.randomUUID(), deputy, "STATION_STAFF"));
+
+        UUID suggestion = UUID.randomUUID();
+        String data = "\"suggestionId\":\"" + suggestion + "\",\"at\":\"2026-05-07T02:00:00Z\",\"regionCode\":\"430822207\","
+                + "\"leadDeputyId\":\"" + deputy + "\",\"coDeputyIds\":[\"" + coSigner + "\"]";
+        UUID submitted = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, suggestion.toString(), TestEvents.envelope(submitted, "/lianluo/case-service",
+                "lianluo.case.suggestion-submitted.v1", suggestion.toString(), "430822207", "{" + data + "}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(submitted) && facts(deputy) == 3);
+        assertThat(facts(coSigner)).as("named, not yet confirmed").isZero();
+        TestEvents.publish(CASE_TOPIC, suggestion.toString(), TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
+                "lianluo.case.suggestion-co-signed.v1", suggestion.toString(), "430822207", "{" + data + ",\"deputyId\":\"" + coSigner + "\"}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(coSigner) == 1);
+        // 桑植县's rules: closed satisfied 2 (the citizen's and staff's, not the deputy's own), a suggestion 3, joining it 1
+        given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy).then()
+                .statusCode(200).body("byType.CASE_CLOSED_SATISFIED", equalTo(4)).body("byType.SUGGESTION_MADE", equalTo(3));
+        given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + coSigner).then()
+                .statusCode(200).body("total", equalTo(1)).body("byType.SUGGESTION_JOINED", equalTo(1));
+    }
+
     @Test
     void facts_arriving_out_of_order_still_give_the_capped_total() {
         UUID deputy = deputy("430822207");

@@ -31,7 +31,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** The working-day calendar (ADMIN edits it) and the deadline policy of a region. */
+/** The working-day calendar (a province-scoped ADMIN edits it) and the deadline policy of a region. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +68,7 @@ public class CalendarResource {
     @Path("/calendar/days/{date}")
     @RolesAllowed(Roles.ADMIN)
     public CalendarDay setDay(@PathParam("date") String date, @NotNull @Valid DayRequest day) {
+        requireProvince();
         return calendars.setDay(date(date), day.working(), day.name());
     }
 
@@ -75,6 +76,7 @@ public class CalendarResource {
     @Path("/calendar/days/{date}")
     @RolesAllowed(Roles.ADMIN)
     public Response removeDay(@PathParam("date") String date) {
+        requireProvince();
         calendars.removeDay(date(date));
         return Response.noContent().build();
     }
@@ -94,6 +96,17 @@ public class CalendarResource {
         caller.requireWithin(code);
         return calendars.setPolicy(code, new DeadlinePolicy(p.assignDays(), p.handleComplaintDays(), p.handleEnquiryDays(),
                 p.urgentHandleDays(), p.replyDays(), p.visitDays()), p.note(), caller.subject(), clock.now());
+    }
+
+    /**
+     * The working-day calendar is one for the whole province: every deadline in every county is counted on it, so
+     * only the top of the region tree changes it, never an ADMIN scoped to a city, county or township.
+     */
+    private void requireProvince() {
+        if (!caller.region().equals(RegionCode.HUNAN)) {
+            throw ProblemException.forbidden("the working-day calendar is the province's: only an ADMIN scoped to "
+                    + RegionCode.HUNAN + " changes it, not one scoped to " + caller.region());
+        }
     }
 
     private static LocalDate date(String raw) {

@@ -52,8 +52,11 @@ public class CaseService {
     /** What a handling unit does itself. */
     private static final Set<CaseCommand> HANDLER_COMMANDS = EnumSet.of(CaseCommand.ACCEPT, CaseCommand.COMPLETE,
             CaseCommand.ESCALATE, CaseCommand.PAUSE, CaseCommand.RESUME, CaseCommand.REQUEST_EXTENSION, CaseCommand.REPLY);
-    /** What the receiving deputy (第一责任人) does. */
-    private static final Set<CaseCommand> DEPUTY_COMMANDS = EnumSet.of(CaseCommand.ANSWER, CaseCommand.REPLY, CaseCommand.VISIT);
+    /**
+     * What the receiving deputy (第一责任人) does. Not the 回访: the satisfaction that scores a deputy comes from the
+     * citizen (rating by tracking code) or from staff, never from the deputy who received the case.
+     */
+    private static final Set<CaseCommand> DEPUTY_COMMANDS = EnumSet.of(CaseCommand.ANSWER, CaseCommand.REPLY);
     /** What only the people's-congress office decides. */
     private static final Set<CaseCommand> SUPERVISOR_COMMANDS = EnumSet.of(CaseCommand.APPROVE_EXTENSION,
             CaseCommand.DENY_EXTENSION, CaseCommand.SUPERVISE, CaseCommand.REOPEN);
@@ -113,6 +116,12 @@ public class CaseService {
             if (deputy == null || !deputy.active) {
                 throw ProblemException.unprocessable("unknown-deputy", "receivingDeputyId",
                         "deputy " + receivingDeputy + " is not an active deputy known to case-service");
+            }
+            // a deputy of the case's own part of the tree: of its region or of one above or below it, not another county's
+            RegionCode deputyRegion = RegionCode.of(deputy.regionCode);
+            if (!region.contains(deputyRegion) && !deputyRegion.contains(region)) {
+                throw ProblemException.unprocessable("deputy-outside-region", "receivingDeputyId",
+                        "deputy " + receivingDeputy + " belongs to " + deputy.regionCode + ", not to the case's region " + region);
             }
         }
         Instant now = clock.now();
@@ -326,6 +335,11 @@ public class CaseService {
 
     /** Role and scope for a command (DESIGN §4): handlers act on their unit's cases, deputies as themselves. */
     private void authorize(CaseEntity c, CaseCommand command, Caller caller) {
+        if (command == CaseCommand.VISIT && caller.hasRole(Roles.DEPUTY)) {
+            // checked before the staff roles: a deputy's token that also carries one still does not rate a case
+            throw ProblemException.forbidden("a deputy does not record the 回访 of a case: the satisfaction comes from "
+                    + "the citizen (rating by tracking code) or from staff's return visit");
+        }
         if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR)) {
             caller.requireWithin(RegionCode.of(c.regionCode));
             return;

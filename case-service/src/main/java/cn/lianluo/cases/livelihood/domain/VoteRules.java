@@ -53,6 +53,16 @@ public record VoteRules(int places, int quorumNumerator, int quorumDenominator) 
     }
 
     /**
+     * Whether the vote may be counted: once its window has closed, or before that when every deputy of the
+     * electorate has voted on every candidate (no vote is left to cast). Counting earlier would cut off the deputies
+     * still entitled to vote.
+     */
+    public static boolean mayTally(java.time.Instant now, java.time.Instant closesAt, int electorate, int candidates,
+                                   long votesCast) {
+        return !now.isBefore(closesAt) || votesCast >= (long) electorate * candidates;
+    }
+
+    /**
      * @throws IllegalStateException when fewer deputies than the quorum voted
      */
     public Tally tally(int electorate, int voters, List<Count> counts) {

@@ -179,9 +179,17 @@ public class ProjectService {
             throw ProblemException.conflict("not-contested", "差额: " + candidates.size() + " candidates for " + session.places
                     + " places; a vote needs more candidates than places");
         }
-        int voters = ((Number) em.createNativeQuery("SELECT count(DISTINCT v.deputy_id) FROM project_vote v "
+        Object[] cast = (Object[]) em.createNativeQuery("SELECT count(DISTINCT v.deputy_id), count(*) FROM project_vote v "
                 + "JOIN livelihood_project p ON p.id = v.project_id WHERE p.session_id = ?1").setParameter(1, session.id)
-                .getSingleResult()).intValue();
+                .getSingleResult();
+        int voters = ((Number) cast[0]).intValue();
+        long votesCast = ((Number) cast[1]).longValue();
+        if (!VoteRules.mayTally(clock.now(), session.closesAt, session.electorate, candidates.size(), votesCast)) {
+            throw ProblemException.conflict("vote-still-open", "the vote is open until " + session.closesAt
+                    + ": it is counted once it closes, or earlier when all " + session.electorate
+                    + " deputies have voted on every project (" + votesCast + " of "
+                    + (long) session.electorate * candidates.size() + " votes cast)");
+        }
         List<VoteRules.Count> counts = new ArrayList<>();
         for (ProjectEntity c : candidates) {
             Object[] row = (Object[]) em.createNativeQuery("SELECT count(*) FILTER (WHERE choice = 'FOR'), "

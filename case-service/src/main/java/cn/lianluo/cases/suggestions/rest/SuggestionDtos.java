@@ -37,8 +37,10 @@ public final class SuggestionDtos {
     public record ActionView(String action, String actionName, String actorRole, Instant at, String note) {
     }
 
+    /** @param coSignedDeputyIds the co-signers (of {@code coDeputyIds}) who have confirmed (联名确认) */
     public record SuggestionView(UUID id, String title, String content, String regionCode, UUID leadDeputyId,
-                                 List<String> coDeputyIds, List<UUID> caseIds, SuggestionStatus status, String statusName,
+                                 List<String> coDeputyIds, List<String> coSignedDeputyIds, List<UUID> caseIds,
+                                 SuggestionStatus status, String statusName,
                                  boolean keySuggestion, UUID leadUnitId, List<UnitAnswer> units, LocalDate assignedOn,
                                  LocalDate replyDue, LocalDate coAnswerDue, boolean overdue, Grade grade, String gradeName,
                                  LocalDate answeredOn, Boolean answeredOnTime, Satisfaction rating, int reopenCount,

@@ -79,6 +79,15 @@ public class SuggestionResource {
         return suggestions.get(id, caller);
     }
 
+    /** 联名确认: a deputy named in {@code coDeputyIds} confirms co-signing, as themself; no body. */
+    @POST
+    @Path("/{id}/co-signers/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.DEPUTY)
+    public SuggestionView confirmCoSigning(@PathParam("id") UUID id) {
+        return suggestions.confirmCoSigning(id, caller);
+    }
+
     /** {@code assign, co-answer, answer, rate, request-extension, approve-extension, supervise, mark-key}. */
     @POST
     @Path("/{id}/{command}")

@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.suggestions.domain.CoSigning;
 import cn.lianluo.cases.suggestions.domain.Grade;
 import cn.lianluo.cases.suggestions.domain.SuggestionCommand;
 import cn.lianluo.cases.suggestions.domain.SuggestionLoop;
@@ -25,9 +26,11 @@ import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -41,12 +44,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SuggestionService {
 
+    /** @param deputyId the co-signer who confirmed, on {@code suggestion-co-signed} only (left out of the others) */
     public record SuggestionData(UUID suggestionId, String action, String actorRole, Instant at, String status,
                                  String regionCode, UUID leadDeputyId, List<String> coDeputyIds, List<UUID> caseIds,
                                  UUID leadUnitId, List<UUID> coUnitIds, boolean keySuggestion, String grade,
                                  String rating, LocalDate replyDue, LocalDate coAnswerDue, Boolean answeredOnTime,
-                                 int reopenCount) {
+                                 int reopenCount, @JsonInclude(JsonInclude.Include.NON_NULL) UUID deputyId) {
     }
+
+    /** The timeline action of a co-signer's consent; its note is the deputy's id. */
+    static final String CO_SIGNED = "CO_SIGNED";
 
     private final EntityManager em;
     private final CaseRepositories.Cases cases;
@@ -85,11 +92,20 @@ public class SuggestionService {
         RegionCode region = RegionCode.of(deputy.regionCode);
         caller.requireWithin(region);
         List<String> co = new ArrayList<>();
+        List<FieldError> strangers = new ArrayList<>();
         for (UUID id : request.coDeputyIds() == null ? List.<UUID>of() : request.coDeputyIds()) {
             if (!id.equals(lead) && !co.contains(id.toString())) {
-                activeDeputy(id, "coDeputyIds");
+                DeputyCopyEntity coSigner = activeDeputy(id, "coDeputyIds");
+                if (!region.contains(RegionCode.of(coSigner.regionCode))) {
+                    strangers.add(new FieldError("coDeputyIds", "deputy " + id + " belongs to " + coSigner.regionCode
+                            + ", outside the lead deputy's region " + region));
+                }
                 co.add(id.toString());
             }
+        }
+        if (!strangers.isEmpty()) {
+            throw new ProblemException(422, "co-deputy-outside-region", "Unprocessable 无法处理",
+                    "联名: the co-signers of a suggestion are deputies of the lead deputy's region", strangers);
         }
         List<UUID> caseIds = request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList();
         List<FieldError> outside = new ArrayList<>();
@@ -145,15 +161,19 @@ public class SuggestionService {
         switch (command) {
             case ASSIGN -> {
                 UnitEntity leadUnit = units.require(require(b.leadUnitId(), "leadUnitId"), "leadUnitId");
+                List<UnitEntity> coUnits = new ArrayList<>();
+                for (UUID co : b.coUnitIds() == null ? List.<UUID>of() : b.coUnitIds().stream().distinct().toList()) {
+                    if (!co.equals(leadUnit.id)) {
+                        coUnits.add(units.require(co, "coUnitIds"));
+                    }
+                }
+                requireAnswerable(s, leadUnit, coUnits);
                 s.leadUnitId = leadUnit.id;
                 em.createNativeQuery("INSERT INTO suggestion_unit (suggestion_id, unit_id) VALUES (?1, ?2)")
                         .setParameter(1, s.id).setParameter(2, leadUnit.id).executeUpdate();
-                for (UUID co : b.coUnitIds() == null ? List.<UUID>of() : b.coUnitIds().stream().distinct().toList()) {
-                    if (!co.equals(leadUnit.id)) {
-                        units.require(co, "coUnitIds");
-                        em.createNativeQuery("INSERT INTO suggestion_unit (suggestion_id, unit_id) VALUES (?1, ?2)")
-                                .setParameter(1, s.id).setParameter(2, co).executeUpdate();
-                    }
+                for (UnitEntity co : coUnits) {
+                    em.createNativeQuery("INSERT INTO suggestion_unit (suggestion_id, unit_id) VALUES (?1, ?2)")
+                            .setParameter(1, s.id).setParameter(2, co.id).executeUpdate();
                 }
                 s.assignedOn = today;
                 s.replyDue = SuggestionLoop.replyDue(today);
@@ -222,6 +242,28 @@ public class SuggestionService {
         return view(s);
     }
 
+    /**
+     * 联名确认: a deputy named as a co-signer confirms the suggestion themself, once; only then is it theirs too
+     * ({@code suggestion-co-signed}, which scores it).
+     */
+    @Transactional
+    public SuggestionView confirmCoSigning(UUID id, Caller caller) {
+        UUID deputy = caller.deputyId().map(UUID::fromString).orElseThrow(() ->
+                ProblemException.forbidden("a co-signer confirms as themself: the token names no deputy (deputyId)"));
+        // the row lock makes two confirmations of one suggestion wait for each other: each co-signer is counted once
+        SuggestionEntity s = em.find(SuggestionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            throw ProblemException.notFound("suggestion", id);
+        }
+        caller.requireWithin(RegionCode.of(s.regionCode));
+        CoSigning.refusal(deputy, s.coDeputyIds, coSigned(s.id)).ifPresent(r -> {
+            throw ProblemException.conflict(r == CoSigning.Refusal.NOT_NAMED ? "not-a-co-signer" : "already-co-signed", r.reason());
+        });
+        record(s, CO_SIGNED, Roles.DEPUTY, caller.subject(), deputy.toString());
+        publish(s, "co-signed", Roles.DEPUTY, deputy);
+        return view(s);
+    }
+
     @Transactional
     public SuggestionView get(UUID id, Caller caller) {
         SuggestionEntity s = require(id);
@@ -263,6 +305,8 @@ public class SuggestionService {
 
     private String authorize(SuggestionEntity s, SuggestionCommand command, Caller caller) {
         RegionCode region = RegionCode.of(s.regionCode);
+        // write access is never wider than read access (get): whoever acts on a suggestion can read it
+        caller.requireWithin(region);
         boolean office = (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN)) && caller.covers(region);
         switch (command) {
             case ASSIGN, APPROVE_EXTENSION, SUPERVISE, MARK_KEY -> {
@@ -288,6 +332,28 @@ public class SuggestionService {
             }
         }
         throw ProblemException.forbidden("your role or unit does not " + command.path() + " this suggestion");
+    }
+
+    /** The units of a suggestion lie at its region or above it (their region contains its region), never elsewhere. */
+    private static void requireAnswerable(SuggestionEntity s, UnitEntity leadUnit, List<UnitEntity> coUnits) {
+        RegionCode region = RegionCode.of(s.regionCode);
+        List<FieldError> outside = new ArrayList<>();
+        if (!RegionCode.of(leadUnit.regionCode).contains(region)) {
+            outside.add(new FieldError("leadUnitId", unitOutside(leadUnit, region)));
+        }
+        for (UnitEntity co : coUnits) {
+            if (!RegionCode.of(co.regionCode).contains(region)) {
+                outside.add(new FieldError("coUnitIds", unitOutside(co, region)));
+            }
+        }
+        if (!outside.isEmpty()) {
+            throw new ProblemException(422, "unit-outside-region", "Unprocessable 无法处理",
+                    "a suggestion is handled by units of its region or above it", outside);
+        }
+    }
+
+    private static String unitOutside(UnitEntity unit, RegionCode region) {
+        return "unit " + unit.id + " " + unit.name + " (" + unit.regionCode + ") does not answer for region " + region;
     }
 
     private boolean isCoUnit(SuggestionEntity s, UUID unit) {
@@ -333,12 +399,22 @@ public class SuggestionService {
     }
 
     private void publish(SuggestionEntity s, String action, String role) {
+        publish(s, action, role, null);
+    }
+
+    private void publish(SuggestionEntity s, String action, String role, UUID coSigner) {
         String type = "suggestion-" + action;
         em.flush();
         outbox.add("lianluo.case." + type + ".v1", s.id.toString(), RegionCode.of(s.regionCode),
                 new SuggestionData(s.id, type, role, clock.now(), s.status, s.regionCode, s.leadDeputyId, s.coDeputyIds,
                         caseIds(s.id), s.leadUnitId, coUnits(s), s.keySuggestion, s.grade, s.rating, s.replyDue,
-                        s.coAnswerDue, s.answeredOnTime, s.reopenCount));
+                        s.coAnswerDue, s.answeredOnTime, s.reopenCount, coSigner));
+    }
+
+    /** The co-signers who have confirmed, in the order they did. */
+    private List<String> coSigned(UUID id) {
+        return em.createNativeQuery("SELECT note FROM suggestion_action WHERE suggestion_id = ?1 AND action = ?2 ORDER BY at",
+                String.class).setParameter(1, id).setParameter(2, CO_SIGNED).getResultList().stream().map(String.class::cast).toList();
     }
 
     private List<UUID> caseIds(UUID id) {
@@ -362,7 +438,7 @@ public class SuggestionService {
                 .setParameter(1, s.id).getResultList();
         SuggestionStatus status = SuggestionStatus.valueOf(s.status);
         Grade grade = s.grade == null ? null : Grade.valueOf(s.grade);
-        return new SuggestionView(s.id, s.title, s.content, s.regionCode, s.leadDeputyId, s.coDeputyIds, caseIds(s.id), status,
+        return new SuggestionView(s.id, s.title, s.content, s.regionCode, s.leadDeputyId, s.coDeputyIds, coSigned(s.id), caseIds(s.id), status,
                 status.label(), s.keySuggestion, s.leadUnitId, unitViews, s.assignedOn, s.replyDue, s.coAnswerDue,
                 status == SuggestionStatus.ASSIGNED && s.replyDue != null && clock.today().isAfter(s.replyDue),
                 grade, grade == null ? null : grade.label(), s.answeredOn, s.answeredOnTime,
@@ -374,7 +450,11 @@ public class SuggestionService {
     }
 
     private static String label(String action) {
-        return "SUBMITTED".equals(action) ? "提出建议" : SuggestionCommand.valueOf(action).label();
+        return switch (action) {
+            case "SUBMITTED" -> "提出建议";
+            case CO_SIGNED -> "确认联名";
+            default -> SuggestionCommand.valueOf(action).label();
+        };
     }
 
     private static String role(Caller caller) {

@@ -61,4 +61,16 @@ class VoteRulesTest {
         assertThat(VoteRules.of(3).contested(3)).isFalse();
         assertThatThrownBy(() -> VoteRules.of(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_vote_is_counted_once_it_closes_or_earlier_when_no_vote_is_left_to_cast() {
+        java.time.Instant closes = java.time.Instant.parse("2026-06-30T10:00:00Z");
+        java.time.Instant before = closes.minusSeconds(1);
+        // 12 deputies, 3 projects: 36 votes in all
+        assertThat(VoteRules.mayTally(before, closes, 12, 3, 27)).isFalse();
+        assertThat(VoteRules.mayTally(before, closes, 12, 3, 35)).isFalse();
+        assertThat(VoteRules.mayTally(before, closes, 12, 3, 36)).isTrue();
+        assertThat(VoteRules.mayTally(closes, closes, 12, 3, 0)).isTrue();
+        assertThat(VoteRules.mayTally(closes.plusSeconds(3600), closes, 12, 3, 9)).isTrue();
+    }
 }
