@@ -1,5 +1,6 @@
 package cn.lianluo.station.messaging;
 
+import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import cn.lianluo.station.persistence.DeputyCopyEntity;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Instant;
@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * Keeps station-service's copy of deputies (region, active, the stations they are assigned to) from
  * {@code deputy.events}, so a reception or an activity names only deputies who may be credited. Idempotent: the event
- * id is claimed in the transaction of the change. An unreadable event goes to the dead-letter topic.
+ * id is claimed in the transaction of the change. An unreadable event goes to the dead-letter topic; one the database
+ * refused for a moment (a deadlock, a serialisation failure) is applied again in a new transaction, since a lost
+ * {@code registered} would refuse a deputy for good and a lost {@code mandate-ended} keep a retired one creditable.
  */
 @ApplicationScoped
 public class DeputyEventsConsumer {
@@ -36,10 +38,16 @@ public class DeputyEventsConsumer {
         this.mapper = mapper;
     }
 
+    /** An event is applied up to this many times when the database refuses it for a moment (then it goes to the DLQ). */
+    static final int ATTEMPTS = 3;
+
     @Incoming("deputy-events")
     @Blocking
-    @Transactional
     public void consume(String envelope) {
+        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope));
+    }
+
+    void apply(String envelope) {
         IncomingEvent event = IncomingEvent.parse(mapper, envelope);
         if (!processed.firstTime(CONSUMER, event.id())) {
             return;
@@ -79,7 +87,7 @@ public class DeputyEventsConsumer {
                 if (deputy == null) {
                     return;
                 }
-                String station = data.path("stationId").asText();
+                String station = stationId(data);
                 List<String> stations = new ArrayList<>(deputy.stationIds);
                 stations.remove(station);
                 if (event.type().endsWith(".assigned.v1")) {
@@ -90,6 +98,15 @@ public class DeputyEventsConsumer {
             default -> {
                 // group events do not change who may be on duty
             }
+        }
+    }
+
+    /** The station of an assignment event; one without a readable id is a dead letter, never a copy that breaks receptions. */
+    private static String stationId(JsonNode data) {
+        try {
+            return UUID.fromString(data.path("stationId").asText()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IncomingEvent.Unreadable("an assignment event without a readable stationId");
         }
     }
 }
