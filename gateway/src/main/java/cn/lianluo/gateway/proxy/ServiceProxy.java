@@ -185,6 +185,16 @@ public class ServiceProxy {
                             out.putHeader(h.getKey(), h.getValue());
                         }
                     });
+                    if (response.statusCode() == 405 && response.getHeader(HttpHeaders.ALLOW) == null) {
+                        // the services' JAX-RS names no Allow on a 405 (RFC 9110 wants it): the service's OPTIONS does
+                        response.body().onComplete(answer -> allowed(base, incoming.uri()).onComplete(allow -> {
+                            if (allow.succeeded() && allow.result() != null) {
+                                out.putHeader(HttpHeaders.ALLOW, allow.result());
+                            }
+                            out.end(answer.succeeded() ? answer.result() : Buffer.buffer());
+                        }));
+                        return;
+                    }
                     out.send(response).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
                 })
                 .onFailure(e -> {
@@ -199,6 +209,14 @@ public class ServiceProxy {
                             timeout ? "Gateway timeout 服务响应超时" : "Service unavailable 服务暂不可用",
                             service.name().toLowerCase() + "-service " + (timeout ? "did not answer in time" : "is not reachable now"));
                 });
+    }
+
+    /** The methods the service takes at a path, as its answer to OPTIONS says. */
+    private io.vertx.core.Future<String> allowed(URI base, String uri) {
+        return client.request(new RequestOptions().setMethod(io.vertx.core.http.HttpMethod.OPTIONS).setHost(base.getHost())
+                        .setPort(base.getPort()).setURI(uri).setTimeout(config.proxyTimeout().toMillis()))
+                .compose(request -> request.send())
+                .compose(answer -> answer.body().map(ignored -> answer.getHeader(HttpHeaders.ALLOW)));
     }
 
     private void unauthorized(RoutingContext ctx, String detail) {
