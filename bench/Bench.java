@@ -258,7 +258,7 @@ public class Bench {
     static String token(PrivateKey key, String deputy, String region) throws Exception {
         long now = System.currentTimeMillis() / 1000;
         String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"iss\":\"lianluo\",\"sub\":\"bench-" + deputy + "\",\"upn\":\"bench-" + deputy + "\",\"groups\":[\"DEPUTY\"],"
+        String payload = b64("{\"iss\":\"lianluo\",\"aud\":\"lianluo\",\"sub\":\"bench-" + deputy + "\",\"upn\":\"bench-" + deputy + "\",\"groups\":[\"DEPUTY\"],"
                 + "\"region\":\"" + region + "\",\"deputyId\":\"" + deputy + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         Signature s = Signature.getInstance("SHA256withRSA");

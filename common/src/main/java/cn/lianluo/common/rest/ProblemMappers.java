@@ -185,7 +185,9 @@ public class ProblemMappers {
             case 413 -> "the body is larger than this service accepts";
             default -> e.getMessage();
         };
-        return problem(status, detail, uri);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? problem(status, detail, uri)
+                : Response.fromResponse(problem(status, detail, uri)).header(HttpHeaders.ALLOW, allow).build();
     }
 
     /**

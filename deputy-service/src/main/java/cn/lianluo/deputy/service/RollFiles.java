@@ -1,10 +1,10 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.files.SpreadsheetCells;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -18,7 +18,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -207,23 +206,25 @@ public final class RollFiles {
     private static RollRow row(int line, List<RollColumn> columns, List<String> cells) {
         Map<RollColumn, String> values = new EnumMap<>(RollColumn.class);
         for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
-            values.put(columns.get(i), cells.get(i) == null ? "" : cells.get(i).strip());
+            // an exported cell that was neutralised ('=…) reads back as written, and is then judged as any other
+            values.put(columns.get(i), cells.get(i) == null ? "" : SpreadsheetCells.restore(cells.get(i).strip()));
         }
         return new RollRow(line, values);
     }
 
-    /** A spreadsheet formula (or the start of one a spreadsheet would run) in a CSV cell. */
-    public static boolean looksLikeFormula(String value) {
-        if (value == null || value.isEmpty()) {
+    /**
+     * A cell a spreadsheet would run as a formula ({@link SpreadsheetCells#startsFormula}): refused in every column. The
+     * one exception is a phone in international form ({@code +86 139 0000 1234}); no name, code, year or date starts
+     * with {@code -}, so a leading minus is refused everywhere ({@code -1+cmd|…}).
+     */
+    public static boolean looksLikeFormula(RollColumn column, String value) {
+        if (column == RollColumn.PHONE && value != null && INTERNATIONAL_PHONE.matcher(value).matches()) {
             return false;
         }
-        char first = value.charAt(0);
-        if (first == '=' || first == '@') {
-            return true;
-        }
-        return (first == '+' || first == '-') && value.length() > 1 && !Character.isDigit(value.charAt(1))
-                && value.charAt(1) != ' ';
+        return SpreadsheetCells.startsFormula(value);
     }
+
+    private static final java.util.regex.Pattern INTERNATIONAL_PHONE = java.util.regex.Pattern.compile("\\+[0-9][0-9 ()-]*");
 
     public static ProblemException rejected(List<FieldError> errors) {
         List<FieldError> shown = errors.size() > 200 ? errors.subList(0, 200) : errors;
@@ -240,17 +241,9 @@ public final class RollFiles {
 
     /** CSV in UTF-8 with a BOM, so Excel opens the Chinese correctly; cells that a spreadsheet would run are quoted as text. */
     public static byte[] writeCsv(List<List<String>> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
-            printer.printRecord(RollColumn.headers());
-            for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(v -> looksLikeFormula(v) ? "'" + v : v).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        StringBuilder out = new StringBuilder("\uFEFF").append(SpreadsheetCells.csvLine(RollColumn.headers()));
+        rows.forEach(row -> out.append(SpreadsheetCells.csvLine(row)));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** .xlsx with every cell a string cell (nothing a spreadsheet would evaluate). */

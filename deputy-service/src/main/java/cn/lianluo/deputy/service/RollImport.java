@@ -168,7 +168,7 @@ public class RollImport {
         String where = "row " + row.line() + ": ";
         int before = errors.size();
         for (Map.Entry<RollColumn, String> cell : c.entrySet()) {
-            if (RollFiles.looksLikeFormula(cell.getValue())) {
+            if (RollFiles.looksLikeFormula(cell.getKey(), cell.getValue())) {
                 errors.add(new FieldError(where + cell.getKey().header(), "a formula is not accepted: " + cell.getValue()));
             }
         }

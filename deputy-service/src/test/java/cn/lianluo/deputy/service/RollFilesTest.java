@@ -70,21 +70,25 @@ class RollFilesTest {
     }
 
     @Test
-    void formulas_are_recognised_but_phone_numbers_and_negatives_are_not() {
-        assertThat(RollFiles.looksLikeFormula("=HYPERLINK(\"x\")")).isTrue();
-        assertThat(RollFiles.looksLikeFormula("@SUM(A1)")).isTrue();
-        assertThat(RollFiles.looksLikeFormula("+cmd|' /C calc'!A0")).isTrue();
-        assertThat(RollFiles.looksLikeFormula("+86 139 0000 1234")).isFalse();
-        assertThat(RollFiles.looksLikeFormula("-1")).isFalse();
-        assertThat(RollFiles.looksLikeFormula("汉族")).isFalse();
+    void formulas_are_recognised_in_every_column_but_an_international_phone_is_not() {
+        assertThat(RollFiles.looksLikeFormula(RollColumn.NAME, "=HYPERLINK(\"x\")")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.NAME, "@SUM(A1)")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.PHONE, "+cmd|' /C calc'!A0")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.OCCUPATION, "-1+cmd|' /C calc'!A0")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.BIRTH_YEAR, "-1")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.PHONE, "+86 139 0000 1234")).isFalse();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.NAME, "+86 139 0000 1234")).isTrue();
+        assertThat(RollFiles.looksLikeFormula(RollColumn.ETHNICITY, "汉族")).isFalse();
     }
 
     @Test
-    void an_exported_csv_reads_back_and_quotes_formulas_as_text() {
-        byte[] csv = RollFiles.writeCsv(List.of(List.of("=1+1", "女", "瑶族", "1980", "", "", "", "431129200", "",
-                "乡(镇)人大代表", "18", "2021-12-01", "", "")));
+    void an_exported_csv_quotes_formulas_as_text_and_reads_back_as_written() {
+        byte[] csv = RollFiles.writeCsv(List.of(List.of("-1+cmd|' /C calc'!A0", "女", "瑶族", "1980", "", "", "", "431129200",
+                "+86 139 0000 1234", "乡(镇)人大代表", "18", "2021-12-01", "", "")));
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("\"'-1+cmd|' /C calc'!A0\"");
         var rows = RollFiles.read(csv, "text/csv", null, 10);
-        assertThat(rows.get(0).cells().get(RollColumn.NAME)).isEqualTo("'=1+1");
+        assertThat(rows.get(0).cells()).containsEntry(RollColumn.NAME, "-1+cmd|' /C calc'!A0")
+                .containsEntry(RollColumn.PHONE, "+86 139 0000 1234");
         assertThat(RollFiles.read(RollFiles.writeXlsx(List.of(List.of("示例乙", "男", "汉族", "1970", "", "", "",
                 "431129200", "", "县", "18", "2021-11-15", "", ""))), RollFiles.XLSX, null, 10).get(0).cells())
                 .containsEntry(RollColumn.NAME, "示例乙").containsEntry(RollColumn.LEVEL, "县");

@@ -10,8 +10,10 @@ public final class Routes {
     public enum Service { STATION, DEPUTY, CASE, SCORING }
 
     private record Rule(String method, Pattern path) {
+        /** HEAD is GET without the body: public, and limited, wherever GET is. */
         boolean matches(String m, String p) {
-            return (method == null || method.equals(m)) && path.matcher(p).matches();
+            String asked = "HEAD".equals(m) ? "GET" : m;
+            return (method == null || method.equals(asked)) && path.matcher(p).matches();
         }
     }
 

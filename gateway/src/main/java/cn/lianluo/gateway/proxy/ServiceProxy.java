@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -58,13 +59,19 @@ public class ServiceProxy {
     void handle(RoutingContext ctx) {
         String method = ctx.request().method().name();
         String path = ctx.normalizedPath();
-        if (Routes.isOwn(method, path) || "OPTIONS".equals(method)) {
+        boolean preflight = "OPTIONS".equals(method) && ctx.request().getHeader("Access-Control-Request-Method") != null;
+        if (Routes.isOwn(method, path) || preflight) {
             ctx.next();
             return;
         }
         var owner = Routes.owner(path);
         if (owner.isEmpty()) {
             problem(ctx, 404, "not-found", "Not found 未找到", "no resource at " + path);
+            return;
+        }
+        if ("OPTIONS".equals(method)) {
+            // which methods a path takes (Allow) is no secret: the owner answers it without a token
+            forward(ctx, owner.get(), null);
             return;
         }
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -89,7 +96,38 @@ public class ServiceProxy {
                     "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
             return;
         }
-        forward(ctx, owner.get());
+        if (length == null && "chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            readChunked(ctx, owner.get());
+            return;
+        }
+        forward(ctx, owner.get(), null);
+    }
+
+    /**
+     * A chunked body declares no length: it is read here up to the limit (a 413 as soon as it goes past) and sent on
+     * with its length, so no service reads an unbounded body and the limit holds whatever the client declares.
+     */
+    private void readChunked(RoutingContext ctx, Routes.Service service) {
+        var incoming = ctx.request();
+        Buffer body = Buffer.buffer();
+        incoming.handler(chunk -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大",
+                        "the chunked body has more than " + maxBodyBytes + " bytes; at most " + maxBodyBytes + " are accepted");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        incoming.endHandler(v -> {
+            if (!ctx.response().ended()) {
+                forward(ctx, service, body);
+            }
+        });
+        incoming.exceptionHandler(e -> LOG.debugf("reading a chunked body failed: %s", e.getMessage()));
+        incoming.resume();
     }
 
     private boolean limited(RoutingContext ctx) {
@@ -110,7 +148,8 @@ public class ServiceProxy {
         return false;
     }
 
-    private void forward(RoutingContext ctx, Routes.Service service) {
+    /** Sends the request on to the service: its body streamed as it comes, or {@code body} when it was read here. */
+    private void forward(RoutingContext ctx, Routes.Service service, Buffer body) {
         URI base = URI.create(switch (service) {
             case STATION -> config.stationUrl();
             case DEPUTY -> config.deputyUrl();
@@ -118,7 +157,9 @@ public class ServiceProxy {
             case SCORING -> config.scoringUrl();
         });
         var incoming = ctx.request();
-        incoming.pause();
+        if (body == null) {
+            incoming.pause();
+        }
         RequestOptions options = new RequestOptions().setMethod(incoming.method()).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(incoming.uri()).setTimeout(config.proxyTimeout().toMillis());
         incoming.headers().forEach(h -> {
@@ -136,7 +177,7 @@ public class ServiceProxy {
             options.addHeader("X-Forwarded-For", (chain == null ? "" : chain + ", ") + incoming.remoteAddress().host());
         }
         client.request(options)
-                .compose(request -> request.send(incoming))
+                .compose(request -> body == null ? request.send(incoming) : request.send(body))
                 .onSuccess(response -> {
                     var out = ctx.response().setStatusCode(response.statusCode());
                     response.headers().forEach(h -> {
@@ -144,6 +185,16 @@ public class ServiceProxy {
                             out.putHeader(h.getKey(), h.getValue());
                         }
                     });
+                    if (response.statusCode() == 405 && response.getHeader(HttpHeaders.ALLOW) == null) {
+                        // the services' JAX-RS names no Allow on a 405 (RFC 9110 wants it): the service's OPTIONS does
+                        response.body().onComplete(answer -> allowed(base, incoming.uri()).onComplete(allow -> {
+                            if (allow.succeeded() && allow.result() != null) {
+                                out.putHeader(HttpHeaders.ALLOW, allow.result());
+                            }
+                            out.end(answer.succeeded() ? answer.result() : Buffer.buffer());
+                        }));
+                        return;
+                    }
                     out.send(response).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
                 })
                 .onFailure(e -> {
@@ -158,6 +209,14 @@ public class ServiceProxy {
                             timeout ? "Gateway timeout 服务响应超时" : "Service unavailable 服务暂不可用",
                             service.name().toLowerCase() + "-service " + (timeout ? "did not answer in time" : "is not reachable now"));
                 });
+    }
+
+    /** The methods the service takes at a path, as its answer to OPTIONS says. */
+    private io.vertx.core.Future<String> allowed(URI base, String uri) {
+        return client.request(new RequestOptions().setMethod(io.vertx.core.http.HttpMethod.OPTIONS).setHost(base.getHost())
+                        .setPort(base.getPort()).setURI(uri).setTimeout(config.proxyTimeout().toMillis()))
+                .compose(request -> request.send())
+                .compose(answer -> answer.body().map(ignored -> answer.getHeader(HttpHeaders.ALLOW)));
     }
 
     private void unauthorized(RoutingContext ctx, String detail) {

@@ -38,6 +38,13 @@ class RoutesTest {
     }
 
     @Test
+    void head_is_public_and_limited_wherever_get_is() {
+        assertThat(Routes.isPublic("HEAD", "/api/v1/regions/43")).isTrue();
+        assertThat(Routes.isPublic("HEAD", "/api/v1/cases")).isFalse();
+        assertThat(Routes.isRateLimited("HEAD", "/api/v1/cases/track/LL1")).isTrue();
+    }
+
+    @Test
     void the_limiter_allows_the_minutes_share_and_then_names_the_wait() {
         AtomicLong now = new AtomicLong(120_000 + 15_000);
         RateLimiter limiter = new RateLimiter(2, now::get);

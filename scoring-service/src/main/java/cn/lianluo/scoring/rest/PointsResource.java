@@ -71,7 +71,8 @@ public class PointsResource {
     @GET
     @Path("/rules/{region}/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public RuleSetView rules(@PathParam("region") String region, @PathParam("year") int year) {
+    public RuleSetView rules(@PathParam("region") String region, @PathParam("year") String rawYear) {
+        int year = QueryParams.year("year", rawYear);
         RegionCode code = RegionCodes.field("region", region);
         return rules.effective(code, year).map(s -> rules.view(s, code))
                 .orElseThrow(() -> ProblemException.notFound("rule set of " + code + " for", year));
@@ -81,8 +82,9 @@ public class PointsResource {
     @PUT
     @Path("/rules/{region}/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public Published publish(@PathParam("region") String region, @PathParam("year") int year, @NotNull @Valid RuleSetBody body) {
-        return appeals.publishRules(RegionCodes.field("region", region), year, body, caller);
+    public Published publish(@PathParam("region") String region, @PathParam("year") String year,
+                             @NotNull @Valid RuleSetBody body) {
+        return appeals.publishRules(RegionCodes.field("region", region), QueryParams.year("year", year), body, caller);
     }
 
     @GET
@@ -176,10 +178,11 @@ public class PointsResource {
     @GET
     @Path("/snapshots/{region}/{year}/{quarter}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public Snapshot snapshot(@PathParam("region") String region, @PathParam("year") int year, @PathParam("quarter") int quarter) {
+    public Snapshot snapshot(@PathParam("region") String region, @PathParam("year") String year,
+                             @PathParam("quarter") String quarter) {
         RegionCode code = RegionCodes.field("region", region);
         caller.requireWithin(code);
-        return standings.snapshot(code, year, quarter);
+        return standings.snapshot(code, QueryParams.year("year", year), QueryParams.integer("quarter", quarter));
     }
 
     /** A region's table as CSV (UTF-8 with BOM) or .xlsx. */

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.files.SpreadsheetCells;
 import cn.lianluo.scoring.rest.PointsDtos.Standing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,18 +26,17 @@ public final class TableFiles {
                 s.grade() == null ? "" : s.grade());
     }
 
+    /** The numbers (名次, 积分) as numbers; every text cell neutralised, so a name cannot be run as a formula. */
     public static byte[] csv(List<Standing> table) {
         StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", HEADER)).append("\r\n");
         for (Standing s : table) {
-            out.append(String.join(",", cells(s).stream().map(TableFiles::quote).toList())).append("\r\n");
+            List<String> cells = cells(s);
+            for (int c = 0; c < cells.size(); c++) {
+                out.append(c == 0 ? "" : ",").append(c == 0 || c == 4 ? cells.get(c) : SpreadsheetCells.csvField(cells.get(c)));
+            }
+            out.append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Quotes a cell that needs it; text a spreadsheet would run as a formula is kept as text. */
-    static String quote(String v) {
-        String value = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     public static byte[] xlsx(List<Standing> table) {

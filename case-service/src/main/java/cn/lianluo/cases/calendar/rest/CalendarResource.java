@@ -4,7 +4,7 @@ import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.calendar.CalendarDay;
-import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The working-day calendar (a province-scoped ADMIN edits it) and the deadline policy of a region. */
@@ -60,8 +59,8 @@ public class CalendarResource {
     @GET
     @Path("/calendar/{year}")
     @PermitAll
-    public List<CalendarDay> year(@PathParam("year") int year) {
-        return calendars.year(year);
+    public List<CalendarDay> year(@PathParam("year") String year) {
+        return calendars.year(QueryParams.year("year", year));
     }
 
     @PUT
@@ -110,10 +109,6 @@ public class CalendarResource {
     }
 
     private static LocalDate date(String raw) {
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("date", "'" + raw + "' is not a date (2026-10-01)");
-        }
+        return QueryParams.date("date", raw);
     }
 }
