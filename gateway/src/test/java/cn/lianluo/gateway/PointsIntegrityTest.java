@@ -231,5 +231,14 @@ class PointsIntegrityTest {
                 .when().get("/api/v1/points/export").then().statusCode(200).extract().asString();
         assertThat(csv.lines().filter(line -> line.contains(deputy)).toList()).singleElement()
                 .satisfies(line -> assertThat(line).contains(name).contains("," + region + ",0,"));
+
+        // and the quarter's published table (季度公示), frozen as it stands
+        int quarter = (TODAY.getMonthValue() - 1) / 3 + 1;
+        List<Map<String, Object>> published = given().header("Authorization", office).contentType("application/json")
+                .body(Map.of("region", region, "year", YEAR, "quarter", quarter)).when().post("/api/v1/points/snapshots")
+                .then().statusCode(201).extract().path("rows");
+        assertThat(published).filteredOn(s -> deputy.equals(s.get("deputyId"))).singleElement()
+                .satisfies(s -> assertThat(s.get("total")).isEqualTo(0));
+        assertThat(published).hasSameSizeAs(items);
     }
 }

@@ -257,17 +257,27 @@ public class Standings {
         if (until == null) {
             return standings(region, year, level, Integer.MAX_VALUE, 0, new long[1]);
         }
-        StringBuilder sql = new StringBuilder("""
-                SELECT l.deputy_id, coalesce(d.name, ''), coalesce(d.region_code, max(l.region_code)), sum(l.points) AS total,
-                       rank() OVER (ORDER BY sum(l.points) DESC)
-                FROM ledger_entry l LEFT JOIN deputy_copy d ON d.deputy_id = l.deputy_id
-                WHERE l.year = :year AND coalesce(d.region_code, l.region_code) LIKE :region
-                  AND (l.occurred_on IS NULL OR l.occurred_on <= :until)""");
-        if (level != null) {
-            sql.append(" AND d.levels @> CAST(:level AS jsonb)");
-        }
-        sql.append(" GROUP BY l.deputy_id, d.name, d.region_code ORDER BY total DESC, l.deputy_id");
-        var query = em.createNativeQuery(sql.toString()).setParameter("year", year).setParameter("region", region.likePattern())
+        // as the year's table: every deputy with points up to that day, and every active deputy of the region without,
+        // at 0 — a published quarter leaves nobody out
+        String levelOfLedger = level == null ? "" : " AND d.levels @> CAST(:level AS jsonb)";
+        String levelOfCopy = level == null ? "" : " AND a.levels @> CAST(:level AS jsonb)";
+        String sql = """
+                SELECT t.deputy_id, t.name, t.region_code, t.total, rank() OVER (ORDER BY t.total DESC) FROM (
+                  SELECT l.deputy_id, coalesce(d.name, '') AS name, coalesce(d.region_code, max(l.region_code)) AS region_code,
+                         sum(l.points) AS total
+                  FROM ledger_entry l LEFT JOIN deputy_copy d ON d.deputy_id = l.deputy_id
+                  WHERE l.year = :year AND coalesce(d.region_code, l.region_code) LIKE :region
+                    AND (l.occurred_on IS NULL OR l.occurred_on <= :until)""" + levelOfLedger + """
+
+                  GROUP BY l.deputy_id, d.name, d.region_code
+                  UNION ALL
+                  SELECT a.deputy_id, coalesce(a.name, ''), a.region_code, 0 FROM deputy_copy a
+                  WHERE a.active AND a.region_code LIKE :region""" + levelOfCopy + """
+
+                    AND NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.deputy_id = a.deputy_id AND e.year = :year
+                                      AND (e.occurred_on IS NULL OR e.occurred_on <= :until))
+                ) t ORDER BY t.total DESC, t.deputy_id""";
+        var query = em.createNativeQuery(sql).setParameter("year", year).setParameter("region", region.likePattern())
                 .setParameter("until", until);
         if (level != null) {
             query.setParameter("level", "[\"" + level + "\"]");

@@ -256,6 +256,12 @@ public class SuggestionService {
             throw ProblemException.notFound("suggestion", id);
         }
         caller.requireWithin(RegionCode.of(s.regionCode));
+        // consent belongs to the suggestion while it runs: a year-old closed one, or a deputy no longer in office,
+        // would otherwise earn a co-signer's points in another year
+        if (SuggestionStatus.valueOf(s.status) == SuggestionStatus.CLOSED) {
+            throw ProblemException.conflict("suggestion-closed", "a closed suggestion takes no more co-signers");
+        }
+        activeDeputy(deputy, "deputyId");
         CoSigning.refusal(deputy, s.coDeputyIds, coSigned(s.id)).ifPresent(r -> {
             throw ProblemException.conflict(r == CoSigning.Refusal.NOT_NAMED ? "not-a-co-signer" : "already-co-signed", r.reason());
         });
