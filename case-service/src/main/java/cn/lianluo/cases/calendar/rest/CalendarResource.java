@@ -4,6 +4,7 @@ import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
