@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -15,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -69,9 +71,10 @@ public class ServiceProxy {
         }
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         boolean hasToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        JsonWebToken token = null;
         if (hasToken) {
             try {
-                jwt.parse(authorization.substring(7).strip());
+                token = jwt.parse(authorization.substring(7).strip());
             } catch (ParseException e) {
                 unauthorized(ctx, "the token is not valid: it is expired, malformed or not signed by the issuer");
                 return;
@@ -80,7 +83,9 @@ public class ServiceProxy {
             unauthorized(ctx, "a valid bearer token is required");
             return;
         }
-        if (!hasToken && Routes.isRateLimited(method, path) && limited(ctx)) {
+        // a token does not lift the public limits, except for staff's and deputies' intake (PublicLimits)
+        boolean publicLimits = Routes.isRateLimited(method, path) && !PublicLimits.staffIntake(token, method, path);
+        if (publicLimits && limited(ctx, "ip:" + clientAddress(ctx))) {
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -89,18 +94,57 @@ public class ServiceProxy {
                     "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
             return;
         }
-        forward(ctx, owner.get());
+        if (!publicLimits) {
+            forward(ctx, owner.get(), null);
+        } else if ("POST".equals(method)) {
+            withBody(ctx, body -> {
+                var key = PublicLimits.phoneKey(path, null, body.getBytes(), mapper);
+                if (key.isEmpty() || !limited(ctx, key.get())) {
+                    forward(ctx, owner.get(), body);
+                }
+            });
+        } else {
+            var key = PublicLimits.phoneKey(path, ctx.request().getParam("phone"), null, mapper);
+            if (key.isEmpty() || !limited(ctx, key.get())) {
+                forward(ctx, owner.get(), null);
+            }
+        }
     }
 
-    private boolean limited(RoutingContext ctx) {
+    /** Reads a public write whole (at most PublicLimits.MAX_PUBLIC_BODY) to find its phone, then goes on. */
+    private void withBody(RoutingContext ctx, java.util.function.Consumer<Buffer> then) {
+        Buffer body = Buffer.buffer();
+        boolean[] refused = {false};
+        var request = ctx.request();
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > PublicLimits.MAX_PUBLIC_BODY) {
+                refused[0] = true;
+                problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大",
+                        "a public submission has at most " + PublicLimits.MAX_PUBLIC_BODY + " bytes");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(e -> LOG.debugf("reading a public write failed: %s", e.getMessage()));
+        request.endHandler(v -> {
+            if (!refused[0]) {
+                then.accept(body);
+            }
+        });
+        request.resume();
+    }
+
+    private String clientAddress(RoutingContext ctx) {
         String forwarded = ctx.request().getHeader("X-Forwarded-For");
-        String address = forwarded != null && config.trustForwardedFor() ? forwarded.split(",")[0].strip()
+        return forwarded != null && config.trustForwardedFor() ? forwarded.split(",")[0].strip()
                 : ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-        long wait = limiter.acquire("ip:" + address);
-        String phone = ctx.request().getParam("phone");
-        if (wait == 0 && phone != null && !phone.isBlank()) {
-            wait = limiter.acquire("phone:" + phone.strip());
-        }
+    }
+
+    private boolean limited(RoutingContext ctx, String key) {
+        long wait = limiter.acquire(key);
         if (wait > 0) {
             ctx.response().putHeader("Retry-After", String.valueOf(wait));
             problem(ctx, 429, "too-many-requests", "Too many requests 请求过于频繁",
@@ -110,7 +154,8 @@ public class ServiceProxy {
         return false;
     }
 
-    private void forward(RoutingContext ctx, Routes.Service service) {
+    /** @param body the request's body when the gateway has read it already, else null (streamed) */
+    private void forward(RoutingContext ctx, Routes.Service service, Buffer body) {
         URI base = URI.create(switch (service) {
             case STATION -> config.stationUrl();
             case DEPUTY -> config.deputyUrl();
@@ -136,7 +181,7 @@ public class ServiceProxy {
             options.addHeader("X-Forwarded-For", (chain == null ? "" : chain + ", ") + incoming.remoteAddress().host());
         }
         client.request(options)
-                .compose(request -> request.send(incoming))
+                .compose(request -> body == null ? request.send(incoming) : request.send(body))
                 .onSuccess(response -> {
                     var out = ctx.response().setStatusCode(response.statusCode());
                     response.headers().forEach(h -> {
