@@ -24,6 +24,10 @@ public interface PrivacyConfig {
     /** Older keys (either kind) still read while rows are re-sealed ({@code LIANLUO_PRIVACY_PREVIOUS_KEYS}, comma-separated). */
     Optional<List<String>> previousKeys();
 
+    /** How often PlainTextSweep looks for rows in plain text (read by its {@code @Scheduled}). */
+    @WithDefault("30s")
+    String sweepEvery();
+
     /** Rows a sweep seals per transaction (rows written in plain text by bulk SQL, or under a previous key). */
     @WithDefault("500")
     int sweepBatch();

@@ -97,7 +97,7 @@ public class TrackingGuard {
             boolean fresh = lockedUntil != null || instant(row[1]).plus(WINDOW).isBefore(now);
             int failures = fresh ? 1 : ((Number) row[0]).intValue() + 1;
             em.createNativeQuery("UPDATE tracking_lock SET failures = ?2, first_failure = ?3, "
-                            + "locked_until = CASE WHEN ?2 >= ?5 THEN ?4 END WHERE tracking_code = ?1")
+                            + "locked_until = CASE WHEN ?2 >= ?5 THEN CAST(?4 AS timestamptz) END WHERE tracking_code = ?1")
                     .setParameter(1, code).setParameter(2, failures).setParameter(3, fresh ? now : instant(row[1]))
                     .setParameter(4, now.plus(LOCK)).setParameter(5, MAX_FAILURES).executeUpdate();
         }

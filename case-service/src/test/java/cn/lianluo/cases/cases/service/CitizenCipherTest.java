@@ -30,6 +30,10 @@ class CitizenCipherTest {
                 return Optional.of(previous);
             }
 
+            public String sweepEvery() {
+                return "30s";
+            }
+
             public int sweepBatch() {
                 return 500;
             }
