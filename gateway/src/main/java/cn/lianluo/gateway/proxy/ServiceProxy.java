@@ -98,7 +98,9 @@ public class ServiceProxy {
             forward(ctx, owner.get(), null);
         } else if ("POST".equals(method)) {
             withBody(ctx, body -> {
-                var key = PublicLimits.phoneKey(path, null, body.getBytes(), mapper);
+                String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+                var key = PublicLimits.phoneKey(path, null, json ? body.getBytes() : null, mapper);
                 if (key.isEmpty() || !limited(ctx, key.get())) {
                     forward(ctx, owner.get(), body);
                 }
