@@ -8,6 +8,8 @@ ALTER TABLE citizen_case
     ADD COLUMN citizen_phone_sealed TEXT,
     ADD COLUMN citizen_phone_hash   TEXT;
 -- what the sweep still has to seal, found without reading the whole table
+-- livelihood_project.proposer_name/proposer_phone hold sealed values in the same columns from now on, and
+-- project_evaluation.by_phone the phone's keyed hash (still unique per project); the sweep converts older rows.
 CREATE INDEX case_citizen_plain ON citizen_case (id) WHERE citizen_phone IS NOT NULL OR citizen_name IS NOT NULL;
 
 -- Wrong phones per tracking code: 5 within an hour lock the code for an hour, for every lookup (every replica reads

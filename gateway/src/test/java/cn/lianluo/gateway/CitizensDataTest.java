@@ -115,6 +115,11 @@ class CitizensDataTest {
         String id = submit(citizenCase(name, phone)).then().statusCode(201).extract().path("id");
         given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433124")).when().get("/api/v1/cases/" + id)
                 .then().statusCode(200).body("citizen.phone", equalTo(phone)).body("citizen.name", equalTo(name));
+        // the same citizen proposes a livelihood project (群众点题)
+        given().header("X-Forwarded-For", client()).contentType(ContentType.JSON)
+                .body(Map.of("title", "水渠清淤", "description", "群众点题", "regionCode", TOWNSHIP, "year", 2026,
+                        "citizen", Map.of("name", name, "phone", phone)))
+                .when().post("/api/v1/livelihood-projects").then().statusCode(201);
         List<String> hits = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl("cases_gw"), RealInfrastructure.DB_USER,
                 RealInfrastructure.DB_PASSWORD); Statement s = c.createStatement()) {

@@ -116,7 +116,8 @@ public class CitizenCipher {
                 && c.citizenPhoneHash != null && c.citizenPhoneHash.startsWith(hashKeyId + ":");
     }
 
-    String phoneHash(String phone) {
+    /** The keyed hash of a phone, as stored where a phone is only compared (a project's evaluations, once per phone). */
+    public String phoneHash(String phone) {
         return hashKeyId + ":" + hmac(keys.get(hashKeyId), phone);
     }
 
@@ -135,8 +136,14 @@ public class CitizenCipher {
         }
     }
 
+    /** Whether a stored value is sealed under a key this service knows (plain names and phones hold no colon). */
+    public boolean sealed(String value) {
+        int colon = value == null ? -1 : value.indexOf(':');
+        return colon > 0 && keys.containsKey(value.substring(0, colon));
+    }
+
     /** The field's name is the associated data: a name's ciphertext cannot be passed off as a phone's. */
-    String seal(String plain, String field) {
+    public String seal(String plain, String field) {
         if (plain == null) {
             return null;
         }
@@ -154,7 +161,7 @@ public class CitizenCipher {
         }
     }
 
-    String open(String sealed, String field) {
+    public String open(String sealed, String field) {
         if (sealed == null || sealed.isEmpty()) {
             return null;
         }

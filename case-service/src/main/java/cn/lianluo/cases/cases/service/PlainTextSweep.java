@@ -54,6 +54,10 @@ public class PlainTextSweep {
                 }
                 rotated = true;
             }
+            int projects = QuarkusTransaction.requiringNew().call(this::projects);
+            if (projects > 0) {
+                LOG.infof("sealed the proposers and evaluators of %d livelihood-project rows stored in plain text", projects);
+            }
             guard.forgetExpired();
         } catch (RuntimeException e) {
             LOG.warnf(e, "sealing citizens' data failed; it runs again on the next tick");
@@ -109,6 +113,32 @@ public class PlainTextSweep {
         }
         update.executeUpdate();
         return new Object[]{rows.size(), rows.size() < batch ? null : (UUID) rows.get(rows.size() - 1)[0]};
+    }
+
+    /**
+     * Livelihood projects' proposers (sealed) and citizens' evaluations (the phone kept as its keyed hash) of an
+     * earlier version; projects are few, so one transaction does them.
+     */
+    private int projects() {
+        int n = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> proposers = em.createNativeQuery("SELECT id, proposer_name, proposer_phone FROM livelihood_project "
+                + "WHERE proposer_phone IS NOT NULL AND proposer_phone NOT LIKE '%:%' FOR UPDATE SKIP LOCKED").getResultList();
+        for (Object[] r : proposers) {
+            n += em.createNativeQuery("UPDATE livelihood_project SET proposer_name = ?2, proposer_phone = ?3 WHERE id = ?1")
+                    .setParameter(1, r[0]).setParameter(2, r[1] == null ? "" : cipher.seal((String) r[1], "proposer_name"))
+                    .setParameter(3, cipher.seal((String) r[2], "proposer_phone")).executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> evaluations = em.createNativeQuery("SELECT id, by_phone FROM project_evaluation "
+                + "WHERE by_phone IS NOT NULL AND by_phone NOT LIKE '%:%' FOR UPDATE SKIP LOCKED").getResultList();
+        for (Object[] r : evaluations) {
+            // a plain row whose phone has evaluated again since (as a hash) is the duplicate: it keeps its rating, not the phone
+            n += em.createNativeQuery("UPDATE project_evaluation e SET by_phone = CASE WHEN EXISTS (SELECT 1 FROM project_evaluation o "
+                            + "WHERE o.project_id = e.project_id AND o.by_phone = ?2) THEN NULL ELSE ?2 END WHERE id = ?1")
+                    .setParameter(1, r[0]).setParameter(2, cipher.phoneHash((String) r[1])).executeUpdate();
+        }
+        return n;
     }
 
     /** A null would leave the VALUES column untyped; a row's citizen always has a name and a phone. */
