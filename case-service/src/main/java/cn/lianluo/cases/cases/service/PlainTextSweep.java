@@ -40,7 +40,7 @@ public class PlainTextSweep {
     }
 
     @Scheduled(every = "${lianluo.privacy.sweep-every:30s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
+    public void tick() {
         try {
             int plain = sweep(PLAIN);
             if (plain > 0) {
@@ -67,7 +67,7 @@ public class PlainTextSweep {
     /** Seals every row the condition selects; returns how many. */
     int sweep(String condition) {
         int total = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
         while (true) {
             UUID from = after;
             Object[] done = QuarkusTransaction.requiringNew().call(() -> batch(condition, from));
