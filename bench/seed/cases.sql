@@ -1,6 +1,8 @@
 -- Province-scale data for case-service (./suite seed). Variables: townships, per_township, cases, suggestions,
 -- projects. Cases spread over 2025-01-01 … 2026-11-21 in every state of the loop (about 72 % closed); three in five
 -- received by a township deputy on reception day. No deadline rows: the clock must not wake up for old cases.
+-- Citizens' names and phones go in as plain text (SQL cannot seal them with AES-GCM); the running case-service's
+-- PlainTextSweep seals them in the background (every 30 s) and nulls the plain columns, so none stays stored whole.
 \set ON_ERROR_STOP on
 CREATE TEMP TABLE bench_township AS
 SELECT row_number() OVER (ORDER BY code) AS idx, code, name, parent_code AS county

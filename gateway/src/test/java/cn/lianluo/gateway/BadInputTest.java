@@ -85,6 +85,25 @@ class BadInputTest {
         return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
+    /**
+     * The body with each mobile number ("1xxxxxxxxxx") replaced by one of its own, byte for byte, so the per-phone limit
+     * of public writes (which reads the body) stays out of the way as the per-address one does.
+     */
+    static byte[] ownPhone(byte[] body) {
+        byte[] copy = body.clone();
+        for (int i = 0; i + 12 < copy.length; i++) {
+            boolean phone = copy[i] == '"' && copy[i + 1] == '1' && copy[i + 12] == '"';
+            for (int j = 2; phone && j < 12; j++) {
+                phone = copy[i + j] >= '0' && copy[i + j] <= '9';
+            }
+            if (phone) {
+                byte[] fresh = String.format("%08d", CLIENTS.incrementAndGet()).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(fresh, 0, copy, i + 4, 8);
+            }
+        }
+        return copy;
+    }
+
     /** Real ids where a write needs one, so the body is read by the code behind the id, not just refused as not found. */
     static String fill(String template) {
         return template.replace("/stations/{id}", "/stations/" + stationId)
@@ -214,7 +233,7 @@ class BadInputTest {
         if (attempt.contentType().startsWith("application/x-www-form-urlencoded")) {
             request.body(new String(attempt.body(), StandardCharsets.US_ASCII)); // REST Assured encodes forms from text only
         } else {
-            request.body(attempt.body());
+            request.body(ownPhone(attempt.body()));
         }
         if (token(op) != null) {
             request.header("Authorization", token(op));

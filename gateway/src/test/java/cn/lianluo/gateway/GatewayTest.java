@@ -121,7 +121,7 @@ class GatewayTest {
         String retryAfter = null;
         for (int i = 0; i < 30 && status != 429; i++) {
             var response = given().header("X-Forwarded-For", "203.0.113.7").queryParam("phone", "13600000000")
-                    .when().get("/api/v1/cases/track/LLNOSUCHCODE1").then().extract();
+                    .when().get("/api/v1/cases/track/LLNOSUCHCODE" + i).then().extract(); // one code locks after 5 wrong phones
             status = response.statusCode();
             retryAfter = response.header("Retry-After");
         }

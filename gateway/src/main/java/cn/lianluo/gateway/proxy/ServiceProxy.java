@@ -16,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -76,9 +77,10 @@ public class ServiceProxy {
         }
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         boolean hasToken = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        JsonWebToken token = null;
         if (hasToken) {
             try {
-                jwt.parse(authorization.substring(7).strip());
+                token = jwt.parse(authorization.substring(7).strip());
             } catch (ParseException e) {
                 unauthorized(ctx, "the token is not valid: it is expired, malformed or not signed by the issuer");
                 return;
@@ -87,7 +89,9 @@ public class ServiceProxy {
             unauthorized(ctx, "a valid bearer token is required");
             return;
         }
-        if (!hasToken && Routes.isRateLimited(method, path) && limited(ctx)) {
+        // a token does not lift the public limits, except for staff's and deputies' intake (PublicLimits)
+        boolean publicLimits = Routes.isRateLimited(method, path) && !PublicLimits.staffIntake(token, method, path);
+        if (publicLimits && limited(ctx, "ip:" + clientAddress(ctx))) {
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -96,49 +100,66 @@ public class ServiceProxy {
                     "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
             return;
         }
-        if (length == null && "chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
-            readChunked(ctx, owner.get());
-            return;
+        if (publicLimits && "POST".equals(method)) {
+            readBody(ctx, PublicLimits.MAX_PUBLIC_BODY, "a public submission has at most " + PublicLimits.MAX_PUBLIC_BODY
+                    + " bytes", body -> {
+                String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+                boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+                var key = PublicLimits.phoneKey(path, null, json ? body.getBytes() : null, mapper);
+                if (key.isEmpty() || !limited(ctx, key.get())) {
+                    forward(ctx, owner.get(), body);
+                }
+            });
+        } else if (length == null && "chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            readBody(ctx, maxBodyBytes, "the chunked body has more than " + maxBodyBytes + " bytes; at most " + maxBodyBytes
+                    + " are accepted", body -> forward(ctx, owner.get(), body));
+        } else if (!publicLimits) {
+            forward(ctx, owner.get(), null);
+        } else {
+            var key = PublicLimits.phoneKey(path, ctx.request().getParam("phone"), null, mapper);
+            if (key.isEmpty() || !limited(ctx, key.get())) {
+                forward(ctx, owner.get(), null);
+            }
         }
-        forward(ctx, owner.get(), null);
     }
 
     /**
-     * A chunked body declares no length: it is read here up to the limit (a 413 as soon as it goes past) and sent on
-     * with its length, so no service reads an unbounded body and the limit holds whatever the client declares.
+     * Reads the request's body here, up to {@code limit} bytes (a 413 as soon as it goes past), then goes on with it:
+     * a chunked body declares no length, so no service reads an unbounded one, and a public write is read whole to find
+     * its phone for the per-phone limit.
      */
-    private void readChunked(RoutingContext ctx, Routes.Service service) {
-        var incoming = ctx.request();
+    private void readBody(RoutingContext ctx, long limit, String tooLarge, java.util.function.Consumer<Buffer> then) {
         Buffer body = Buffer.buffer();
-        incoming.handler(chunk -> {
-            if (ctx.response().ended()) {
+        boolean[] refused = {false};
+        var request = ctx.request();
+        request.handler(chunk -> {
+            if (refused[0]) {
                 return;
             }
-            if (body.length() + chunk.length() > maxBodyBytes) {
-                problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大",
-                        "the chunked body has more than " + maxBodyBytes + " bytes; at most " + maxBodyBytes + " are accepted");
+            if (body.length() + chunk.length() > limit) {
+                refused[0] = true;
+                problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大", tooLarge);
                 return;
             }
             body.appendBuffer(chunk);
         });
-        incoming.endHandler(v -> {
-            if (!ctx.response().ended()) {
-                forward(ctx, service, body);
+        request.exceptionHandler(e -> LOG.debugf("reading a request's body failed: %s", e.getMessage()));
+        request.endHandler(v -> {
+            if (!refused[0] && !ctx.response().ended()) {
+                then.accept(body);
             }
         });
-        incoming.exceptionHandler(e -> LOG.debugf("reading a chunked body failed: %s", e.getMessage()));
-        incoming.resume();
+        request.resume();
     }
 
-    private boolean limited(RoutingContext ctx) {
+    private String clientAddress(RoutingContext ctx) {
         String forwarded = ctx.request().getHeader("X-Forwarded-For");
-        String address = forwarded != null && config.trustForwardedFor() ? forwarded.split(",")[0].strip()
+        return forwarded != null && config.trustForwardedFor() ? forwarded.split(",")[0].strip()
                 : ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-        long wait = limiter.acquire("ip:" + address);
-        String phone = ctx.request().getParam("phone");
-        if (wait == 0 && phone != null && !phone.isBlank()) {
-            wait = limiter.acquire("phone:" + phone.strip());
-        }
+    }
+
+    private boolean limited(RoutingContext ctx, String key) {
+        long wait = limiter.acquire(key);
         if (wait > 0) {
             ctx.response().putHeader("Retry-After", String.valueOf(wait));
             problem(ctx, 429, "too-many-requests", "Too many requests 请求过于频繁",

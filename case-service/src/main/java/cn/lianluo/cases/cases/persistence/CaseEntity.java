@@ -34,6 +34,13 @@ public class CaseEntity {
     public String citizenName;
     @Column(name = "citizen_phone")
     public String citizenPhone;
+    /** The citizen sealed at rest (CitizenCipher); the two plain columns above stay null once sealed. */
+    @Column(name = "citizen_name_sealed")
+    public String citizenNameSealed;
+    @Column(name = "citizen_phone_sealed")
+    public String citizenPhoneSealed;
+    @Column(name = "citizen_phone_hash")
+    public String citizenPhoneHash;
     @Column(name = "receiving_deputy_id")
     public UUID receivingDeputyId;
     @Column(name = "unit_id")

@@ -23,8 +23,11 @@ public class CasePublisher {
     private final Outbox outbox;
     private final CaseRepositories.Deadlines deadlines;
     private final UnitRepositories.Units units;
+    private final CitizenCipher cipher;
 
-    public CasePublisher(Outbox outbox, CaseRepositories.Deadlines deadlines, UnitRepositories.Units units) {
+    public CasePublisher(Outbox outbox, CaseRepositories.Deadlines deadlines, UnitRepositories.Units units,
+                         CitizenCipher cipher) {
+        this.cipher = cipher;
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.units = units;
@@ -48,7 +51,13 @@ public class CasePublisher {
                 previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
                 c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
-                new CaseEvents.Citizen(Masking.name(c.citizenName), Masking.phone(c.citizenPhone)), stages);
+                masked(c), stages);
         outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
+    }
+
+    /** Events never carry the citizen whole (DESIGN §4). */
+    private CaseEvents.Citizen masked(CaseEntity c) {
+        CitizenCipher.Citizen citizen = cipher.open(c);
+        return new CaseEvents.Citizen(Masking.name(citizen.name()), Masking.phone(citizen.phone()));
     }
 }

@@ -53,10 +53,11 @@ public class CaseQueries {
     private final UnitRepositories.Units units;
     private final UnitRepositories.Categories categories;
     private final CaseClock clock;
+    private final CitizenCipher cipher;
 
     public CaseQueries(CaseService service, CaseRepositories.Cases cases, CaseRepositories.Actions actions,
                        CaseRepositories.Deadlines deadlines, UnitRepositories.Units units,
-                       UnitRepositories.Categories categories, CaseClock clock) {
+                       UnitRepositories.Categories categories, CaseClock clock, CitizenCipher cipher) {
         this.service = service;
         this.cases = cases;
         this.actions = actions;
@@ -64,6 +65,7 @@ public class CaseQueries {
         this.units = units;
         this.categories = categories;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     @Transactional
@@ -127,7 +129,7 @@ public class CaseQueries {
         Instant now = clock.now();
         return new Page<>(rows.stream().map(c -> {
             List<DeadlineEntity> current = open.getOrDefault(c.id, List.of());
-            return new CaseSummary(c.id, c.trackingCode, c.title, c.category, CaseStatus.valueOf(c.status),
+            return new CaseSummary(c.id, trackingCodeFor(c, caller), c.title, c.category, CaseStatus.valueOf(c.status),
                     CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), masked(c), c.unitId,
                     CaseViews.overdueNow(current, now), c.receivedAt,
                     current.isEmpty() ? null : CaseViews.deadline(current.get(0), now));
@@ -150,7 +152,19 @@ public class CaseQueries {
                 status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction));
     }
 
-    /** Whether the caller handles the case, and so sees the citizen's whole name and phone. */
+    /**
+     * The tracking code with the citizen's phone opens the public tracking page, so only those who handle the case see
+     * it (as they see the whole phone): a deputy reading a case of their region that they did not receive does not.
+     */
+    private static String trackingCodeFor(CaseEntity c, Caller caller) {
+        return handles(c, caller) ? c.trackingCode : null;
+    }
+
+    /**
+     * Whether the caller handles the case, and so sees the citizen's whole name and phone and the tracking code:
+     * staff (ADMIN, SUPERVISOR, STATION_STAFF) whose scope covers the case's region, the handling unit the case is
+     * assigned to now, and the deputy who received it.
+     */
     static boolean handles(CaseEntity c, Caller caller) {
         RegionCode region = RegionCode.of(c.regionCode);
         if ((caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.STATION_STAFF))
@@ -176,9 +190,9 @@ public class CaseQueries {
             return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.at, a.note, a.unitId,
                     u == null ? null : u.name, CaseStatus.valueOf(a.status));
         }).toList();
-        return new CaseView(c.id, c.trackingCode, c.title, c.content, c.category, category == null ? null : category.name,
+        return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
                 CaseKind.valueOf(c.kind), c.urgent, status, status.label(), c.regionCode, c.stationId, channel,
-                channel.label(), whole ? new CitizenView(c.citizenName, c.citizenPhone) : masked(c), c.receivingDeputyId,
+                channel.label(), whole ? whole(c) : masked(c), c.receivingDeputyId,
                 c.unitId, unit == null ? null : unit.name, c.onTheSpot, c.paused, c.reopenCount,
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
                 CaseViews.overdueNow(rows, now), List.copyOf(CaseLoop.allowed(CaseService.state(c))), timeline,
@@ -192,8 +206,14 @@ public class CaseQueries {
                 .setParameter(1, caseId).getResultList().stream().map(UUID.class::cast).toList();
     }
 
-    private static CitizenView masked(CaseEntity c) {
-        return new CitizenView(Masking.name(c.citizenName), Masking.phone(c.citizenPhone));
+    private CitizenView whole(CaseEntity c) {
+        CitizenCipher.Citizen citizen = cipher.open(c);
+        return new CitizenView(citizen.name(), citizen.phone());
+    }
+
+    private CitizenView masked(CaseEntity c) {
+        CitizenCipher.Citizen citizen = cipher.open(c);
+        return new CitizenView(Masking.name(citizen.name()), Masking.phone(citizen.phone()));
     }
 
     static String actionLabel(String action) {

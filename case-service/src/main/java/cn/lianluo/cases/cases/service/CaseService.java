@@ -7,6 +7,7 @@ import cn.lianluo.cases.cases.domain.CaseLoop;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.cases.domain.Deadline;
+import cn.lianluo.cases.cases.domain.IntakePolicy;
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.domain.Stage;
 import cn.lianluo.cases.cases.persistence.CaseActionEntity;
@@ -69,10 +70,13 @@ public class CaseService {
     private final CalendarService calendars;
     private final CasePublisher publisher;
     private final CaseClock clock;
+    private final CitizenCipher cipher;
+    private final TrackingGuard guard;
 
     public CaseService(CaseRepositories.Cases cases, CaseRepositories.Actions actions,
                        CaseRepositories.Deadlines deadlines, UnitRepositories.Deputies deputies, UnitService units,
-                       CalendarService calendars, CasePublisher publisher, CaseClock clock) {
+                       CalendarService calendars, CasePublisher publisher, CaseClock clock, CitizenCipher cipher,
+                       TrackingGuard guard) {
         this.cases = cases;
         this.actions = actions;
         this.deadlines = deadlines;
@@ -81,6 +85,8 @@ public class CaseService {
         this.calendars = calendars;
         this.publisher = publisher;
         this.clock = clock;
+        this.cipher = cipher;
+        this.guard = guard;
     }
 
     /** 受理随时: a citizen's own submission (no caller) or staff/deputy intake naming the receiving deputy. */
@@ -124,6 +130,12 @@ public class CaseService {
                         "deputy " + receivingDeputy + " belongs to " + deputy.regionCode + ", not to the case's region " + region);
             }
         }
+        // what an anonymous caller may set, and links staff will open (item 11 of issue 17)
+        Channel channel = IntakePolicy.channel(request.channel(), staff);
+        IntakePolicy.requireStaffFor(staff, request.urgent(), request.stationId());
+        for (int i = 0; request.attachments() != null && i < request.attachments().size(); i++) {
+            IntakePolicy.requireSafeUrl(request.attachments().get(i).url(), "attachments[" + i + "].url");
+        }
         Instant now = clock.now();
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
@@ -135,9 +147,8 @@ public class CaseService {
         c.urgent = Boolean.TRUE.equals(request.urgent());
         c.regionCode = region.value();
         c.stationId = request.stationId();
-        c.channel = (request.channel() == null ? (staff ? Channel.RECEPTION : Channel.ONLINE) : request.channel()).name();
-        c.citizenName = request.citizen().name().strip();
-        c.citizenPhone = request.citizen().phone().strip();
+        c.channel = channel.name();
+        cipher.seal(c, request.citizen().name().strip(), request.citizen().phone().strip());
         c.receivingDeputyId = receivingDeputy;
         c.status = CaseStatus.RECEIVED.name();
         c.attachments = request.attachments() == null ? new ArrayList<>() : new ArrayList<>(request.attachments().stream()
@@ -176,13 +187,12 @@ public class CaseService {
                 "CITIZEN", "citizen");
     }
 
-    /** The case of a tracking code and phone; a wrong phone answers exactly as an unknown code does. */
+    /**
+     * The case of a tracking code and phone; a wrong phone answers exactly as an unknown code does, and a code with too
+     * many wrong phones is locked ({@link TrackingGuard}).
+     */
     CaseEntity tracked(String trackingCode, String phone) {
-        Optional<CaseEntity> c = cases.byTrackingCode(trackingCode == null ? "" : trackingCode.strip().toUpperCase());
-        if (c.isEmpty() || phone == null || !c.get().citizenPhone.equals(phone.strip())) {
-            throw new ProblemException(404, "not-found", "Not found 未找到", "no case matches this tracking code and phone");
-        }
-        return c.get();
+        return require(guard.admit(trackingCode, phone));
     }
 
     private void apply(CaseEntity c, CaseCommand command, CommandBody body, String role, String actor) {

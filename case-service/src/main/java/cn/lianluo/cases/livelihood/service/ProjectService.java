@@ -49,8 +49,11 @@ public class ProjectService {
     private final Outbox outbox;
     private final CaseClock clock;
 
+    private final cn.lianluo.cases.cases.service.CitizenCipher cipher;
+
     public ProjectService(EntityManager em, CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, Outbox outbox,
-                          CaseClock clock) {
+                          CaseClock clock, cn.lianluo.cases.cases.service.CitizenCipher cipher) {
+        this.cipher = cipher;
         this.em = em;
         this.cases = cases;
         this.deputies = deputies;
@@ -83,8 +86,9 @@ public class ProjectService {
         p.description = request.description().strip();
         p.source = !caseIds.isEmpty() ? "CASES" : staff ? "DEPUTY_OR_STAFF" : "CITIZEN";
         if (request.citizen() != null) {
-            p.proposerName = request.citizen().name().strip();
-            p.proposerPhone = request.citizen().phone().strip();
+            // sealed at rest like a case's citizen (PIPL)
+            p.proposerName = cipher.seal(request.citizen().name().strip(), "proposer_name");
+            p.proposerPhone = cipher.seal(request.citizen().phone().strip(), "proposer_phone");
         }
         p.status = ProjectStatus.PROPOSED.name();
         p.proposedAt = clock.now();
@@ -275,7 +279,7 @@ public class ProjectService {
             deputyId = caller.deputyId().map(UUID::fromString).orElseThrow();
             role = Roles.DEPUTY;
         } else if (evaluation.phone() != null) {
-            phone = evaluation.phone().strip();
+            phone = cipher.phoneHash(evaluation.phone().strip()); // once per phone, compared by its keyed hash
             role = "CITIZEN";
         } else {
             throw ProblemException.invalid("phone", "a citizen's evaluation gives their phone (once per phone)");
@@ -358,7 +362,8 @@ public class ProjectService {
         VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
         outbox.add("lianluo.case.project-" + action + ".v1", p.id.toString(), RegionCode.of(p.regionCode),
                 new ProjectData(p.id, "project-" + action, role, clock.now(), p.status, p.regionCode, p.year, p.title, p.source,
-                        p.proposerName == null ? null : Masking.name(p.proposerName), p.sessionId,
+                        p.proposerName == null ? null : Masking.name(cipher.sealed(p.proposerName)
+                                ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
                         deputyId, choice, satisfactionRate(p.id), caseIds(p.id)));
     }
