@@ -147,17 +147,29 @@ class CaseRulesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> points(deputy, "CASE_ANSWERED_ON_THE_SPOT") > answeredBefore);
         assertThat(points(deputy, "CASE_CLOSED_SATISFIED")).isEqualTo(before);
 
-        // the citizen's own rating (by tracking code) closes it, and that is what scores the deputy
+        // a "citizen's" rating of a case the deputy typed in themself closes it but does not score them: the phone on
+        // record came from the deputy, so the rating may be theirs
         post("/api/v1/cases/track/" + created.path("trackingCode") + "/rating",
+                Map.of("phone", "13812347777", "satisfaction", "SATISFIED"), null).statusCode(200).body("status", equalTo("CLOSED"));
+
+        // the citizen's own rating of a case staff took in for the deputy scores them
+        Map<String, Object> byStaff = caseBody("工作人员受理 代表接待");
+        byStaff.put("receivingDeputyId", deputy);
+        var taken = post("/api/v1/cases", byStaff, STAFF).statusCode(201).extract();
+        post("/api/v1/cases/" + taken.path("id") + "/answer", Map.of("content", "当场答复"), token).statusCode(200);
+        post("/api/v1/cases/track/" + taken.path("trackingCode") + "/rating",
                 Map.of("phone", "13812347777", "satisfaction", "SATISFIED"), null).statusCode(200).body("status", equalTo("CLOSED"));
         await().atMost(Duration.ofSeconds(60)).until(() -> points(deputy, "CASE_CLOSED_SATISFIED") == before + 1);
 
-        // as does staff's 回访
+        // as does staff's 回访 of a case the deputy typed in
         String second = post("/api/v1/cases", caseBody("工作人员回访"), token).statusCode(201).extract().path("id");
         post("/api/v1/cases/" + second + "/answer", Map.of("content", "已协调"), token).statusCode(200);
         post("/api/v1/cases/" + second + "/visit", Map.of("satisfaction", "BASICALLY_SATISFIED", "note", "电话回访"), STAFF)
                 .statusCode(200).body("status", equalTo("CLOSED"));
         await().atMost(Duration.ofSeconds(60)).until(() -> points(deputy, "CASE_CLOSED_SATISFIED") == before + 2);
+        // the self-taken case's rating, sent before both, never adds a third
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> points(deputy, "CASE_CLOSED_SATISFIED") == before + 2);
     }
 
     @Test

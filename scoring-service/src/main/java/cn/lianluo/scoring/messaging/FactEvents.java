@@ -101,10 +101,14 @@ public class FactEvents {
             case "lianluo.case.answered.v1" -> receivingDeputy(facts, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
             case "lianluo.case.visited.v1" -> {
                 String satisfaction = data.path("satisfaction").asText();
-                // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own
-                boolean citizenOrStaff = java.util.Set.of("CITIZEN", "ADMIN", "SUPERVISOR", "STATION_STAFF")
-                        .contains(data.path("actorRole").asText());
-                if ("CLOSED".equals(data.path("status").asText()) && citizenOrStaff
+                // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own —
+                // and a "citizen's" rating of a case the deputy typed in themself may be the deputy's (the phone on
+                // record came from them): only staff's 回访 scores such a case
+                String rater = data.path("actorRole").asText();
+                boolean selfTaken = "DEPUTY".equals(data.path("intakeRole").asText(null));
+                boolean independent = java.util.Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF").contains(rater)
+                        || ("CITIZEN".equals(rater) && !selfTaken);
+                if ("CLOSED".equals(data.path("status").asText()) && independent
                         && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
                     receivingDeputy(facts, data, FactType.CASE_CLOSED_SATISFIED);
                 }

@@ -1,5 +1,7 @@
 package cn.lianluo.cases.cases.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -52,6 +54,9 @@ public final class CaseEvents {
             String satisfaction,
             String stage,
             Citizen citizen,
-            Map<String, StageDeadline> deadlines) {
+            Map<String, StageDeadline> deadlines,
+            // on visited only: who took the case in — a citizen's rating of a case its receiving deputy typed in
+            // could be the deputy's own (the phone on record is theirs to give), so it does not score them
+            @JsonInclude(JsonInclude.Include.NON_NULL) String intakeRole) {
     }
 }

@@ -25,6 +25,11 @@ public final class CaseRepositories {
         public List<CaseActionEntity> of(UUID caseId) {
             return list("caseId = ?1 order by at, id", caseId);
         }
+
+        /** The role that took the case in (its RECEIVED entry): CITIZEN, a staff role or DEPUTY. */
+        public String intakeRole(UUID caseId) {
+            return find("caseId = ?1 and action = 'RECEIVED'", caseId).firstResultOptional().map(a -> a.actorRole).orElse(null);
+        }
     }
 
     @ApplicationScoped

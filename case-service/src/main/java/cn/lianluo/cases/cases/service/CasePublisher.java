@@ -24,10 +24,12 @@ public class CasePublisher {
     private final CaseRepositories.Deadlines deadlines;
     private final UnitRepositories.Units units;
     private final CitizenCipher cipher;
+    private final CaseRepositories.Actions actions;
 
     public CasePublisher(Outbox outbox, CaseRepositories.Deadlines deadlines, UnitRepositories.Units units,
-                         CitizenCipher cipher) {
+                         CitizenCipher cipher, CaseRepositories.Actions actions) {
         this.cipher = cipher;
+        this.actions = actions;
         this.outbox = outbox;
         this.deadlines = deadlines;
         this.units = units;
@@ -51,7 +53,7 @@ public class CasePublisher {
                 previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
                 c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
-                masked(c), stages);
+                masked(c), stages, "visited".equals(action) ? actions.intakeRole(c.id) : null);
         outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
     }
 
