@@ -261,10 +261,10 @@ public class SuggestionService {
         if (SuggestionStatus.valueOf(s.status) == SuggestionStatus.CLOSED) {
             throw ProblemException.conflict("suggestion-closed", "a closed suggestion takes no more co-signers");
         }
-        activeDeputy(deputy, "deputyId");
         CoSigning.refusal(deputy, s.coDeputyIds, coSigned(s.id)).ifPresent(r -> {
             throw ProblemException.conflict(r == CoSigning.Refusal.NOT_NAMED ? "not-a-co-signer" : "already-co-signed", r.reason());
         });
+        activeDeputy(deputy, "deputyId");
         record(s, CO_SIGNED, Roles.DEPUTY, caller.subject(), deputy.toString());
         publish(s, "co-signed", Roles.DEPUTY, deputy);
         return view(s);
