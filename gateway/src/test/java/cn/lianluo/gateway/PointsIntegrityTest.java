@@ -1,6 +1,7 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
+import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -119,6 +120,31 @@ class PointsIntegrityTest {
         given().header("Authorization", TestTokens.bearer("STATION_STAFF", "430822207")).contentType(ContentType.JSON)
                 .body(Map.of("date", TODAY.toString(), "deputyIds", named, "visitors", 1))
                 .when().post("/api/v1/stations/" + STATION + "/receptions").then().statusCode(403);
+    }
+
+    @Test
+    void a_deputy_whose_events_station_service_never_saw_is_known_again_after_a_republish() throws Exception {
+        // an installation older than deputy.events' retention: station-service's copy lacks a deputy of before
+        String deputy = (String) register("仁义镇补发测试代表", TOWNSHIP).get("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> reception(STATION, TODAY.toString(), List.of(deputy)).statusCode() == 201);
+        try (var c = java.sql.DriverManager.getConnection(RealInfrastructure.jdbcUrl("station_gw"), RealInfrastructure.DB_USER,
+                RealInfrastructure.DB_PASSWORD); var delete = c.prepareStatement("DELETE FROM deputy_copy WHERE deputy_id = ?")) {
+            delete.setObject(1, UUID.fromString(deputy));
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(reception(STATION, TODAY.toString(), List.of(deputy)).statusCode()).isEqualTo(422);
+
+        String admin = TestTokens.bearer("ADMIN", TOWNSHIP);
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", TOWNSHIP)).queryParam("region", TOWNSHIP)
+                .when().post("/api/v1/deputies/republish").then().statusCode(403);
+        given().header("Authorization", admin).queryParam("region", "431021").when().post("/api/v1/deputies/republish")
+                .then().statusCode(403);
+        given().header("Authorization", admin).when().post("/api/v1/deputies/republish").then().statusCode(400)
+                .contentType("application/problem+json");
+        int sent = given().header("Authorization", admin).queryParam("region", TOWNSHIP).when().post("/api/v1/deputies/republish")
+                .then().statusCode(200).extract().path("deputies");
+        assertThat(sent).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> reception(STATION, TODAY.toString(), List.of(deputy)).statusCode() == 201);
     }
 
     @Test

@@ -98,6 +98,10 @@ public final class DeputyDtos {
                                 boolean active, List<DeputyLevel> levels, UUID homeStationId) {
     }
 
+    /** What {@code POST /deputies/republish} sent again. */
+    public record Republished(String regionCode, int deputies, int assignments) {
+    }
+
     public record Coverage(String regionCode, long activeDeputies, long assigned, double shareAssigned) {
     }
 

@@ -100,6 +100,18 @@ public class DeputyResource {
         return statistics.of(scope(region));
     }
 
+    /**
+     * Sends the region's deputies and their station assignments on deputy.events again (an installation older than
+     * the topic's retention, a consumer added later); ADMIN only, in scope.
+     */
+    @POST
+    @Path("/republish")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    public DeputyDtos.Republished republish(@QueryParam("region") String region) {
+        return deputies.republish(RegionCodes.field("region", region), caller);
+    }
+
     /** 全员入站 coverage: active deputies of a region and how many have a home station. */
     @GET
     @Path("/coverage")

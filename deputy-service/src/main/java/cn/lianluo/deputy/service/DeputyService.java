@@ -19,6 +19,7 @@ import cn.lianluo.deputy.persistence.AssignmentEntity;
 import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.MandateEntity;
 import cn.lianluo.deputy.persistence.Repositories;
+import cn.lianluo.deputy.rest.DeputyDtos;
 import cn.lianluo.deputy.rest.DeputyDtos.AssignmentView;
 import cn.lianluo.deputy.rest.DeputyDtos.ContactUpdate;
 import cn.lianluo.deputy.rest.DeputyDtos.DeputyRequest;
@@ -265,6 +266,31 @@ public class DeputyService {
             return;
         }
         throw ProblemException.forbidden("a deputy changes only their own contact details");
+    }
+
+    /**
+     * {@code POST /deputies/republish?region=}: every deputy of the region sent again as {@code updated}, with their open
+     * station assignments as {@code assigned}, so a consumer that started after the topic's retention (station-service's
+     * deputy copy on an older installation) learns the deputies of before. Consumers apply them as they applied the
+     * originals; a copy already up to date does not change.
+     */
+    @Transactional
+    public DeputyDtos.Republished republish(RegionCode region, Caller caller) {
+        caller.requireWithin(region);
+        int deputiesSent = 0;
+        int assignmentsSent = 0;
+        for (DeputyEntity deputy : deputies.list("regionCode like ?1", region.likePattern())) {
+            RegionCode home = RegionCode.of(deputy.regionCode);
+            outbox.add(DeputyEvents.UPDATED, deputy.id.toString(), home, eventData(deputy, mandates.of(deputy.id)));
+            deputiesSent++;
+            for (AssignmentEntity a : assignments.list("deputyId = ?1 and untilDate is null", deputy.id)) {
+                var station = stations.findById(a.stationId);
+                outbox.add(DeputyEvents.ASSIGNED, deputy.id.toString(), home, new DeputyEvents.Assigned(deputy.id,
+                        a.stationId, station == null ? null : station.regionCode, a.home, a.fromDate));
+                assignmentsSent++;
+            }
+        }
+        return new DeputyDtos.Republished(region.value(), deputiesSent, assignmentsSent);
     }
 
     private DeputyView changed(DeputyEntity deputy, String author) {

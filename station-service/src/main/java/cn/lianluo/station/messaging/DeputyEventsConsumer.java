@@ -66,7 +66,7 @@ public class DeputyEventsConsumer {
                     deputy = new DeputyCopyEntity();
                     deputy.deputyId = deputyId;
                 }
-                deputy.regionCode = data.path("regionCode").asText();
+                deputy.regionCode = regionCode(data);
                 deputy.active = data.path("active").asBoolean();
                 deputy.updatedAt = time;
                 if (fresh) {
@@ -108,5 +108,14 @@ public class DeputyEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new IncomingEvent.Unreadable("an assignment event without a readable stationId");
         }
+    }
+
+    /** A deputy's region; an event without a valid one is a dead letter, not a copy that fails every reception later. */
+    private static String regionCode(JsonNode data) {
+        String raw = data.path("regionCode").asText();
+        if (!cn.lianluo.common.region.RegionCode.isValid(raw)) {
+            throw new IncomingEvent.Unreadable("a deputy event without a valid regionCode: '" + raw + "'");
+        }
+        return raw;
     }
 }

@@ -50,6 +50,11 @@ public class CitizenCipher {
                 .forEach(k -> add(k.strip(), "lianluo.privacy.previous-keys")));
     }
 
+    /** Whether keys being rotated out are configured: only then can a row be sealed under another key than the current. */
+    public boolean rotating() {
+        return keys.size() > 2;
+    }
+
     private String add(String spec, String setting) {
         var m = KEY.matcher(spec == null ? "" : spec.strip());
         byte[] bytes;

@@ -46,13 +46,15 @@ public class PlainTextSweep {
             if (plain > 0) {
                 LOG.infof("sealed the citizens of %d cases stored in plain text", plain);
             }
-            if (!rotated) {
+            // the re-sealing pass reads every case once: only when previous keys are configured, and once a start even if
+            // it fails (a row under a key no longer configured cannot be opened; a full scan every tick would not help)
+            if (!rotated && cipher.rotating()) {
+                rotated = true;
                 int stale = sweep("(citizen_phone_sealed NOT LIKE '" + cipher.keyId() + ":%' OR citizen_name_sealed NOT LIKE '"
                         + cipher.keyId() + ":%' OR citizen_phone_hash NOT LIKE '" + cipher.hashKeyId() + ":%')");
                 if (stale > 0) {
                     LOG.infof("re-sealed the citizens of %d cases under key %s and hash key %s", stale, cipher.keyId(), cipher.hashKeyId());
                 }
-                rotated = true;
             }
             int projects = QuarkusTransaction.requiringNew().call(this::projects);
             if (projects > 0) {
