@@ -44,7 +44,7 @@ final class PublicApi {
 
     static List<Operation> operations() {
         JsonNode api;
-        try (InputStream in = PublicApi.class.getResourceAsStream("/META-INF/openapi.json")) {
+        try (InputStream in = PublicApi.class.getResourceAsStream("/META-INF/contract/openapi.json")) {
             api = JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package cn.lianluo.gateway;
 
 import cn.lianluo.common.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -44,6 +45,9 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         Path root = Path.of("").toAbsolutePath().getParent();
         if (!RealInfrastructure.kafkaReachable() || !RealInfrastructure.reachable(RealInfrastructure.DB_HOST, RealInfrastructure.DB_PORT)) {
             RealInfrastructure.Suite.run("infra");
+        }
+        if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
+            RestAssured.filters(ContractFilter.INSTANCE);
         }
         topicPrefix = "gw" + System.currentTimeMillis() + ".";
         for (String service : PORTS.keySet()) {
