@@ -11,7 +11,9 @@ import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.rest.PointsDtos.Alert;
 import cn.lianluo.scoring.rest.PointsDtos.AppealRequest;
 import cn.lianluo.scoring.rest.PointsDtos.AppealView;
+import cn.lianluo.scoring.rest.PointsDtos.AppealStatus;
 import cn.lianluo.scoring.rest.PointsDtos.Correction;
+import cn.lianluo.scoring.rest.PointsDtos.CorrectionRecorded;
 import cn.lianluo.scoring.rest.PointsDtos.Decision;
 import cn.lianluo.scoring.rest.PointsDtos.DeputyPoints;
 import cn.lianluo.scoring.rest.PointsDtos.Published;
@@ -41,20 +43,41 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** 履职积分: rule sets, a deputy's points and ledger, rankings, alerts, appeals, corrections, published tables. */
 @Path("/api/v1/points")
+@Tag(name = "points", description = "履职积分")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PointsResource {
 
     /** The levels of congress a ranking may be limited to. */
+    @Schema(name = "RankingLevel", description = "a level of people's congress: 全国, 省, 市, 县, 乡镇")
     public enum Level { NATIONAL, PROVINCIAL, CITY, COUNTY, TOWNSHIP }
+
+    // the parameters' words, as every list of the API says them
+    static final String REGION = "行政区划代码 region code (43, 4308, 430822, 430822207…)";
+    static final String REGION_SCOPE = REGION + "; default: the caller's scope";
+    static final String YEAR = "year (default: this year)";
+    static final String IDEMPOTENCY_KEY = "Optional (IETF draft \"The Idempotency-Key HTTP Header Field\"): a new random "
+            + "key (a UUID) for each new request, the same key when the same request is sent again after a lost answer. "
+            + "Within 24 h the same caller with the same key and the same request gets the first answer again (same status "
+            + "and body, with `Idempotent-Replayed: true`); the same key with a different request is 422, while the first "
+            + "request with the key is still running 409. 1 to 255 printable ASCII characters, quoted or bare, else 400.";
 
     private final Rules rules;
     private final Appeals appeals;
@@ -71,7 +94,14 @@ public class PointsResource {
     @GET
     @Path("/rules/{region}/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public RuleSetView rules(@PathParam("region") String region, @PathParam("year") String rawYear) {
+    @Operation(operationId = "getRuleSet", summary = "Rule set 积分规则",
+            description = "Its own or inherited from an ancestor; a year without rule sets keeps the latest earlier year's (沿用).")
+    @APIResponse(responseCode = "200", description = "OK: the rule set that applies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no rule set applies to the region in that year")
+    public RuleSetView rules(@Parameter(description = REGION) @PathParam("region") String region,
+                             @Parameter(description = "year", schema = @Schema(type = SchemaType.INTEGER,
+                                     minimum = "1900", maximum = "2999")) @PathParam("year") String rawYear) {
         int year = QueryParams.year("year", rawYear);
         RegionCode code = RegionCodes.field("region", region);
         return rules.effective(code, year).map(s -> rules.view(s, code))
@@ -82,7 +112,12 @@ public class PointsResource {
     @PUT
     @Path("/rules/{region}/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public Published publish(@PathParam("region") String region, @PathParam("year") String year,
+    @Operation(operationId = "publishRuleSet", summary = "Publish a rule version 发布积分规则",
+            description = "Recomputes the year from the stored facts with visible reversals, and the later years that keep "
+                    + "it (沿用); rules are published for 2020 to next year.")
+    public Published publish(@Parameter(description = REGION) @PathParam("region") String region,
+                             @Parameter(description = "year, 2020 to next year", schema = @Schema(type = SchemaType.INTEGER,
+                                     minimum = "1900", maximum = "2999")) @PathParam("year") String year,
                              @NotNull @Valid RuleSetBody body) {
         return appeals.publishRules(RegionCodes.field("region", region), QueryParams.year("year", year), body, caller);
     }
@@ -90,17 +125,29 @@ public class PointsResource {
     @GET
     @Path("/deputies/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public DeputyPoints deputy(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
+    @Operation(operationId = "getDeputyPoints", summary = "A deputy's points 履职积分",
+            description = "The year's total, points by fact type, grade, station entries and the whole ledger. A deputy sees "
+                    + "only their own points.")
+    @APIResponse(responseCode = "200", description = "OK: the deputy's year",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeputyPoints.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: scoring knows no such deputy")
+    public DeputyPoints deputy(@Parameter(description = "the deputy's id") @PathParam("id") UUID id,
+                               @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         return standings.deputy(id, year == null ? LocalDate.now(Ledger.CHINA).getYear() : year, caller);
     }
 
     @GET
     @Path("/ranking")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public Page<Standing> ranking(@QueryParam("region") String region, @QueryParam("year") Integer year,
-                                  @QueryParam("level") String level,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "getPointsRanking", summary = "Ranking 积分排名",
+            description = "Within a region prefix and a level; every active deputy of the region is ranked, those without "
+                    + "points with 0.")
+    public Page<Standing> ranking(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                                  @Parameter(description = YEAR) @QueryParam("year") Integer year,
+                                  @Parameter(description = "only deputies of this level of congress",
+                                          schema = @Schema(implementation = Level.class)) @QueryParam("level") String level,
+                                  @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Level parsed = QueryParams.enumValue("level", level, Level.class);
         return standings.ranking(caller.listScope(RegionCodes.optional("region", region)), yearOr(year),
                 parsed == null ? null : parsed.name(), page, size);
@@ -110,7 +157,10 @@ public class PointsResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
-    public Standings.Statistics statistics(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+    @Operation(operationId = "getPointsStatistics", summary = "Points statistics 积分统计",
+            description = "Deputies with the required station entries, per child region, and the top five.")
+    public Standings.Statistics statistics(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                                           @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         return standings.statistics(caller.listScope(RegionCodes.optional("region", region)), yearOr(year));
     }
 
@@ -118,7 +168,13 @@ public class PointsResource {
     @GET
     @Path("/alerts")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public List<Alert> alerts(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+    @Operation(operationId = "listPointsAlerts", summary = "Alerts 预警名单",
+            description = "Below the required station entries (from the flag date) or a low score; a past year as at its "
+                    + "last day. The whole list, not paged.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
+    public List<Alert> alerts(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                              @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         int y = yearOr(year);
         LocalDate today = LocalDate.now(Ledger.CHINA);
         return standings.alerts(caller.listScope(RegionCodes.optional("region", region)), y,
@@ -129,6 +185,16 @@ public class PointsResource {
     @Idempotent
     @Path("/appeals")
     @RolesAllowed(Roles.DEPUTY)
+    @Operation(operationId = "fileAppeal", summary = "Appeal 积分申诉",
+            description = "An own entry, or a missing fact with its type and points.")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Created 已提交: the appeal, OPEN",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such ledger entry")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the entry belongs to another deputy, or the "
+            + "Idempotency-Key was used for another request")
     public Response appeal(@NotNull @Valid AppealRequest request) {
         return Response.status(201).entity(appeals.file(request, caller)).build();
     }
@@ -136,9 +202,13 @@ public class PointsResource {
     @GET
     @Path("/appeals")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.DEPUTY})
-    public Page<AppealView> appeals(@QueryParam("region") String region, @QueryParam("status") String status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "listAppeals", summary = "Appeals 申诉列表",
+            description = "The newest first; a deputy sees only their own.")
+    public Page<AppealView> appeals(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                                    @Parameter(description = "only appeals in this status",
+                                            schema = @Schema(implementation = AppealStatus.class)) @QueryParam("status") String status,
+                                    @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return appeals.list(caller.listScope(RegionCodes.optional("region", region)),
                 status == null ? null : status.toUpperCase(), page, size, caller);
     }
@@ -146,14 +216,29 @@ public class PointsResource {
     @POST
     @Path("/appeals/{id}/grant")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public AppealView grant(@PathParam("id") UUID id, @Valid Decision decision) {
+    @Operation(operationId = "grantAppeal", summary = "Grant an appeal 申诉成立",
+            description = "A reversing or adding entry; an appeal for a missing station entry, granted, counts as a station "
+                    + "entry. An appeal is decided once: a second decision (even at the same moment) is 409. The body is optional.")
+    @APIResponse(responseCode = "200", description = "OK: the appeal, GRANTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such appeal")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the appeal is already decided, or its entry already reversed")
+    public AppealView grant(@Parameter(description = "the appeal's id") @PathParam("id") UUID id,
+                            @RequestBody(required = false) @Valid Decision decision) {
         return appeals.decide(id, true, decision, caller);
     }
 
     @POST
     @Path("/appeals/{id}/deny")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public AppealView deny(@PathParam("id") UUID id, @Valid Decision decision) {
+    @Operation(operationId = "denyAppeal", summary = "Deny an appeal 申诉驳回",
+            description = "An appeal is decided once: a second decision (even at the same moment) is 409. The body is optional.")
+    @APIResponse(responseCode = "200", description = "OK: the appeal, DENIED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such appeal")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the appeal is already decided")
+    public AppealView deny(@Parameter(description = "the appeal's id") @PathParam("id") UUID id,
+                           @RequestBody(required = false) @Valid Decision decision) {
         return appeals.decide(id, false, decision, caller);
     }
 
@@ -162,14 +247,34 @@ public class PointsResource {
     @Idempotent
     @Path("/corrections")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(operationId = "recordCorrection", summary = "Correct 更正",
+            description = "A new entry, reversing another when named; never an edit.")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Created 已更正: the new entry's id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionRecorded.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such deputy, or no such entry to reverse")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the entry is already reversed, or a request with this "
+            + "Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the entry belongs to another deputy, or the "
+            + "Idempotency-Key was used for another request")
     public Response correct(@NotNull @Valid Correction correction) {
-        return Response.status(201).entity(Map.of("id", appeals.correct(correction, caller))).build();
+        return Response.status(201).entity(new CorrectionRecorded(appeals.correct(correction, caller))).build();
     }
 
     @POST
     @Idempotent
     @Path("/snapshots")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(operationId = "publishSnapshot", summary = "Publish a quarterly table 季度公示",
+            description = "The region's table with the facts up to the quarter's last day; frozen once published.")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
+            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @APIResponse(responseCode = "201", description = "Created 已公示: the published table",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the quarter's table is already published (frozen), or a "
+            + "request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the Idempotency-Key was used for another request")
     public Response publishSnapshot(@NotNull @Valid SnapshotRequest request) {
         return Response.status(201).entity(standings.publish(RegionCodes.field("region", request.region()), request.year(),
                 request.quarter(), caller)).build();
@@ -178,8 +283,16 @@ public class PointsResource {
     @GET
     @Path("/snapshots/{region}/{year}/{quarter}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public Snapshot snapshot(@PathParam("region") String region, @PathParam("year") String year,
-                             @PathParam("quarter") String quarter) {
+    @Operation(operationId = "getSnapshot", summary = "A published table 公示表",
+            description = "A region's quarterly table as it was published.")
+    @APIResponse(responseCode = "200", description = "OK: the published table",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: the quarter's table of the region is not published")
+    public Snapshot snapshot(@Parameter(description = REGION) @PathParam("region") String region,
+                             @Parameter(description = "year", schema = @Schema(type = SchemaType.INTEGER,
+                                     minimum = "1900", maximum = "2999")) @PathParam("year") String year,
+                             @Parameter(description = "quarter, 1 to 4", schema = @Schema(type = SchemaType.INTEGER,
+                                     minimum = "1", maximum = "4")) @PathParam("quarter") String quarter) {
         RegionCode code = RegionCodes.field("region", region);
         caller.requireWithin(code);
         return standings.snapshot(code, QueryParams.year("year", year), QueryParams.integer("quarter", quarter));
@@ -190,7 +303,20 @@ public class PointsResource {
     @Path("/export")
     @Produces({"text/csv", TableFiles.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public Response export(@QueryParam("region") String region, @QueryParam("year") Integer year,
+    @Operation(operationId = "exportPoints", summary = "Export the table 积分导出",
+            description = "CSV (UTF-8 with BOM) or .xlsx; every active deputy of the region, those without points with 0. "
+                    + "Columns: 名次, 代表ID, 姓名, 行政区划代码, 积分, 等次.")
+    @APIResponse(responseCode = "200", description = "OK: the table as a file (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"points-<region>-<year>.csv\" (or .xlsx)",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = TableFiles.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    public Response export(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                           @Parameter(description = YEAR) @QueryParam("year") Integer year,
+                           @Parameter(description = "csv or xlsx", schema = @Schema(type = SchemaType.STRING,
+                                   enumeration = {"csv", "xlsx"}, defaultValue = "csv"))
                            @QueryParam("format") @DefaultValue("csv") String format) {
         RegionCode scope = caller.listScope(RegionCodes.optional("region", region));
         List<Standing> table = standings.table(scope, yearOr(year), null, null);

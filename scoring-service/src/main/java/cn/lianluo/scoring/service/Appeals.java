@@ -9,6 +9,7 @@ import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.RuleSet;
 import cn.lianluo.scoring.rest.PointsDtos.AppealRequest;
+import cn.lianluo.scoring.rest.PointsDtos.AppealStatus;
 import cn.lianluo.scoring.rest.PointsDtos.AppealView;
 import cn.lianluo.scoring.rest.PointsDtos.Correction;
 import cn.lianluo.scoring.rest.PointsDtos.Decision;
@@ -121,7 +122,7 @@ public class Appeals {
         String note = decision == null ? null : decision.note();
         int decided = em.createNativeQuery("UPDATE appeal SET status = ?2, decided_by = ?3, decision_note = ?4, decided_at = ?5, "
                         + "version = version + 1 WHERE id = ?1 AND status = 'OPEN'").setParameter(1, id)
-                .setParameter(2, grant ? "GRANTED" : "DENIED").setParameter(3, caller.subject()).setParameter(4, note)
+                .setParameter(2, (grant ? AppealStatus.GRANTED : AppealStatus.DENIED).name()).setParameter(3, caller.subject()).setParameter(4, note)
                 .setParameter(5, Instant.now()).executeUpdate();
         if (decided != 1) {
             throw ProblemException.conflict("appeal-decided", "this appeal was already " + currentStatus(id));
@@ -135,7 +136,7 @@ public class Appeals {
                     ? decision.points() : appeal.points(), null, appeal.factType(), "APPEAL", reason, caller.subject());
         }
         outbox.add("lianluo.scoring.appeal-decided.v1", appeal.deputyId().toString(), RegionCode.of(region.get(0)),
-                new AppealDecided(id, appeal.deputyId(), appeal.year(), grant ? "GRANTED" : "DENIED", entry));
+                new AppealDecided(id, appeal.deputyId(), appeal.year(), (grant ? AppealStatus.GRANTED : AppealStatus.DENIED).name(), entry));
         return get(id);
     }
 
@@ -172,7 +173,7 @@ public class Appeals {
         Object[] r = rows.get(0);
         return new AppealView((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(), (UUID) r[3],
                 r[4] == null ? null : FactType.valueOf((String) r[4]), r[5] == null ? null : ((Number) r[5]).intValue(),
-                (String) r[6], (String) r[7], (String) r[8], instant(r[9]), r[10] == null ? null : instant(r[10]));
+                (String) r[6], AppealStatus.valueOf((String) r[7]), (String) r[8], instant(r[9]), r[10] == null ? null : instant(r[10]));
     }
 
     private static Instant instant(Object o) {

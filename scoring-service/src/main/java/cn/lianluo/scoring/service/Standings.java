@@ -8,8 +8,10 @@ import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.rest.PointsDtos.Alert;
+import cn.lianluo.scoring.rest.PointsDtos.AlertKind;
 import cn.lianluo.scoring.rest.PointsDtos.DeputyPoints;
 import cn.lianluo.scoring.rest.PointsDtos.LedgerEntry;
+import cn.lianluo.scoring.rest.PointsDtos.LedgerEntryKind;
 import cn.lianluo.scoring.rest.PointsDtos.Snapshot;
 import cn.lianluo.scoring.rest.PointsDtos.Standing;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +73,7 @@ public class Standings {
                 .setParameter(1, deputyId).setParameter(2, year).getResultList();
         List<LedgerEntry> entries = rows.stream().map(r -> new LedgerEntry((UUID) r[0], ((Number) r[1]).intValue(),
                 r[2] == null ? null : FactType.valueOf((String) r[2]), (UUID) r[3], r[4] == null ? null : ((Number) r[4]).intValue(),
-                (String) r[5], instant(r[6]), (String) r[7], r[8] == null ? null : Ledger.toDate(r[8]), (UUID) r[9], (String) r[10]))
+                (String) r[5], instant(r[6]), LedgerEntryKind.valueOf((String) r[7]), r[8] == null ? null : Ledger.toDate(r[8]), (UUID) r[9], (String) r[10]))
                 .toList();
         int total = entries.stream().mapToInt(LedgerEntry::points).sum();
         Map<FactType, Integer> byType = new EnumMap<>(FactType.class);
@@ -89,11 +92,16 @@ public class Standings {
         return new Page<>(rows, total[0], page, size);
     }
 
+    @Schema(name = "StationEntryFigures", description = "A region's active deputies and those with the required station entries.")
     public record EntryFigures(String regionCode, long deputies, long withRequiredEntries) {
     }
 
-    public record Statistics(String regionCode, int year, int requiredStationEntries, EntryFigures total,
-                             List<EntryFigures> children, List<Standing> top) {
+    @Schema(name = "PointsStatistics", description = "For the dashboard: deputies with the required station entries, for "
+            + "the region and each child region, and the five top deputies.")
+    public record Statistics(String regionCode, int year,
+                             @Schema(description = "the region's rule (4 without a rule set)") int requiredStationEntries,
+                             EntryFigures total, List<EntryFigures> children,
+                             @Schema(description = "the five deputies with the most points (fewer when fewer have points)") List<Standing> top) {
     }
 
     /**
@@ -175,12 +183,12 @@ public class Standings {
             }
             long entries = ((Number) d[3]).longValue();
             if (entries < r.requiredStationEntries()) {
-                alerts.add(new Alert(id, (String) d[1], (String) d[2], "STATION_ENTRIES",
+                alerts.add(new Alert(id, (String) d[1], (String) d[2], AlertKind.STATION_ENTRIES,
                         "进站 " + entries + " 次,少于每年 " + r.requiredStationEntries() + " 次", null));
             }
             int total = ((Number) d[4]).intValue();
             if (r.lowScore() > 0 && total < r.lowScore()) {
-                alerts.add(new Alert(id, (String) d[1], (String) d[2], "LOW_SCORE",
+                alerts.add(new Alert(id, (String) d[1], (String) d[2], AlertKind.LOW_SCORE,
                         "积分 " + total + " 分,低于 " + r.lowScore() + " 分(约谈)", null));
             }
         }
@@ -194,11 +202,11 @@ public class Standings {
             for (Alert a : alerts(RegionCode.HUNAN, today.getYear(), today)) {
                 int inserted = em.createNativeQuery("INSERT INTO alert (deputy_id, year, kind, region_code, detail, raised_at) "
                                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING").setParameter(1, a.deputyId())
-                        .setParameter(2, today.getYear()).setParameter(3, a.kind()).setParameter(4, a.regionCode())
+                        .setParameter(2, today.getYear()).setParameter(3, a.kind().name()).setParameter(4, a.regionCode())
                         .setParameter(5, a.detail()).setParameter(6, Instant.now()).executeUpdate();
                 if (inserted == 1) {
                     outbox.add("lianluo.scoring.alert-raised.v1", a.deputyId().toString(), RegionCode.of(a.regionCode()),
-                            new AlertRaised(a.deputyId(), a.name(), a.regionCode(), today.getYear(), a.kind(), a.detail()));
+                            new AlertRaised(a.deputyId(), a.name(), a.regionCode(), today.getYear(), a.kind().name(), a.detail()));
                     raised++;
                 }
             }

@@ -420,9 +420,9 @@ class PointsTest {
         var alerts = standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.deputyId()).isEqualTo(idle);
-            assertThat(a.kind()).isEqualTo("STATION_ENTRIES");
+            assertThat(a.kind()).isEqualTo(PointsDtos.AlertKind.STATION_ENTRIES);
         });
-        assertThat(alerts).noneMatch(a -> a.deputyId().equals(busy) && a.kind().equals("STATION_ENTRIES"));
+        assertThat(alerts).noneMatch(a -> a.deputyId().equals(busy) && a.kind() == PointsDtos.AlertKind.STATION_ENTRIES);
         assertThat(standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1))).isEmpty();
 
         try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
