@@ -136,7 +136,7 @@ function reach(doc, roots) {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     if (typeof node.$ref === 'string' && node.$ref.startsWith('#/components/schemas/')) {
-      const name = node.$ref.slice('#/components/schemas/'.length);
+      const name = node.$ref.slice('#/components/schemas/'.length).split('/')[0];
       if (!seen.has(name)) {
         seen.add(name);
         walk(doc.components.schemas[name]);
@@ -150,11 +150,18 @@ function reach(doc, roots) {
 
 /**
  * A nullable reference comes from SmallRye as `anyOf: [{$ref}, {type: null}]` with the referenced type beside it;
- * that sibling `type` (and `pattern`) would make a generated client read it as a bare string, so it goes.
+ * that sibling `type` (and `pattern`) would make a generated client read it as a bare string, so it goes. Where
+ * SmallRye cannot write one (a `ref` to another module's schema), the code marks `{$ref, x-nullable: true}`.
  */
 function tidyNullableReferences(node) {
   if (Array.isArray(node)) return node.forEach(tidyNullableReferences);
   if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (value?.$ref && value['x-nullable'] === true) {
+      const { $ref, 'x-nullable': _, ...rest } = value;
+      node[key] = { ...rest, anyOf: [{ $ref }, { type: 'null' }] };
+    }
+  }
   if (Array.isArray(node.anyOf) && node.anyOf.some(s => s.$ref) && node.anyOf.some(s => s.type === 'null')) {
     delete node.type;
     delete node.pattern;

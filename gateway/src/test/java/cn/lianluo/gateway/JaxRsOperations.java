@@ -21,12 +21,22 @@ import java.util.stream.Stream;
 final class JaxRsOperations {
 
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
+    private static final DotName IDEMPOTENT = DotName.createSimple("cn.lianluo.common.idempotency.Idempotent");
     private static final List<String> VERBS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
 
     private JaxRsOperations() {
     }
 
     static Set<String> of(Path classes) throws IOException {
+        return operations(classes, false);
+    }
+
+    /** Those marked {@code @Idempotent} (they honour an Idempotency-Key header). */
+    static Set<String> idempotent(Path classes) throws IOException {
+        return operations(classes, true);
+    }
+
+    private static Set<String> operations(Path classes, boolean onlyIdempotent) throws IOException {
         Indexer indexer = new Indexer();
         try (Stream<Path> files = Files.walk(classes)) {
             files.filter(f -> f.toString().endsWith(".class")).forEach(f -> {
@@ -46,7 +56,8 @@ final class JaxRsOperations {
             }
             for (MethodInfo method : resource.methods()) {
                 for (String verb : VERBS) {
-                    if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))) {
+                    if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + verb))
+                            && (!onlyIdempotent || method.hasDeclaredAnnotation(IDEMPOTENT))) {
                         AnnotationInstance sub = method.declaredAnnotation(PATH);
                         String path = join(root.value().asString(), sub == null ? "" : sub.value().asString());
                         operations.add(verb + " " + path);

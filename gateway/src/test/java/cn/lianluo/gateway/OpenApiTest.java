@@ -85,6 +85,20 @@ class OpenApiTest {
                 .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
         assertThat(documented).isEqualTo(declared);
         assertThat(declared).hasSizeGreaterThan(70);
+
+        Set<String> idempotent = new TreeSet<>();
+        for (String module : List.of("station-service", "deputy-service", "case-service", "scoring-service")) {
+            idempotent.addAll(JaxRsOperations.idempotent(Path.of("..", module, "target", "classes")));
+        }
+        Set<String> withKey = new TreeSet<>();
+        doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> m.getValue()
+                .path("parameters").forEach(parameter -> {
+                    if (parameter.path("$ref").asText().endsWith("/IdempotencyKey")) {
+                        withKey.add(m.getKey().toUpperCase() + " " + p.getKey());
+                    }
+                })));
+        assertThat(withKey).as("operations documenting Idempotency-Key = those that honour it").isEqualTo(idempotent);
+        assertThat(idempotent).hasSizeGreaterThan(5);
     }
 
     /** A service's operations the gateway answers itself (calling the service for a part of its answer). */

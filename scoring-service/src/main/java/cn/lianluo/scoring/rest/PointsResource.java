@@ -44,7 +44,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -73,11 +72,6 @@ public class PointsResource {
     static final String REGION = "行政区划代码 region code (43, 4308, 430822, 430822207…)";
     static final String REGION_SCOPE = REGION + "; default: the caller's scope";
     static final String YEAR = "year (default: this year)";
-    static final String IDEMPOTENCY_KEY = "Optional (IETF draft \"The Idempotency-Key HTTP Header Field\"): a new random "
-            + "key (a UUID) for each new request, the same key when the same request is sent again after a lost answer. "
-            + "Within 24 h the same caller with the same key and the same request gets the first answer again (same status "
-            + "and body, with `Idempotent-Replayed: true`); the same key with a different request is 422, while the first "
-            + "request with the key is still running 409. 1 to 255 printable ASCII characters, quoted or bare, else 400.";
 
     private final Rules rules;
     private final Appeals appeals;
@@ -187,8 +181,7 @@ public class PointsResource {
     @RolesAllowed(Roles.DEPUTY)
     @Operation(operationId = "fileAppeal", summary = "Appeal 积分申诉",
             description = "An own entry, or a missing fact with its type and points.")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @Parameter(ref = "IdempotencyKey")
     @APIResponse(responseCode = "201", description = "Created 已提交: the appeal, OPEN",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such ledger entry")
@@ -249,8 +242,7 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "recordCorrection", summary = "Correct 更正",
             description = "A new entry, reversing another when named; never an edit.")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @Parameter(ref = "IdempotencyKey")
     @APIResponse(responseCode = "201", description = "Created 已更正: the new entry's id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CorrectionRecorded.class)))
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such deputy, or no such entry to reverse")
@@ -268,8 +260,7 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "publishSnapshot", summary = "Publish a quarterly table 季度公示",
             description = "The region's table with the facts up to the quarter's last day; frozen once published.")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = IDEMPOTENCY_KEY,
-            schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+    @Parameter(ref = "IdempotencyKey")
     @APIResponse(responseCode = "201", description = "Created 已公示: the published table",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Snapshot.class)))
     @APIResponse(responseCode = "409", description = "Conflict 冲突: the quarter's table is already published (frozen), or a "
