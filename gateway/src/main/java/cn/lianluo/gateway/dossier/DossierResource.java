@@ -16,7 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -58,7 +60,8 @@ public class DossierResource {
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no deputy has this id")
-    public Dossier dossier(@PathParam("id") UUID id,
+    public Dossier dossier(@Parameter(description = "the deputy's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                           @PathParam("id") UUID id,
                            @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year,
                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
