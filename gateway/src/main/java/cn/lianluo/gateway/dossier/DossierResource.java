@@ -2,10 +2,10 @@ package cn.lianluo.gateway.dossier;
 
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.gateway.clients.Services;
+import cn.lianluo.gateway.overview.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,9 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,6 +38,7 @@ import java.util.UUID;
  */
 @Path("/api/v1/deputies")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "deputies")
 public class DossierResource {
 
     private final Services services;
@@ -41,41 +52,41 @@ public class DossierResource {
     @GET
     @Path("/{id}/dossier")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
-    public ObjectNode dossier(@PathParam("id") UUID id, @QueryParam("year") Integer year,
-                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(operationId = "getDeputyDossier", summary = "一人一档 the deputy's dossier",
+            description = "Profile, mandates, assignments, groups, the year's points and ledger with the station entries, "
+                    + "activities and votes behind them, cases received, suggestions; `degraded` names a service that did "
+                    + "not answer (its parts are null). A deputy reads their own; staff and supervisors those of their region.",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\",\"SUPERVISOR\",\"STATION_STAFF\",\"DEPUTY\"]", parseValue = true))
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no deputy has this id")
+    public Dossier dossier(@Parameter(description = "the deputy's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                           @PathParam("id") UUID id,
+                           @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year,
+                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
         JsonNode base = services.dossier(id.toString(), authorization);
-        ObjectNode out = mapper.createObjectNode();
-        out.set("profile", base.path("profile"));
-        out.set("mandates", base.path("mandates"));
-        out.set("assignments", base.path("assignments"));
-        out.set("groups", base.path("groups"));
-        out.put("year", y);
-        ArrayNode degraded = mapper.createArrayNode();
+        List<Service> degraded = new ArrayList<>();
         JsonNode points = services.deputyPoints(id.toString(), y, authorization);
         if (points == null) {
-            degraded.add("scoring-service");
-            out.putNull("points");
-        } else {
-            ObjectNode p = out.putObject("points");
-            p.set("total", points.path("total"));
-            p.set("byType", points.path("byType"));
-            p.set("grade", points.path("grade"));
-            p.set("ledger", points.path("ledger"));
-            out.set("stationEntries", filter(points.path("ledger"), "STATION_ENTRY"));
-            out.set("activities", filter(points.path("ledger"), "ACTIVITY_"));
-            out.set("votes", filter(points.path("ledger"), "VOTE_CAST"));
-            out.set("stationEntryCount", points.path("stationEntries"));
+            degraded.add(Service.SCORING);
         }
+        JsonNode ledger = points == null ? null : points.path("ledger");
         JsonNode cases = services.casesOfDeputy(id.toString(), authorization);
         JsonNode suggestions = services.suggestionsOfDeputy(id.toString(), authorization);
         if (cases == null || suggestions == null) {
-            degraded.add("case-service");
+            degraded.add(Service.CASES);
         }
-        out.set("cases", cases == null ? mapper.nullNode() : cases.path("items"));
-        out.set("suggestions", suggestions == null ? mapper.nullNode() : suggestions.path("items"));
-        out.set("degraded", degraded);
-        return out;
+        return new Dossier(base.path("profile"), base.path("mandates"), base.path("assignments"), base.path("groups"), y,
+                points == null ? null : new Dossier.Points(points.path("total").asInt(), points.path("byType"),
+                        points.path("grade"), ledger),
+                ledger == null ? null : filter(ledger, "STATION_ENTRY"),
+                ledger == null ? null : filter(ledger, "ACTIVITY_"),
+                ledger == null ? null : filter(ledger, "VOTE_CAST"),
+                points == null ? null : points.path("stationEntries").asLong(),
+                cases == null ? null : cases.path("items"),
+                suggestions == null ? null : suggestions.path("items"),
+                List.copyOf(degraded));
     }
 
     private ArrayNode filter(JsonNode ledger, String factTypePrefix) {

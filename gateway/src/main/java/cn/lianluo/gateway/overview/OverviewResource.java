@@ -11,7 +11,6 @@ import cn.lianluo.gateway.clients.Services;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,6 +23,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,6 +50,7 @@ import java.util.function.Supplier;
  */
 @Path("/api/v1/overview")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "overview")
 public class OverviewResource {
 
     private final Services services;
@@ -68,8 +74,18 @@ public class OverviewResource {
     @GET
     @Path("/{regionCode}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
-    public ObjectNode overview(@PathParam("regionCode") String regionCode, @QueryParam("year") Integer year,
-                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Operation(operationId = "getOverview", summary = "The dashboard 总览",
+            description = "Stations by type and 六有, deputies by level and 全员入站 with the required station entries, cases, "
+                    + "suggestions, projects, top deputies, and the same per child region; `degraded` names what did not "
+                    + "answer in time. The figures may be up to 30 s old (a complete answer is kept that long).",
+            extensions = @Extension(name = "x-roles", value = "[\"ADMIN\",\"SUPERVISOR\",\"STATION_STAFF\"]", parseValue = true))
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no region has this code")
+    public Overview overview(@Parameter(description = "行政区划代码 region code (43, 4331, 433124, 433124108…)", example = "433124")
+                             @PathParam("regionCode") String regionCode,
+                             @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year,
+                             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         RegionCode region = RegionCodes.field("regionCode", regionCode);
         caller.requireWithin(region);
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
@@ -78,30 +94,29 @@ public class OverviewResource {
         // never kept. The scope was checked above; the figures of a region are the same for everyone who may see it.
         // Requests for the same region and year while it is being added up wait for that one computation.
         try {
-            ObjectNode shared = (ObjectNode) overviews.get(region.value() + ":" + y, key -> {
-                ObjectNode fresh = assembleNow(region, y, authorization);
-                if (!fresh.path("degraded").isEmpty()) {
+            return (Overview) overviews.get(region.value() + ":" + y, key -> {
+                Overview fresh = assembleNow(region, y, authorization);
+                if (!fresh.complete()) {
                     throw new Degraded(fresh);
                 }
                 return fresh;
             }).await().indefinitely();
-            return shared.deepCopy();
         } catch (Degraded d) {
-            return d.answer.deepCopy();
+            return d.answer;
         }
     }
 
     /** An overview some service did not answer in time for: given to the callers waiting for it, never kept. */
     private static final class Degraded extends RuntimeException {
-        final transient ObjectNode answer;
+        final transient Overview answer;
 
-        Degraded(ObjectNode answer) {
+        Degraded(Overview answer) {
             super("degraded overview", null, false, false);
             this.answer = answer;
         }
     }
 
-    private ObjectNode assembleNow(RegionCode region, int y, String authorization) {
+    private Overview assembleNow(RegionCode region, int y, String authorization) {
         String code = region.value();
 
         Map<String, CompletableFuture<JsonNode>> calls = new LinkedHashMap<>();
@@ -114,7 +129,7 @@ public class OverviewResource {
         calls.put("scoring-service", call(() -> services.pointsStatistics(code, y, authorization)));
 
         Map<String, JsonNode> answers = new LinkedHashMap<>();
-        List<String> degraded = new ArrayList<>();
+        List<Service> degraded = new ArrayList<>();
         long deadline = System.nanoTime() + config.overviewBudget().toNanos();
         for (var entry : calls.entrySet()) {
             JsonNode answer = null;
@@ -129,7 +144,7 @@ public class OverviewResource {
                 entry.getValue().cancel(true);
             }
             if (answer == null) {
-                String service = entry.getKey().split(":")[0];
+                Service service = Service.named(entry.getKey().split(":")[0]);
                 if (!degraded.contains(service)) {
                     degraded.add(service);
                 }
@@ -143,26 +158,14 @@ public class OverviewResource {
         return executor.supplyAsync(supplier);
     }
 
-    private ObjectNode assemble(RegionCode region, int year, Map<String, JsonNode> a, List<String> degraded) {
+    private Overview assemble(RegionCode region, int year, Map<String, JsonNode> a, List<Service> degraded) {
         JsonNode regionNode = a.get("station-service:regions");
         JsonNode stations = a.get("station-service");
         JsonNode deputies = a.get("deputy-service");
         JsonNode cases = a.get("case-service");
         JsonNode points = a.get("scoring-service");
-
-        ObjectNode out = mapper.createObjectNode();
-        out.put("regionCode", region.value());
-        out.put("name", regionNode == null ? null : regionNode.path("name").asText(null));
-        out.put("level", region.level().name());
-        out.put("year", year);
-        out.set("stations", stationFigures(stations == null ? null : stations.path("total")));
-        out.set("deputies", deputyFigures(deputies == null ? null : deputies.path("total"), points == null ? null : points.path("total")));
-        out.set("cases", cases == null ? mapper.nullNode() : cases.path("total"));
         JsonNode suggestions = a.get("case-service:suggestions");
         JsonNode projects = a.get("case-service:projects");
-        out.set("suggestions", suggestions == null ? mapper.nullNode() : suggestions.path("total"));
-        out.set("projects", projects == null ? mapper.nullNode() : projects.path("total"));
-        out.set("topDeputies", points == null ? mapper.createArrayNode() : points.path("top"));
 
         Map<String, String> names = new LinkedHashMap<>();
         TreeSet<String> codes = new TreeSet<>();
@@ -177,47 +180,52 @@ public class OverviewResource {
                 source.path("children").forEach(c -> codes.add(c.path("regionCode").asText()));
             }
         }
-        ArrayNode children = out.putArray("children");
+        List<Overview.Child> children = new ArrayList<>();
         for (String code : codes) {
-            ObjectNode child = children.addObject();
-            child.put("regionCode", code);
-            child.put("name", names.get(code));
-            child.put("level", RegionCode.of(code).level().name());
-            child.set("stations", stationFigures(childOf(stations, code)));
-            child.set("deputies", deputyFigures(childOf(deputies, code), childOf(points, code)));
-            child.set("cases", cases == null ? mapper.nullNode() : orZeros(childOf(cases, code)));
+            children.add(new Overview.Child(code, names.get(code), RegionCode.of(code).level(),
+                    stationFigures(childOf(stations, code)),
+                    deputyFigures(childOf(deputies, code), childOf(points, code)),
+                    cases == null ? null : orZeros(code, childOf(cases, code))));
         }
-        ArrayNode missing = out.putArray("degraded");
-        degraded.forEach(missing::add);
-        return out;
+        return new Overview(region.value(), regionNode == null ? null : regionNode.path("name").asText(null),
+                region.level(), year,
+                stationFigures(stations == null ? null : stations.path("total")),
+                deputyFigures(deputies == null ? null : deputies.path("total"), points == null ? null : points.path("total")),
+                cases == null ? null : cases.path("total"),
+                suggestions == null ? null : suggestions.path("total"),
+                projects == null ? null : projects.path("total"),
+                points == null ? mapper.createArrayNode() : points.path("top"),
+                List.copyOf(children), List.copyOf(degraded));
     }
 
-    private ObjectNode stationFigures(JsonNode figures) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("total", figures == null ? 0 : figures.path("total").asLong());
-        node.set("byType", figures == null || figures.path("byType").isMissingNode() ? mapper.createObjectNode() : figures.path("byType"));
-        node.put("standardMet", figures == null ? 0 : figures.path("standardMet").asLong());
-        return node;
+    private Overview.Stations stationFigures(JsonNode figures) {
+        return new Overview.Stations(figures == null ? 0 : figures.path("total").asLong(),
+                figures == null || figures.path("byType").isMissingNode() ? mapper.createObjectNode() : figures.path("byType"),
+                figures == null ? 0 : figures.path("standardMet").asLong());
     }
 
-    private ObjectNode deputyFigures(JsonNode figures, JsonNode entries) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("total", figures == null ? 0 : figures.path("total").asLong());
-        node.set("byLevel", figures == null || figures.path("byLevel").isMissingNode() ? mapper.createObjectNode() : figures.path("byLevel"));
-        node.put("assigned", figures == null ? 0 : figures.path("assigned").asLong());
-        node.put("withRequiredEntries", entries == null ? 0 : entries.path("withRequiredEntries").asLong());
-        return node;
+    private Overview.Deputies deputyFigures(JsonNode figures, JsonNode entries) {
+        return new Overview.Deputies(figures == null ? 0 : figures.path("total").asLong(),
+                figures == null || figures.path("byLevel").isMissingNode() ? mapper.createObjectNode() : figures.path("byLevel"),
+                figures == null ? 0 : figures.path("assigned").asLong(),
+                entries == null ? 0 : entries.path("withRequiredEntries").asLong());
     }
 
-    private JsonNode orZeros(JsonNode figures) {
+    /** A child region without cases: case-service's figures of it, all zero, with every key case-service writes. */
+    private JsonNode orZeros(String code, JsonNode figures) {
         if (figures != null) {
             return figures;
         }
         ObjectNode zero = mapper.createObjectNode();
-        for (String field : List.of("received", "closed", "answeredOnTheSpot", "closedOnTime", "overdueNow", "warningsNow")) {
+        zero.put("regionCode", code);
+        zero.put("received", 0);
+        zero.putObject("byChannel");
+        zero.putObject("byCategory");
+        for (String field : List.of("closed", "answeredOnTheSpot", "closedOnTime", "overdueNow", "warningsNow", "rated", "satisfied")) {
             zero.put(field, 0);
         }
         zero.putNull("satisfactionRate");
+        zero.putNull("averageWorkingDaysToClose");
         return zero;
     }
 

@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.domain.FiveIntoTarget;
 import cn.lianluo.station.domain.HolidayPolicy;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -63,7 +65,8 @@ public final class StationDtos {
             @Size(max = 50) String hours) {
     }
 
-    public record RuleDocument(@NotBlank @Size(max = 100) String title, @Size(max = 20000) String content) {
+    public record RuleDocument(@NotBlank @Size(max = 100) String title,
+                               @Schema(nullable = true) @Size(max = 20000) String content) {
     }
 
     public record StandardRequest(@NotEmpty @Size(max = 6) List<@Valid @NotNull StandardItemInput> items) {
@@ -92,46 +95,65 @@ public final class StationDtos {
             @Size(max = 5000) String note) {
     }
 
-    public record Labelled(String code, String name) {
+    /** A station feature with the name a person reads. */
+    @Schema(name = "StationFeatureLabel")
+    public record Labelled(StationFeature code, String name) {
     }
 
-    public record StandardItemView(String item, String name, boolean met, String evidence) {
+    public record StandardItemView(StandardItem item, String name, boolean met,
+                                   @Schema(nullable = true) String evidence) {
     }
 
-    public record StandardView(boolean met, int metCount, OffsetDateTime assessedAt, List<StandardItemView> items) {
+    public record StandardView(boolean met, int metCount,
+                               @Schema(nullable = true, description = "null until the station's first 六有 assessment")
+                               OffsetDateTime assessedAt,
+                               List<StandardItemView> items) {
     }
 
-    public record ScheduleView(String label, ScheduleKind kind, List<Integer> daysOfMonth, List<DayOfWeek> weekdays,
-                               LocalDate startDate, Integer everyDays, List<LocalDate> dates,
-                               HolidayPolicy holidayPolicy, String holidayPolicyName, String hours) {
+    public record ScheduleView(@Schema(nullable = true) String label, ScheduleKind kind,
+                               @Schema(nullable = true, description = "MONTHLY_DAYS only") List<Integer> daysOfMonth,
+                               @Schema(nullable = true, description = "WEEKLY only") List<DayOfWeek> weekdays,
+                               @Schema(nullable = true, description = "EVERY_N_DAYS only") LocalDate startDate,
+                               @Schema(nullable = true, description = "EVERY_N_DAYS only") Integer everyDays,
+                               @Schema(nullable = true, description = "DATES only") List<LocalDate> dates,
+                               HolidayPolicy holidayPolicy, String holidayPolicyName,
+                               @Schema(nullable = true) String hours) {
     }
 
     public record StationView(UUID id, StationType type, String typeName, String name, String regionCode,
-                              String regionName, String address, BigDecimal latitude, BigDecimal longitude,
-                              String contactPerson, String contactPhone, String notice, UUID parentStationId,
+                              String regionName, @Schema(nullable = true) String address,
+                              @Schema(nullable = true) BigDecimal latitude, @Schema(nullable = true) BigDecimal longitude,
+                              @Schema(nullable = true) String contactPerson, @Schema(nullable = true) String contactPhone,
+                              @Schema(nullable = true) String notice, @Schema(nullable = true) UUID parentStationId,
                               List<Labelled> features, List<ScheduleView> schedules,
                               List<ReceptionDay> nextReceptionDays, List<RuleDocument> rules, StandardView standard,
                               int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     public record StationSummary(UUID id, StationType type, String typeName, String name, String regionCode,
-                                 String address, UUID parentStationId, boolean standardMet,
-                                 List<ReceptionDay> nextReceptionDays) {
+                                 @Schema(nullable = true) String address, @Schema(nullable = true) UUID parentStationId,
+                                 boolean standardMet, List<ReceptionDay> nextReceptionDays) {
     }
 
-    public record RegionChild(String code, String name, String level) {
+    public record RegionChild(String code, String name, RegionLevel level) {
     }
 
-    public record RegionView(String code, String official, String name, String level, String levelName,
-                             String parentCode, List<RegionChild> children) {
+    public record RegionView(String code,
+                             @Schema(description = "the code as official documents write it: 43 → 430000, a township or village in full") String official,
+                             String name, RegionLevel level, String levelName,
+                             @Schema(nullable = true, description = "null for the province") String parentCode,
+                             List<RegionChild> children) {
     }
 
-    public record ReceptionView(UUID id, UUID stationId, String regionCode, LocalDate date, List<String> deputyIds,
-                                int visitors, int casesReceived, String note, OffsetDateTime recordedAt) {
+    public record ReceptionView(UUID id, UUID stationId, String regionCode, LocalDate date, List<UUID> deputyIds,
+                                int visitors, int casesReceived, @Schema(nullable = true) String note,
+                                OffsetDateTime recordedAt) {
     }
 
-    public record ActivityView(UUID id, ActivityKind kind, String kindName, FiveIntoTarget fiveIntoTarget,
-                               String title, String regionCode, UUID stationId, LocalDate date, String place,
-                               List<String> participantDeputyIds, String note, OffsetDateTime recordedAt) {
+    public record ActivityView(UUID id, ActivityKind kind, String kindName,
+                               @Schema(nullable = true, description = "FIVE_INTO only") FiveIntoTarget fiveIntoTarget,
+                               String title, String regionCode, @Schema(nullable = true) UUID stationId, LocalDate date,
+                               @Schema(nullable = true) String place, List<UUID> participantDeputyIds,
+                               @Schema(nullable = true) String note, OffsetDateTime recordedAt) {
     }
 }

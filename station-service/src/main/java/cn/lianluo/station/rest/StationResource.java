@@ -39,6 +39,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -48,7 +55,10 @@ import java.util.UUID;
 @Path("/api/v1/stations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "stations")
 public class StationResource {
+
+    static final String REGION = "行政区划代码 region code (43, 4331, 433124, 433124108…): this region and the regions inside it";
 
     private final StationService stations;
     private final ReceptionService receptions;
@@ -65,10 +75,15 @@ public class StationResource {
     /** The public finder: by region prefix, type and text, each with its next reception days. */
     @GET
     @PermitAll
-    public Page<StationSummary> find(@QueryParam("region") String region, @QueryParam("type") String type,
-                                     @QueryParam("q") @Size(max = 100) String q,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "findStations", summary = "Find stations 联络站查询",
+            description = "The public finder: by region, type (STATION 联络站, HOME 代表之家, STUDIO 代表工作室, INDUSTRY 产业站, "
+                    + "POINT 联络点, MOBILE 移动联络站) and text, each with its next 3 reception days (接待日).")
+    public Page<StationSummary> find(@Parameter(description = REGION + "; default: 43, all of Hunan") @QueryParam("region") String region,
+                                     @Parameter(description = "the type of station",
+                                             schema = @Schema(implementation = StationType.class)) @QueryParam("type") String type,
+                                     @Parameter(description = "text in the name or the address") @QueryParam("q") @Size(max = 100) String q,
+                                     @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         RegionCode requested = RegionCodes.optional("region", region);
         RegionCode scope = requested == null ? RegionCode.HUNAN : requested;
         return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, page, size);
@@ -78,7 +93,10 @@ public class StationResource {
     @GET
     @Path("/statistics")
     @PermitAll
-    public StationStatistics.Statistics statistics(@QueryParam("region") String region) {
+    @Operation(operationId = "getStationStatistics", summary = "Station statistics 联络站统计",
+            description = "Stations by type and 六有 compliance, for a region and each child region that has stations.")
+    public StationStatistics.Statistics statistics(@Parameter(description = REGION + "; default: 43, all of Hunan")
+                                                   @QueryParam("region") String region) {
         RegionCode requested = RegionCodes.optional("region", region);
         return statistics.of(requested == null ? RegionCode.HUNAN : requested);
     }
@@ -87,6 +105,11 @@ public class StationResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(operationId = "getStation", summary = "A station's page 联络站详情",
+            description = "Address, contact, notice, features, schedules, the next 6 reception days, rules documents, "
+                    + "the 六有 checklist.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
     public StationView get(@PathParam("id") UUID id) {
         return stations.get(id);
     }
@@ -95,7 +118,18 @@ public class StationResource {
     @GET
     @Path("/{id}/reception-days")
     @PermitAll
-    public List<ReceptionDay> receptionDays(@PathParam("id") UUID id, @QueryParam("from") LocalDate from,
+    @Operation(operationId = "listReceptionDays", summary = "Reception calendar 接待日历",
+            description = "The coming reception days of all the station's schedules, earliest first, on the working-day "
+                    + "calendar: a day off is held, skipped or moved to the next working day as its schedule says "
+                    + "(`moved`).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ReceptionDay.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
+    public List<ReceptionDay> receptionDays(@PathParam("id") UUID id,
+                                            @Parameter(description = "the first day to look at; default: today (China)")
+                                            @QueryParam("from") LocalDate from,
+                                            @Parameter(description = "how many days")
                                             @QueryParam("count") @DefaultValue("10") @Min(1) @Max(60) int count) {
         return stations.receptionDays(id, from, count);
     }
@@ -103,6 +137,15 @@ public class StationResource {
     @POST
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "registerStation", summary = "Register a station 新建联络站",
+            description = "A station with its rules documents, features and reception schedules, in the caller's region; "
+                    + "its 六有 checklist starts unassessed. The answer's Location is the new station.")
+    @Parameter(ref = "IdempotencyKey")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the station",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown region or parent station, a station "
+            + "as its own parent, a schedule that yields no reception day, or an Idempotency-Key reused for another request")
     public Response register(@NotNull @Valid StationRequest request, @Context UriInfo uri) {
         StationView created = stations.register(request, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -111,6 +154,14 @@ public class StationResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "updateStation", summary = "Change a station 修改联络站",
+            description = "Same body as registration; it replaces what the station says (its 六有 checklist stays). "
+                    + "The station and its new region both lie in the caller's region.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the station was changed at the same moment; read it again")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown region or parent station, a station "
+            + "as its own parent, a schedule that yields no reception day")
     public StationView update(@PathParam("id") UUID id, @NotNull @Valid StationRequest request) {
         return stations.update(id, request, caller);
     }
@@ -119,6 +170,12 @@ public class StationResource {
     @PUT
     @Path("/{id}/standard")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(operationId = "assessStationStandard", summary = "Assess 六有 六有达标评定",
+            description = "Items SITE 有场所, SIGN 有牌子, RULES 有制度, STAFF 有人员, ACTIVITIES 有活动, RECORDS 有台账; "
+                    + "items not named stay as they were. The station is up to standard when all six are met.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the station was changed at the same moment; read it again")
     public StationView assessStandard(@PathParam("id") UUID id, @NotNull @Valid StandardRequest request) {
         return stations.assessStandard(id, request, caller);
     }
@@ -128,6 +185,18 @@ public class StationResource {
     @Idempotent
     @Path("/{id}/receptions")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "recordReception", summary = "A reception held 进站接待",
+            description = "Each deputy on duty gets a station entry (进站), counted for points: one per deputy, station and "
+                    + "day, however many receptions name them. Only active deputies who belong to the station (assigned "
+                    + "to it, or living in its region) may be named; any other id (unknown, inactive, of another region) "
+                    + "is a 422 naming it in errors (deputyIds[i]). The date may not lie in the future.")
+    @Parameter(ref = "IdempotencyKey")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the reception",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceptionView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a named deputy who may not be credited at "
+            + "this station, a date in the future, or an Idempotency-Key reused for another request")
     public Response recordReception(@PathParam("id") UUID id, @NotNull @Valid ReceptionRequest request,
                                     @Context UriInfo uri) {
         ReceptionView created = receptions.recordReception(id, request, caller);
@@ -137,9 +206,13 @@ public class StationResource {
     @GET
     @Path("/{id}/receptions")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
+    @Operation(operationId = "listReceptions", summary = "Receptions held 接待记录",
+            description = "The receptions held at a station inside the caller's region, the latest first.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
     public Page<ReceptionView> receptions(@PathParam("id") UUID id,
-                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                                          @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return receptions.receptions(id, page, size, caller);
     }
 }

@@ -181,13 +181,17 @@ public class ReceptionService {
     }
 
     private static ReceptionView view(ReceptionEntity r) {
-        return new ReceptionView(r.id, r.stationId, r.regionCode, r.heldOn, r.deputyIds, r.visitors, r.casesReceived,
+        return new ReceptionView(r.id, r.stationId, r.regionCode, r.heldOn, uuids(r.deputyIds), r.visitors, r.casesReceived,
                 r.note, r.recordedAt);
     }
 
     private static ActivityView view(ActivityEntity a) {
         ActivityKind kind = ActivityKind.valueOf(a.kind);
         return new ActivityView(a.id, kind, kind.label(), a.fiveIntoTarget == null ? null : FiveIntoTarget.valueOf(a.fiveIntoTarget),
-                a.title, a.regionCode, a.stationId, a.heldOn, a.place, a.participantDeputyIds, a.note, a.recordedAt);
+                a.title, a.regionCode, a.stationId, a.heldOn, a.place, uuids(a.participantDeputyIds), a.note, a.recordedAt);
+    }
+
+    private static List<UUID> uuids(List<String> stored) {
+        return stored.stream().map(UUID::fromString).toList();
     }
 }

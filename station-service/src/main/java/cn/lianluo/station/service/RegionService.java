@@ -28,7 +28,8 @@ public class RegionService {
             throw ProblemException.notFound("region", code);
         }
         RegionLevel level = RegionLevel.valueOf(region.level);
-        return new RegionView(region.code, code.official(), region.name, region.level, level.label(), region.parentCode,
-                regions.children(region.code).stream().map(c -> new RegionChild(c.code, c.name, c.level)).toList());
+        return new RegionView(region.code, code.official(), region.name, level, level.label(), region.parentCode,
+                regions.children(region.code).stream()
+                        .map(c -> new RegionChild(c.code, c.name, RegionLevel.valueOf(c.level))).toList());
     }
 }

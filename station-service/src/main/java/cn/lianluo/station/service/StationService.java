@@ -229,12 +229,12 @@ public class StationService {
         s.standard.forEach(i -> assessed.put(i.item(), i));
         for (StandardItem item : StandardItem.values()) {
             StandardItemJson a = assessed.get(item.name());
-            items.add(new StandardItemView(item.name(), item.label(), a != null && a.met(), a == null ? null : a.evidence()));
+            items.add(new StandardItemView(item, item.label(), a != null && a.met(), a == null ? null : a.evidence()));
         }
         StationType type = StationType.valueOf(s.type);
         return new StationView(s.id, type, type.label(), s.name, s.regionCode, region == null ? null : region.name,
                 s.address, s.latitude, s.longitude, s.contactPerson, s.contactPhone, s.notice, s.parentStationId,
-                s.features.stream().map(f -> new Labelled(f, StationFeature.valueOf(f).label())).toList(),
+                s.features.stream().map(StationFeature::valueOf).map(f -> new Labelled(f, f.label())).toList(),
                 s.schedules.stream().map(Schedules::toView).toList(),
                 next(s, LocalDate.now(clock), NEXT_DAYS_ON_PAGE, calendar),
                 s.rules.stream().map(r -> new RuleDocument(r.title(), r.content())).toList(),
