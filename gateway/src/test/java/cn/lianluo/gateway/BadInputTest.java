@@ -317,7 +317,7 @@ class BadInputTest {
 
     /** A bad value of each typed kind of parameter (by its schema in the document): what Quarkus REST would not convert. */
     static final Map<String, String> BAD_VALUES = Map.of("boolean", "maybe", "integer", "abc", "uuid", "not-a-uuid",
-            "date", "2026-13-45");
+            "date", "2026-13-45", "enum", "NO_SUCH_VALUE");
 
     /** Valid values for the path parameters beside the one under test. */
     static String fillPath(String template) {
@@ -346,11 +346,24 @@ class BadInputTest {
         return named ? null : "a 400 that does not name " + parameter + ": " + snippet(response);
     }
 
+    static Response sendWithBadParameter(Operation op, String path, JsonNode body) {
+        var request = given().header("X-Forwarded-For", client());
+        if (op.takesJson()) {
+            String text = body == null ? "" : body.toString();
+            request.contentType(ContentType.JSON).body(ownPhone(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        String role = op.roles().isEmpty() ? null : op.roles().contains("ADMIN") ? "ADMIN" : op.roles().iterator().next();
+        if (role != null) {
+            request.header("Authorization", role.equals("DEPUTY") ? DEPUTY : TestTokens.bearer(role, "43"));
+        }
+        return request.when().request(op.method(), path);
+    }
+
     /**
      * A bad value in a query or path parameter is a 400 problem naming the parameter: not a 404 (what JAX-RS makes of a
      * value it cannot convert), nor silently read as something else ({@code ?active=maybe} was {@code false}). The
-     * named cases of the issue, then every typed parameter of every read in the document (booleans, integers, UUIDs,
-     * dates), so a new one is covered unasked.
+     * named cases of the issue, then every typed parameter of every operation in the document (booleans, integers,
+     * UUIDs, dates, closed sets), so a new one is covered unasked.
      */
     @Test
     void a_bad_value_in_a_query_or_path_parameter_is_a_400_naming_the_parameter() {
@@ -383,33 +396,35 @@ class BadInputTest {
             throw new java.io.UncheckedIOException(e);
         }
         for (Operation op : PublicApi.operations()) {
-            if (!op.isRead()) {
-                continue;
-            }
-            for (JsonNode parameter : api.path("paths").path(op.path()).path("get").path("parameters")) {
-                if (parameter.has("$ref")) {
+            for (JsonNode parameter : api.path("paths").path(op.path()).path(op.method().toLowerCase()).path("parameters")) {
+                while (parameter.has("$ref")) {
                     parameter = api.at(parameter.path("$ref").asText().substring(1));
                 }
                 String name = parameter.path("name").asText();
                 String in = parameter.path("in").asText();
                 JsonNode schema = parameter.path("schema");
-                String bad = BAD_VALUES.get(schema.has("format") ? schema.path("format").asText() : schema.path("type").asText());
+                while (schema.has("$ref")) {
+                    schema = api.at(schema.path("$ref").asText().substring(1));
+                }
+                String format = schema.path("format").asText();
+                String bad = BAD_VALUES.get(schema.has("enum") ? "enum"
+                        : BAD_VALUES.containsKey(format) ? format : schema.path("type").asText());
                 if (bad == null || !Set.of("query", "path").contains(in)) {
                     continue;
                 }
                 String path = in.equals("path")
                         ? fillPath(op.path().replace("{" + name + "}", bad))
                         : fillPath(op.path()) + "?" + name + "=" + bad;
-                var request = given().header("X-Forwarded-For", client());
-                String role = op.roles().isEmpty() ? null : op.roles().contains("ADMIN") ? "ADMIN" : op.roles().iterator().next();
-                if (role != null) {
-                    request.header("Authorization", role.equals("DEPUTY") ? DEPUTY : TestTokens.bearer(role, "43"));
-                }
-                Response response = request.when().get(path);
+                // a write without its body first (a body is read before the parameters), then, for a parameter read
+                // after the body is validated, with its example: a request whose only fault is the parameter
+                String problem = judgeParameter(sendWithBadParameter(op, path, null), name);
                 sent++;
-                String problem = judgeParameter(response, name);
+                if (problem != null && op.takesJson()) {
+                    problem = judgeParameter(sendWithBadParameter(op, path, op.example()), name);
+                    sent++;
+                }
                 if (problem != null) {
-                    wrong.add("GET " + path + " (" + name + "): " + problem);
+                    wrong.add(op.method() + " " + path + " (" + name + "): " + problem);
                 }
             }
         }

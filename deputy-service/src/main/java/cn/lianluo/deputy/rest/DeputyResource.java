@@ -112,14 +112,15 @@ public class DeputyResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     @Operation(operationId = "listDeputies", summary = "The roll 代表名册",
             description = "Deputies of the region, by region code and name; phones masked (139****5678).")
-    public Page<DeputySummary> list(@QueryParam("region") @Parameter(description = REGION) String region,
-                                    @QueryParam("level") @Parameter(description = "holds an active mandate of this level",
-                                            schema = @Schema(implementation = DeputyLevel.class)) String level,
-                                    @QueryParam("active") @Parameter(description = "true: holds an active mandate (在任); "
-                                            + "false: holds none") Boolean active,
-                                    @QueryParam("q") @Parameter(description = "part of the name 姓名") @Size(max = 50) String q,
-                                    @QueryParam("page") @Parameter(description = "page, from 0") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    public Page<DeputySummary> list(
+            @QueryParam("region") @Parameter(description = REGION) String region,
+            @QueryParam("level") @Parameter(description = "holds an active mandate of this level",
+                    schema = @Schema(implementation = DeputyLevel.class)) String level,
+            @QueryParam("active") @Parameter(description = "true: holds an active mandate (在任); false: holds none")
+            Boolean active,
+            @QueryParam("q") @Parameter(description = "part of the name 姓名") @Size(max = 50) String q,
+            @QueryParam("page") @Parameter(description = "page, from 0") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return deputies.list(scope(region), QueryParams.enumValue("level", level, DeputyLevel.class), active, q, page, size);
     }
 
@@ -301,12 +302,13 @@ public class DeputyResource {
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: rows rejected, nothing imported "
             + "(import-rejected, errors[{field: \"row 5: 民族\"}]), a formula cell, no header row (import-header) or "
             + "no rows (import-empty)")
-    public ImportResult importRoll(@RequestBody(required = true, description = "the roll file 代表名册", content = {
+    @RequestBody(required = true, description = "the roll file 代表名册", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = RollFiles.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-                                   byte[] body,
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public ImportResult importRoll(byte[] body,
                                    @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         MediaType type = MediaType.valueOf(contentType);
         String media = type.getType() + "/" + type.getSubtype();

@@ -75,9 +75,10 @@ public class GroupResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
     @Operation(operationId = "listGroups", summary = "Groups 代表小组列表",
             description = "The groups of a region and the regions below it, with their members.")
-    public Page<GroupView> list(@QueryParam("region") @Parameter(description = DeputyResource.REGION) String region,
-                                @QueryParam("page") @Parameter(description = "page, from 0") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    public Page<GroupView> list(
+            @QueryParam("region") @Parameter(description = DeputyResource.REGION) String region,
+            @QueryParam("page") @Parameter(description = "page, from 0") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return groups.list(caller.listScope(RegionCodes.optional("region", region)), page, size);
     }
 
