@@ -315,6 +315,123 @@ class BadInputTest {
         assertThat(wrong).as("answers to the bad-input corpus that break the rules").isEmpty();
     }
 
+    /** A bad value of each typed kind of parameter (by its schema in the document): what Quarkus REST would not convert. */
+    static final Map<String, String> BAD_VALUES = Map.of("boolean", "maybe", "integer", "abc", "uuid", "not-a-uuid",
+            "date", "2026-13-45", "enum", "NO_SUCH_VALUE");
+
+    /** Valid values for the path parameters beside the one under test. */
+    static String fillPath(String template) {
+        return template.replace("{region}", "4331").replace("{regionCode}", "4331").replace("{code}", "4331")
+                .replace("{year}", "2026").replace("{quarter}", "1").replace("{date}", "2030-01-02")
+                .replace("{command}", "assign").replace("{trackingCode}", trackingCode)
+                .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
+    }
+
+    /** What is wrong with the answer to one bad parameter value, or null: a 400 problem that names the parameter. */
+    static String judgeParameter(Response response, String parameter) {
+        String wrong = judge(response, Set.of(400));
+        if (wrong != null) {
+            return wrong;
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(response.asByteArray());
+        } catch (IOException e) {
+            return "no JSON";
+        }
+        boolean named = false;
+        for (JsonNode error : problem.path("errors")) {
+            named |= parameter.equals(error.path("field").asText());
+        }
+        return named ? null : "a 400 that does not name " + parameter + ": " + snippet(response);
+    }
+
+    static Response sendWithBadParameter(Operation op, String path, JsonNode body) {
+        var request = given().header("X-Forwarded-For", client());
+        if (op.takesJson()) {
+            String text = body == null ? "" : body.toString();
+            request.contentType(ContentType.JSON).body(ownPhone(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        String role = op.roles().isEmpty() ? null : op.roles().contains("ADMIN") ? "ADMIN" : op.roles().iterator().next();
+        if (role != null) {
+            request.header("Authorization", role.equals("DEPUTY") ? DEPUTY : TestTokens.bearer(role, "43"));
+        }
+        return request.when().request(op.method(), path);
+    }
+
+    /**
+     * A bad value in a query or path parameter is a 400 problem naming the parameter: not a 404 (what JAX-RS makes of a
+     * value it cannot convert), nor silently read as something else ({@code ?active=maybe} was {@code false}). The
+     * named cases of the issue, then every typed parameter of every operation in the document (booleans, integers,
+     * UUIDs, dates, closed sets), so a new one is covered unasked.
+     */
+    @Test
+    void a_bad_value_in_a_query_or_path_parameter_is_a_400_naming_the_parameter() {
+        Map<String, String> named = new LinkedHashMap<>();
+        named.put("/api/v1/deputies?active=maybe", "active");
+        named.put("/api/v1/cases?overdue=perhaps", "overdue");
+        named.put("/api/v1/cases?deputy=not-a-uuid", "deputy");
+        named.put("/api/v1/suggestions?deputy=not-a-uuid", "deputy");
+        named.put("/api/v1/stations/xyz", "id");
+        named.put("/api/v1/deputies/xyz", "id");
+        named.put("/api/v1/groups/xyz", "id");
+        named.put("/api/v1/deputies/xyz/dossier", "id");
+        named.put("/api/v1/points/deputies/xyz?year=2026", "id");
+        named.put("/api/v1/points/ranking?region=4331&year=abc", "year");
+        named.put("/api/v1/deputies?level=VILLAGE", "level");
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (var c : named.entrySet()) {
+            Response response = given().header("Authorization", ADMIN).when().get(c.getKey());
+            sent++;
+            String problem = judgeParameter(response, c.getValue());
+            if (problem != null) {
+                wrong.add("GET " + c.getKey() + ": " + problem);
+            }
+        }
+        JsonNode api;
+        try (var in = BadInputTest.class.getResourceAsStream("/META-INF/openapi.json")) {
+            api = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (Operation op : PublicApi.operations()) {
+            for (JsonNode parameter : api.path("paths").path(op.path()).path(op.method().toLowerCase()).path("parameters")) {
+                while (parameter.has("$ref")) {
+                    parameter = api.at(parameter.path("$ref").asText().substring(1));
+                }
+                String name = parameter.path("name").asText();
+                String in = parameter.path("in").asText();
+                JsonNode schema = parameter.path("schema");
+                while (schema.has("$ref")) {
+                    schema = api.at(schema.path("$ref").asText().substring(1));
+                }
+                String format = schema.path("format").asText();
+                String bad = BAD_VALUES.get(schema.has("enum") ? "enum"
+                        : BAD_VALUES.containsKey(format) ? format : schema.path("type").asText());
+                if (bad == null || !Set.of("query", "path").contains(in)) {
+                    continue;
+                }
+                String path = in.equals("path")
+                        ? fillPath(op.path().replace("{" + name + "}", bad))
+                        : fillPath(op.path()) + "?" + name + "=" + bad;
+                // a write without its body first (a body is read before the parameters), then, for a parameter read
+                // after the body is validated, with its example: a request whose only fault is the parameter
+                String problem = judgeParameter(sendWithBadParameter(op, path, null), name);
+                sent++;
+                if (problem != null && op.takesJson()) {
+                    problem = judgeParameter(sendWithBadParameter(op, path, op.example()), name);
+                    sent++;
+                }
+                if (problem != null) {
+                    wrong.add(op.method() + " " + path + " (" + name + "): " + problem);
+                }
+            }
+        }
+        System.out.printf("bad parameters: %d requests%n", sent);
+        assertThat(wrong).as("bad parameter values not answered with a 400 naming the parameter").isEmpty();
+    }
+
     @Test
     void an_8_mib_body_is_refused_at_the_gateway_with_a_413_problem() {
         Response response = given().header("Authorization", ADMIN).contentType(ContentType.JSON)

@@ -173,6 +173,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException problem) { // a parameter that StrictParams could not read
+                return problemException(problem, uri);
+            }
             if (cause instanceof JsonProcessingException json) {
                 return jsonOther(json, uri);
             }

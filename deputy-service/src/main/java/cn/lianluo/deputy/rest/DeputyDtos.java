@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,6 +64,7 @@ public final class DeputyDtos {
     public record EndMandate(@NotNull MandateStatus status, @NotNull LocalDate date, @Size(max = 500) String reason) {
     }
 
+    @Schema(name = "DeputyStationRef", description = "A station (known to deputy-service from station.events) 联络站")
     public record StationRef(@NotNull UUID stationId) {
     }
 
@@ -70,51 +72,64 @@ public final class DeputyDtos {
                                @Size(max = 200) String theme, @NotBlank String regionCode) {
     }
 
+    @Schema(name = "GroupMemberRequest", description = "Either a deputy of the group's region or an expert (in a 代表+专家 team)")
     public record MemberRequest(UUID deputyId, @Valid Expert expert) {
     }
 
-    public record Expert(@NotBlank @Size(max = 50) String name, @Size(max = 100) String field,
-                         @Size(max = 100) String organisation) {
+    @Schema(name = "GroupExpert", description = "An expert who is not a deputy 专家")
+    public record Expert(@NotBlank @Size(max = 50) String name, @Schema(nullable = true) @Size(max = 100) String field,
+                         @Schema(nullable = true) @Size(max = 100) String organisation) {
     }
 
     public record MandateView(UUID id, DeputyLevel level, String levelName, int term, LocalDate termStart,
-                              LocalDate termEnd, MandateStatus status, String statusName, LocalDate endedOn,
-                              String endReason) {
+                              @Schema(nullable = true) LocalDate termEnd, MandateStatus status, String statusName,
+                              @Schema(nullable = true) LocalDate endedOn, @Schema(nullable = true) String endReason) {
     }
 
-    public record AssignmentView(UUID id, UUID stationId, String stationName, String stationRegionCode, boolean home,
-                                 LocalDate from, LocalDate until) {
+    /** A station assignment; the station's name and region are null while station.events has not brought it. */
+    public record AssignmentView(UUID id, UUID stationId, @Schema(nullable = true) String stationName,
+                                 @Schema(nullable = true) String stationRegionCode, boolean home, LocalDate from,
+                                 @Schema(nullable = true) LocalDate until) {
     }
 
     public record DeputyView(UUID id, String name, Gender gender, String genderName, String ethnicity, int birthYear,
-                             String party, String occupationSector, String electoralUnit, String regionCode,
-                             String phone, boolean active, List<MandateView> mandates, UUID homeStationId,
-                             List<AssignmentView> stations, int version, OffsetDateTime createdAt,
-                             OffsetDateTime updatedAt) {
+                             @Schema(nullable = true) String party, @Schema(nullable = true) String occupationSector,
+                             @Schema(nullable = true) String electoralUnit, String regionCode,
+                             @Schema(nullable = true) String phone, boolean active, List<MandateView> mandates,
+                             @Schema(nullable = true) UUID homeStationId, List<AssignmentView> stations, int version,
+                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
     }
 
     /** A row of a list: the phone is always masked. */
-    public record DeputySummary(UUID id, String name, Gender gender, String ethnicity, String regionCode, String phone,
-                                boolean active, List<DeputyLevel> levels, UUID homeStationId) {
+    public record DeputySummary(UUID id, String name, Gender gender, String ethnicity, String regionCode,
+                                @Schema(nullable = true, description = "masked: 139****5678") String phone,
+                                boolean active, List<DeputyLevel> levels, @Schema(nullable = true) UUID homeStationId) {
     }
 
     /** What {@code POST /deputies/republish} sent again. */
+    @Schema(name = "DeputiesRepublished")
     public record Republished(String regionCode, int deputies, int assignments) {
     }
 
-    public record Coverage(String regionCode, long activeDeputies, long assigned, double shareAssigned) {
+    @Schema(name = "DeputyCoverage")
+    public record Coverage(String regionCode, long activeDeputies, long assigned,
+                           @Schema(description = "assigned / activeDeputies, 0 to 1 (4 decimals); 0 without deputies")
+                           double shareAssigned) {
     }
 
-    public record MemberView(UUID id, UUID deputyId, String deputyName, Expert expert, LocalDate joinedOn,
-                             LocalDate leftOn) {
+    /** A member: a deputy (deputyId, deputyName) or an expert; leftOn once they left. */
+    @Schema(name = "GroupMemberView")
+    public record MemberView(UUID id, @Schema(nullable = true) UUID deputyId, @Schema(nullable = true) String deputyName,
+                             @Schema(nullable = true) Expert expert, LocalDate joinedOn,
+                             @Schema(nullable = true) LocalDate leftOn) {
     }
 
-    public record GroupView(UUID id, GroupKind kind, String kindName, String name, String theme, String regionCode,
-                            List<MemberView> members) {
+    public record GroupView(UUID id, GroupKind kind, String kindName, String name, @Schema(nullable = true) String theme,
+                            String regionCode, List<MemberView> members) {
     }
 
     public record GroupMembership(UUID groupId, String name, GroupKind kind, String kindName, LocalDate joinedOn,
-                                  LocalDate leftOn) {
+                                  @Schema(nullable = true) LocalDate leftOn) {
     }
 
     /** What deputy-service gives the gateway for 一人一档: profile, mandates, assignment history, groups. */
@@ -122,6 +137,7 @@ public final class DeputyDtos {
                           List<GroupMembership> groups) {
     }
 
+    @Schema(name = "DeputyImportResult")
     public record ImportResult(int rows, int deputiesCreated, int mandatesAdded, int stationsAssigned) {
     }
 }

@@ -4,6 +4,7 @@ import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,15 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class DeputyStatistics {
 
-    public record Figures(String regionCode, long total, Map<String, Long> byLevel, long assigned) {
+    @Schema(name = "DeputyFigures")
+    public record Figures(String regionCode, long total,
+                          @Schema(description = "active deputies by level (NATIONAL, PROVINCIAL, CITY, COUNTY, TOWNSHIP); "
+                                  + "a deputy with two levels counts in both; levels without deputies are left out")
+                          Map<String, Long> byLevel,
+                          long assigned) {
     }
 
+    @Schema(name = "DeputyStatistics")
     public record Statistics(String regionCode, Figures total, List<Figures> children) {
     }
 

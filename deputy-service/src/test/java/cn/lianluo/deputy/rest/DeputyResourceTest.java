@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +258,53 @@ class DeputyResourceTest {
                 .when().post("/api/v1/groups").then().statusCode(400).body("errors[0].field", equalTo("theme"));
         given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/deputies/" + id + "/dossier")
                 .then().statusCode(200).body("groups[0].name", containsString("代表+专家"));
+    }
+
+    @Test
+    void a_group_is_read_in_scope_and_a_member_leaves_it_once() {
+        String id = register(deputy("测试退组代表", "430822207"));
+        String group = given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
+                .body(Map.of("kind", "REGION_GROUP", "name", "刘家坪第二代表小组", "regionCode", "430822207"))
+                .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
+        String member = given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
+                .body(Map.of("deputyId", id))
+                .when().post("/api/v1/groups/" + group + "/members").then().statusCode(200).extract().path("members[0].id");
+        given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/groups/" + group)
+                .then().statusCode(200).body("name", equalTo("刘家坪第二代表小组"))
+                .body("members.deputyName", hasItem("测试退组代表"));
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433124")).when().get("/api/v1/groups/" + group)
+                .then().statusCode(403);
+        given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/groups/" + UUID.randomUUID())
+                .then().statusCode(404);
+
+        try (KafkaTap tap = KafkaTap.open("test.deputy.events")) {
+            given().header("Authorization", TestTokens.bearer("SUPERVISOR", "433124"))
+                    .when().delete("/api/v1/groups/" + group + "/members/" + member).then().statusCode(403);
+            given().header("Authorization", SUPERVISOR_SANGZHI)
+                    .when().delete("/api/v1/groups/" + group + "/members/" + member)
+                    .then().statusCode(200)
+                    .body("members[0].leftOn", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+            given().header("Authorization", SUPERVISOR_SANGZHI)
+                    .when().delete("/api/v1/groups/" + group + "/members/" + member)
+                    .then().statusCode(409).contentType("application/problem+json");
+            given().header("Authorization", SUPERVISOR_SANGZHI)
+                    .when().delete("/api/v1/groups/" + group + "/members/" + UUID.randomUUID()).then().statusCode(404);
+            var left = tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.group-left.v1"), Duration.ofSeconds(20));
+            assertThat(left.value()).contains(group);
+        }
+    }
+
+    @Test
+    void a_bad_value_in_a_query_or_path_parameter_is_a_400_naming_it() {
+        given().header("Authorization", SUPERVISOR_SANGZHI).queryParam("active", "maybe").when().get("/api/v1/deputies")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("active"));
+        given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/groups/xyz")
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        given().header("Authorization", SUPERVISOR_SANGZHI)
+                .when().delete("/api/v1/groups/" + UUID.randomUUID() + "/members/not-a-uuid")
+                .then().statusCode(400).body("errors[0].field", equalTo("memberId"));
+        given().header("Authorization", SUPERVISOR_SANGZHI).queryParam("active", "false").queryParam("region", "430822207")
+                .when().get("/api/v1/deputies").then().statusCode(200).body("items.active", everyItem(equalTo(false)));
     }
 
     /** 刘家坪's figures on the dashboard (deputies, assigned, by level) and in the coverage, which must agree. */
