@@ -5,9 +5,9 @@ import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.problem.ProblemException;
-import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -27,15 +27,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import java.time.LocalDate;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /** The working-day calendar (a province-scoped ADMIN edits it) and the deadline policy of a region. */
 @Path("/api/v1")

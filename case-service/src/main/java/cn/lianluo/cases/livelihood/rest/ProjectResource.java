@@ -9,6 +9,7 @@ import cn.lianluo.cases.livelihood.rest.ProjectDtos.Supervision;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
 import cn.lianluo.cases.livelihood.service.ProjectService;
+import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
@@ -34,8 +35,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import cn.lianluo.cases.rest.ApiDocs;
+
+import java.util.UUID;
 
 /** 民生实事项目票决制: 群众点题, 代表选题, 政府解题, 全过程监督, 群众评效果. */
 @Path("/api/v1/livelihood-projects")

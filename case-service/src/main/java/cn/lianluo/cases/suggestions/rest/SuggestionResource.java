@@ -1,5 +1,6 @@
 package cn.lianluo.cases.suggestions.rest;
 
+import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.suggestions.domain.SuggestionCommand;
 import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionCommandBody;
 import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionRequest;
@@ -29,9 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import java.util.Arrays;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import cn.lianluo.cases.rest.ApiDocs;
+
+import java.util.Arrays;
+import java.util.UUID;
 
 /** 代表建议: made by deputies (also 联名), from cases, through the units to the deputy's rating. */
 @Path("/api/v1/suggestions")

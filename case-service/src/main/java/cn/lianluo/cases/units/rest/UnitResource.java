@@ -1,5 +1,6 @@
 package cn.lianluo.cases.units.rest;
 
+import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
@@ -28,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import cn.lianluo.cases.rest.ApiDocs;
 
 /** 承办单位: the units of a region and above it. */
 @Path("/api/v1/units")
