@@ -209,8 +209,10 @@ class CaseLoopTest {
         String id = submit(citizenCase("非法指令"), STAFF);
         command(id, "complete", Map.of("result", "x"), STAFF).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://lianluo.cn/problems/illegal-transition"))
-                .body("errors[0].message", containsString("assign"));
-        command(id, "fly", Map.of(), STAFF).statusCode(404);
+                .body("detail", containsString("'complete' is not allowed when the case is RECEIVED"))
+                .body("errors[0].message", equalTo("allowed when RECEIVED: answer, assign, supervise"));
+        command(id, "fly", Map.of(), STAFF).statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://lianluo.cn/problems/unknown-command"));
         command(id, "assign", Map.of(), STAFF).statusCode(400).body("errors[0].field", equalTo("unitId"));
         command(id, "assign", Map.of("unitId", SeedIds.of("unit", "gov-430903105")), STAFF).statusCode(422)
                 .body("type", equalTo("https://lianluo.cn/problems/unit-outside-region"));
@@ -230,6 +232,22 @@ class CaseLoopTest {
                 "SELECT count(*) FROM case_action WHERE case_id = ?1 AND action = 'ACCEPT'").setParameter(1, UUID.fromString(id))
                 .getSingleResult()).longValue());
         assertThat(accepted).isEqualTo(1);
+    }
+
+    @Test
+    void a_case_lists_its_allowed_commands_as_the_command_path_takes_them() {
+        String id = submit(citizenCase("指令拼写"), STAFF);
+        given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("allowedCommands", equalTo(List.of("answer", "assign", "supervise")))
+                .body("timeline.action", equalTo(List.of("RECEIVED")));
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")));
+        // each listed command is taken by the path as listed
+        command(id, "pause", Map.of("reason", "等待材料"), STAFF).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("resume", "supervise")));
+        command(id, "resume", Map.of(), STAFF).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")))
+                .body("timeline.action", equalTo(List.of("RECEIVED", "ASSIGN", "PAUSE", "RESUME")));
     }
 
     @Test

@@ -92,6 +92,8 @@ class SuggestionFlowTest {
                             "coDeputyIds", List.of(coSigner)))
                     .when().post("/api/v1/suggestions").then().statusCode(201)
                     .body("status", equalTo("SUBMITTED")).body("caseIds", hasSize(2)).body("coDeputyIds", hasSize(1))
+                    // spelt as POST /suggestions/{id}/{command} takes them
+                    .body("allowedCommands", equalTo(List.of("assign", "supervise", "mark-key")))
                     .extract().path("id");
             given().header("Authorization", SUPERVISOR).when().get("/api/v1/cases/" + case1).then()
                     .body("suggestionIds", hasItem(id));

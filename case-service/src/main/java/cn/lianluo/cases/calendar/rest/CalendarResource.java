@@ -5,9 +5,9 @@ import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.problem.ProblemException;
-import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -27,24 +27,36 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** The working-day calendar (a province-scoped ADMIN edits it) and the deadline policy of a region. */
 @Path("/api/v1")
+@Tag(name = "cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CalendarResource {
 
-    public record DayRequest(@NotNull Boolean working, @NotBlank @Size(max = 50) String name) {
+    @Schema(name = "CalendarDayRequest")
+    public record DayRequest(@NotNull @Schema(description = "false: a day off (holiday); true: a make-up working day 调休上班")
+                             Boolean working, @NotBlank @Size(max = 50) String name) {
     }
 
+    @Schema(name = "DeadlinePolicyRequest", description = "Time limits in working days.")
     public record PolicyRequest(@NotNull @Min(0) @Max(60) Integer assignDays, @NotNull @Min(0) @Max(60) Integer handleComplaintDays,
                                 @NotNull @Min(0) @Max(60) Integer handleEnquiryDays, @NotNull @Min(0) @Max(60) Integer urgentHandleDays,
                                 @NotNull @Min(0) @Max(60) Integer replyDays, @NotNull @Min(1) @Max(60) Integer visitDays,
                                 @Size(max = 500) String note) {
     }
+
+    private static final String DATE = "an ISO date (2026-10-01), years 1900 to 2999";
 
     private final CalendarService calendars;
     private final CaseClock clock;
@@ -60,14 +72,24 @@ public class CalendarResource {
     @GET
     @Path("/calendar/{year}")
     @PermitAll
-    public List<CalendarDay> year(@PathParam("year") String year) {
+    @Operation(operationId = "listCalendarDays", summary = "Working-day calendar 工作日历",
+            description = "The days of a year that differ from the weekday rule (holidays off, 调休 make-up days on), by date.")
+    public List<CalendarDay> year(@PathParam("year") @Parameter(description = "the year, 1900 to 2999",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2999")) String year) {
         return calendars.year(QueryParams.year("year", year));
     }
 
     @PUT
     @Path("/calendar/days/{date}")
     @RolesAllowed(Roles.ADMIN)
-    public CalendarDay setDay(@PathParam("date") String date, @NotNull @Valid DayRequest day) {
+    @Operation(operationId = "setCalendarDay", summary = "Set a calendar day 设置节假日/调休",
+            description = "A holiday or a make-up working day, set or changed. The calendar is the province's: only an "
+                    + "ADMIN scoped to the province (43) changes it; 403 for any narrower scope.")
+    @APIResponse(responseCode = "200", description = "The day as set 已设置")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: not an ADMIN, or an ADMIN scoped below the province (43): "
+            + "the calendar is the province's")
+    public CalendarDay setDay(@PathParam("date") @Parameter(description = DATE, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                              String date, @NotNull @Valid DayRequest day) {
         requireProvince();
         return calendars.setDay(date(date), day.working(), day.name());
     }
@@ -75,7 +97,15 @@ public class CalendarResource {
     @DELETE
     @Path("/calendar/days/{date}")
     @RolesAllowed(Roles.ADMIN)
-    public Response removeDay(@PathParam("date") String date) {
+    @Operation(operationId = "removeCalendarDay", summary = "Remove a calendar day 删除节假日/调休",
+            description = "The day follows the weekday rule again. The calendar is the province's: only an ADMIN scoped to "
+                    + "the province (43) changes it; 403 for any narrower scope.")
+    @APIResponse(responseCode = "204", description = "Removed 已删除")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: not an ADMIN, or an ADMIN scoped below the province (43): "
+            + "the calendar is the province's")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: the day is not set in the calendar")
+    public Response removeDay(@PathParam("date") @Parameter(description = DATE, schema = @Schema(type = SchemaType.STRING, format = "date"))
+                              String date) {
         requireProvince();
         calendars.removeDay(date(date));
         return Response.noContent().build();
@@ -84,14 +114,20 @@ public class CalendarResource {
     @GET
     @Path("/deadline-policies/{region}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER})
-    public DeadlinePolicy policy(@PathParam("region") String region) {
+    @Operation(operationId = "getDeadlinePolicy", summary = "Deadline policy 办理时限",
+            description = "In working days; the policy of the most specific region above (or at) the region that has one, "
+                    + "else the default. Reference data for every role it names, in any region.")
+    public DeadlinePolicy policy(@PathParam("region") @Parameter(description = "行政区划代码 region code") String region) {
         return calendars.policyFor(RegionCodes.field("region", region));
     }
 
     @PUT
     @Path("/deadline-policies/{region}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public DeadlinePolicy setPolicy(@PathParam("region") String region, @NotNull @Valid PolicyRequest p) {
+    @Operation(operationId = "setDeadlinePolicy", summary = "Set a deadline policy 设置办理时限",
+            description = "The time limits of a region inside the token's region, and of the regions below it that set none.")
+    public DeadlinePolicy setPolicy(@PathParam("region") @Parameter(description = "行政区划代码 region code") String region,
+                                    @NotNull @Valid PolicyRequest p) {
         RegionCode code = RegionCodes.field("region", region);
         caller.requireWithin(code);
         return calendars.setPolicy(code, new DeadlinePolicy(p.assignDays(), p.handleComplaintDays(), p.handleEnquiryDays(),

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,29 +33,68 @@ public final class CaseDtos {
     private CaseDtos() {
     }
 
+    /**
+     * The spelling of a case command on the wire: the {@code command} path segment of {@code POST /cases/{id}/{command}}
+     * and the values of a case's {@code allowedCommands} ({@link CaseCommand#path()}; {@code CommandNamesTest} keeps the
+     * two lists equal).
+     */
+    @Schema(name = "CaseCommand", type = SchemaType.STRING, description = "A command of the 五环五时 loop, as "
+            + "POST /cases/{id}/{command} takes it and a case's allowedCommands lists it.",
+            enumeration = {"answer", "assign", "accept", "escalate", "complete", "reply", "visit", "reopen", "pause",
+                    "resume", "request-extension", "approve-extension", "deny-extension", "supervise", "close"})
+    public interface CommandName {
+    }
+
+    /**
+     * What a timeline entry records: the case's receipt, each command by its name ({@link CaseCommand#name()}), and
+     * the escalation to a supervisor after repeated dissatisfaction.
+     */
+    @Schema(name = "CaseAction", type = SchemaType.STRING, description = "What a timeline entry records: RECEIVED, "
+            + "a command (upper case), or ESCALATED_TO_SUPERVISOR (unsatisfied again after two reopenings).",
+            enumeration = {"RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE", "COMPLETE", "REPLY", "VISIT", "REOPEN",
+                    "PAUSE", "RESUME", "REQUEST_EXTENSION", "APPROVE_EXTENSION", "DENY_EXTENSION", "SUPERVISE", "CLOSE",
+                    "ESCALATED_TO_SUPERVISOR"})
+    public interface ActionName {
+    }
+
+    /** Who acted on a case: a role of the token, or the citizen (submission online, rating by tracking code). */
+    @Schema(name = "CaseActorRole", type = SchemaType.STRING,
+            enumeration = {"ADMIN", "SUPERVISOR", "STATION_STAFF", "DEPUTY", "HANDLER", "CITIZEN"})
+    public interface ActorRole {
+    }
+
+    @Schema(description = "The citizen who raised the case (stored encrypted).")
     public record Citizen(@NotBlank @Size(max = 50) String name,
-                          @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
+                          @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE)
+                          @Schema(description = "a mainland mobile number or a landline with its area code") String phone) {
     }
 
-    public record Attachment(@NotBlank @Size(max = 200) String name, @Size(max = 100) String contentType,
-                             @PositiveOrZero long size, @Size(max = 500) String url) {
+    @Schema(name = "CaseAttachment", description = "A file the citizen attached, by reference (https: to a public host).")
+    public record Attachment(@NotBlank @Size(max = 200) String name,
+                             @Size(max = 100) @Schema(nullable = true) String contentType,
+                             @PositiveOrZero long size,
+                             @Size(max = 500) @Schema(nullable = true, format = "uri") String url) {
     }
 
+    @Schema(name = "CaseRequest")
     public record CaseRequest(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 4000) String content,
-            @NotBlank String category,
-            CaseKind kind,
-            Boolean urgent,
-            @NotBlank String regionCode,
-            UUID stationId,
-            Channel channel,
+            @NotBlank @Schema(description = "a category code of GET /cases/categories") String category,
+            @Schema(description = "default ENQUIRY") CaseKind kind,
+            @Schema(description = "staff only; sets the same-day handling limit") Boolean urgent,
+            @NotBlank @Schema(description = "行政区划代码 of the case's place") String regionCode,
+            @Schema(description = "staff only") UUID stationId,
+            @Schema(description = "default ONLINE; without a token only ONLINE") Channel channel,
             @NotNull @Valid Citizen citizen,
-            UUID receivingDeputyId,
+            @Schema(description = "the deputy who received the case (第一责任人); staff and deputies only") UUID receivingDeputyId,
             @Size(max = 10) List<@Valid @NotNull Attachment> attachments) {
     }
 
     /** The body of {@code POST /cases/{id}/{command}}: each command reads the fields it needs. */
+    @Schema(name = "CaseCommandBody", description = "Each command reads the fields it needs: answer {content}, assign "
+            + "{unitId}, escalate {unitId, note}, complete {result}, reply {content}, visit {satisfaction}, reopen {reason}, "
+            + "pause {reason}, request-extension {days, reason}, supervise {note}, close {note}; the others none.")
     public record CommandBody(
             @Size(max = 4000) String content,
             UUID unitId,
@@ -64,44 +105,79 @@ public final class CaseDtos {
             @Min(1) @Max(60) Integer days) {
     }
 
-    public record Rating(@NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
+    @Schema(name = "CaseRating")
+    public record Rating(@NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE)
+                         @Schema(description = "the phone the case was submitted with") String phone,
                          @NotNull Satisfaction satisfaction, @Size(max = 500) String comment) {
     }
 
-    public record DeadlineView(Stage stage, String stageName, Instant startedAt, int span, LocalDate dueDate,
-                               Instant dueAt, Instant warnAt, Instant metAt, boolean overdue, boolean paused) {
+    @Schema(name = "CaseDeadline", description = "The time limit of one stage, in working days of the province's calendar.")
+    public record DeadlineView(Stage stage, String stageName, Instant startedAt,
+                               @Schema(description = "working days") int span, LocalDate dueDate,
+                               Instant dueAt, Instant warnAt,
+                               @Schema(nullable = true, description = "when the stage was done; null while open") Instant metAt,
+                               boolean overdue, boolean paused) {
     }
 
-    public record TimelineEntry(String action, String actionName, String actorRole, Instant at, String note,
-                                UUID unitId, String unitName, CaseStatus status) {
+    @Schema(name = "CaseTimelineEntry", description = "One thing done to the case, by whom and when.")
+    public record TimelineEntry(@Schema(ref = "CaseAction") String action, String actionName,
+                                @Schema(ref = "CaseActorRole") String actorRole, Instant at,
+                                @Schema(nullable = true) String note,
+                                @Schema(nullable = true, description = "the unit assigned or escalated to") UUID unitId,
+                                @Schema(nullable = true) String unitName,
+                                @Schema(description = "the case's status after the action") CaseStatus status) {
     }
 
+    @Schema(description = "The citizen's name and phone, masked (张*, 138****1234) for those who do not handle the case.")
     public record CitizenView(String name, String phone) {
     }
 
-    public record CaseCreated(UUID id, String trackingCode, CaseStatus status, Map<Stage, DeadlineView> deadlines) {
+    @Schema(name = "CaseCreated")
+    public record CaseCreated(UUID id, @Schema(description = "for the citizen's tracking page") String trackingCode,
+                              CaseStatus status,
+                              @Schema(description = "by stage: ASSIGN when the case is received") Map<Stage, DeadlineView> deadlines) {
     }
 
-    public record CaseView(UUID id, String trackingCode, String title, String content, String category,
-                           String categoryName, CaseKind kind, boolean urgent, CaseStatus status, String statusName,
-                           String regionCode, UUID stationId, Channel channel, String channelName, CitizenView citizen,
-                           UUID receivingDeputyId, UUID unitId, String unitName, boolean onTheSpot, boolean paused,
-                           int reopenCount, Satisfaction satisfaction, Map<Stage, DeadlineView> deadlines,
-                           boolean overdue, List<CaseCommand> allowedCommands, List<TimelineEntry> timeline,
-                           List<Attachment> attachments, List<UUID> suggestionIds, Instant receivedAt, Instant closedAt,
-                           int version) {
+    @Schema(name = "CaseView")
+    public record CaseView(UUID id,
+                           @Schema(nullable = true, description = "only for those who handle the case") String trackingCode,
+                           String title, String content, String category,
+                           @Schema(nullable = true) String categoryName, CaseKind kind, boolean urgent, CaseStatus status,
+                           String statusName, String regionCode, @Schema(nullable = true) UUID stationId, Channel channel,
+                           String channelName, CitizenView citizen,
+                           @Schema(nullable = true) UUID receivingDeputyId,
+                           @Schema(nullable = true, description = "the unit handling the case now") UUID unitId,
+                           @Schema(nullable = true) String unitName, boolean onTheSpot, boolean paused,
+                           int reopenCount, @Schema(nullable = true) Satisfaction satisfaction,
+                           @Schema(description = "the latest deadline of each stage started") Map<Stage, DeadlineView> deadlines,
+                           boolean overdue,
+                           @Schema(type = SchemaType.ARRAY, implementation = CommandName.class,
+                                   description = "the commands the case's state allows now (the caller's role may allow fewer)")
+                           List<String> allowedCommands,
+                           @Schema(description = "oldest first") List<TimelineEntry> timeline,
+                           List<Attachment> attachments,
+                           @Schema(description = "the suggestions the case grew into") List<UUID> suggestionIds,
+                           Instant receivedAt, @Schema(nullable = true) Instant closedAt, int version) {
     }
 
-    public record CaseSummary(UUID id, String trackingCode, String title, String category, CaseStatus status,
-                              String statusName, String regionCode, Channel channel, CitizenView citizen, UUID unitId,
-                              boolean overdue, Instant receivedAt, DeadlineView currentDeadline) {
+    @Schema(name = "CaseSummary")
+    public record CaseSummary(UUID id, @Schema(nullable = true, description = "only for those who handle the case") String trackingCode,
+                              String title, String category, CaseStatus status,
+                              String statusName, String regionCode, Channel channel, CitizenView citizen,
+                              @Schema(nullable = true) UUID unitId, boolean overdue, Instant receivedAt,
+                              @Schema(nullable = true, description = "the open deadline; null when none is open") DeadlineView currentDeadline) {
     }
 
     /** What a citizen sees with the tracking code and their phone: no staff's personal data. */
+    @Schema(name = "CaseTracking", description = "The citizen's tracking page: no staff's personal data.")
     public record TrackView(String trackingCode, String title, CaseStatus status, String statusName,
-                            Instant receivedAt, List<TrackEntry> timeline, boolean canRate, Satisfaction satisfaction) {
+                            Instant receivedAt, @Schema(description = "oldest first") List<TrackEntry> timeline,
+                            @Schema(description = "whether the citizen may rate the reply now") boolean canRate,
+                            @Schema(nullable = true) Satisfaction satisfaction) {
     }
 
-    public record TrackEntry(String action, String actionName, Instant at, String unitName) {
+    @Schema(name = "CaseTrackingEntry")
+    public record TrackEntry(@Schema(ref = "CaseAction") String action, String actionName, Instant at,
+                             @Schema(nullable = true) String unitName) {
     }
 }

@@ -13,6 +13,7 @@ import cn.lianluo.cases.cases.service.CaseQueries;
 import cn.lianluo.cases.cases.service.CaseService;
 import cn.lianluo.cases.cases.service.CaseStatistics;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
@@ -39,6 +40,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -47,6 +55,7 @@ import java.util.UUID;
 
 /** Citizens' cases (群众诉求) and the 五环五时 loop. */
 @Path("/api/v1/cases")
+@Tag(name = "cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
@@ -72,6 +81,19 @@ public class CaseResource {
     @POST
     @Idempotent
     @PermitAll
+    @Operation(operationId = "submitCase", summary = "Submit a case 群众诉求受理", description = "Public for citizens; staff "
+            + "and deputies (token) name the receiving deputy (第一责任人). Phones: mainland mobile or landline. Without a "
+            + "token the channel is ONLINE (another is 422) and urgent and stationId are staff's (422); attachment URLs are "
+            + "https: to a public host only (422). The citizen's name and phone are stored encrypted.")
+    @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "201", description = "Received 已受理: the case's id, tracking code and first deadline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCreated.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a token whose role does not take in cases, a deputy "
+            + "naming another deputy, or a region outside the token's")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the Idempotency-Key's first request is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a region above county level, an unknown "
+            + "category, an unknown or other region's receiving deputy, a channel, urgency or station a citizen may not set, "
+            + "an attachment URL that is not public https:, or the Idempotency-Key reused for another request")
     public Response submit(@NotNull @Valid CaseRequest request, @Context UriInfo uri) {
         CaseCreated created = cases.submit(request, caller.isAuthenticated() ? caller : null);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -80,16 +102,22 @@ public class CaseResource {
     @GET
     @Path("/categories")
     @PermitAll
+    @Operation(operationId = "listCaseCategories", summary = "Categories 分级分类",
+            description = "The case categories and the level of government responsible for each.")
     public List<UnitService.Category> categories() {
         return units.categories();
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
-    public Page<CaseSummary> list(@QueryParam("region") String region, @QueryParam("status") String status,
-                                  @QueryParam("overdue") Boolean overdue, @QueryParam("deputy") UUID deputy,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "listCases", summary = "Cases 诉求列表",
+            description = "Citizen data masked; a HANDLER sees its unit's, a DEPUTY those it received. Newest first.")
+    public Page<CaseSummary> list(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
+                                  @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
+                                  @QueryParam("overdue") @Parameter(description = "only cases with (true) or without (false) an overdue open deadline") Boolean overdue,
+                                  @QueryParam("deputy") @Parameter(description = "the receiving deputy") UUID deputy,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
         return queries.list(RegionCodes.optional("region", region), QueryParams.enumValue("status", status, CaseStatus.class),
                 overdue, deputy, page, size, caller);
     }
@@ -98,8 +126,12 @@ public class CaseResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
-    public CaseStatistics.Statistics statistics(@QueryParam("region") String region, @QueryParam("from") LocalDate from,
-                                                @QueryParam("to") LocalDate to) {
+    @Operation(operationId = "getCaseStatistics", summary = "Case statistics 诉求统计", description = "Received, closed, "
+            + "on the spot, on time, overdue now, warnings now, satisfaction, per child region; the period [from, to) "
+            + "defaults to this year to date.")
+    public CaseStatistics.Statistics statistics(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
+                                                @QueryParam("from") @Parameter(description = "first day (default: 1 January of this year)") LocalDate from,
+                                                @QueryParam("to") @Parameter(description = "the day after the last (default: tomorrow)") LocalDate to) {
         LocalDate today = clock.today();
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today.plusDays(1) : to;
@@ -112,16 +144,36 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
+    @Operation(operationId = "getCase", summary = "A case 诉求详情", description = "With deadlines, overdue, "
+            + "allowedCommands and the timeline; whole citizen data and the tracking code for those who handle it, masked "
+            + "for other deputies of its region.")
+    @APIResponse(responseCode = "200", description = "The case 诉求")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
     public CaseView get(@PathParam("id") UUID id) {
         return queries.get(id, caller);
     }
 
     /** {@code answer, assign, accept, escalate, complete, reply, visit, reopen, pause, resume, request-extension,
-     * approve-extension, deny-extension, supervise, close}. */
+     * approve-extension, deny-extension, supervise, close}: the spelling a case's {@code allowedCommands} lists. */
     @POST
     @Path("/{id}/{command}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
-    public CaseView command(@PathParam("id") UUID id, @PathParam("command") String command, @Valid CommandBody body) {
+    @Operation(operationId = "runCaseCommand", summary = "A command of the 五环五时 loop 诉求办理", description = "answer "
+            + "当场答复 {content}, assign 交办 {unitId}, accept 签收, escalate 上交 {unitId, note}, complete 办结 {result}, "
+            + "reply 答复 {content}, visit 回访 {satisfaction} (by staff; never by a DEPUTY: the citizen rates by tracking "
+            + "code), reopen {reason}, pause 挂起 {reason}, resume, request-extension 申请延期 {days, reason}, "
+            + "approve-extension, deny-extension, supervise 督办 {note}, close {note}. The command is one of the case's "
+            + "allowedCommands; another is 409 naming the allowed. Answers the case as it is afterwards.")
+    @APIResponse(responseCode = "200", description = "The case after the command 办理后的诉求")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case, or not a case command")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the case's state does not allow the command "
+            + "(errors name the allowed), or an extension without a handling deadline")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit, a unit that does not answer "
+            + "for the case's region, an escalation not to a higher level, or an extension asked after the deadline")
+    public CaseView command(@PathParam("id") UUID id,
+                            @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
+                                    schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,
+                            @RequestBody(required = false, description = "the fields the command reads; none for a command that reads none") @Valid CommandBody body) {
         CaseCommand parsed = Arrays.stream(CaseCommand.values()).filter(c -> c.path().equals(command)).findFirst()
                 .orElseThrow(() -> new ProblemException(404, "unknown-command", "Not found 未找到", "'" + command
                         + "' is not a case command; commands: " + Arrays.stream(CaseCommand.values()).map(CaseCommand::path).toList()));
@@ -133,7 +185,13 @@ public class CaseResource {
     @GET
     @Path("/track/{trackingCode}")
     @PermitAll
-    public TrackView track(@PathParam("trackingCode") String trackingCode, @QueryParam("phone") String phone) {
+    @Operation(operationId = "trackCase", summary = "Track a case 进度查询", description = "Tracking code and phone; a "
+            + "wrong phone is the same 404 as an unknown code. After 5 wrong phones within an hour the code is locked for "
+            + "an hour: every lookup of it is the same 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "The tracking page 进度")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: an unknown tracking code, or a phone that is not the case's")
+    public TrackView track(@PathParam("trackingCode") @Parameter(description = "the tracking code given at submission") String trackingCode,
+                           @QueryParam("phone") @Parameter(required = true, description = "the phone the case was submitted with") String phone) {
         return queries.track(trackingCode, phone);
     }
 
@@ -141,7 +199,14 @@ public class CaseResource {
     @POST
     @Path("/track/{trackingCode}/rating")
     @PermitAll
-    public TrackView rate(@PathParam("trackingCode") String trackingCode, @NotNull @Valid Rating rating) {
+    @Operation(operationId = "rateCase", summary = "Rate the reply 群众评价", description = "After the reply, once. The "
+            + "phone is checked as on the tracking page (wrong phones count towards the same lock). Answers the tracking "
+            + "page as it is afterwards.")
+    @APIResponse(responseCode = "200", description = "The tracking page after the rating 评价后的进度")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: an unknown tracking code, or a phone that is not the case's")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: not replied yet, or already rated")
+    public TrackView rate(@PathParam("trackingCode") @Parameter(description = "the tracking code given at submission") String trackingCode,
+                          @NotNull @Valid Rating rating) {
         cases.rate(trackingCode, rating);
         return queries.track(trackingCode, rating.phone());
     }

@@ -195,7 +195,8 @@ public class CaseQueries {
                 channel.label(), whole ? whole(c) : masked(c), c.receivingDeputyId,
                 c.unitId, unit == null ? null : unit.name, c.onTheSpot, c.paused, c.reopenCount,
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
-                CaseViews.overdueNow(rows, now), List.copyOf(CaseLoop.allowed(CaseService.state(c))), timeline,
+                CaseViews.overdueNow(rows, now), CaseLoop.allowed(CaseService.state(c)).stream().map(CaseCommand::path).toList(),
+                timeline,
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(), a.url())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
     }

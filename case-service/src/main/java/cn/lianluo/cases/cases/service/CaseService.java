@@ -202,9 +202,11 @@ public class CaseService {
         try {
             state = CaseLoop.decide(state(c), command, body.satisfaction());
         } catch (CaseLoop.Rejected r) {
-            throw new ProblemException(409, "illegal-transition", "Conflict 状态冲突", r.getMessage(),
-                    List.of(new FieldError("command", "allowed when " + r.status() + ": "
-                            + r.allowed().stream().map(CaseCommand::path).collect(Collectors.joining(", ")))));
+            // the commands spelt as the path and allowedCommands spell them
+            String allowed = r.allowed().stream().map(CaseCommand::path).collect(Collectors.joining(", "));
+            throw new ProblemException(409, "illegal-transition", "Conflict 状态冲突", "'" + command.path()
+                    + "' is not allowed when the case is " + r.status() + (c.paused ? " (paused)" : "") + "; allowed: " + allowed,
+                    List.of(new FieldError("command", "allowed when " + r.status() + ": " + allowed)));
         }
         Instant now = clock.now();
         WorkingCalendar calendar = calendars.calendar();

@@ -5,6 +5,7 @@ import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +23,20 @@ import java.util.Map;
 @ApplicationScoped
 public class CaseStatistics {
 
-    public record Figures(String regionCode, long received, Map<String, Long> byChannel, Map<String, Long> byCategory,
+    @Schema(name = "CaseFigures", description = "The cases of a region in the period, and its deadlines now.")
+    public record Figures(String regionCode, long received,
+                          @Schema(description = "received, by channel (RECEPTION, MAILBOX, …)") Map<String, Long> byChannel,
+                          @Schema(description = "received, by category code") Map<String, Long> byCategory,
                           long closed, long answeredOnTheSpot, long closedOnTime, long overdueNow, long warningsNow,
-                          long rated, long satisfied, Double satisfactionRate, Double averageWorkingDaysToClose) {
+                          long rated, long satisfied,
+                          @Schema(nullable = true, description = "satisfied / rated; null when none was rated") Double satisfactionRate,
+                          @Schema(nullable = true, description = "null when none was closed") Double averageWorkingDaysToClose) {
     }
 
-    public record Statistics(String regionCode, LocalDate from, LocalDate to, Figures total, List<Figures> children) {
+    @Schema(name = "CaseStatistics")
+    public record Statistics(String regionCode, LocalDate from,
+                             @Schema(description = "the day after the period") LocalDate to, Figures total,
+                             @Schema(description = "one per child region with cases") List<Figures> children) {
     }
 
     /** Regions whose children have codes of this length or shorter are counted from the county tally. */

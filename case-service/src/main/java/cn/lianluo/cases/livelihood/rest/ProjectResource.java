@@ -9,6 +9,7 @@ import cn.lianluo.cases.livelihood.rest.ProjectDtos.Supervision;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
 import cn.lianluo.cases.livelihood.service.ProjectService;
+import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
@@ -34,11 +35,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** 民生实事项目票决制: 群众点题, 代表选题, 政府解题, 全过程监督, 群众评效果. */
 @Path("/api/v1/livelihood-projects")
+@Tag(name = "livelihood-projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
@@ -57,6 +66,15 @@ public class ProjectResource {
     @POST
     @Idempotent
     @PermitAll
+    @Operation(operationId = "proposeProject", summary = "Propose a project 群众点题", description = "Public with the "
+            + "citizen's name and phone (stored encrypted), or staff and deputies (token) from cases of the region.")
+    @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "201", description = "Proposed 已点题",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: with a token, a region outside the token's")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the Idempotency-Key's first request is still running")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: cases that are not the region's, or the "
+            + "Idempotency-Key reused for another request")
     public Response propose(@NotNull @Valid ProjectRequest request, @Context UriInfo uri) {
         ProjectView created = projects.propose(request, caller.isAuthenticated() ? caller : null);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -65,9 +83,12 @@ public class ProjectResource {
     /** Public: what a region voted and carries out. */
     @GET
     @PermitAll
-    public Page<ProjectView> list(@QueryParam("region") String region, @QueryParam("year") Integer year,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    @Operation(operationId = "listProjects", summary = "Projects 民生实事项目",
+            description = "Public: what a region proposed, voted and carries out.")
+    public Page<ProjectView> list(@QueryParam("region") @Parameter(description = "行政区划代码 region code (default: the province)") String region,
+                                  @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,
+                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
         RegionCode requested = RegionCodes.optional("region", region);
         return projects.list(requested == null ? RegionCode.HUNAN : requested, year, page, size);
     }
@@ -75,13 +96,20 @@ public class ProjectResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
-    public PlanningStatistics.ProjectStatistics statistics(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+    @Operation(operationId = "getProjectStatistics", summary = "Project statistics 项目统计",
+            description = "By status, average progress, evaluations and satisfaction, per child region.")
+    public PlanningStatistics.ProjectStatistics statistics(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
+                                                           @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year) {
         return statistics.projects(caller.listScope(RegionCodes.optional("region", region)), year);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(operationId = "getProject", summary = "A project 项目详情",
+            description = "Public: the project with its vote counts, progress reports, supervisions and evaluations.")
+    @APIResponse(responseCode = "200", description = "The project 项目")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
     public ProjectView get(@PathParam("id") UUID id) {
         return projects.get(id);
     }
@@ -89,6 +117,13 @@ public class ProjectResource {
     @POST
     @Path("/{id}/shortlist")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(operationId = "shortlistProject", summary = "Shortlist into the vote 入围票决", description = "Into the vote "
+            + "of the region, year and level (set up with the first project shortlisted: its places and times then hold); "
+            + "the electorate is fixed when it is set up.")
+    @APIResponse(responseCode = "200", description = "The shortlisted project 已入围")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not PROPOSED, or the vote has begun")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: no active deputies of the level in the region")
     public ProjectView shortlist(@PathParam("id") UUID id, @NotNull @Valid Shortlist shortlist) {
         return projects.shortlist(id, shortlist, caller);
     }
@@ -96,6 +131,11 @@ public class ProjectResource {
     @POST
     @Path("/{id}/votes")
     @RolesAllowed(Roles.DEPUTY)
+    @Operation(operationId = "voteOnProject", summary = "Vote 代表票决",
+            description = "One vote per deputy of the level and region while the vote is open.")
+    @APIResponse(responseCode = "200", description = "The project after the vote 已投票")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: not shortlisted, the vote not open, or already voted")
     public ProjectView vote(@PathParam("id") UUID id, @NotNull @Valid Vote vote) {
         return projects.vote(id, vote, caller);
     }
@@ -105,6 +145,13 @@ public class ProjectResource {
     @Path("/{id}/tally")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(operationId = "tallyProjectVote", summary = "Tally the vote 计票", description = "差额, quorum 2/3, "
+            + "majority of all deputies, top N; ties across the last place are voted again. 409 before closesAt unless "
+            + "every deputy of the electorate has voted on every project. No body.")
+    @APIResponse(responseCode = "200", description = "The counted vote 计票结果")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: not shortlisted, already tallied, not contested (差额), "
+            + "the vote still open, or no quorum")
     public TallyView tally(@PathParam("id") UUID id) {
         return projects.tally(id, caller);
     }
@@ -112,6 +159,12 @@ public class ProjectResource {
     @POST
     @Path("/{id}/progress")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER})
+    @Operation(operationId = "reportProjectProgress", summary = "Report progress 政府解题",
+            description = "On a selected project; backwards only with a reason; 100 completes it.")
+    @APIResponse(responseCode = "200", description = "The project with the report 已报告进度")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not being carried out")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: progress backwards without a reason")
     public ProjectView progress(@PathParam("id") UUID id, @NotNull @Valid Progress progress) {
         return projects.progress(id, progress, caller);
     }
@@ -119,6 +172,11 @@ public class ProjectResource {
     @POST
     @Path("/{id}/supervisions")
     @RolesAllowed(Roles.DEPUTY)
+    @Operation(operationId = "superviseProject", summary = "Supervise 全过程监督",
+            description = "A deputy of the region records their supervision of a project being carried out.")
+    @APIResponse(responseCode = "200", description = "The project with the supervision 已记录监督")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not being carried out")
     public ProjectView supervise(@PathParam("id") UUID id, @NotNull @Valid Supervision supervision) {
         return projects.supervise(id, supervision.note(), caller);
     }
@@ -127,6 +185,11 @@ public class ProjectResource {
     @POST
     @Path("/{id}/evaluations")
     @PermitAll
+    @Operation(operationId = "evaluateProject", summary = "Evaluate 群众评效果",
+            description = "Once per citizen phone or deputy, after completion.")
+    @APIResponse(responseCode = "200", description = "The project with the evaluation 已评价")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: not completed yet, or evaluated by this phone or deputy already")
     public ProjectView evaluate(@PathParam("id") UUID id, @NotNull @Valid Evaluation evaluation) {
         return projects.evaluate(id, evaluation, caller.isAuthenticated() ? caller : null);
     }

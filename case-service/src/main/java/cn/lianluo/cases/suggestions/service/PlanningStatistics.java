@@ -4,6 +4,7 @@ import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +17,33 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class PlanningStatistics {
 
-    public record SuggestionFigures(String regionCode, long total, Map<String, Long> byStatus, Map<String, Long> byGrade,
-                                    long keySuggestions, long answered, long answeredOnTime, Double onTimeRate, long rated,
-                                    long satisfied, Double satisfactionRate) {
+    @Schema(name = "SuggestionFigures")
+    public record SuggestionFigures(String regionCode, long total,
+                                    @Schema(description = "by status (SUBMITTED, ASSIGNED, ANSWERED, CLOSED)") Map<String, Long> byStatus,
+                                    @Schema(description = "answered, by grade (A–D)") Map<String, Long> byGrade,
+                                    long keySuggestions, long answered, long answeredOnTime,
+                                    @Schema(nullable = true, description = "null when none was answered") Double onTimeRate,
+                                    long rated, long satisfied,
+                                    @Schema(nullable = true, description = "null when none was rated") Double satisfactionRate) {
     }
 
-    public record SuggestionStatistics(String regionCode, SuggestionFigures total, List<SuggestionFigures> children) {
+    @Schema(name = "SuggestionStatistics")
+    public record SuggestionStatistics(String regionCode, SuggestionFigures total,
+                                       @Schema(description = "one per child region with suggestions") List<SuggestionFigures> children) {
     }
 
-    public record ProjectFigures(String regionCode, long total, Map<String, Long> byStatus, Double averageProgress,
-                                 long evaluations, Double satisfactionRate) {
+    @Schema(name = "ProjectFigures")
+    public record ProjectFigures(String regionCode, long total,
+                                 @Schema(description = "by status (PROPOSED, SHORTLISTED, …)") Map<String, Long> byStatus,
+                                 @Schema(nullable = true, description = "percent; null without projects") Double averageProgress,
+                                 long evaluations,
+                                 @Schema(nullable = true, description = "null without evaluations") Double satisfactionRate) {
     }
 
-    public record ProjectStatistics(String regionCode, Integer year, ProjectFigures total, List<ProjectFigures> children) {
+    @Schema(name = "ProjectStatistics")
+    public record ProjectStatistics(String regionCode, @Schema(nullable = true, description = "null: every year") Integer year,
+                                    ProjectFigures total,
+                                    @Schema(description = "one per child region with projects") List<ProjectFigures> children) {
     }
 
     private final EntityManager em;

@@ -151,9 +151,11 @@ public class SuggestionService {
             next = SuggestionLoop.decide(new SuggestionLoop.State(SuggestionStatus.valueOf(s.status), s.extensionPending,
                     s.extensionUsed), command, b.satisfaction());
         } catch (SuggestionLoop.Rejected r) {
-            throw new ProblemException(409, "illegal-transition", "Conflict 状态冲突", r.getMessage(),
-                    List.of(new FieldError("command", "allowed: " + r.allowed().stream().map(SuggestionCommand::path)
-                            .collect(Collectors.joining(", ")))));
+            // the commands spelt as the path and allowedCommands spell them
+            String allowed = r.allowed().stream().map(SuggestionCommand::path).collect(Collectors.joining(", "));
+            throw new ProblemException(409, "illegal-transition", "Conflict 状态冲突", "'" + command.path()
+                    + "' is not allowed when the suggestion is " + s.status + "; allowed: " + allowed,
+                    List.of(new FieldError("command", "allowed: " + allowed)));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("satisfaction", e.getMessage());
         }
@@ -449,7 +451,8 @@ public class SuggestionService {
                 status == SuggestionStatus.ASSIGNED && s.replyDue != null && clock.today().isAfter(s.replyDue),
                 grade, grade == null ? null : grade.label(), s.answeredOn, s.answeredOnTime,
                 s.rating == null ? null : Satisfaction.valueOf(s.rating), s.reopenCount,
-                List.copyOf(SuggestionLoop.allowed(new SuggestionLoop.State(status, s.extensionPending, s.extensionUsed))),
+                SuggestionLoop.allowed(new SuggestionLoop.State(status, s.extensionPending, s.extensionUsed)).stream()
+                        .map(SuggestionCommand::path).toList(),
                 actions.stream().map(a -> new ActionView((String) a[0], label((String) a[0]), (String) a[1],
                         a[2] instanceof Instant i ? i : ((java.sql.Timestamp) a[2]).toInstant(), (String) a[3])).toList(),
                 s.submittedAt, s.closedAt);

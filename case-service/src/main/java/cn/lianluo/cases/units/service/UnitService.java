@@ -10,6 +10,8 @@ import cn.lianluo.common.security.Caller;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +23,17 @@ public class UnitService {
     /** What a unit is. */
     public enum UnitKind { DEPARTMENT, TOWNSHIP_GOVERNMENT, ENTERPRISE, OTHER }
 
-    public record UnitView(UUID id, String name, String regionCode, String level, String kind) {
+    @Schema(name = "UnitView", description = "A handling unit 承办单位.")
+    public record UnitView(UUID id, String name, String regionCode,
+                           @Schema(implementation = RegionLevel.class, type = SchemaType.STRING, description = "the level of its region") String level,
+                           @Schema(ref = "UnitKind") String kind) {
     }
 
     public record UnitRequest(String name, String regionCode, UnitKind kind) {
     }
 
-    public record Category(String code, String name, String level) {
+    @Schema(name = "CaseCategory", description = "A case category 分级分类 and the level responsible for it.")
+    public record Category(String code, String name, @Schema(implementation = RegionLevel.class, type = SchemaType.STRING) String level) {
     }
 
     private final UnitRepositories.Units units;
