@@ -29,9 +29,9 @@ public class EventsContractResource {
     static final String DOCUMENT = "asyncapi/asyncapi.yaml";
     private static final String SCHEMAS = "schemas/";
 
+    // strings stay quoted: unquoted, "1.0" or a region code 433124108 would read back as numbers
     private final YAMLMapper yaml = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
     private volatile String bundled;
 
