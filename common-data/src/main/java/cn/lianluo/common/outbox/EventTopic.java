@@ -8,7 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
@@ -80,7 +80,8 @@ public class EventTopic {
 
     /**
      * Creates the topic when it is missing; returns at once once it is known to exist. Throws when Kafka cannot be
-     * asked; a broker that refuses (no ACL to create topics) is logged once and left to operators.
+     * asked; a broker that refuses to create it (no ACL, too few brokers for the replication factor) is logged once
+     * and the topic left to operators.
      */
     public void ensure() {
         if (ready.get()) {
@@ -95,7 +96,7 @@ public class EventTopic {
         }
     }
 
-    /** Creates {@code topic} as configured unless it exists. */
+    /** Creates {@code topic} as configured unless it exists; throws only when Kafka does not answer. */
     public void create(String topic) {
         int timeout = (int) Math.max(1000, config.sendTimeout().toMillis());
         try (Admin admin = Admin.create(Map.of(
@@ -119,11 +120,13 @@ public class EventTopic {
                 if (e.getCause() instanceof TopicExistsException) {
                     return; // another replica was first
                 }
-                if (e.getCause() instanceof AuthorizationException) {
-                    LOG.warnf("may not create topic %s (%s): create it as docs/deploy.md says", topic, e.getCause().getMessage());
-                    return;
+                if (e.getCause() instanceof RetriableException) {
+                    throw new IllegalStateException("cannot create topic " + topic + " yet: " + e.getCause().getMessage(), e.getCause());
                 }
-                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                // refused (no ACL to create topics, a replication factor above the brokers' count, a policy): said once,
+                // and left to operators; the relay goes on, it is not held back by a topic it cannot make
+                LOG.errorf("topic %s is missing and cannot be created as configured (%s): create it as docs/deploy.md says",
+                        topic, e.getCause().getMessage());
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list Kafka's topics: " + e.getCause().getMessage(), e.getCause());

@@ -32,6 +32,7 @@ public class EventsContractResource {
     // strings stay quoted: unquoted, "1.0" or a region code 433124108 would read back as numbers
     private final YAMLMapper yaml = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build();
     private volatile String bundled;
 
