@@ -39,12 +39,12 @@ import java.util.stream.Collectors;
  */
 public final class ContractFilter implements Filter {
 
-    public static final ContractFilter INSTANCE = new ContractFilter();
-    static final AtomicLong CHECKED = new AtomicLong();
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> TRANSPORT = Set.of(414, 431);
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete");
+
+    static final AtomicLong CHECKED = new AtomicLong();
+    public static final ContractFilter INSTANCE = new ContractFilter();
 
     private final JsonNode api;
     private final List<Template> templates;

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where a service's events go and how the outbox relay runs. */
 @ConfigMapping(prefix = "lianluo.events")
@@ -34,6 +35,27 @@ public interface EventsConfig {
      */
     @WithDefault("400d")
     Duration keepSent();
+
+    /**
+     * Whether the service creates its topic at start-up when it is missing ({@link EventTopic}), with the settings
+     * below; a topic that exists is left as it is.
+     */
+    @WithDefault("true")
+    boolean createTopic();
+
+    /** Partitions of the topic when the service creates it. */
+    @WithDefault("3")
+    int topicPartitions();
+
+    /** Replication factor of the topic when the service creates it; the broker's default when not set (3 in production). */
+    Optional<Integer> topicReplicationFactor();
+
+    /** {@code min.insync.replicas} of the topic when the service creates it; the broker's default when not set (2 in production). */
+    Optional<Integer> topicMinInsyncReplicas();
+
+    /** How long the topic keeps its records when the service creates it (case.events: a year). */
+    @WithDefault("30d")
+    Duration topicRetention();
 
     /** Whether this instance runs the relay (every replica may; they take turns). */
     @WithDefault("true")

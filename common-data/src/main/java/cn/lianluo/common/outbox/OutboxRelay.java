@@ -44,6 +44,7 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final EventsConfig config;
+    private final EventTopic topic;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** A pass is queued and has not begun: commits meanwhile ride on it instead of queueing one each. */
@@ -56,9 +57,10 @@ public class OutboxRelay {
     private volatile Producer<String, String> producer;
     private volatile Instant quietUntil = Instant.MIN;
 
-    public OutboxRelay(EntityManager em, EventsConfig config) {
+    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic) {
         this.em = em;
         this.config = config;
+        this.topic = topic;
     }
 
     /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
@@ -116,6 +118,8 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
+            // the topic as configured, not as the broker would auto-create it on the first send
+            topic.ensure();
             Producer<String, String> kafka = producer();
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             List<Long> seqs = new ArrayList<>(rows.size());

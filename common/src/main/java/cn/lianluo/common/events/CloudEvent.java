@@ -24,7 +24,7 @@ public record CloudEvent(
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
-    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
     private static final String TYPE_PREFIX = "lianluo.";
 
     public CloudEvent {

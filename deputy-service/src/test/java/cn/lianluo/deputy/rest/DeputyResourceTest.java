@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.rest;
 
+import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -229,6 +232,50 @@ class DeputyResourceTest {
             tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.mandate-ended.v1"), Duration.ofSeconds(20));
             tap.await(r -> id.equals(r.key()) && r.value().contains("deputy.unassigned.v1"), Duration.ofSeconds(20));
             assertThat(tap.drain(Duration.ofMillis(500))).noneMatch(r -> r.value().contains("13912345678"));
+        }
+    }
+
+    @Test
+    void every_event_deputy_service_produces_keeps_the_event_contract() {
+        UUID station = Stations.announce(em, "刘家坪契约测试站", "430822207");
+        var body = deputy("测试契约代表", "430822207");
+        body.put("homeStationId", station.toString());
+        try (KafkaTap tap = KafkaTap.open("test.deputy.events")) {
+            String id = register(body);
+            var profile = deputy("测试契约代表", "430822207");
+            profile.remove("mandates");
+            profile.remove("regionCode");
+            given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON).body(profile)
+                    .when().put("/api/v1/deputies/" + id).then().statusCode(200);
+            given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
+                    .body(Map.of("level", "CITY", "term", 8, "termStart", "2022-01-10"))
+                    .when().post("/api/v1/deputies/" + id + "/mandates").then().statusCode(200);
+            String group = given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "REGION_GROUP", "name", "刘家坪契约测试代表小组", "regionCode", "430822207"))
+                    .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
+            String member = given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON).body(Map.of("deputyId", id))
+                    .when().post("/api/v1/groups/" + group + "/members").then().statusCode(200).extract().path("members[0].id");
+            given().header("Authorization", SUPERVISOR_SANGZHI)
+                    .when().delete("/api/v1/groups/" + group + "/members/" + member).then().statusCode(200);
+            List<String> mandates = given().header("Authorization", SUPERVISOR_SANGZHI).when().get("/api/v1/deputies/" + id)
+                    .then().extract().path("mandates.id");
+            for (String mandate : mandates) {
+                given().header("Authorization", SUPERVISOR_SANGZHI).contentType(ContentType.JSON)
+                        .body(Map.of("status", "TERM_ENDED", "date", "2026-06-30"))
+                        .when().post("/api/v1/deputies/" + id + "/mandates/" + mandate + "/end").then().statusCode(200);
+            }
+
+            Set<String> types = EventSchemas.typesOf("deputy.events");
+            assertThat(types).hasSize(8);
+            for (String type : types) {
+                tap.await(r -> id.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\""), Duration.ofSeconds(20));
+            }
+            Set<String> seen = new TreeSet<>();
+            for (var record : tap.drain(Duration.ofMillis(500))) {
+                EventSchemas.assertValid(record);
+                seen.add(record.value().replaceAll(".*\"type\":\"([^\"]+)\".*", "$1"));
+            }
+            assertThat(seen).isEqualTo(types);
         }
     }
 

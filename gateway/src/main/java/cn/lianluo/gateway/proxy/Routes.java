@@ -30,7 +30,8 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/calendar/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + ")?")),
-            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")));
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
+            new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")));
 
     private static final List<Rule> LIMITED = List.of(
             new Rule("POST", Pattern.compile("/api/v1/cases")),
@@ -41,7 +42,8 @@ public final class Routes {
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
             new Rule(null, Pattern.compile("/api/v1/overview/.*")),
-            new Rule(null, Pattern.compile("/api/v1/deputies/" + ID + "/dossier")));
+            new Rule(null, Pattern.compile("/api/v1/deputies/" + ID + "/dossier")),
+            new Rule(null, Pattern.compile("/api/v1/events/asyncapi\\.yaml")));
 
     private Routes() {
     }

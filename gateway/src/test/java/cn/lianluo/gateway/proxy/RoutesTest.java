@@ -35,6 +35,9 @@ class RoutesTest {
         assertThat(Routes.isOwn("GET", "/api/v1/overview/43")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/deputies/d/dossier")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/deputies/d")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
+        assertThat(Routes.isOwn("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
+        assertThat(Routes.owner("/api/v1/events/asyncapi.yaml")).isEmpty();
     }
 
     @Test

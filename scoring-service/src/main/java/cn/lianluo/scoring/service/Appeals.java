@@ -8,6 +8,7 @@ import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.RuleSet;
+import cn.lianluo.scoring.messaging.ScoringEvents;
 import cn.lianluo.scoring.rest.PointsDtos.AppealRequest;
 import cn.lianluo.scoring.rest.PointsDtos.AppealStatus;
 import cn.lianluo.scoring.rest.PointsDtos.AppealView;
@@ -26,12 +27,6 @@ import java.util.UUID;
 /** The writes of 履职积分 by people: rule sets, corrections, and the appeal workflow. */
 @ApplicationScoped
 public class Appeals {
-
-    public record AppealDecided(UUID appealId, UUID deputyId, int year, String status, UUID entryId) {
-    }
-
-    public record RulesPublished(String regionCode, int year, int version, int deputiesRecomputed) {
-    }
 
     private final EntityManager em;
     private final Ledger ledger;
@@ -66,8 +61,8 @@ public class Appeals {
                 recomputed += ledger.recompute(effective.get().rules(), caller.subject());
             }
         }
-        outbox.add("lianluo.scoring.rules-published.v1", region.value() + "-" + year, region,
-                new RulesPublished(region.value(), year, published.version(), recomputed));
+        outbox.add(ScoringEvents.RULES_PUBLISHED, region.value() + "-" + year, region,
+                new ScoringEvents.RulesPublished(region.value(), year, published.version(), recomputed));
         return new Published(rules.view(rules.latest(region.value(), year).orElseThrow(), region), recomputed);
     }
 
@@ -135,8 +130,9 @@ public class Appeals {
                     : ledger.correct(appeal.deputyId(), appeal.year(), decision != null && decision.points() != null
                     ? decision.points() : appeal.points(), null, appeal.factType(), "APPEAL", reason, caller.subject());
         }
-        outbox.add("lianluo.scoring.appeal-decided.v1", appeal.deputyId().toString(), RegionCode.of(region.get(0)),
-                new AppealDecided(id, appeal.deputyId(), appeal.year(), (grant ? AppealStatus.GRANTED : AppealStatus.DENIED).name(), entry));
+        outbox.add(ScoringEvents.APPEAL_DECIDED, appeal.deputyId().toString(), RegionCode.of(region.get(0)),
+                new ScoringEvents.AppealDecided(id, appeal.deputyId(), appeal.year(),
+                        (grant ? AppealStatus.GRANTED : AppealStatus.DENIED).name(), entry));
         return get(id);
     }
 

@@ -7,6 +7,7 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.domain.FactType;
+import cn.lianluo.scoring.messaging.ScoringEvents;
 import cn.lianluo.scoring.rest.PointsDtos.Alert;
 import cn.lianluo.scoring.rest.PointsDtos.AlertKind;
 import cn.lianluo.scoring.rest.PointsDtos.DeputyPoints;
@@ -35,12 +36,6 @@ import java.util.UUID;
 /** The read side of 履职积分: a deputy's points and ledger, rankings, alerts, frozen quarterly tables. */
 @ApplicationScoped
 public class Standings {
-
-    public record AlertRaised(UUID deputyId, String name, String regionCode, int year, String kind, String detail) {
-    }
-
-    public record SnapshotPublished(String regionCode, int year, int quarter, int deputies) {
-    }
 
     private final EntityManager em;
     private final Rules rules;
@@ -205,8 +200,8 @@ public class Standings {
                         .setParameter(2, today.getYear()).setParameter(3, a.kind().name()).setParameter(4, a.regionCode())
                         .setParameter(5, a.detail()).setParameter(6, Instant.now()).executeUpdate();
                 if (inserted == 1) {
-                    outbox.add("lianluo.scoring.alert-raised.v1", a.deputyId().toString(), RegionCode.of(a.regionCode()),
-                            new AlertRaised(a.deputyId(), a.name(), a.regionCode(), today.getYear(), a.kind().name(), a.detail()));
+                    outbox.add(ScoringEvents.ALERT_RAISED, a.deputyId().toString(), RegionCode.of(a.regionCode()),
+                            new ScoringEvents.AlertRaised(a.deputyId(), a.name(), a.regionCode(), today.getYear(), a.kind().name(), a.detail()));
                     raised++;
                 }
             }
@@ -239,8 +234,8 @@ public class Standings {
             throw ProblemException.conflict("snapshot-frozen", "the table of " + region + " " + year + " Q" + quarter
                     + " is published and frozen");
         }
-        outbox.add("lianluo.scoring.snapshot-published.v1", region.value() + "-" + year + "-Q" + quarter, region,
-                new SnapshotPublished(region.value(), year, quarter, rows.size()));
+        outbox.add(ScoringEvents.SNAPSHOT_PUBLISHED, region.value() + "-" + year + "-Q" + quarter, region,
+                new ScoringEvents.SnapshotPublished(region.value(), year, quarter, rows.size()));
         return new Snapshot(region.value(), year, quarter, now, rows);
     }
 

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.rest;
 
+import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestEvents;
 import cn.lianluo.common.testing.TestTokens;
@@ -57,6 +58,14 @@ class PointsTest {
         return TestEvents.envelope(eventId, "/lianluo/station-service", "lianluo.station.reception-held.v1", UUID.randomUUID().toString(),
                 region, "{\"receptionId\":\"" + UUID.randomUUID() + "\",\"stationId\":\"" + UUID.randomUUID() + "\",\"regionCode\":\""
                         + region + "\",\"date\":\"" + date + "\",\"deputyIds\":[\"" + deputy + "\"],\"visitors\":5,\"casesReceived\":1}");
+    }
+
+    /** Every record the tap saw (scoring-service's own events) validates against the event contract. */
+    static void assertEveryRecordKeepsTheContract(KafkaTap tap) {
+        var records = tap.drain(Duration.ofMillis(500));
+        assertThat(records).isNotEmpty();
+        records.forEach(EventSchemas::assertValid);
+        assertThat(EventSchemas.typesOf("scoring.events")).hasSize(4);
     }
 
     long facts(UUID deputy) {
@@ -315,9 +324,13 @@ class PointsTest {
         Map<String, Object> rules = Map.of("points", Map.of("STATION_ENTRY", 5), "caps", Map.of(),
                 "requiredStationEntries", 4, "flagDate", "2026-10-01", "lowScore", 10,
                 "grades", List.of(Map.of("name", "优秀", "minPoints", 10), Map.of("name", "合格", "minPoints", 0)));
-        given().header("Authorization", huayuan).contentType(ContentType.JSON).body(rules)
-                .when().put("/api/v1/points/rules/433124/2026").then().statusCode(200)
-                .body("ruleSet.version", equalTo(1)).body("deputiesRecomputed", equalTo(1));
+        try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
+            given().header("Authorization", huayuan).contentType(ContentType.JSON).body(rules)
+                    .when().put("/api/v1/points/rules/433124/2026").then().statusCode(200)
+                    .body("ruleSet.version", equalTo(1)).body("deputiesRecomputed", equalTo(1));
+            tap.await(r -> r.key().equals("433124-2026") && r.value().contains("lianluo.scoring.rules-published.v1"), Duration.ofSeconds(20));
+            assertEveryRecordKeepsTheContract(tap);
+        }
         given().header("Authorization", huayuan).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
                 .then().statusCode(200)
                 .body("total", equalTo(10))
@@ -352,8 +365,13 @@ class PointsTest {
         String appeal = given().header("Authorization", own).contentType(ContentType.JSON)
                 .body(Map.of("year", 2026, "entryId", entry, "reason", "当天我请假,未实际进站"))
                 .when().post("/api/v1/points/appeals").then().statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
-        given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of("note", "核实属实"))
-                .when().post("/api/v1/points/appeals/" + appeal + "/grant").then().statusCode(200).body("status", equalTo("GRANTED"));
+        try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
+            given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of("note", "核实属实"))
+                    .when().post("/api/v1/points/appeals/" + appeal + "/grant").then().statusCode(200).body("status", equalTo("GRANTED"));
+            tap.await(r -> r.key().equals(deputy.toString()) && r.value().contains("lianluo.scoring.appeal-decided.v1"),
+                    Duration.ofSeconds(20));
+            assertEveryRecordKeepsTheContract(tap);
+        }
         given().header("Authorization", SANGZHI).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/api/v1/points/appeals/" + appeal + "/deny").then().statusCode(409);
         given().header("Authorization", own).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy).then()
@@ -429,11 +447,14 @@ class PointsTest {
             assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isPositive();
             assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isZero();
             tap.await(r -> r.key().equals(idle.toString()) && r.value().contains("lianluo.scoring.alert-raised.v1"), Duration.ofSeconds(20));
-        }
 
-        given().header("Authorization", SANGZHI).contentType(ContentType.JSON)
-                .body(Map.of("region", "430822", "year", 2026, "quarter", 1)).when().post("/api/v1/points/snapshots")
-                .then().statusCode(201).body("rows.deputyId", hasItem(busy.toString()));
+            given().header("Authorization", SANGZHI).contentType(ContentType.JSON)
+                    .body(Map.of("region", "430822", "year", 2026, "quarter", 1)).when().post("/api/v1/points/snapshots")
+                    .then().statusCode(201).body("rows.deputyId", hasItem(busy.toString()));
+            tap.await(r -> r.key().equals("430822-2026-Q1") && r.value().contains("lianluo.scoring.snapshot-published.v1"),
+                    Duration.ofSeconds(20));
+            assertEveryRecordKeepsTheContract(tap);
+        }
         given().header("Authorization", SANGZHI).contentType(ContentType.JSON)
                 .body(Map.of("region", "430822", "year", 2026, "quarter", 1)).when().post("/api/v1/points/snapshots")
                 .then().statusCode(409);

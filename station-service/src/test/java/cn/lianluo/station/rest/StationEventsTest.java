@@ -1,6 +1,8 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.outbox.EventTopic;
 import cn.lianluo.common.outbox.OutboxRelay;
+import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
@@ -25,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,8 @@ class StationEventsTest {
     OutboxRelay relay;
     @Inject
     EntityManager em;
+    @Inject
+    EventTopic topic;
 
     JsonNode json(ConsumerRecord<String, String> record) {
         try {
@@ -71,6 +77,61 @@ class StationEventsTest {
             assertThat(event.get("data").get("name").asText()).isEqualTo("刘家坪白族乡事件测试联络点");
             assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .startsWith("application/cloudevents+json");
+        }
+    }
+
+    @Test
+    void every_event_station_service_produces_keeps_the_event_contract() {
+        String staff = TestTokens.bearer("STATION_STAFF", "430822207");
+        try (KafkaTap tap = KafkaTap.open(TOPIC)) {
+            String id = given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(StationResourceTest.station("刘家坪白族乡契约测试联络点", "430822207"))
+                    .when().post("/api/v1/stations").then().statusCode(201).extract().path("id");
+            given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(StationResourceTest.station("刘家坪白族乡契约测试联络站", "430822207"))
+                    .when().put("/api/v1/stations/" + id).then().statusCode(200);
+            given().header("Authorization", TestTokens.bearer("SUPERVISOR", "4308")).contentType(ContentType.JSON)
+                    .body(Map.of("items", List.of(Map.of("item", "SITE", "met", true, "evidence", "村部二楼"),
+                            Map.of("item", "SIGN", "met", true))))
+                    .when().put("/api/v1/stations/" + id + "/standard").then().statusCode(200);
+            String deputy = Deputies.announce(em, "430822207", id).toString();
+            given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(Map.of("date", LocalDate.now().toString(), "deputyIds", List.of(deputy), "visitors", 5))
+                    .when().post("/api/v1/stations/" + id + "/receptions").then().statusCode(201);
+            String activity = given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "FIVE_INTO", "fiveIntoTarget", "SCHOOL", "title", "代表进学校", "stationId", id,
+                            "date", LocalDate.now().toString(), "participantDeputyIds", List.of(deputy)))
+                    .when().post("/api/v1/activities").then().statusCode(201).extract().path("id");
+
+            Set<String> types = EventSchemas.typesOf("station.events");
+            assertThat(types).hasSize(5);
+            for (String type : types) {
+                tap.await(r -> (id.equals(r.key()) || activity.equals(r.key())) && type.equals(json(r).path("type").asText()),
+                        Duration.ofSeconds(20));
+            }
+            Set<String> seen = new TreeSet<>();
+            for (ConsumerRecord<String, String> record : tap.drain(Duration.ofMillis(500))) {
+                EventSchemas.assertValid(record);
+                seen.add(json(record).path("type").asText());
+            }
+            assertThat(seen).isEqualTo(types);
+        }
+    }
+
+    @Test
+    void the_topic_exists_from_the_start_as_configured() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(topic::ready);
+        String fresh = "test.station.events.created-" + UUID.randomUUID();
+        topic.create(fresh);
+        topic.create(fresh); // exists: left as it is
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA))) {
+            assertThat(admin.listTopics().names().get()).contains(TOPIC, fresh);
+            assertThat(admin.describeTopics(List.of(fresh)).allTopicNames().get().get(fresh).partitions()).hasSize(3);
+            var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, fresh);
+            assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+                    .isEqualTo(String.valueOf(Duration.ofDays(30).toMillis()));
+            admin.deleteTopics(List.of(fresh)).all().get();
         }
     }
 

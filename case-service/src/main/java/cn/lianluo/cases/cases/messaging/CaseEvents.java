@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The events of {@code case.events}, a public contract for other government systems (see
- * {@code case-service/src/main/resources/asyncapi/asyncapi.yaml} and the JSON Schemas beside it). Every event
+ * {@code common/src/main/resources/asyncapi/asyncapi.yaml} and the JSON Schemas beside it). Every event
  * carries the region code, the stage deadlines and the actor's role, and never whole personal data.
  */
 public final class CaseEvents {
