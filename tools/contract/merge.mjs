@@ -102,10 +102,11 @@ function complete(doc) {
     const body = op.requestBody;
     const generic = {
       400: (op.parameters ?? []).length > 0 || body !== undefined,
-      401: secured,
+      401: true,
       403: secured,
       413: body !== undefined,
       415: body !== undefined,
+      422: body !== undefined,
       429: rateLimited(method, path),
       503: true,
       504: true,

@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
     static String trackingCode;
     static String projectId;
     static String suggestionId;
+    static String groupId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -91,6 +92,9 @@ class AuthorizationMatrixTest {
         suggestionId = given().header("Authorization", INSIDE.get("DEPUTY")).contentType(ContentType.JSON)
                 .body(Map.of("title", "建立河道保洁长效机制", "content", "建议县里统筹河道保洁经费", "caseIds", List.of(caseId)))
                 .when().post("/api/v1/suggestions").then().statusCode(201).extract().path("id");
+        groupId = given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "EXPERT_TEAM", "name", "边城镇河道治理小组", "regionCode", TOWNSHIP))
+                .when().post("/api/v1/groups").then().statusCode(201).extract().path("id");
         given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON)
                 .body(Map.of("region", TOWNSHIP, "year", 2026, "quarter", 3)).when().post("/api/v1/points/snapshots")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
@@ -104,6 +108,7 @@ class AuthorizationMatrixTest {
                 .replace("/cases/track/{trackingCode}", "/cases/track/" + trackingCode)
                 .replace("/cases/{id}", "/cases/" + caseId)
                 .replace("/suggestions/{id}", "/suggestions/" + suggestionId)
+                .replace("/groups/{id}", "/groups/" + groupId)
                 .replace("/livelihood-projects/{id}", "/livelihood-projects/" + projectId)
                 .replace("/deadline-policies/{region}", "/deadline-policies/" + TOWNSHIP)
                 .replace("/points/rules/{region}/{year}", "/points/rules/" + TOWNSHIP + "/2026")

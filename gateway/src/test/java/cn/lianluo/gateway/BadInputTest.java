@@ -390,7 +390,7 @@ class BadInputTest {
             }
         }
         JsonNode api;
-        try (var in = BadInputTest.class.getResourceAsStream("/META-INF/openapi.json")) {
+        try (var in = BadInputTest.class.getResourceAsStream("/META-INF/contract/openapi.json")) {
             api = JSON.readTree(in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
