@@ -214,8 +214,8 @@ class CaseLoopTest {
                 .body("type", equalTo("https://lianluo.cn/problems/illegal-transition"))
                 .body("detail", containsString("'complete' is not allowed when the case is RECEIVED"))
                 .body("errors[0].message", equalTo("allowed when RECEIVED: answer, assign, supervise"));
-        command(id, "fly", Map.of(), STAFF).statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("https://lianluo.cn/problems/unknown-command"));
+        command(id, "fly", Map.of(), STAFF).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("command"));
         command(id, "assign", Map.of(), STAFF).statusCode(400).body("errors[0].field", equalTo("unitId"));
         command(id, "assign", Map.of("unitId", SeedIds.of("unit", "gov-430903105")), STAFF).statusCode(422)
                 .body("type", equalTo("https://lianluo.cn/problems/unit-outside-region"));

@@ -181,6 +181,7 @@ public class DeputyResource {
                     + "phone); mandates and stations have their own operations.")
     @APIResponseSchema(value = DeputyView.class, responseCode = "200", responseDescription = "Changed 已修改")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such deputy")
+    @APIResponse(responseCode = "409", description = "Conflict 数据冲突: another deputy of the region has this name and birth year")
     public DeputyView update(@PathParam("id") UUID id, @NotNull @Valid ProfileUpdate update) {
         return deputies.updateProfile(id, update, caller);
     }

@@ -55,6 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** 履职积分: rule sets, a deputy's points and ledger, rankings, alerts, appeals, corrections, published tables. */
@@ -203,7 +204,8 @@ public class PointsResource {
                                     @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return appeals.list(caller.listScope(RegionCodes.optional("region", region)),
-                status == null ? null : status.toUpperCase(), page, size, caller);
+                Optional.ofNullable(QueryParams.enumValue("status", status, AppealStatus.class)).map(Enum::name).orElse(null),
+                page, size, caller);
     }
 
     @POST

@@ -165,7 +165,7 @@ public class CaseResource {
             + "approve-extension, deny-extension, supervise 督办 {note}, close {note}. The command is one of the case's "
             + "allowedCommands; another is 409 naming the allowed. Answers the case as it is afterwards.")
     @APIResponse(responseCode = "200", description = "The case after the command 办理后的诉求")
-    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case, or not a case command")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the case's state does not allow the command "
             + "(errors name the allowed), or an extension without a handling deadline")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit, a unit that does not answer "
@@ -175,7 +175,7 @@ public class CaseResource {
                                     schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,
                             @RequestBody(required = false, description = "the fields the command reads; none for a command that reads none") @Valid CommandBody body) {
         CaseCommand parsed = Arrays.stream(CaseCommand.values()).filter(c -> c.path().equals(command)).findFirst()
-                .orElseThrow(() -> new ProblemException(404, "unknown-command", "Not found 未找到", "'" + command
+                .orElseThrow(() -> ProblemException.invalid("command", "'" + command
                         + "' is not a case command; commands: " + Arrays.stream(CaseCommand.values()).map(CaseCommand::path).toList()));
         cases.command(id, parsed, body, caller);
         return queries.afterCommand(id, caller);

@@ -137,7 +137,7 @@ public class SuggestionResource {
                     + "The command is one of the suggestion's allowedCommands; another is 409 naming the allowed. Answers "
                     + "the suggestion as it is afterwards.")
     @APIResponse(responseCode = "200", description = "The suggestion after the command 办理后的建议")
-    @APIResponse(responseCode = "404", description = "Not found 未找到: no such suggestion, or not a suggestion command")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such suggestion")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the suggestion's state does not allow the command "
             + "(errors name the allowed)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit or one outside the suggestion's "
@@ -147,7 +147,7 @@ public class SuggestionResource {
                                           schema = @Schema(implementation = SuggestionDtos.CommandName.class)) String command,
                                   @RequestBody(required = false, description = "the fields the command reads; none for a command that reads none") @Valid SuggestionCommandBody body) {
         SuggestionCommand parsed = Arrays.stream(SuggestionCommand.values()).filter(c -> c.path().equals(command)).findFirst()
-                .orElseThrow(() -> new ProblemException(404, "unknown-command", "Not found 未找到", "'" + command
+                .orElseThrow(() -> ProblemException.invalid("command", "'" + command
                         + "' is not a suggestion command; commands: " + Arrays.stream(SuggestionCommand.values()).map(SuggestionCommand::path).toList()));
         return suggestions.command(id, parsed, body, caller);
     }
