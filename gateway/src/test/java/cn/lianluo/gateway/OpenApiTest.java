@@ -32,6 +32,10 @@ class OpenApiTest {
         JsonNode checkedIn = MAPPER.readTree(new File("src/main/resources/META-INF/contract/openapi.json"));
         assertThat(served.path("paths")).isEqualTo(checkedIn.path("paths"));
         assertThat(served.path("components")).isEqualTo(checkedIn.path("components"));
+        // and the tests' answers really go through the contract check (ContractFilter, registered by ServicesUnderTest)
+        long checked = ContractFilter.CHECKED.get();
+        given().when().get("/api/v1/regions/43").then().statusCode(200);
+        assertThat(ContractFilter.CHECKED.get()).isGreaterThan(checked);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 

@@ -112,7 +112,7 @@ public class PointsResource {
                     + "it (沿用); rules are published for 2020 to next year.")
     public Published publish(@Parameter(description = REGION) @PathParam("region") String region,
                              @Parameter(description = "year, 2020 to next year", schema = @Schema(type = SchemaType.INTEGER,
-                                     minimum = "1900", maximum = "2999")) @PathParam("year") String year,
+                                     minimum = "2020", maximum = "2999")) @PathParam("year") String year,
                              @NotNull @Valid RuleSetBody body) {
         return appeals.publishRules(RegionCodes.field("region", region), QueryParams.year("year", year), body, caller);
     }

@@ -121,7 +121,7 @@ public final class StationDtos {
     }
 
     public record StationView(UUID id, StationType type, String typeName, String name, String regionCode,
-                              String regionName, @Schema(nullable = true) String address,
+                              @Schema(nullable = true) String regionName, @Schema(nullable = true) String address,
                               @Schema(nullable = true) BigDecimal latitude, @Schema(nullable = true) BigDecimal longitude,
                               @Schema(nullable = true) String contactPerson, @Schema(nullable = true) String contactPhone,
                               @Schema(nullable = true) String notice, @Schema(nullable = true) UUID parentStationId,
