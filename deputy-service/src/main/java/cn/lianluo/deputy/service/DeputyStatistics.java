@@ -1,6 +1,7 @@
 package cn.lianluo.deputy.service;
 
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.deputy.domain.DeputyLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,8 @@ public class DeputyStatistics {
     @Schema(name = "DeputyFigures")
     public record Figures(String regionCode, long total,
                           @Schema(description = "active deputies by level (NATIONAL, PROVINCIAL, CITY, COUNTY, TOWNSHIP); "
-                                  + "a deputy with two levels counts in both; levels without deputies are left out")
+                                  + "a deputy with two levels counts in both; levels without deputies are left out",
+                                  propertyNames = DeputyLevel.class)
                           Map<String, Long> byLevel,
                           long assigned) {
     }

@@ -135,7 +135,7 @@ public final class CaseDtos {
     @Schema(name = "CaseCreated")
     public record CaseCreated(UUID id, @Schema(description = "for the citizen's tracking page") String trackingCode,
                               CaseStatus status,
-                              @Schema(description = "by stage: ASSIGN when the case is received") Map<Stage, DeadlineView> deadlines) {
+                              @Schema(description = "by stage: ASSIGN when the case is received", propertyNames = Stage.class) Map<Stage, DeadlineView> deadlines) {
     }
 
     @Schema(name = "CaseView")
@@ -149,7 +149,7 @@ public final class CaseDtos {
                            @Schema(nullable = true, description = "the unit handling the case now") UUID unitId,
                            @Schema(nullable = true) String unitName, boolean onTheSpot, boolean paused,
                            int reopenCount, @Schema(nullable = true) Satisfaction satisfaction,
-                           @Schema(description = "the latest deadline of each stage started") Map<Stage, DeadlineView> deadlines,
+                           @Schema(description = "the latest deadline of each stage started", propertyNames = Stage.class) Map<Stage, DeadlineView> deadlines,
                            boolean overdue,
                            @Schema(type = SchemaType.ARRAY, implementation = CommandName.class,
                                    description = "the commands the case's state allows now (the caller's role may allow fewer)")

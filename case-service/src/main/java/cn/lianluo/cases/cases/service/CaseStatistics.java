@@ -1,5 +1,6 @@
 package cn.lianluo.cases.cases.service;
 
+import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class CaseStatistics {
 
     @Schema(name = "CaseFigures", description = "The cases of a region in the period, and its deadlines now.")
     public record Figures(String regionCode, long received,
-                          @Schema(description = "received, by channel (RECEPTION, MAILBOX, …)") Map<String, Long> byChannel,
+                          @Schema(description = "received, by channel (RECEPTION, MAILBOX, …)", propertyNames = Channel.class) Map<String, Long> byChannel,
                           @Schema(description = "received, by category code") Map<String, Long> byCategory,
                           long closed, long answeredOnTheSpot, long closedOnTime, long overdueNow, long warningsNow,
                           long rated, long satisfied,

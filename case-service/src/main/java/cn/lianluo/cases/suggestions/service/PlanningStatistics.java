@@ -1,5 +1,8 @@
 package cn.lianluo.cases.suggestions.service;
 
+import cn.lianluo.cases.livelihood.domain.ProjectStatus;
+import cn.lianluo.cases.suggestions.domain.Grade;
+import cn.lianluo.cases.suggestions.domain.SuggestionStatus;
 import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,8 +22,8 @@ public class PlanningStatistics {
 
     @Schema(name = "SuggestionFigures")
     public record SuggestionFigures(String regionCode, long total,
-                                    @Schema(description = "by status (SUBMITTED, ASSIGNED, ANSWERED, CLOSED)") Map<String, Long> byStatus,
-                                    @Schema(description = "answered, by grade (A–D)") Map<String, Long> byGrade,
+                                    @Schema(description = "by status (SUBMITTED, ASSIGNED, ANSWERED, CLOSED)", propertyNames = SuggestionStatus.class) Map<String, Long> byStatus,
+                                    @Schema(description = "answered, by grade (A–D)", propertyNames = Grade.class) Map<String, Long> byGrade,
                                     long keySuggestions, long answered, long answeredOnTime,
                                     @Schema(nullable = true, description = "null when none was answered") Double onTimeRate,
                                     long rated, long satisfied,
@@ -34,7 +37,7 @@ public class PlanningStatistics {
 
     @Schema(name = "ProjectFigures")
     public record ProjectFigures(String regionCode, long total,
-                                 @Schema(description = "by status (PROPOSED, SHORTLISTED, …)") Map<String, Long> byStatus,
+                                 @Schema(description = "by status (PROPOSED, SHORTLISTED, …)", propertyNames = ProjectStatus.class) Map<String, Long> byStatus,
                                  @Schema(nullable = true, description = "percent; null without projects") Double averageProgress,
                                  long evaluations,
                                  @Schema(nullable = true, description = "null without evaluations") Double satisfactionRate) {
