@@ -5,6 +5,7 @@ import cn.lianluo.common.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Query and path parameters parsed so that a bad value is a 400 naming it (JAX-RS would answer 404, and a number or
@@ -66,5 +67,12 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(name, "'" + raw + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** The constant whose spelling on the wire is {@code raw} exactly (e.g. a command's path segment); else a 400. */
+    public static <E extends Enum<E>> E spelled(String name, String raw, E[] values, Function<E, String> spelling) {
+        return Arrays.stream(values).filter(v -> spelling.apply(v).equals(raw)).findFirst()
+                .orElseThrow(() -> ProblemException.invalid(name, "'" + raw + "' is not one of "
+                        + Arrays.stream(values).map(spelling).toList()));
     }
 }

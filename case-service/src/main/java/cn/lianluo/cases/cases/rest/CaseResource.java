@@ -49,7 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -174,9 +173,7 @@ public class CaseResource {
                             @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
                                     schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,
                             @RequestBody(required = false, description = "the fields the command reads; none for a command that reads none") @Valid CommandBody body) {
-        CaseCommand parsed = Arrays.stream(CaseCommand.values()).filter(c -> c.path().equals(command)).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("command", "'" + command
-                        + "' is not a case command; commands: " + Arrays.stream(CaseCommand.values()).map(CaseCommand::path).toList()));
+        CaseCommand parsed = QueryParams.spelled("command", command, CaseCommand.values(), CaseCommand::path);
         cases.command(id, parsed, body, caller);
         return queries.afterCommand(id, caller);
     }

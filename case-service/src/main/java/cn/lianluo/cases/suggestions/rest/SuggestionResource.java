@@ -9,8 +9,8 @@ import cn.lianluo.cases.suggestions.service.PlanningStatistics;
 import cn.lianluo.cases.suggestions.service.SuggestionService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
-import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 /** 代表建议: made by deputies (also 联名), from cases, through the units to the deputy's rating. */
@@ -146,9 +145,7 @@ public class SuggestionResource {
                                   @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
                                           schema = @Schema(implementation = SuggestionDtos.CommandName.class)) String command,
                                   @RequestBody(required = false, description = "the fields the command reads; none for a command that reads none") @Valid SuggestionCommandBody body) {
-        SuggestionCommand parsed = Arrays.stream(SuggestionCommand.values()).filter(c -> c.path().equals(command)).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("command", "'" + command
-                        + "' is not a suggestion command; commands: " + Arrays.stream(SuggestionCommand.values()).map(SuggestionCommand::path).toList()));
+        SuggestionCommand parsed = QueryParams.spelled("command", command, SuggestionCommand.values(), SuggestionCommand::path);
         return suggestions.command(id, parsed, body, caller);
     }
 }
