@@ -28,6 +28,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -110,15 +111,28 @@ public class CaseResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
     @Operation(operationId = "listCases", summary = "Cases 诉求列表",
-            description = "Citizen data masked; a HANDLER sees its unit's, a DEPUTY those it received. Newest first.")
+            description = "Citizen data masked; a HANDLER sees its unit's, a DEPUTY those it received. Newest first. The "
+                    + "filters narrow that scope and combine with AND; an empty value is no filter.")
     public Page<CaseSummary> list(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
                                   @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
                                   @QueryParam("overdue") @Parameter(description = "only cases with (true) or without (false) an overdue open deadline") Boolean overdue,
+                                  @QueryParam("warned") @Parameter(description = "only cases with (true) or without (false) "
+                                          + "an open deadline in its warning window 预警: unpaused, past its warning time "
+                                          + "(80 % of the stage) and not yet due; an overdue deadline is not warned") Boolean warned,
                                   @QueryParam("deputy") @Parameter(description = "the receiving deputy") UUID deputy,
+                                  @QueryParam("category") @Parameter(description = "a category code of GET "
+                                          + "/api/v1/cases/categories (MEDICAL_INSURANCE …); another is a 400") String category,
+                                  @QueryParam("q") @Size(max = 100) @Parameter(description = "text in the title (any "
+                                          + "case), or a whole tracking code; trimmed; the citizen's name and phone are not "
+                                          + "searched") String q,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
-        return queries.list(RegionCodes.optional("region", region), QueryParams.enumValue("status", status, CaseStatus.class),
-                overdue, deputy, page, size, caller);
+        CaseQueries.Filter filter = new CaseQueries.Filter(RegionCodes.optional("region", region),
+                QueryParams.enumValue("status", status, CaseStatus.class), overdue, warned, deputy,
+                category == null || category.isBlank() ? null : units.findCategory(category).orElseThrow(() ->
+                        ProblemException.invalid("category", "'" + category + "' is not a category; see GET /api/v1/cases/categories")).code(),
+                q == null || q.isBlank() ? null : q.strip());
+        return queries.list(filter, page, size, caller);
     }
 
     /** Statistics of a region and period for the dashboards (default: this year to date). */

@@ -33,6 +33,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -91,12 +92,26 @@ public class CaseQueries {
         return view(c, handles(c, caller));
     }
 
+    /**
+     * What a case list is narrowed to; a null field is no filter.
+     *
+     * @param region   a region inside the caller's scope (its cases and those of the regions inside it)
+     * @param overdue  with (true) or without (false) an open, unpaused deadline that is due (as {@code overdue} on a case)
+     * @param warned   with (true) or without (false) an open, unpaused deadline in its warning window: its warning time
+     *                 (80 % of the stage) has come and it is not yet due, the window in which {@link DeadlineWatch} fires
+     *                 预警 and the dashboards count "warnings now"; a deadline that is due is overdue, not warned
+     * @param category a category code as stored (upper case, known)
+     * @param text     stripped, not blank: a part of the title in any case, or a whole tracking code
+     */
+    public record Filter(RegionCode region, CaseStatus status, Boolean overdue, Boolean warned, UUID receivingDeputy,
+                         String category, String text) {
+    }
+
     /** Cases in the caller's scope: a handling unit sees its own, a deputy those they received. */
     @Transactional
-    public Page<CaseSummary> list(RegionCode requested, CaseStatus status, Boolean overdue, UUID receivingDeputy, int page,
-                                  int size, Caller caller) {
+    public Page<CaseSummary> list(Filter filter, int page, int size, Caller caller) {
         StringBuilder where = new StringBuilder("regionCode like :region");
-        Parameters params = Parameters.with("region", caller.listScope(requested).likePattern());
+        Parameters params = Parameters.with("region", caller.listScope(filter.region()).likePattern());
         if (caller.hasRole(Roles.HANDLER) && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMIN)) {
             where.append(" and unitId = :unit");
             params.and("unit", caller.unitId().map(UUID::fromString).orElseThrow(() ->
@@ -107,18 +122,35 @@ public class CaseQueries {
             params.and("deputy", caller.deputyId().map(UUID::fromString).orElseThrow(() ->
                     ProblemException.forbidden("a deputy's token names the deputy (deputyId)")));
         }
-        if (receivingDeputy != null) {
+        if (filter.receivingDeputy() != null) {
             where.append(" and receivingDeputyId = :receiving");
-            params.and("receiving", receivingDeputy);
+            params.and("receiving", filter.receivingDeputy());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             where.append(" and status = :status");
-            params.and("status", status.name());
+            params.and("status", filter.status().name());
         }
-        if (overdue != null) {
-            where.append(overdue ? " and" : " and not").append(
-                    " exists (select 1 from DeadlineEntity d where d.caseId = c.id and d.metAt is null and d.paused = false and d.dueAt <= :now)");
-            params.and("now", clock.now());
+        if (filter.category() != null) {
+            where.append(" and category = :category");
+            params.and("category", filter.category());
+        }
+        if (filter.text() != null) {
+            // the title only: the citizen's name and phone are sealed and are not the list's to search
+            where.append(" and (lower(title) like :text escape '\\' or trackingCode = :code)");
+            params.and("text", "%" + filter.text().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("code", TrackingGuard.normalised(filter.text()));
+        }
+        Instant now = clock.now();
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and" : " and not").append(" exists (select 1 from DeadlineEntity d where "
+                    + "d.caseId = c.id and d.metAt is null and d.paused = false and d.dueAt <= :now)");
+            params.and("now", now);
+        }
+        if (filter.warned() != null) {
+            where.append(filter.warned() ? " and" : " and not").append(" exists (select 1 from DeadlineEntity d where "
+                    + "d.caseId = c.id and d.metAt is null and d.paused = false and d.warnAt <= :now and d.dueAt > :now)");
+            params.and("now", now);
         }
         var query = cases.find("from CaseEntity c where " + where + " order by receivedAt desc", params)
                 .page(io.quarkus.panache.common.Page.of(page, size));
@@ -126,7 +158,6 @@ public class CaseQueries {
         Map<UUID, List<DeadlineEntity>> open = rows.isEmpty() ? Map.of() : deadlines
                 .list("caseId in ?1 and metAt is null", rows.stream().map(c -> c.id).toList()).stream()
                 .collect(Collectors.groupingBy(d -> d.caseId));
-        Instant now = clock.now();
         return new Page<>(rows.stream().map(c -> {
             List<DeadlineEntity> current = open.getOrDefault(c.id, List.of());
             return new CaseSummary(c.id, trackingCodeFor(c, caller), c.title, c.category, CaseStatus.valueOf(c.status),

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** 承办单位 and the categories (分级分类). */
@@ -92,11 +93,16 @@ public class UnitService {
                 .map(c -> new Category(c.code, c.name, c.level)).toList();
     }
 
+    /** The category a submission names; an unknown one is a 422 (the body is well-formed, the code names nothing). */
     public Category category(String code) {
+        return findCategory(code).orElseThrow(() -> ProblemException.unprocessable("unknown-category", "category",
+                "'" + code + "' is not a category; see GET /api/v1/cases/categories"));
+    }
+
+    /** The category of a code in any case and with spaces around it, if there is one. */
+    public Optional<Category> findCategory(String code) {
         String wanted = code == null ? null : code.strip().toUpperCase();
-        return categories().stream().filter(c -> c.code().equals(wanted)).findFirst().orElseThrow(() ->
-                ProblemException.unprocessable("unknown-category", "category",
-                        "'" + code + "' is not a category; see GET /api/v1/cases/categories"));
+        return categories().stream().filter(c -> c.code().equals(wanted)).findFirst();
     }
 
     static UnitView view(UnitEntity u) {
