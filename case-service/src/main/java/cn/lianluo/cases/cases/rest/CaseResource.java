@@ -122,9 +122,9 @@ public class CaseResource {
                                   @QueryParam("deputy") @Parameter(description = "the receiving deputy") UUID deputy,
                                   @QueryParam("category") @Parameter(description = "a category code of GET "
                                           + "/api/v1/cases/categories (MEDICAL_INSURANCE …); another is a 400") String category,
-                                  @QueryParam("q") @Size(max = 100) @Parameter(description = "text in the title (any "
-                                          + "case), or a whole tracking code; trimmed; the citizen's name and phone are not "
-                                          + "searched") String q,
+                                  @QueryParam("q") @Size(max = 100) @Parameter(description = "part of the title, "
+                                          + "case-insensitive (% and _ are plain characters), or a whole tracking code; "
+                                          + "trimmed; the citizen's name and phone are not searched") String q,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
         CaseQueries.Filter filter = new CaseQueries.Filter(RegionCodes.optional("region", region),
