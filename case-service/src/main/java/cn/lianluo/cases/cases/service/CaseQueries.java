@@ -101,7 +101,7 @@ public class CaseQueries {
      *                 (80 % of the stage) has come and it is not yet due, the window in which {@link DeadlineWatch} fires
      *                 预警 and the dashboards count "warnings now"; a deadline that is due is overdue, not warned
      * @param category a category code as stored (upper case, known)
-     * @param text     stripped, not blank: a part of the title in any case, or a whole tracking code
+     * @param text     stripped, not blank: a part of the title (case-insensitive), or a whole tracking code
      */
     public record Filter(RegionCode region, CaseStatus status, Boolean overdue, Boolean warned, UUID receivingDeputy,
                          String category, String text) {
