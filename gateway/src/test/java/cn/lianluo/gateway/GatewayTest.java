@@ -6,10 +6,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,25 @@ class GatewayTest {
                         "regionCode", "433124108", "citizen", Map.of("name", "王五", "phone", "12345")))
                 .when().post("/api/v1/cases").then().statusCode(400).body("errors[0].field", equalTo("citizen.phone"));
         given().when().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_token_signed_with_the_key_is_refused_for_its_issuer_audience_expiry_lifetime_or_a_future_iat() {
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, io.smallrye.jwt.build.JwtClaimsBuilder> refused = Map.of(
+                "another issuer", Jwt.issuer("https://sso.example.org/realms/lianluo").audience("lianluo"),
+                "another audience", Jwt.issuer("lianluo").audience("account"),
+                "expired", Jwt.issuer("lianluo").audience("lianluo").issuedAt(now - 7200).expiresAt(now - 3600),
+                "13 h of lifetime", Jwt.issuer("lianluo").audience("lianluo").issuedAt(now).expiresAt(now + 13 * 3600),
+                "issued an hour ahead", Jwt.issuer("lianluo").audience("lianluo").issuedAt(now + 3600).expiresAt(now + 7200));
+        refused.forEach((what, claims) -> {
+            String token = "Bearer " + claims.subject("test").groups(Set.of("SUPERVISOR")).claim("region", "43").sign();
+            // one answered by the gateway itself, one forwarded to a service (both verify)
+            assertThat(given().header("Authorization", token).when().get("/api/v1/overview/43").statusCode()).as(what).isEqualTo(401);
+            assertThat(given().header("Authorization", token).queryParam("region", "43").when().get("/api/v1/cases").statusCode())
+                    .as(what).isEqualTo(401);
+        });
+        given().header("Authorization", HUNAN).when().get("/api/v1/overview/43").then().statusCode(200);
     }
 
     @Test
