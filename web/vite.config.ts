@@ -24,6 +24,8 @@ export default defineConfig({
   build: {
     outDir: process.env.CONSOLE_OUT_DIR ?? 'dist',
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks the entry pulls in (npm run size); the gateway serves no dot-folder
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
   server: {

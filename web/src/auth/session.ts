@@ -53,7 +53,12 @@ function ready(): UserManager {
 
 /** The stored session, if it is still valid. */
 export async function restore(): Promise<User | null> {
-  const stored = await ready().getUser()
+  const m = ready()
+  let stored = await m.getUser()
+  if (stored?.expired && stored.refresh_token) {
+    // the tab slept past the token's end: the refresh token may still be good
+    stored = await m.signinSilent().catch(() => null)
+  }
   user.value = stored && !stored.expired ? stored : null
   return user.value
 }
@@ -62,6 +67,17 @@ export async function accessToken(): Promise<string | undefined> {
   if (!manager) return undefined
   const current = user.value ?? (await restore())
   return current?.access_token
+}
+
+const SIGNED_IN_AT = 'lianluo.signedInAt'
+
+/**
+ * Whether a 401 should send the person to sign in again: not right after a sign-in (the API refusing a fresh token
+ * is no expired session, and another round trip would loop).
+ */
+export function mayRetrySignIn(): boolean {
+  const at = Number(window.sessionStorage.getItem(SIGNED_IN_AT) ?? 0)
+  return Date.now() - at > 30_000
 }
 
 /** Off to the identity provider; back at /console/callback, then at `returnTo`. */
@@ -73,6 +89,7 @@ export async function signIn(returnTo: string): Promise<void> {
 export async function completeSignIn(): Promise<string> {
   const signedIn = await ready().signinCallback()
   if (signedIn) user.value = signedIn
+  window.sessionStorage.setItem(SIGNED_IN_AT, String(Date.now()))
   const state = signedIn?.state as { returnTo?: string } | undefined
   return state?.returnTo ?? import.meta.env.BASE_URL
 }

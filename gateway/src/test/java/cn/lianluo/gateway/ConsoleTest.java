@@ -66,6 +66,7 @@ class ConsoleTest {
     void a_file_the_build_does_not_have_is_a_404_problem_not_the_page() {
         given().get("/console/assets/index-00000000.js").then().statusCode(404).contentType(containsString("application/problem+json"));
         given().get("/console/nothing.css").then().statusCode(404);
+        given().get("/console/.vite/manifest.json").then().statusCode(404);
         given().get("/console/assets/../../application.properties").then().statusCode(not(equalTo(200)));
     }
 

@@ -59,7 +59,8 @@ final class ConsoleFiles {
     /** The file at a name relative to /console/ ("index.html", "assets/index-abc.js"), if the build has it. */
     Optional<File> find(String name) {
         String type = typeOf(name);
-        if (type == null || name.startsWith("/") || name.contains("..") || name.contains("\\") || name.contains("//")) {
+        if (type == null || name.startsWith("/") || name.startsWith(".") || name.contains("/.") || name.contains("\\")
+                || name.contains("//")) {
             return Optional.empty();
         }
         File known = files.get(name);

@@ -106,7 +106,7 @@ public class ConsoleRoutes {
                 .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .putHeader(HttpHeaders.ETAG, file.etag());
         if (file.gzipped() != null) {
-            response.putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            response.putHeader(HttpHeaders.VARY, "Accept-Encoding");
         }
         String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && ifNoneMatch.contains(file.etag())) {
