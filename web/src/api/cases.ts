@@ -20,7 +20,7 @@ export const COMMANDS: Record<CaseCommand, CommandForm> = {
   answer: { title: '当场答复', fields: ['content'], required: ['content'] },
   assign: { title: '交办', fields: ['unitId'], required: ['unitId'], primary: true },
   accept: { title: '签收', fields: [], required: [], primary: true },
-  escalate: { title: '上交', fields: ['unitId', 'note'], required: ['unitId'] },
+  escalate: { title: '上交', fields: ['unitId', 'note'], required: ['unitId', 'note'] },
   complete: { title: '办结', fields: ['result'], required: ['result'], primary: true },
   reply: { title: '答复', fields: ['content'], required: ['content'], primary: true },
   visit: { title: '回访', fields: ['satisfaction'], required: ['satisfaction'], primary: true },

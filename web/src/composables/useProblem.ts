@@ -22,7 +22,8 @@ export function useProblem() {
         const name = e.field.split('.').pop() ?? e.field
         fields[name] = fields[name] ? `${fields[name]};${e.message}` : e.message
       }
-      message.value = error.description
+      // the fields' own messages stand beside them; the banner then only says what kind of failure it was
+      message.value = error.errors.length ? error.message : error.description
     } else {
       message.value = messageFor(0)
     }
