@@ -15,6 +15,7 @@ declare module 'vue-router' {
 // Each area's pages are their own chunks, loaded when first opened: the first page stays small.
 const routes: RouteRecordRaw[] = [
   { path: '/callback', component: () => import('@/views/auth/CallbackPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/sign-in-failed', name: 'sign-in-failed', component: () => import('@/views/auth/SignInFailed.vue'), meta: { public: true, title: '登录服务暂不可用' } },
   {
     path: '/',
     component: () => import('@/components/AppFrame.vue'),
@@ -45,8 +46,13 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!caller.value && !(await restore())) {
     // the identity provider brings the person back to the page asked for
-    await signIn(router.resolve(to.fullPath).href)
-    return false
+    const returnTo = router.resolve(to.fullPath).href
+    try {
+      await signIn(returnTo)
+      return false
+    } catch {
+      return { name: 'sign-in-failed', query: { returnTo } }
+    }
   }
   const roles = caller.value?.roles ?? []
   const area = AREAS.find((a) => a.key === to.meta.area)
