@@ -1,0 +1,68 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { caller, restore, signIn } from '@/auth/session'
+import { AREAS, homeOf, mayUse } from '@/roles'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** the menu area the page belongs to (the role check); none for pages anyone may see */
+    area?: string
+    /** pages shown without a session (the sign-in callback) */
+    public?: boolean
+    title?: string
+  }
+}
+
+// Each area's pages are their own chunks, loaded when first opened: the first page stays small.
+const routes: RouteRecordRaw[] = [
+  { path: '/callback', component: () => import('@/views/auth/CallbackPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/sign-in-failed', name: 'sign-in-failed', component: () => import('@/views/auth/SignInFailed.vue'), meta: { public: true, title: '登录服务暂不可用' } },
+  {
+    path: '/',
+    component: () => import('@/components/AppFrame.vue'),
+    children: [
+      { path: '', name: 'overview-home', component: () => import('@/views/overview/OverviewPage.vue'), meta: { area: 'overview', title: '总览' } },
+      { path: 'overview/:region', name: 'overview', component: () => import('@/views/overview/OverviewPage.vue'), meta: { area: 'overview', title: '总览' } },
+      { path: 'cases', name: 'cases', component: () => import('@/views/cases/CaseList.vue'), meta: { area: 'cases', title: '群众诉求' } },
+      { path: 'cases/:id', name: 'case', component: () => import('@/views/cases/CasePage.vue'), meta: { area: 'cases', title: '诉求详情' } },
+      ...(['stations', 'deputies', 'points', 'suggestions', 'livelihood'] as const).map((key) => ({
+        path: key,
+        name: key,
+        component: () => import('@/views/misc/ComingSoon.vue'),
+        meta: { area: key, title: AREAS.find((a) => a.key === key)?.title },
+      })),
+      { path: 'forbidden', name: 'forbidden', component: () => import('@/views/misc/ForbiddenPage.vue'), meta: { title: '无权访问' } },
+      { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/misc/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  if (!caller.value && !(await restore())) {
+    // the identity provider brings the person back to the page asked for
+    const returnTo = router.resolve(to.fullPath).href
+    try {
+      await signIn(returnTo)
+      return false
+    } catch {
+      return { name: 'sign-in-failed', query: { returnTo } }
+    }
+  }
+  const roles = caller.value?.roles ?? []
+  const area = AREAS.find((a) => a.key === to.meta.area)
+  if (area && !mayUse(area, roles)) {
+    // the start page of a role without the dashboard is its first area (a HANDLER's queue)
+    return to.name === 'overview-home' ? homeOf(roles) : { name: 'forbidden' }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · 联络工作台` : '联络工作台'
+})
