@@ -23,7 +23,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'overview/:region', name: 'overview', component: () => import('@/views/overview/OverviewPage.vue'), meta: { area: 'overview', title: '总览' } },
       { path: 'cases', name: 'cases', component: () => import('@/views/cases/CaseList.vue'), meta: { area: 'cases', title: '群众诉求' } },
       { path: 'cases/:id', name: 'case', component: () => import('@/views/cases/CasePage.vue'), meta: { area: 'cases', title: '诉求详情' } },
-      ...(['stations', 'deputies', 'points', 'suggestions', 'livelihood'] as const).map((key) => ({
+      { path: 'stations', name: 'stations', component: () => import('@/views/stations/StationList.vue'), meta: { area: 'stations', title: '联络站' } },
+      { path: 'stations/new', name: 'station-new', component: () => import('@/views/stations/StationNew.vue'), meta: { area: 'stations', title: '新建联络站' } },
+      { path: 'stations/:id', name: 'station', component: () => import('@/views/stations/StationPage.vue'), meta: { area: 'stations', title: '联络站' } },
+      ...(['deputies', 'points', 'suggestions', 'livelihood'] as const).map((key) => ({
         path: key,
         name: key,
         component: () => import('@/views/misc/ComingSoon.vue'),
