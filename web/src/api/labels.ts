@@ -177,3 +177,10 @@ export const WEEKDAYS: Names<'DayOfWeek'> = {
   SATURDAY: '周六',
   SUNDAY: '周日',
 }
+
+export const SERVICE_NAMES: Names<'ServiceName'> = {
+  'station-service': '联络站服务',
+  'deputy-service': '代表服务',
+  'case-service': '诉求服务',
+  'scoring-service': '积分服务',
+}

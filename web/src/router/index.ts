@@ -26,7 +26,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'stations', name: 'stations', component: () => import('@/views/stations/StationList.vue'), meta: { area: 'stations', title: '联络站' } },
       { path: 'stations/new', name: 'station-new', component: () => import('@/views/stations/StationNew.vue'), meta: { area: 'stations', title: '新建联络站' } },
       { path: 'stations/:id', name: 'station', component: () => import('@/views/stations/StationPage.vue'), meta: { area: 'stations', title: '联络站' } },
-      ...(['deputies', 'points', 'suggestions', 'livelihood'] as const).map((key) => ({
+      { path: 'deputies', name: 'deputies', component: () => import('@/views/deputies/DeputyList.vue'), meta: { area: 'deputies', title: '代表' } },
+      { path: 'deputies/import', name: 'deputy-import', component: () => import('@/views/deputies/DeputyImport.vue'), meta: { area: 'deputies', title: '导入代表名册' } },
+      { path: 'deputies/:id', name: 'deputy', component: () => import('@/views/deputies/DeputyPage.vue'), meta: { area: 'deputies', title: '一人一档' } },
+      ...(['points', 'suggestions', 'livelihood'] as const).map((key) => ({
         path: key,
         name: key,
         component: () => import('@/views/misc/ComingSoon.vue'),
