@@ -29,7 +29,9 @@ const routes: RouteRecordRaw[] = [
       { path: 'deputies', name: 'deputies', component: () => import('@/views/deputies/DeputyList.vue'), meta: { area: 'deputies', title: '代表' } },
       { path: 'deputies/import', name: 'deputy-import', component: () => import('@/views/deputies/DeputyImport.vue'), meta: { area: 'deputies', title: '导入代表名册' } },
       { path: 'deputies/:id', name: 'deputy', component: () => import('@/views/deputies/DeputyPage.vue'), meta: { area: 'deputies', title: '一人一档' } },
-      ...(['points', 'suggestions', 'livelihood'] as const).map((key) => ({
+      { path: 'points', name: 'points', component: () => import('@/views/points/PointsPage.vue'), meta: { area: 'points', title: '履职积分' } },
+      { path: 'points/deputies/:id', name: 'deputy-points', component: () => import('@/views/points/LedgerPage.vue'), meta: { area: 'points', title: '积分明细' } },
+      ...(['suggestions', 'livelihood'] as const).map((key) => ({
         path: key,
         name: key,
         component: () => import('@/views/misc/ComingSoon.vue'),
