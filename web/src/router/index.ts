@@ -31,7 +31,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'deputies/:id', name: 'deputy', component: () => import('@/views/deputies/DeputyPage.vue'), meta: { area: 'deputies', title: '一人一档' } },
       { path: 'points', name: 'points', component: () => import('@/views/points/PointsPage.vue'), meta: { area: 'points', title: '履职积分' } },
       { path: 'points/deputies/:id', name: 'deputy-points', component: () => import('@/views/points/LedgerPage.vue'), meta: { area: 'points', title: '积分明细' } },
-      ...(['suggestions', 'livelihood'] as const).map((key) => ({
+      { path: 'suggestions', name: 'suggestions', component: () => import('@/views/suggestions/SuggestionList.vue'), meta: { area: 'suggestions', title: '代表建议' } },
+      { path: 'suggestions/new', name: 'suggestion-new', component: () => import('@/views/suggestions/SuggestionNew.vue'), meta: { area: 'suggestions', title: '提出建议' } },
+      { path: 'suggestions/:id', name: 'suggestion', component: () => import('@/views/suggestions/SuggestionPage.vue'), meta: { area: 'suggestions', title: '代表建议' } },
+      ...(['livelihood'] as const).map((key) => ({
         path: key,
         name: key,
         component: () => import('@/views/misc/ComingSoon.vue'),
