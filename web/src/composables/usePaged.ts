@@ -34,3 +34,6 @@ export function usePaged<T>(loader: (page: number, size: number) => Promise<Page
 
   return { items, total, current, pageSize, loading, problem, load }
 }
+
+/** What usePaged answers, for components that show a paged list. */
+export type Paged<T> = ReturnType<typeof usePaged<T>>
