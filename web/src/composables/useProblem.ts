@@ -1,5 +1,6 @@
 import { reactive, ref } from 'vue'
 import { ApiError, messageFor } from '@/api/problem'
+import { chineseOf } from '@/api/sentences'
 
 /**
  * A form's errors from the API: `fieldError(name)` is what the API said about the field (for el-form-item's :error),
@@ -18,12 +19,13 @@ export function useProblem() {
     clear()
     if (error instanceof ApiError) {
       for (const e of error.errors) {
-        // "body.unitId" and "unitId" name the same input
-        const name = e.field.split('.').pop() ?? e.field
-        fields[name] = fields[name] ? `${fields[name]};${e.message}` : e.message
+        // "body.unitId" and "unitId" name the same input; "deputyIds[1]" is an entry of the deputyIds input
+        const name = (e.field.split('.').pop() ?? e.field).replace(/\[\d+\]$/, '')
+        const said = chineseOf(e.message)
+        fields[name] = fields[name] ? `${fields[name]};${said}` : said
       }
-      // the fields' own messages stand beside them; the banner then only says what kind of failure it was
-      message.value = error.errors.length ? error.message : error.description
+      // the fields say what is wrong in Chinese; the detail would say it again in the API's English
+      message.value = error.errors.length ? `${error.message},请按字段旁的提示修改` : error.description
     } else {
       message.value = messageFor(0)
     }

@@ -1,0 +1,67 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+/** Every dev user of the realm deploy/keycloak/lianluo-realm.json has this password (dev only). */
+export const DEV_PASSWORD = 'lianluo';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * Where the screenshots of the pages go: test-results/pages by default, so a test run leaves the committed ones alone;
+ * LIANLUO_SCREENSHOTS=docs/console (a path from the project root) refreshes those docs/console.md shows.
+ */
+export const SCREENSHOTS = process.env.LIANLUO_SCREENSHOTS
+  ? resolve(here, '../../..', process.env.LIANLUO_SCREENSHOTS)
+  : resolve(here, '../test-results/pages');
+
+/**
+ * Signs in as a person does: opens the console, is sent to Keycloak's login page, types the name and the password,
+ * presses 登录 and lands back in the console. Returns the moment the login form was sent (ms, performance clock of
+ * the test process) so a test can tell how long the first page took after it.
+ */
+export async function signIn(page: Page, username: string, path = '/console/'): Promise<number> {
+  await page.goto(path);
+  await expect(page, 'the console sends an unsigned visitor to Keycloak').toHaveURL(/:8180\/realms\/lianluo\//);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/^密码$|^Password$/).fill(DEV_PASSWORD);
+  const sent = performance.now();
+  await page.getByRole('button', { name: /登录|Sign In/ }).click();
+  await expect(page).toHaveURL(/\/console\//);
+  return sent;
+}
+
+/** The signed-in user's access token, as the console keeps it (oidc-client-ts in sessionStorage). */
+export async function accessToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i)!;
+      if (key.startsWith('oidc.user:')) return JSON.parse(sessionStorage.getItem(key)!).access_token as string;
+    }
+    return null;
+  });
+  expect(token, 'a signed-in console keeps its token in sessionStorage').toBeTruthy();
+  return token!;
+}
+
+/** GET of the public API with the page's own token: what the console was given, to compare with what it shows. */
+export async function api<T>(page: Page, path: string): Promise<T> {
+  const answer = await page.request.get(path, { headers: { Authorization: `Bearer ${await accessToken(page)}` } });
+  expect(answer.status(), `GET ${path}`).toBe(200);
+  return (await answer.json()) as T;
+}
+
+/**
+ * Looks at the page as it stands: no serious or critical axe-core finding (GB/T 37668 asks for keyboard and
+ * screen-reader use), and a screenshot docs/console/NAME.png.
+ */
+export async function review(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const grave = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+  expect(grave, `axe-core on ${name}`).toEqual([]);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,75 @@
+import type { paths } from './schema'
+import { ApiError } from './problem'
+import { accessToken } from '@/auth/session'
+
+/**
+ * Files to and from the API. They carry the bearer token, so they go through fetch (a bare link would be refused);
+ * failures are ApiErrors like those of `call`.
+ */
+type Path = keyof paths
+
+async function send(path: Path, init: RequestInit, query?: Record<string, string | undefined>): Promise<Response> {
+  const token = await accessToken()
+  const headers = new Headers(init.headers)
+  if (token) headers.set('Authorization', `Bearer ${token}`)
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) if (value) search.set(key, value)
+  const url = search.size ? `${path}?${search}` : path
+  let response: Response
+  try {
+    response = await fetch(url, { ...init, headers })
+  } catch {
+    throw new ApiError(0, undefined)
+  }
+  if (!response.ok) {
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch {
+      body = undefined
+    }
+    throw new ApiError(response.status, body)
+  }
+  return response
+}
+
+/** The name the server gives the attachment (Content-Disposition), or the fallback. */
+function fileName(response: Response, fallback: string): string {
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  if (star) return decodeURIComponent(star[1])
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  return plain ? plain[1] : fallback
+}
+
+/** Fetches a file of the API and hands it to the browser as a download. */
+export async function download(path: Path, query: Record<string, string | undefined>, fallback: string): Promise<string> {
+  const response = await send(path, { method: 'GET' }, query)
+  const blob = await response.blob()
+  const name = fileName(response, fallback)
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return name
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The content type of a spreadsheet by its name (browsers give CSV files odd types, e.g. application/vnd.ms-excel). */
+export function spreadsheetType(file: File): string | undefined {
+  const name = file.name.toLowerCase()
+  if (name.endsWith('.csv')) return 'text/csv'
+  if (name.endsWith('.xlsx')) return XLSX
+  return undefined
+}
+
+/** Posts a file as it is, with its content type, and answers the JSON the API sends back. */
+export async function upload<T>(path: Path, file: File, contentType: string): Promise<T> {
+  const response = await send(path, { method: 'POST', body: file, headers: { 'Content-Type': contentType } })
+  return (await response.json()) as T
+}
