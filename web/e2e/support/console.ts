@@ -24,10 +24,11 @@ export const SCREENSHOTS = process.env.LIANLUO_SCREENSHOTS
 export async function signIn(page: Page, username: string, path = '/console/'): Promise<number> {
   await page.goto(path);
   await expect(page, 'the console sends an unsigned visitor to Keycloak').toHaveURL(/:8180\/realms\/lianluo\//);
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/^密码$|^Password$/).fill(DEV_PASSWORD);
+  // the realm speaks Chinese to a browser that asks for zh-CN (the tests' locale)
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEV_PASSWORD);
   const sent = performance.now();
-  await page.getByRole('button', { name: /登录|Sign In/ }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/console\//);
   return sent;
 }

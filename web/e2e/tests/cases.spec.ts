@@ -1,0 +1,79 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { review, signIn } from '../support/console';
+
+/** A citizen's case as the public intake takes it (the citizens' own pages come with the next issue). */
+async function submitCase(page: Page, regionCode: string, title: string): Promise<{ id: string; trackingCode: string }> {
+  const answer = await page.request.post('/api/v1/cases', {
+    data: {
+      title, content: `${title}:医保报销材料退回三次,不知道还缺什么。`, category: 'MEDICAL_INSURANCE', regionCode,
+      citizen: { name: '浏览器测试群众', phone: '13900001111' },
+    },
+  });
+  expect(answer.status(), 'the public intake takes the case').toBe(201);
+  return answer.json();
+}
+
+async function as(browser: Browser, username: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username, path);
+  return page;
+}
+
+/** Opens the case from the list, found by its title as a person searches for it. */
+async function openFromList(page: Page, title: string): Promise<void> {
+  await page.getByLabel('关键词').fill(title);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByTestId('cases-table').getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+}
+
+async function run(page: Page, command: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: command, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: command });
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: command, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a case is assigned to 花垣县医疗保障局, which accepts and completes it in its queue; the timeline shows each step', async ({ browser }) => {
+  const title = `边城镇医保报销 ${Date.now()}`;
+  const { id } = await submitCase(await (await browser.newContext()).newPage(), '433124108', title);
+
+  const staff = await as(browser, 'biancheng-staff', '/console/cases');
+  await openFromList(staff, title);
+  await expect(staff.getByTestId('case-status')).toHaveText('已受理');
+  await run(staff, '交办', async (dialog) => {
+    await dialog.getByRole('combobox', { name: '承办单位' }).click({ force: true });
+    await staff.getByRole('option', { name: '花垣县医疗保障局', exact: true }).click();
+  });
+  await expect(staff.getByTestId('case-unit')).toHaveText('花垣县医疗保障局');
+  await expect(staff.getByTestId('case-timeline')).toContainText('交办');
+  await review(staff, 'case-assigned');
+
+  const unit = await as(browser, 'huayuan-yibao', '/console/');
+  await expect(unit.getByRole('heading', { level: 1 })).toHaveText('群众诉求 · 本单位待办');
+  await expect(unit.getByRole('navigation').getByRole('menuitem')).toHaveText(['群众诉求']);
+  await review(unit, 'handler-queue');
+  await openFromList(unit, title);
+  await run(unit, '签收');
+  await expect(unit.getByTestId('case-status')).toHaveText('办理中');
+  await run(unit, '办结', async (dialog) => {
+    await dialog.getByLabel('办理结果').fill('已补齐材料并完成报销,款项三个工作日内到账。');
+  });
+  await expect(unit.getByTestId('case-status')).toHaveText('已办结');
+  const timeline = unit.getByTestId('case-timeline');
+  for (const step of ['受理', '交办', '签收', '办结']) await expect(timeline).toContainText(step);
+  await expect(timeline).toContainText('已补齐材料并完成报销');
+  await review(unit, 'case');
+  expect(unit.url()).toContain(`/console/cases/${id}`);
+});
+
+test('a supervisor of 花垣县 cannot open a case of 桑植县: the page says so', async ({ browser }) => {
+  const title = `桑植县诉求 ${Date.now()}`;
+  const { id } = await submitCase(await (await browser.newContext()).newPage(), '430822207', title);
+  const page = await as(browser, 'huayuan-renda', `/console/cases/${id}`);
+  await expect(page.getByTestId('case-error')).toContainText('无权查看此诉求');
+  await expect(page.getByText(title)).toHaveCount(0);
+  await review(page, 'case-forbidden');
+});
