@@ -58,6 +58,8 @@ export async function api<T>(page: Page, path: string): Promise<T> {
  * screen-reader use), and a screenshot docs/console/NAME.png.
  */
 export async function review(page: Page, name: string): Promise<void> {
+  // a dialog still fading out is half transparent: look once the page has come to rest, as a person would
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const grave = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
