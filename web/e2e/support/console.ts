@@ -29,7 +29,9 @@ export async function signIn(page: Page, username: string, path = '/console/'): 
   await page.getByLabel('密码', { exact: true }).fill(DEV_PASSWORD);
   const sent = performance.now();
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\//);
+  // back in the console, past its callback page: the header names the person signed in
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  await expect(page).not.toHaveURL(/\/console\/callback/);
   return sent;
 }
 

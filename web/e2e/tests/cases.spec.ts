@@ -64,6 +64,10 @@ test('a case is assigned to 花垣县医疗保障局, which accepts and complete
   await expect(unit.getByTestId('case-status')).toHaveText('已办结');
   const timeline = unit.getByTestId('case-timeline');
   for (const step of ['受理', '交办', '签收', '办结']) await expect(timeline).toContainText(step);
+  // each step names the account that took it, as Keycloak signed it in
+  await expect(unit.getByTestId('timeline-ASSIGN')).toContainText('联络站工作人员 biancheng-staff');
+  await expect(unit.getByTestId('timeline-ACCEPT')).toContainText('承办单位 huayuan-yibao');
+  await expect(unit.getByTestId('timeline-COMPLETE')).toContainText('承办单位 huayuan-yibao');
   await expect(timeline).toContainText('已补齐材料并完成报销');
   await review(unit, 'case');
   expect(unit.url()).toContain(`/console/cases/${id}`);

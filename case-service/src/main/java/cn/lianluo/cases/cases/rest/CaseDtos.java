@@ -121,7 +121,10 @@ public final class CaseDtos {
 
     @Schema(name = "CaseTimelineEntry", description = "One thing done to the case, by whom and when.")
     public record TimelineEntry(@Schema(ref = "CaseAction") String action, String actionName,
-                                @Schema(ref = "CaseActorRole") String actorRole, Instant at,
+                                @Schema(ref = "CaseActorRole") String actorRole,
+                                @Schema(description = "the account that acted: its user name (the token's "
+                                        + "preferred_username, else its subject); citizen for a citizen") String actor,
+                                Instant at,
                                 @Schema(nullable = true) String note,
                                 @Schema(nullable = true, description = "the unit assigned or escalated to") UUID unitId,
                                 @Schema(nullable = true) String unitName,

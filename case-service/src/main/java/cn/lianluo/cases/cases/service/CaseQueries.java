@@ -218,7 +218,7 @@ public class CaseQueries {
         Channel channel = Channel.valueOf(c.channel);
         List<TimelineEntry> timeline = actions.of(c.id).stream().map(a -> {
             UnitEntity u = a.unitId == null ? null : units.findById(a.unitId);
-            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.at, a.note, a.unitId,
+            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, a.at, a.note, a.unitId,
                     u == null ? null : u.name, CaseStatus.valueOf(a.status));
         }).toList();
         return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
