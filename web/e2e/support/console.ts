@@ -22,6 +22,7 @@ export const SCREENSHOTS = process.env.LIANLUO_SCREENSHOTS
  * the test process) so a test can tell how long the first page took after it.
  */
 export async function signIn(page: Page, username: string, path = '/console/'): Promise<number> {
+  watchPolicy(page);
   await page.goto(path);
   await expect(page, 'the console sends an unsigned visitor to Keycloak').toHaveURL(/:8180\/realms\/lianluo\//);
   // the realm speaks Chinese to a browser that asks for zh-CN (the tests' locale)
@@ -33,6 +34,20 @@ export async function signIn(page: Page, username: string, path = '/console/'): 
   await expect(page.getByTestId('user-name')).toBeVisible();
   await expect(page).not.toHaveURL(/\/console\/callback/);
   return sent;
+}
+
+const refused = new WeakMap<Page, string[]>();
+
+/** Remembers what the console's Content-Security-Policy refused on this page (review() fails on any). */
+function watchPolicy(page: Page): void {
+  if (refused.has(page)) return;
+  const seen: string[] = [];
+  refused.set(page, seen);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && page.url().includes('/console/')) {
+      seen.push(message.text());
+    }
+  });
 }
 
 /** The signed-in user's access token, as the console keeps it (oidc-client-ts in sessionStorage). */
@@ -67,6 +82,7 @@ export async function review(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
   expect(grave, `axe-core on ${name}`).toEqual([]);
+  expect(refused.get(page) ?? [], `what the console's CSP refused on ${name}`).toEqual([]);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
