@@ -5,7 +5,7 @@ export interface ConsoleConfig {
 }
 
 export async function loadConfig(): Promise<ConsoleConfig> {
-  const response = await fetch(`${import.meta.env.BASE_URL}config.json`, { headers: { Accept: 'application/json' } })
+  const response = await fetch('/console/config.json', { headers: { Accept: 'application/json' } })
   if (!response.ok) {
     throw new Error(`无法读取工作台配置(${response.status})`)
   }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,13 +38,14 @@ export async function signIn(page: Page, username: string, path = '/console/'): 
 
 const refused = new WeakMap<Page, string[]>();
 
-/** Remembers what the console's Content-Security-Policy refused on this page (review() fails on any). */
-function watchPolicy(page: Page): void {
+/** Remembers what the gateway's Content-Security-Policy refused on this page (review() fails on any). */
+export function watchPolicy(page: Page): void {
   if (refused.has(page)) return;
   const seen: string[] = [];
   refused.set(page, seen);
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && page.url().includes('/console/')) {
+    // the gateway's pages (the console and the phone pages), not Keycloak's, which has its own policy
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && !page.url().includes(':8180/')) {
       seen.push(message.text());
     }
   });
@@ -85,4 +86,16 @@ export async function review(page: Page, name: string): Promise<void> {
   expect(refused.get(page) ?? [], `what the console's CSP refused on ${name}`).toEqual([]);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * A dev user's access token by the password grant of the dev-only client lianluo-dev-tools: for a test's setting-up
+ * (the data a person would have made elsewhere), never for what the test is about.
+ */
+export async function devToken(request: APIRequestContext, username: string): Promise<string> {
+  const answer = await request.post('http://127.0.0.1:8180/realms/lianluo/protocol/openid-connect/token', {
+    form: { grant_type: 'password', client_id: 'lianluo-dev-tools', username, password: DEV_PASSWORD },
+  });
+  expect(answer.status(), `a token for ${username}`).toBe(200);
+  return ((await answer.json()) as { access_token: string }).access_token;
 }

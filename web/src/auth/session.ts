@@ -15,7 +15,13 @@ export interface Caller {
   unitId: string | undefined
 }
 
+/** Where each app that signs people in lives: the staff console, or the deputies' phone pages. */
+export const CONSOLE_BASE = '/console/'
+export const DEPUTY_BASE = '/deputy/'
+export type AppBase = typeof CONSOLE_BASE | typeof DEPUTY_BASE
+
 let manager: UserManager | undefined
+let appBase: AppBase = CONSOLE_BASE
 const user = shallowRef<User | null>(null)
 
 export const caller = computed<Caller | undefined>(() => (user.value ? callerOf(user.value.access_token) : undefined))
@@ -24,8 +30,9 @@ export const caller = computed<Caller | undefined>(() => (user.value ? callerOf(
  * Sign-in with the authorization code flow and PKCE (S256); the session lives in sessionStorage (one tab, gone when
  * it closes) and is renewed with the refresh token before the access token runs out.
  */
-export function startSession(config: ConsoleConfig): UserManager {
-  const base = `${window.location.origin}${import.meta.env.BASE_URL}`
+export function startSession(config: ConsoleConfig, path: AppBase = CONSOLE_BASE): UserManager {
+  appBase = path
+  const base = `${window.location.origin}${path}`
   manager = new UserManager({
     authority: config.oidcAuthority,
     client_id: config.oidcClientId,
@@ -80,18 +87,18 @@ export function mayRetrySignIn(): boolean {
   return Date.now() - at > 30_000
 }
 
-/** Off to the identity provider; back at /console/callback, then at `returnTo`. */
+/** Off to the identity provider; back at the app's callback (/console/callback, /deputy/callback), then at `returnTo`. */
 export async function signIn(returnTo: string): Promise<void> {
   await ready().signinRedirect({ state: { returnTo } })
 }
 
-/** Finishes the sign-in at /console/callback and answers where the person was going. */
+/** Finishes the sign-in at the app's callback and answers where the person was going. */
 export async function completeSignIn(): Promise<string> {
   const signedIn = await ready().signinCallback()
   if (signedIn) user.value = signedIn
   window.sessionStorage.setItem(SIGNED_IN_AT, String(Date.now()))
   const state = signedIn?.state as { returnTo?: string } | undefined
-  return state?.returnTo ?? import.meta.env.BASE_URL
+  return state?.returnTo ?? appBase
 }
 
 export async function signOut(): Promise<void> {

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { caller, restore, signIn } from '@/auth/session'
+import { CONSOLE_BASE, caller, restore, signIn } from '@/auth/session'
 import { AREAS, homeOf, mayUse } from '@/roles'
 
 declare module 'vue-router' {
@@ -44,7 +44,7 @@ const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({
-  history: createWebHistory(import.meta.env.BASE_URL),
+  history: createWebHistory(CONSOLE_BASE),
   routes,
   scrollBehavior: () => ({ top: 0 }),
 })

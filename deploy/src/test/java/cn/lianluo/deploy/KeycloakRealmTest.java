@@ -34,6 +34,8 @@ class KeycloakRealmTest {
     static final Path PRODUCTION = ROOT.resolve("deploy/keycloak/lianluo-realm-production.json");
     /** What the production file has where the dev realm has the local addresses; a county puts its own there. */
     static final String PRODUCTION_CONSOLE = "https://lianluo.example.gov.cn/console/";
+    /** The deputies' phone pages sign in with the console's client and come back under /deputy/. */
+    static final String PRODUCTION_DEPUTY_PAGES = "https://lianluo.example.gov.cn/deputy/";
     static final Set<String> DEV_CLIENTS = Set.of("lianluo-dev-tools");
     static final String KEY_PROVIDERS = "org.keycloak.keys.KeyProvider";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,8 +58,9 @@ class KeycloakRealmTest {
             if (client.get("clientId").asText().equals("lianluo-console")) {
                 ObjectNode console = (ObjectNode) client;
                 console.put("baseUrl", PRODUCTION_CONSOLE);
-                console.set("redirectUris", JSON.createArrayNode().add(PRODUCTION_CONSOLE + "*"));
-                ((ObjectNode) console.get("attributes")).put("post.logout.redirect.uris", PRODUCTION_CONSOLE + "*");
+                console.set("redirectUris", JSON.createArrayNode().add(PRODUCTION_CONSOLE + "*").add(PRODUCTION_DEPUTY_PAGES + "*"));
+                ((ObjectNode) console.get("attributes")).put("post.logout.redirect.uris",
+                        PRODUCTION_CONSOLE + "*##" + PRODUCTION_DEPUTY_PAGES + "*");
             }
             clients.add(client);
         }

@@ -13,16 +13,29 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-/** The staff console under /console/: its pages, its files' caching, its policy, its configuration. */
+/** The staff console under /console/ and the phone pages at /: their pages, files' caching, policy, configuration. */
 @QuarkusTest
 class ConsoleTest {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     @Test
-    void the_root_leads_to_the_console() {
-        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", "/console/");
+    void the_root_is_the_citizens_landing_page_and_console_leads_to_the_console() {
+        given().redirects().follow(false).get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-cache").header("Content-Security-Policy", containsString("img-src 'self' data: blob:"))
+                .body(containsString("<title>人大代表联络站</title>"));
         given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", "/console/");
+    }
+
+    @Test
+    void every_phone_page_is_the_phone_app_and_nothing_more() {
+        for (String page : new String[] {"/stations", "/stations/8c1f2a5e-0d7b-3c1a-9e5f-6a7b8c9d0e1f", "/mailbox", "/track?code=X",
+                "/projects", "/projects/new", "/figures", "/deputy/", "/deputy/callback?code=x&state=y"}) {
+            given().redirects().follow(false).get(page).then().statusCode(200).contentType(containsString("text/html"))
+                    .header("X-Frame-Options", "DENY").body(containsString("<title>人大代表联络站</title>"));
+        }
+        given().get("/stationsX").then().statusCode(404);
+        given().get("/tracking").then().statusCode(404);
     }
 
     @Test

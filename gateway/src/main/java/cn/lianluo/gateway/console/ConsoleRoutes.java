@@ -12,20 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The staff console (工作台, the web module) under {@code /console/}, on the same origin as {@code /api/v1}:
+ * The web module's two pages on the same origin as {@code /api/v1}: the staff console (工作台) under {@code /console/},
+ * and the phone pages for citizens and deputies ({@code h5.html}) at {@code /} and under {@link #PHONE_PAGES}:
  * <ul>
- * <li>{@code /} and {@code /console} lead to {@code /console/};</li>
+ * <li>{@code /} is the citizens' landing page; {@code /console} leads to {@code /console/};</li>
  * <li>the hashed build output under {@code /console/assets/} is cached for a year ({@code immutable}); a name there
  * that the build does not have is a 404;</li>
- * <li>any other path under {@code /console/} that is no file is one of the app's pages (history-mode routes): it gets
- * {@code index.html}, which is revalidated on every load ({@code no-cache} with an ETag) so a new build is seen at
- * once;</li>
+ * <li>any other path under {@code /console/} that is no file is one of the console's pages (history-mode routes): it
+ * gets {@code index.html}, and a phone page's path gets {@code h5.html}; both are revalidated on every load
+ * ({@code no-cache} with an ETag) so a new build is seen at once;</li>
  * <li>{@code /console/config.json} says where people sign in ({@link ConsoleConfig});</li>
- * <li>every answer carries a Content-Security-Policy that allows the console's own files, data: images and the OpenID
- * provider's origin for the token calls, nothing else, and no framing.</li>
+ * <li>every answer carries a Content-Security-Policy that allows the app's own files, data: and blob: images (a photo
+ * shown before it is sent) and the OpenID provider's origin for the token calls, nothing else, and no framing.</li>
  * </ul>
  * These are Vert.x routes, not JAX-RS resources, so the public API's contract does not grow a console.
  */
@@ -33,6 +35,9 @@ import java.util.Map;
 public class ConsoleRoutes {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    /** The first segment of every phone page's path besides {@code /} (web/src/h5/pages.ts lists the same). */
+    static final List<String> PHONE_PAGES = List.of("stations", "mailbox", "track", "projects", "figures", "deputy");
 
     private final ConsoleFiles files = new ConsoleFiles(ConsoleRoutes.class.getClassLoader());
     private final String policy;
@@ -50,13 +55,15 @@ public class ConsoleRoutes {
     static String policyFor(String authority) {
         URI uri = URI.create(authority);
         String provider = uri.getScheme() + "://" + uri.getRawAuthority();
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; "
                 + "connect-src 'self' " + provider + "; frame-src " + provider + "; form-action 'self' " + provider + "; "
                 + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
     }
 
     void routes(@Observes Router router) {
-        router.route("/").order(-50).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> redirect(ctx, "/console/"));
+        router.route("/").order(-50).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> page(ctx, "h5.html"));
+        router.routeWithRegex("/(" + String.join("|", PHONE_PAGES) + ")(/.*)?").order(-50).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(ctx -> page(ctx, "h5.html"));
         router.route("/console*").order(-50).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::handle);
     }
 
@@ -90,13 +97,19 @@ public class ConsoleRoutes {
             send(ctx, file.get(), name.startsWith("assets/") ? IMMUTABLE : "no-cache");
             return;
         }
-        var index = files.find("index.html");
+        page(ctx, "index.html");
+    }
+
+    /** One of the apps' pages: the HTML that loads it, never cached without asking. */
+    private void page(RoutingContext ctx, String html) {
+        HttpServerResponse response = ctx.response();
+        var index = files.find(html);
         if (index.isEmpty()) {
             response.headers().remove("Content-Security-Policy");
             ctx.next();
             return;
         }
-        response.putHeader("X-Frame-Options", "DENY");
+        response.putHeader("Content-Security-Policy", policy).putHeader("X-Frame-Options", "DENY");
         send(ctx, index.get(), "no-cache");
     }
 
