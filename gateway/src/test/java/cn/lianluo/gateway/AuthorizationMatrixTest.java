@@ -132,6 +132,9 @@ class AuthorizationMatrixTest {
         if (op.queryParameters().contains("phone")) {
             request.queryParam("phone", PHONE);
         }
+        if (op.queryParameters().contains("station")) {
+            request.queryParam("station", STATION);
+        }
         if (op.takesJson()) {
             request.contentType(ContentType.JSON).body(op.example().toString());
         } else if (op.path().endsWith("/import")) {

@@ -106,6 +106,23 @@ public final class DeputyDtos {
                                 boolean active, List<DeputyLevel> levels, @Schema(nullable = true) UUID homeStationId) {
     }
 
+    /** A congress level with the name a person reads (乡(镇)人大代表). */
+    @Schema(name = "DeputyLevelName")
+    public record LevelName(DeputyLevel level, String levelName) {
+    }
+
+    /**
+     * A deputy on a station's public roster: only what is public about a people's deputy (name, gender, the congresses
+     * they sit in); never a phone, birth year, electoral unit or address.
+     */
+    @Schema(name = "RosterDeputy")
+    public record RosterDeputy(UUID id, String name, Gender gender, String genderName,
+                               @Schema(description = "the levels of their active mandates, the highest first")
+                               List<LevelName> levels,
+                               @Schema(description = "true: this is their home station (进站); false: a further station they sit in")
+                               boolean home) {
+    }
+
     /** What {@code POST /deputies/republish} sent again. */
     @Schema(name = "DeputiesRepublished")
     public record Republished(String regionCode, int deputies, int assignments) {

@@ -19,6 +19,7 @@ import cn.lianluo.deputy.rest.DeputyDtos.EndMandate;
 import cn.lianluo.deputy.rest.DeputyDtos.ImportResult;
 import cn.lianluo.deputy.rest.DeputyDtos.MandateInput;
 import cn.lianluo.deputy.rest.DeputyDtos.ProfileUpdate;
+import cn.lianluo.deputy.rest.DeputyDtos.RosterDeputy;
 import cn.lianluo.deputy.rest.DeputyDtos.StationRef;
 import cn.lianluo.deputy.service.AssignmentService;
 import cn.lianluo.deputy.service.DeputyService;
@@ -26,6 +27,7 @@ import cn.lianluo.deputy.service.DeputyStatistics;
 import cn.lianluo.deputy.service.DossierService;
 import cn.lianluo.deputy.service.RollFiles;
 import cn.lianluo.deputy.service.RollImport;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,6 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The roll of deputies (代表), their mandates, station assignments (进站) and dossier data. */
@@ -160,6 +163,24 @@ public class DeputyResource {
             description = "Active deputies of the region, how many have a home station, and the share.")
     public Coverage coverage(@QueryParam("region") @Parameter(description = REGION) String region) {
         return assignments.coverage(scope(region));
+    }
+
+    /** The public roster of a station (进站代表): who a citizen may meet there, and nothing private about them. */
+    @GET
+    @Path("/roster")
+    @PermitAll
+    @Operation(operationId = "getStationRoster", summary = "A station's deputies 联络站进站代表名单",
+            description = "The deputies who sit at a station today (its home deputies and those who also sit there, 驻站) "
+                    + "and hold an active mandate, the highest congress level first, then by name: id, name, gender, the "
+                    + "levels they sit in and whether it is their home station. Nothing else of a deputy (no phone, birth "
+                    + "year, electoral unit). A station deputy-service does not know, or where nobody sits, is an empty list.")
+    @APIResponse(responseCode = "200", description = "The roster 进站代表",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RosterDeputy.class)))
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: no station, or a station id that is not a UUID")
+    public List<RosterDeputy> roster(@QueryParam("station") @Parameter(required = true, description = "the station's id 联络站ID")
+                                     @NotNull UUID station) {
+        return assignments.roster(station);
     }
 
     @GET

@@ -4,6 +4,8 @@ import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
+import cn.lianluo.deputy.domain.DeputyLevel;
+import cn.lianluo.deputy.domain.Gender;
 import cn.lianluo.deputy.domain.MandateStatus;
 import cn.lianluo.deputy.domain.StationAssignments;
 import cn.lianluo.deputy.domain.StationAssignments.Assignment;
@@ -15,11 +17,21 @@ import cn.lianluo.deputy.persistence.StationCopyEntity;
 import cn.lianluo.deputy.rest.DeputyDtos.Coverage;
 import cn.lianluo.deputy.rest.DeputyDtos.DeputyRequest;
 import cn.lianluo.deputy.rest.DeputyDtos.DeputyView;
+import cn.lianluo.deputy.rest.DeputyDtos.LevelName;
+import cn.lianluo.deputy.rest.DeputyDtos.RosterDeputy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** 全员入站: putting deputies into stations, and how many of a region's deputies are in one. */
@@ -27,16 +39,18 @@ import java.util.UUID;
 public class AssignmentService {
 
     private final DeputyService deputies;
+    private final Repositories.Deputies deputyRows;
     private final Repositories.Assignments assignments;
     private final Repositories.Mandates mandates;
     private final Repositories.Stations stations;
     private final Outbox outbox;
     private final EntityManager em;
 
-    public AssignmentService(DeputyService deputies, Repositories.Assignments assignments,
-                             Repositories.Mandates mandates, Repositories.Stations stations, Outbox outbox,
-                             EntityManager em) {
+    public AssignmentService(DeputyService deputies, Repositories.Deputies deputyRows,
+                             Repositories.Assignments assignments, Repositories.Mandates mandates,
+                             Repositories.Stations stations, Outbox outbox, EntityManager em) {
         this.deputies = deputies;
+        this.deputyRows = deputyRows;
         this.assignments = assignments;
         this.mandates = mandates;
         this.stations = stations;
@@ -120,6 +134,38 @@ public class AssignmentService {
         long assigned = ((Number) row[1]).longValue();
         return new Coverage(region.value(), active, assigned,
                 active == 0 ? 0.0 : Math.round(assigned * 10000.0 / active) / 10000.0);
+    }
+
+    /**
+     * A station's public roster: the deputies assigned to it today who hold an active mandate, the highest level first,
+     * then by name. A station deputy-service does not know (yet: its copy comes from station.events) looks like a
+     * station nobody sits in, an empty roster, not a 404: the roster must not depend on the copy being complete.
+     */
+    @Transactional
+    public List<RosterDeputy> roster(UUID stationId) {
+        Map<UUID, Boolean> home = new HashMap<>();
+        assignments.list("stationId = ?1 and untilDate is null", stationId)
+                .forEach(a -> home.merge(a.deputyId, a.home, Boolean::logicalOr));
+        if (home.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, SortedSet<DeputyLevel>> levels = new HashMap<>();
+        mandates.list("deputyId in ?1 and status = ?2", home.keySet(), MandateStatus.ACTIVE.name())
+                .forEach(m -> levels.computeIfAbsent(m.deputyId, id -> new TreeSet<>()).add(DeputyLevel.valueOf(m.level)));
+        if (levels.isEmpty()) {
+            return List.of();
+        }
+        Collator chinese = Collator.getInstance(Locale.CHINA);
+        return deputyRows.list("id in ?1", levels.keySet()).stream()
+                .map(d -> {
+                    Gender gender = Gender.valueOf(d.gender);
+                    return new RosterDeputy(d.id, d.name, gender, gender.label(), levels.get(d.id).stream()
+                            .map(l -> new LevelName(l, l.label())).toList(), home.get(d.id));
+                })
+                .sorted(Comparator.comparing((RosterDeputy r) -> r.levels().get(0).level())
+                        .thenComparing(RosterDeputy::name, chinese)
+                        .thenComparing(RosterDeputy::id))
+                .toList();
     }
 
     /** Current home stations of the deputies of a region, by deputy id. */

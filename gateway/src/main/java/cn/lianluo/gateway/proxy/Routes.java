@@ -23,6 +23,7 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations(/statistics)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "(/reception-days)?")),
+            new Rule("GET", Pattern.compile("/api/v1/deputies/roster")),
             new Rule("GET", Pattern.compile("/api/v1/cases/categories")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),

@@ -26,6 +26,11 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/receptions")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/stations")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/deputies/roster")).isTrue();
+        assertThat(Routes.owner("/api/v1/deputies/roster")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.isPublic("GET", "/api/v1/deputies")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/deputies/d")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/deputies/roster/x")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/cases")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/cases")).isFalse();
         assertThat(Routes.isPublic("GET", "/api/v1/cases/track/LL1")).isTrue();

@@ -131,8 +131,14 @@ public final class StationDtos {
     }
 
     public record StationSummary(UUID id, StationType type, String typeName, String name, String regionCode,
-                                 @Schema(nullable = true) String address, @Schema(nullable = true) UUID parentStationId,
-                                 boolean standardMet, List<ReceptionDay> nextReceptionDays) {
+                                 @Schema(nullable = true) String address,
+                                 @Schema(nullable = true, description = "WGS-84 degrees") BigDecimal latitude,
+                                 @Schema(nullable = true, description = "WGS-84 degrees") BigDecimal longitude,
+                                 @Schema(nullable = true) UUID parentStationId,
+                                 boolean standardMet, List<ReceptionDay> nextReceptionDays,
+                                 @Schema(nullable = true, description = "great-circle distance from `near`, in metres; "
+                                         + "null without `near` or for a station without coordinates")
+                                 Long distanceMeters) {
     }
 
     public record RegionChild(String code, String name, RegionLevel level) {

@@ -2,11 +2,13 @@ package cn.lianluo.station.rest;
 
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
+import cn.lianluo.station.domain.GeoPoint;
 import cn.lianluo.station.domain.ReceptionDay;
 import cn.lianluo.station.domain.StationType;
 import cn.lianluo.station.rest.StationDtos.ReceptionRequest;
@@ -72,21 +74,29 @@ public class StationResource {
         this.caller = caller;
     }
 
-    /** The public finder: by region prefix, type and text, each with its next reception days. */
+    /** The public finder: by region prefix, type and text, each with its next reception days; nearest first with near. */
     @GET
     @PermitAll
     @Operation(operationId = "findStations", summary = "Find stations 联络站查询",
             description = "The public finder: by region, type (STATION 联络站, HOME 代表之家, STUDIO 代表工作室, INDUSTRY 产业站, "
-                    + "POINT 联络点, MOBILE 移动联络站) and text, each with its next 3 reception days (接待日).")
+                    + "POINT 联络点, MOBILE 移动联络站) and text, each with its next 3 reception days (接待日). With `near` "
+                    + "(the phone's position, when the user allows it), the nearest first by great-circle distance, each "
+                    + "with `distanceMeters`; stations without coordinates come last.")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: a region, type, page or size that does not "
+            + "read, or a `near` that is not latitude,longitude in range")
     public Page<StationSummary> find(@Parameter(description = REGION + "; default: 43, all of Hunan") @QueryParam("region") String region,
                                      @Parameter(description = "the type of station",
                                              schema = @Schema(implementation = StationType.class)) @QueryParam("type") String type,
                                      @Parameter(description = "text in the name or the address") @QueryParam("q") @Size(max = 100) String q,
+                                     @Parameter(description = "latitude,longitude in WGS-84 decimal degrees, as a browser's "
+                                             + "geolocation gives them (28.59,109.48): the nearest stations first",
+                                             example = "28.59,109.48") @QueryParam("near") String near,
                                      @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         RegionCode requested = RegionCodes.optional("region", region);
         RegionCode scope = requested == null ? RegionCode.HUNAN : requested;
-        return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, page, size);
+        return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, point("near", near), page, size);
     }
 
     /** Stations by type and 六有 compliance, for a region and each child region (the gateway's dashboard). */
@@ -214,5 +224,16 @@ public class StationResource {
                                           @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return receptions.receptions(id, page, size, caller);
+    }
+
+    private static GeoPoint point(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return GeoPoint.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, e.getMessage());
+        }
     }
 }

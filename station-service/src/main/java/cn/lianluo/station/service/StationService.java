@@ -7,6 +7,7 @@ import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
+import cn.lianluo.station.domain.GeoPoint;
 import cn.lianluo.station.domain.ReceptionDay;
 import cn.lianluo.station.domain.ReceptionSchedule;
 import cn.lianluo.station.domain.StandardItem;
@@ -137,19 +138,26 @@ public class StationService {
         return view(station, regionRows.findById(station.regionCode), calendars.calendar());
     }
 
-    /** The public finder. */
+    /** The public finder; with {@code near}, the nearest first and each with its distance. */
     @Transactional
-    public Page<StationSummary> find(RegionCode region, StationType type, String text, int page, int size) {
-        var query = stations.find(region, type == null ? null : type.name(), text)
+    public Page<StationSummary> find(RegionCode region, StationType type, String text, GeoPoint near, int page, int size) {
+        var query = stations.find(region, type == null ? null : type.name(), text, near)
                 .page(io.quarkus.panache.common.Page.of(page, size));
         WorkingCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         List<StationSummary> items = query.list().stream()
                 .map(s -> new StationSummary(s.id, StationType.valueOf(s.type), StationType.valueOf(s.type).label(),
-                        s.name, s.regionCode, s.address, s.parentStationId, s.standardMet,
-                        next(s, today, NEXT_DAYS_IN_LISTS, calendar)))
+                        s.name, s.regionCode, s.address, s.latitude, s.longitude, s.parentStationId, s.standardMet,
+                        next(s, today, NEXT_DAYS_IN_LISTS, calendar), distance(near, s)))
                 .toList();
         return new Page<>(items, query.count(), page, size);
+    }
+
+    private static Long distance(GeoPoint near, StationEntity station) {
+        if (near == null || station.latitude == null || station.longitude == null) {
+            return null;
+        }
+        return near.metersTo(new GeoPoint(station.latitude.doubleValue(), station.longitude.doubleValue()));
     }
 
     /** The public reception calendar of a station. */
