@@ -12,8 +12,10 @@ export const WECHAT =
 
 const popups = new WeakMap<Page, string[]>();
 
-export async function phone(browser: Browser): Promise<Page> {
+export async function phone(browser: Browser, where?: { latitude: number; longitude: number }): Promise<Page> {
   const context = await browser.newContext({
+    // where the phone is, for a test of the nearest stations: the person has allowed the page to know it
+    ...(where ? { geolocation: where, permissions: ['geolocation'] } : {}),
     viewport: { width: 360, height: 640 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { review, signIn } from '../support/console';
+import { devToken, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone } from '../support/phone';
 
 /** 市州 → 县市区 → 乡镇(街道), chosen as a person picks them on the phone. */
@@ -22,12 +22,34 @@ test('a citizen finds the station of 边城镇 on the phone, with its reception 
   await station.click();
   await expect(page.getByTestId('station-name')).toHaveText('边城镇人大代表联络站');
   await expect(page.getByTestId('reception-days').getByRole('listitem').first()).toContainText(/\d{4}-\d{2}-\d{2}/);
+  // the deputies who sit there, by name and level, and nothing private
+  await expect(page.getByTestId('roster')).toContainText('边城示例乡代表');
+  await expect(page.getByTestId('roster')).toContainText('乡(镇)人大代表');
   await review(page, 'h5-station');
   await page.getByTestId('write-here').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('民情信箱');
   await expect(page.getByText(/写给:.*边城/)).toBeVisible();
   await expect(page.getByLabel('乡镇(街道)', { exact: true })).toHaveValue('433124108');
   await assertWebviewFriendly(page);
+});
+
+test('a citizen who allows the phone its location finds the nearest station first, with how far it is', async ({ browser, request }) => {
+  // the seeds give no station coordinates: 边城镇's staff register a village point with its own, 600 m from the phone
+  const name = `茶峒村联络点 ${Date.now() % 100_000}`;
+  const staff = await devToken(request, 'biancheng-staff');
+  const made = await request.post('/api/v1/stations', {
+    headers: { Authorization: `Bearer ${staff}` },
+    data: { type: 'POINT', name, regionCode: '433124108', address: '花垣县边城镇茶峒村', latitude: 28.4405, longitude: 109.2130 },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+
+  const page = await phone(browser, { latitude: 28.4351, longitude: 109.2130 });
+  await page.goto('/stations');
+  await page.getByTestId('nearby').click();
+  const first = page.getByTestId('station-results').getByRole('link').first();
+  await expect(first).toContainText(name);
+  await expect(first.getByTestId('distance')).toHaveText(/距您约 (5\d\d|6\d\d) 米/);
+  await review(page, 'h5-stations-nearby');
 });
 
 test('a citizen writes to the 民情信箱 on the phone, gets a tracking code, and once the station has answered sees the answer and rates it', async ({ browser }) => {
