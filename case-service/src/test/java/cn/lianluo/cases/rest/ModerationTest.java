@@ -129,8 +129,12 @@ class ModerationTest {
 
             // unknown items and commands
             decide("PROJECT", UUID.randomUUID().toString(), "approve", Map.of(), STAFF).statusCode(404);
-            decide("SOMETHING", link, "approve", Map.of(), STAFF).statusCode(404);
-            decide("PROJECT", link, "delete", Map.of(), STAFF).statusCode(400);
+            decide("SOMETHING", link, "approve", Map.of(), STAFF).statusCode(400).body("errors.field", contains("kind"));
+            decide("PROJECT", link, "delete", Map.of(), STAFF).statusCode(400).body("errors.field", contains("command"));
+            decide("SOMETHING", link, "delete", Map.of(), STAFF).statusCode(400).body("errors.field", contains("kind", "command"));
+            given().header("Authorization", STAFF).when().get("/api/v1/moderation/SOMETHING/" + link).then().statusCode(400)
+                    .body("errors.field", contains("kind"));
+            given().header("Authorization", STAFF).when().get("/api/v1/moderation/EVALUATION/" + link).then().statusCode(404);
             given().header("Authorization", STAFF).queryParam("state", "GONE").when().get("/api/v1/moderation").then().statusCode(400);
 
             // every decision is kept, with who, when, why and the states
@@ -173,6 +177,9 @@ class ModerationTest {
                 .body(Map.of("level", "TOWNSHIP", "places", 1, "opensAt", "2031-01-01T00:00:00Z", "closesAt", "2031-01-02T00:00:00Z"))
                 .when().post(PROJECTS + "/" + id + "/shortlist").then().statusCode(409)
                 .body("type", equalTo("https://lianluo.cn/problems/not-approved"));
+        // nor evaluated by the public, who cannot see it
+        given().contentType(ContentType.JSON).body(Map.of("satisfaction", "SATISFIED", "phone", "13712340009"))
+                .when().post(PROJECTS + "/" + id + "/evaluations").then().statusCode(404);
     }
 
     @Test

@@ -281,7 +281,7 @@ public class ProjectService {
     /** 群众评效果: a citizen (once per phone) or a deputy (once) rates a completed project. */
     @Transactional
     public ProjectView evaluate(UUID id, Evaluation evaluation, Caller caller) {
-        ProjectEntity p = require(id);
+        ProjectEntity p = requireVisible(id, caller);
         ProjectStatus status = ProjectStatus.valueOf(p.status);
         if (status != ProjectStatus.COMPLETED && status != ProjectStatus.EVALUATED) {
             throw ProblemException.conflict("not-completed", "a project is evaluated once it is completed; this one is " + status);

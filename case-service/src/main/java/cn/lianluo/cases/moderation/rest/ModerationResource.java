@@ -8,6 +8,7 @@ import cn.lianluo.cases.moderation.rest.ModerationDtos.ItemView;
 import cn.lianluo.cases.moderation.service.ModerationService;
 import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.common.paging.Page;
+import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.rest.QueryParams;
@@ -34,8 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** 内容审核: staff in scope judge citizens' proposals and evaluations' comments before the public sees them. */
 @Path("/api/v1/moderation")
@@ -78,10 +83,11 @@ public class ModerationResource {
             description = "The item with its state and every decision on it (who, when, why).")
     @APIResponse(responseCode = "200", description = "The item 审核内容")
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: the item's region lies outside the token's")
+    @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: a kind that is neither PROJECT nor EVALUATION")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project, or no such evaluation with a comment")
     public ItemView item(@PathParam("kind") @Parameter(description = "PROJECT or EVALUATION", schema = @Schema(implementation = ModeratedKind.class)) String kind,
                          @PathParam("id") UUID id) {
-        return moderation.item(kind(kind, id), id, caller);
+        return moderation.item(requireKind(kind), id, caller);
     }
 
     @POST
@@ -92,6 +98,8 @@ public class ModerationResource {
             + "published as lianluo.case.moderation-decided.v1.")
     @APIResponse(responseCode = "200", description = "The item after the decision 审核后的内容")
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: the item's region lies outside the token's")
+    @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: a kind or command that is none of the "
+            + "documented ones (each named in errors)")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such item")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the item's state does not allow the decision (its "
             + "allowedCommands say which do)")
@@ -101,19 +109,38 @@ public class ModerationResource {
                            @PathParam("command") @Parameter(description = "the decision", schema = @Schema(type = SchemaType.STRING,
                                    implementation = ModerationDtos.CommandName.class)) String command,
                            @NotNull @Valid DecisionRequest request) {
-        ModerationDecision decision = Arrays.stream(ModerationDecision.values()).filter(ModerationDecision::byStaff)
-                .filter(d -> d.path().equals(command)).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("command", "'" + command + "' is not one of "
-                        + ModerationDecision.commands().stream().map(ModerationDecision::path).toList()));
-        return moderation.decide(kind(kind, id), id, decision, request.reason(), caller);
+        // both path values are read before either is refused, so a 400 names every one that is wrong
+        List<FieldError> errors = new ArrayList<>();
+        ModeratedKind parsedKind = kind(kind);
+        if (parsedKind == null) {
+            errors.add(KIND_ERROR.apply(kind));
+        }
+        ModerationDecision decision = ModerationDecision.commands().stream().filter(d -> d.path().equals(command)).findFirst().orElse(null);
+        if (decision == null) {
+            errors.add(new FieldError("command", "'" + command + "' is not one of "
+                    + ModerationDecision.commands().stream().map(ModerationDecision::path).toList()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request 请求参数有误",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
+        }
+        return moderation.decide(parsedKind, id, decision, request.reason(), caller);
     }
 
-    /** An unknown kind is a 404, as an unknown id: there is no such item. */
-    private static ModeratedKind kind(String raw, UUID id) {
-        try {
-            return ModeratedKind.valueOf(raw.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("moderated item", raw + "/" + id);
+    private static final Function<String, FieldError> KIND_ERROR =
+            raw -> new FieldError("kind", "'" + raw + "' is not one of " + Arrays.toString(ModeratedKind.values()));
+
+    /** PROJECT or EVALUATION (either case), else null. */
+    private static ModeratedKind kind(String raw) {
+        return Arrays.stream(ModeratedKind.values()).filter(k -> k.name().equalsIgnoreCase(raw.strip())).findFirst().orElse(null);
+    }
+
+    private static ModeratedKind requireKind(String raw) {
+        ModeratedKind kind = kind(raw);
+        if (kind == null) {
+            FieldError error = KIND_ERROR.apply(raw);
+            throw ProblemException.invalid(error.field(), error.message());
         }
+        return kind;
     }
 }
