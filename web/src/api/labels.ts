@@ -158,6 +158,14 @@ export const PROJECT_STATUSES: Names<'ProjectStatus'> = {
 
 export const CONGRESS_LEVELS: Names<'CongressLevel'> = DEPUTY_LEVELS
 
+export const MODERATION_STATES: Names<'ModerationState'> = { PENDING: '待审核', APPROVED: '已通过', HIDDEN: '已隐藏' }
+
+export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价' }
+
+export const MODERATION_FLAGS: Names<'ModerationFlag'> = { LINK: '含链接', NUMBER: '含号码' }
+
+export const MODERATION_COMMANDS: Names<'ModerationCommand'> = { approve: '通过', hide: '隐藏', restore: '恢复' }
+
 /** The options of a select: [{ value, label }] in the order of the names. */
 export function options<K extends string>(names: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }))

@@ -37,6 +37,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'suggestions/:id', name: 'suggestion', component: () => import('@/views/suggestions/SuggestionPage.vue'), meta: { area: 'suggestions', title: '代表建议' } },
       { path: 'livelihood', name: 'livelihood', component: () => import('@/views/livelihood/ProjectList.vue'), meta: { area: 'livelihood', title: '民生实事' } },
       { path: 'livelihood/:id', name: 'project', component: () => import('@/views/livelihood/ProjectPage.vue'), meta: { area: 'livelihood', title: '民生实事' } },
+      { path: 'moderation', name: 'moderation', component: () => import('@/views/moderation/ModerationQueue.vue'), meta: { area: 'moderation', title: '内容审核' } },
       { path: 'forbidden', name: 'forbidden', component: () => import('@/views/misc/ForbiddenPage.vue'), meta: { title: '无权访问' } },
       { path: ':rest(.*)*', name: 'not-found', component: () => import('@/views/misc/NotFoundPage.vue'), meta: { title: '页面不存在' } },
     ],

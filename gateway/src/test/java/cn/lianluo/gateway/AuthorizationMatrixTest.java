@@ -110,6 +110,7 @@ class AuthorizationMatrixTest {
                 .replace("/suggestions/{id}", "/suggestions/" + suggestionId)
                 .replace("/groups/{id}", "/groups/" + groupId)
                 .replace("/livelihood-projects/{id}", "/livelihood-projects/" + projectId)
+                .replace("/moderation/{kind}/{id}", "/moderation/PROJECT/" + projectId)
                 .replace("/deadline-policies/{region}", "/deadline-policies/" + TOWNSHIP)
                 .replace("/points/rules/{region}/{year}", "/points/rules/" + TOWNSHIP + "/2026")
                 .replace("/points/snapshots/{region}/{year}/{quarter}", "/points/snapshots/" + TOWNSHIP + "/2026/3")

@@ -30,7 +30,7 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
             new Rule("GET", Pattern.compile("/api/v1/calendar/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
-            new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + ")?")),
+            new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
             new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")));
 
@@ -69,7 +69,8 @@ public final class Routes {
         return switch (parts[3]) {
             case "regions", "stations", "activities" -> Optional.of(Service.STATION);
             case "deputies", "groups" -> Optional.of(Service.DEPUTY);
-            case "cases", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects" -> Optional.of(Service.CASE);
+            case "cases", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
+                    Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             default -> Optional.empty();
         };

@@ -16,6 +16,8 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/livelihood-projects/x/votes")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/deadline-policies/43")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/points/ranking")).contains(Routes.Service.SCORING);
+        assertThat(Routes.owner("/api/v1/moderation")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/moderation/PROJECT/x/hide")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/unknown")).isEmpty();
         assertThat(Routes.owner("/q/health")).isEmpty();
     }
@@ -37,6 +39,10 @@ class RoutesTest {
         assertThat(Routes.isPublic("POST", "/api/v1/cases/track/LL1/rating")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/statistics")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/livelihood-projects/p/votes")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/p/evaluations")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/moderation")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/moderation/PROJECT/p")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/moderation/PROJECT/p/approve")).isFalse();
         assertThat(Routes.isOwn("GET", "/api/v1/overview/43")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/deputies/d/dossier")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/deputies/d")).isFalse();

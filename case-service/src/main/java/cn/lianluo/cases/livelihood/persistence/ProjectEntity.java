@@ -38,6 +38,8 @@ public class ProjectEntity {
     public Instant proposedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** PENDING, APPROVED or HIDDEN (ModerationState): what the public may see. */
+    public String moderation;
     @Version
     public int version;
 }

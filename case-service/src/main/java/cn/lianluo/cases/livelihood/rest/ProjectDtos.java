@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.rest.CaseDtos;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
 import cn.lianluo.cases.livelihood.domain.VoteChoice;
+import cn.lianluo.cases.moderation.domain.ModerationState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,7 +75,16 @@ public final class ProjectDtos {
                               @Schema(description = "percent") int progress, List<UUID> caseIds,
                               @Schema(description = "oldest first") List<RecordView> records, long evaluations,
                               @Schema(nullable = true, description = "null without evaluations") Double satisfactionRate,
-                              Instant proposedAt, @Schema(nullable = true) Instant completedAt) {
+                              Instant proposedAt, @Schema(nullable = true) Instant completedAt,
+                              @Schema(description = "内容审核: the public sees APPROVED projects only; staff in scope see "
+                                      + "every project with its state") ModerationState moderation, String moderationName) {
+    }
+
+    @Schema(name = "ProjectEvaluationView", description = "An evaluation 群众评效果: the rating counts at once, the comment "
+            + "is shown once approved in moderation (to staff in scope always).")
+    public record EvaluationView(UUID id, @Schema(enumeration = {"CITIZEN", "DEPUTY"}) String by, Satisfaction satisfaction,
+                                 @Schema(nullable = true, description = "null without a comment, or while it is not approved")
+                                 String comment, ModerationState moderation, String moderationName, Instant at) {
     }
 
     @Schema(name = "ProjectTally", description = "The counted vote: its electorate, turnout, thresholds and every project of it.")

@@ -1,6 +1,7 @@
 package cn.lianluo.cases.livelihood.rest;
 
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Evaluation;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.EvaluationView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Progress;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectRequest;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectView;
@@ -15,6 +16,7 @@ import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -67,7 +69,10 @@ public class ProjectResource {
     @Idempotent
     @PermitAll
     @Operation(operationId = "proposeProject", summary = "Propose a project 群众点题", description = "Public with the "
-            + "citizen's name and phone (stored encrypted), or staff and deputies (token) from cases of the region.")
+            + "citizen's name and phone (stored encrypted), or staff and deputies (token) from cases of the region. A "
+            + "citizen's proposal is public once approved in moderation: at once when its text holds no link and no "
+            + "number of 5 digits or more (lianluo.moderation.auto-approve), else it waits as PENDING; with a token it is "
+            + "approved at once.")
     @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY)
     @APIResponse(responseCode = "201", description = "Proposed 已点题",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
@@ -84,13 +89,14 @@ public class ProjectResource {
     @GET
     @PermitAll
     @Operation(operationId = "listProjects", summary = "Projects 民生实事项目",
-            description = "Public: what a region proposed, voted and carries out.")
+            description = "Public: what a region proposed, voted and carries out — the projects approved in moderation; staff "
+                    + "(ADMIN, SUPERVISOR, STATION_STAFF) see every project of their scope besides, with its moderation state.")
     public Page<ProjectView> list(@QueryParam("region") @Parameter(description = "行政区划代码 region code (default: the province)") String region,
                                   @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,
                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
         RegionCode requested = RegionCodes.optional("region", region);
-        return projects.list(requested == null ? RegionCode.HUNAN : requested, year, page, size);
+        return projects.list(requested == null ? RegionCode.HUNAN : requested, year, page, size, caller);
     }
 
     @GET
@@ -107,11 +113,26 @@ public class ProjectResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getProject", summary = "A project 项目详情",
-            description = "Public: the project with its vote counts, progress reports, supervisions and evaluations.")
+            description = "Public: the project with its vote counts, progress reports, supervisions and evaluations. A "
+                    + "project not approved in moderation is 404 except to staff in scope.")
     @APIResponse(responseCode = "200", description = "The project 项目")
-    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project (or not approved in moderation)")
     public ProjectView get(@PathParam("id") UUID id) {
-        return projects.get(id);
+        return projects.get(id, caller);
+    }
+
+    @GET
+    @Path("/{id}/evaluations")
+    @PermitAll
+    @Operation(operationId = "listProjectEvaluations", summary = "Evaluations 群众评价",
+            description = "Public, newest first: each rating, and its comment once approved in moderation (staff in scope "
+                    + "see every comment). 404 as the project.")
+    @APIResponse(responseCode = "200", description = "The evaluations 评价")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project (or not approved in moderation)")
+    public Page<EvaluationView> evaluations(@PathParam("id") UUID id,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueryParams.LAST_PAGE) @Parameter(description = "page, from 0") int page,
+                                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
+        return projects.evaluations(id, page, size, caller);
     }
 
     @POST
@@ -122,7 +143,8 @@ public class ProjectResource {
             + "the electorate is fixed when it is set up.")
     @APIResponse(responseCode = "200", description = "The shortlisted project 已入围")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
-    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not PROPOSED, or the vote has begun")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not PROPOSED, not approved in "
+            + "moderation, or the vote has begun")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: no active deputies of the level in the region")
     public ProjectView shortlist(@PathParam("id") UUID id, @NotNull @Valid Shortlist shortlist) {
         return projects.shortlist(id, shortlist, caller);
@@ -186,7 +208,8 @@ public class ProjectResource {
     @Path("/{id}/evaluations")
     @PermitAll
     @Operation(operationId = "evaluateProject", summary = "Evaluate 群众评效果",
-            description = "Once per citizen phone or deputy, after completion.")
+            description = "Once per citizen phone or deputy, after completion. The rating counts at once; a citizen's "
+                    + "comment is shown publicly once approved in moderation (at once when it holds no link and no number).")
     @APIResponse(responseCode = "200", description = "The project with the evaluation 已评价")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
     @APIResponse(responseCode = "409", description = "Conflict 冲突: not completed yet, or evaluated by this phone or deputy already")

@@ -7,6 +7,7 @@ import cn.lianluo.cases.livelihood.domain.VoteRules;
 import cn.lianluo.cases.livelihood.persistence.ProjectEntity;
 import cn.lianluo.cases.livelihood.persistence.VoteSessionEntity;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Evaluation;
+import cn.lianluo.cases.livelihood.rest.ProjectDtos.EvaluationView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Progress;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectRequest;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectView;
@@ -14,6 +15,9 @@ import cn.lianluo.cases.livelihood.rest.ProjectDtos.RecordView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Shortlist;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
+import cn.lianluo.cases.moderation.domain.ModeratedKind;
+import cn.lianluo.cases.moderation.domain.ModerationState;
+import cn.lianluo.cases.moderation.service.ModerationService;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.outbox.Outbox;
@@ -50,10 +54,12 @@ public class ProjectService {
     private final CaseClock clock;
 
     private final cn.lianluo.cases.cases.service.CitizenCipher cipher;
+    private final ModerationService moderation;
 
     public ProjectService(EntityManager em, CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, Outbox outbox,
-                          CaseClock clock, cn.lianluo.cases.cases.service.CitizenCipher cipher) {
+                          CaseClock clock, cn.lianluo.cases.cases.service.CitizenCipher cipher, ModerationService moderation) {
         this.cipher = cipher;
+        this.moderation = moderation;
         this.em = em;
         this.cases = cases;
         this.deputies = deputies;
@@ -92,12 +98,16 @@ public class ProjectService {
         }
         p.status = ProjectStatus.PROPOSED.name();
         p.proposedAt = clock.now();
+        // public only once approved: a citizen's text with a link or a number waits for staff
+        ModerationService.Screening screening = moderation.screen(staff ? role(caller) : null, p.title, p.description);
+        p.moderation = screening.state().name();
         em.persist(p);
         for (UUID id : caseIds) {
             em.createNativeQuery("INSERT INTO project_case (project_id, case_id) VALUES (?1, ?2)").setParameter(1, p.id)
                     .setParameter(2, id).executeUpdate();
         }
         publish(p, "proposed", staff ? role(caller) : "CITIZEN", null, null);
+        moderation.arrived(ModeratedKind.PROJECT, p.id, p.id, region, screening);
         return view(p);
     }
 
@@ -110,6 +120,10 @@ public class ProjectService {
             throw ProblemException.invalid("closesAt", "the vote closes after it opens");
         }
         requireStatus(p, ProjectStatus.PROPOSED);
+        if (!ModerationState.APPROVED.name().equals(p.moderation)) {
+            throw ProblemException.conflict("not-approved", "the proposal is " + p.moderation
+                    + " in moderation: only an approved proposal goes to the vote");
+        }
         VoteSessionEntity session = em.createQuery("from VoteSessionEntity where regionCode = ?1 and year = ?2 and level = ?3",
                         VoteSessionEntity.class).setParameter(1, p.regionCode).setParameter(2, p.year).setParameter(3, s.level().name())
                 .getResultStream().findFirst().orElse(null);
@@ -267,7 +281,7 @@ public class ProjectService {
     /** 群众评效果: a citizen (once per phone) or a deputy (once) rates a completed project. */
     @Transactional
     public ProjectView evaluate(UUID id, Evaluation evaluation, Caller caller) {
-        ProjectEntity p = require(id);
+        ProjectEntity p = requireVisible(id, caller);
         ProjectStatus status = ProjectStatus.valueOf(p.status);
         if (status != ProjectStatus.COMPLETED && status != ProjectStatus.EVALUATED) {
             throw ProblemException.conflict("not-completed", "a project is evaluated once it is completed; this one is " + status);
@@ -284,36 +298,82 @@ public class ProjectService {
         } else {
             throw ProblemException.invalid("phone", "a citizen's evaluation gives their phone (once per phone)");
         }
-        int inserted = em.createNativeQuery("INSERT INTO project_evaluation (id, project_id, by_deputy, by_phone, satisfaction, comment, at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, p.id).setParameter(3, deputyId).setParameter(4, phone)
-                .setParameter(5, evaluation.satisfaction().name()).setParameter(6, evaluation.comment()).setParameter(7, clock.now())
+        // the rating counts at once; the comment is shown to the public once approved
+        String comment = evaluation.comment() == null || evaluation.comment().isBlank() ? null : evaluation.comment().strip();
+        ModerationService.Screening screening = comment == null ? null
+                : moderation.screen(deputyId != null ? Roles.DEPUTY : null, comment);
+        UUID evaluationId = UUID.randomUUID();
+        int inserted = em.createNativeQuery("INSERT INTO project_evaluation (id, project_id, by_deputy, by_phone, satisfaction, comment, "
+                        + "at, moderation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+                .setParameter(1, evaluationId).setParameter(2, p.id).setParameter(3, deputyId).setParameter(4, phone)
+                .setParameter(5, evaluation.satisfaction().name()).setParameter(6, comment).setParameter(7, clock.now())
+                .setParameter(8, (screening == null ? ModerationState.APPROVED : screening.state()).name())
                 .executeUpdate();
         if (inserted == 0) {
             throw ProblemException.conflict("already-evaluated", "this project has your evaluation already");
         }
         p.status = ProjectStatus.EVALUATED.name();
         publish(p, "evaluated", role, deputyId, evaluation.satisfaction().name());
+        if (screening != null) {
+            moderation.arrived(ModeratedKind.EVALUATION, evaluationId, p.id, RegionCode.of(p.regionCode), screening);
+        }
         return view(p);
     }
 
+    /** A project not approved in moderation is, for anyone but staff in scope, a project that does not exist. */
     @Transactional
-    public ProjectView get(UUID id) {
-        return view(require(id));
+    public ProjectView get(UUID id, Caller caller) {
+        return view(requireVisible(id, caller));
     }
 
+    /** The public sees approved projects; staff see every project of their scope besides, with its moderation state. */
     @Transactional
-    public Page<ProjectView> list(RegionCode region, Integer year, int page, int size) {
-        String where = "regionCode like ?1" + (year == null ? "" : " and year = ?2");
+    public Page<ProjectView> list(RegionCode region, Integer year, int page, int size, Caller caller) {
+        RegionCode moderated = ModerationService.moderatorScope(caller);
+        String where = "regionCode like :region" + (year == null ? "" : " and year = :year")
+                + (moderated == null ? " and moderation = 'APPROVED'" : " and (moderation = 'APPROVED' or regionCode like :scope)");
         var query = em.createQuery("from ProjectEntity where " + where + " order by year desc, title", ProjectEntity.class)
-                .setParameter(1, region.likePattern());
-        var count = em.createQuery("select count(p) from ProjectEntity p where " + where, Long.class).setParameter(1, region.likePattern());
+                .setParameter("region", region.likePattern());
+        var count = em.createQuery("select count(p) from ProjectEntity p where " + where, Long.class)
+                .setParameter("region", region.likePattern());
         if (year != null) {
-            query.setParameter(2, year);
-            count.setParameter(2, year);
+            query.setParameter("year", year);
+            count.setParameter("year", year);
+        }
+        if (moderated != null) {
+            query.setParameter("scope", moderated.likePattern());
+            count.setParameter("scope", moderated.likePattern());
         }
         return new Page<>(query.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList(),
                 count.getSingleResult(), page, size);
+    }
+
+    /** The evaluations of a project, newest first: a comment is shown once approved, to staff in scope always. */
+    @Transactional
+    public Page<EvaluationView> evaluations(UUID id, int page, int size, Caller caller) {
+        ProjectEntity p = requireVisible(id, caller);
+        boolean staff = ModerationService.seesUnapproved(caller, RegionCode.of(p.regionCode));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, by_deputy IS NOT NULL, satisfaction, comment, moderation, at "
+                        + "FROM project_evaluation WHERE project_id = ?1 ORDER BY at DESC, id").setParameter(1, p.id)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM project_evaluation WHERE project_id = ?1")
+                .setParameter(1, p.id).getSingleResult()).longValue();
+        return new Page<>(rows.stream().map(r -> {
+            ModerationState state = ModerationState.valueOf((String) r[4]);
+            String comment = staff || state == ModerationState.APPROVED ? (String) r[3] : null;
+            return new EvaluationView((UUID) r[0], (Boolean) r[1] ? "DEPUTY" : "CITIZEN",
+                    cn.lianluo.cases.cases.domain.Satisfaction.valueOf((String) r[2]), comment, state, state.label(),
+                    r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant());
+        }).toList(), total, page, size);
+    }
+
+    private ProjectEntity requireVisible(UUID id, Caller caller) {
+        ProjectEntity p = require(id);
+        if (!ModerationState.APPROVED.name().equals(p.moderation) && !ModerationService.seesUnapproved(caller, RegionCode.of(p.regionCode))) {
+            throw ProblemException.notFound("livelihood project", id);
+        }
+        return p;
     }
 
     private int electorate(VoteSessionEntity session) {
@@ -384,7 +444,8 @@ public class ProjectService {
                 p.votesFor, p.votesAgainst, p.votesAbstain, p.progress, caseIds(p.id),
                 rows.stream().map(r -> new RecordView((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2],
                         (String) r[3], (UUID) r[4], r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant())).toList(),
-                evaluations, satisfactionRate(p.id), p.proposedAt, p.completedAt);
+                evaluations, satisfactionRate(p.id), p.proposedAt, p.completedAt, ModerationState.valueOf(p.moderation),
+                ModerationState.valueOf(p.moderation).label());
     }
 
     private static String role(Caller caller) {
