@@ -63,7 +63,8 @@ public class OpenDataResource {
             description = "One row per station registered before the cut-off (00:00 Asia/Shanghai today): name, type, region, "
                     + "address, location and the 六有 items. No contact person or phone. UTF-8 with a byte-order mark; the "
                     + "fields are in GET /api/v1/open-data/stations/dictionary. Licence CC BY 4.0.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     public Response csv(@QueryParam("region") @Parameter(description = REGION) String region, @Context Request request) {
@@ -76,7 +77,8 @@ public class OpenDataResource {
     @Operation(operationId = "getStationsOpenDataJson", summary = "Stations open data, JSON 联络站开放数据 (JSON)",
             description = "The rows of the CSV as JSON objects, after the as-of day, the parameters, the licence and the data "
                     + "dictionary.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationFile.class)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     public Response json(@QueryParam("region") @Parameter(description = REGION) String region, @Context Request request) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -72,8 +73,9 @@ public class OpenDataResource {
                     + "(to the township), category, kind, channel, dates, status and outcome as of the cut-off. No personal "
                     + "data, no free text. UTF-8 with a byte-order mark; the fields are in GET /api/v1/open-data/cases/dictionary. "
                     + "Licence CC BY 4.0.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a year that has not begun")
     public Response casesCsv(@QueryParam("region") @Parameter(description = REGION) String region,
@@ -88,7 +90,8 @@ public class OpenDataResource {
     @Operation(operationId = "getCasesOpenDataJson", summary = "Cases open data, JSON 诉求开放数据 (JSON)",
             description = "The rows of the CSV as JSON objects, after the as-of day, the parameters, the licence and the data "
                     + "dictionary.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseFile.class)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a year that has not begun")
@@ -114,8 +117,9 @@ public class OpenDataResource {
             description = "One row per livelihood project taken up (shortlisted or further) and proposed before the cut-off: "
                     + "title, status, vote counts, progress and evaluations as of the cut-off. UTF-8 with a byte-order mark; "
                     + "the fields are in GET /api/v1/open-data/projects/dictionary. Licence CC BY 4.0.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a year that has not begun")
     public Response projectsCsv(@QueryParam("region") @Parameter(description = REGION) String region,
@@ -130,7 +134,8 @@ public class OpenDataResource {
     @Operation(operationId = "getProjectsOpenDataJson", summary = "Livelihood projects open data, JSON 民生实事项目开放数据 (JSON)",
             description = "The rows of the CSV as JSON objects, after the as-of day, the parameters, the licence and the data "
                     + "dictionary.")
-    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag"), @Header(name = "Last-Modified")},
+    @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "weak: the query and the as-of day", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Last-Modified", description = "the cut-off: 00:00 Asia/Shanghai of today", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectFile.class)))
     @APIResponse(responseCode = "304", description = "Not modified 未变化: the client's copy (If-None-Match) is this day's")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a year that has not begun")
