@@ -35,4 +35,8 @@ public interface GatewayConfig {
      */
     @WithDefault("false")
     boolean trustForwardedFor();
+
+    /** Who publishes the open data (dct:publisher of the catalogue): the people's-congress office that runs the platform. */
+    @WithDefault("联络平台 Lianluo")
+    String openDataPublisher();
 }

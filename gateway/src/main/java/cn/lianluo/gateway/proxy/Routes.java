@@ -18,6 +18,8 @@ public final class Routes {
     }
 
     private static final String ID = "[^/]+";
+    private static final String OPEN_DATA = "/api/v1/open-data";
+    private static final String DATASET = "(cases|projects|stations)";
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -25,6 +27,8 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "(/reception-days)?")),
             new Rule("GET", Pattern.compile("/api/v1/deputies/roster")),
             new Rule("GET", Pattern.compile("/api/v1/cases/categories")),
+            new Rule("GET", Pattern.compile("/api/v1/cases/public-statistics")),
+            new Rule("GET", Pattern.compile(OPEN_DATA + "(/" + DATASET + "(\\.csv|\\.json|/dictionary))?")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
@@ -43,6 +47,7 @@ public final class Routes {
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
             new Rule(null, Pattern.compile("/api/v1/overview/.*")),
+            new Rule(null, Pattern.compile(OPEN_DATA)),
             new Rule(null, Pattern.compile("/api/v1/deputies/" + ID + "/dossier")),
             new Rule(null, Pattern.compile("/api/v1/events/asyncapi\\.yaml")));
 
@@ -72,6 +77,11 @@ public final class Routes {
             case "cases", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
+            // the catalogue is the gateway's own; each dataset's files are its owner's
+            case "open-data" -> parts.length < 5 ? Optional.empty()
+                    : parts[4].startsWith("stations") ? Optional.of(Service.STATION)
+                    : parts[4].startsWith("cases") || parts[4].startsWith("projects") ? Optional.of(Service.CASE)
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }

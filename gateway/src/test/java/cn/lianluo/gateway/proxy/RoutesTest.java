@@ -52,6 +52,24 @@ class RoutesTest {
     }
 
     @Test
+    void the_open_data_catalogue_is_the_gateways_and_each_file_its_owners_all_public_to_read() {
+        assertThat(Routes.isOwn("GET", "/api/v1/open-data")).isTrue();
+        assertThat(Routes.owner("/api/v1/open-data")).isEmpty();
+        assertThat(Routes.owner("/api/v1/open-data/cases.csv")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/open-data/projects/dictionary")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/open-data/stations.json")).contains(Routes.Service.STATION);
+        assertThat(Routes.owner("/api/v1/open-data/unknown.csv")).isEmpty();
+        for (String path : java.util.List.of("/api/v1/open-data", "/api/v1/open-data/cases.csv", "/api/v1/open-data/cases.json",
+                "/api/v1/open-data/cases/dictionary", "/api/v1/open-data/stations.csv", "/api/v1/open-data/projects.json",
+                "/api/v1/cases/public-statistics")) {
+            assertThat(Routes.isPublic("GET", path)).as(path).isTrue();
+            assertThat(Routes.isPublic("POST", path)).as(path).isFalse();
+            assertThat(Routes.isRateLimited("GET", path)).as(path).isFalse();
+        }
+        assertThat(Routes.isPublic("GET", "/api/v1/cases/statistics")).isFalse();
+    }
+
+    @Test
     void head_is_public_and_limited_wherever_get_is() {
         assertThat(Routes.isPublic("HEAD", "/api/v1/regions/43")).isTrue();
         assertThat(Routes.isPublic("HEAD", "/api/v1/cases")).isFalse();

@@ -18,6 +18,7 @@ import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
@@ -152,6 +153,36 @@ public class CaseResource {
             throw ProblemException.invalid("to", "the period ends after it starts");
         }
         return statistics.of(caller.listScope(RegionCodes.optional("region", region)), start, end);
+    }
+
+    /**
+     * 政务公开: a region's year as the public sees it — the staff dashboard's own figures of that year (the overview
+     * asks {@link #statistics} for 1 January to 1 January), counts and rates only, nothing of any one case.
+     */
+    @GET
+    @Path("/public-statistics")
+    @PermitAll
+    @Operation(operationId = "getPublicCaseStatistics", summary = "Public case figures 诉求办理公开数据",
+            description = "A region's cases of a year: received, 办结率 (closed / received), 按时办结率 (closed on time / "
+                    + "closed) and 满意度 (satisfied / rated), in total, by category, by month received and per child "
+                    + "region. The same count as the staff dashboard's (GET /cases/statistics for the year), up to a "
+                    + "minute old. Aggregates only.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseStatistics.PublicStatistics.class)))
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a year that has not begun")
+    public CaseStatistics.PublicStatistics publicStatistics(
+            @QueryParam("region") @Parameter(description = "行政区划代码 region code (43, 4331, 433124, 433124108…); default: the province") String region,
+            @QueryParam("year") @Parameter(description = "year (default: this year)") Integer year) {
+        RegionCode requested = RegionCodes.optional("region", region);
+        int thisYear = clock.today().getYear();
+        int y = year == null ? thisYear : year;
+        if (y < QueryParams.FIRST_YEAR || y > QueryParams.LAST_YEAR) {
+            throw ProblemException.invalid("year", "'" + y + "' is not a year between " + QueryParams.FIRST_YEAR + " and " + QueryParams.LAST_YEAR);
+        }
+        if (y > thisYear) {
+            throw ProblemException.unprocessable("year-not-begun", "year", y + " has not begun: there are no figures yet");
+        }
+        return statistics.ofYear((requested == null ? RegionCode.HUNAN : requested).value(), y);
     }
 
     @GET
