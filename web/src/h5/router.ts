@@ -19,6 +19,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/projects', name: 'projects', component: () => import('./views/ProjectsPage.vue'), meta: { title: '民生实事' } },
   { path: '/projects/new', name: 'propose', component: () => import('./views/ProposePage.vue'), meta: { title: '我要点题' } },
   { path: '/projects/:id', name: 'project', component: () => import('./views/ProjectPage.vue'), meta: { title: '民生实事' } },
+  { path: '/figures', name: 'figures', component: () => import('./views/FiguresPage.vue'), meta: { title: '公开数据' } },
   { path: '/deputy/callback', name: 'deputy-callback', component: () => import('./deputy/CallbackPage.vue'), meta: { deputy: true, title: '登录' } },
   { path: '/deputy/', name: 'deputy', component: () => import('./deputy/DeputyHome.vue'), meta: { deputy: true, title: '代表履职' } },
   { path: '/deputy', redirect: '/deputy/' },

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * 民生实事项目开放数据: the projects a people's-congress office has taken up (shortlisted or further) that were proposed
- * before the cut-off — a citizen's proposal nobody has looked at yet is not published. No description, proposer,
- * deputy or comment: the title (public once shortlisted), the vote counts once tallied before the cut-off (counts, not
- * who voted how), the progress last reported before it, and the evaluations made before it.
+ * 民生实事项目开放数据: the projects the public list shows (approved: a citizen's proposal once moderation let it
+ * through) that were proposed before the cut-off. No description, proposer, deputy or comment: the title, the vote
+ * counts once tallied before the cut-off (counts, not who voted how), the progress last reported before it, and the
+ * evaluations made before it.
  */
 @ApplicationScoped
 public class ProjectDataset {
@@ -46,8 +46,8 @@ public class ProjectDataset {
     /** The rows of the projects of {@code year} (every year when null) in {@code region} (every region when null). */
     @Transactional
     public void rows(RegionCode region, Integer year, Instant cutOff, DatasetFile.Sink sink) {
-        // TODO(issue 22, at the merge of h1's moderation, V8): publish what the public list shows — replace
-        // "p.status <> 'PROPOSED'" by "p.moderation = 'APPROVED'", and count only evaluations the public list counts
+        // what the public list shows: approved projects (a citizen's proposal once staff let it through); every
+        // evaluation counts, as on the public page (only a comment waits for moderation, and comments are not published)
         @SuppressWarnings("unchecked")
         Stream<Object[]> rows = em.createNativeQuery("""
                         SELECT p.id, p.region_code, p.year, p.title, p.status,
@@ -65,7 +65,7 @@ public class ProjectDataset {
                         LEFT JOIN (SELECT project_id, count(*) AS n, count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') AS ok
                                    FROM project_evaluation WHERE at < ?1 GROUP BY project_id) e ON e.project_id = p.id
                         WHERE p.region_code LIKE ?2 AND (?3 = 0 OR p.year = ?3)
-                          AND p.status <> 'PROPOSED' AND p.proposed_at < ?1
+                          AND p.moderation = 'APPROVED' AND p.proposed_at < ?1
                         ORDER BY p.year, p.region_code, p.proposed_at, p.id""")
                 .setParameter(1, cutOff).setParameter(2, region == null ? "%" : region.likePattern())
                 .setParameter(3, year == null ? 0 : year)
