@@ -111,3 +111,22 @@ test('a citizen writes to the 民情信箱 on the phone, gets a tracking code, a
   await review(page, 'h5-rated');
   await assertWebviewFriendly(page);
 });
+
+test('the public figures of 边城镇 on the phone are the figures of its staff dashboard', async ({ browser, request }) => {
+  const token = await devToken(request, 'biancheng-staff');
+  const page = await phone(browser);
+  await page.goto('/figures?region=433124108');
+  await expect(page.getByLabel('乡镇(街道)', { exact: true })).toHaveValue('433124108');
+  await expect(page.getByTestId('figure-received')).toHaveText(/^\d+$/);
+  // read both as close together as can be: the browser tests before this one keep adding cases
+  const shown = Number(await page.getByTestId('figure-received').innerText());
+  const overview = await request.get('/api/v1/overview/433124108', { headers: { Authorization: `Bearer ${token}` } });
+  expect(overview.status()).toBe(200);
+  const cases = ((await overview.json()) as { cases: { received: number; closed: number; closedOnTime: number } }).cases;
+  expect(shown).toBe(cases.received);
+  const rate = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
+  await expect(page.getByTestId('figure-closedRate')).toHaveText(rate(cases.closed, cases.received));
+  await expect(page.getByTestId('figure-onTimeRate')).toHaveText(rate(cases.closedOnTime, cases.closed));
+  await expect(page.getByTestId('by-month').getByRole('listitem')).toHaveCount(12);
+  await review(page, 'h5-figures');
+});
