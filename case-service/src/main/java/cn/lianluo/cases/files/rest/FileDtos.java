@@ -1,6 +1,5 @@
 package cn.lianluo.cases.files.rest;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;
@@ -18,11 +17,5 @@ public final class FileDtos {
                                @Schema(description = "the type the file's first bytes show", enumeration = {"image/jpeg",
                                        "image/png", "image/webp", "image/heic", "application/pdf"}) String contentType,
                                @Schema(description = "bytes") long size) {
-    }
-
-    /** The multipart form of an upload (for the document; the resource reads the part itself). */
-    @Schema(name = "FileUploadForm", requiredProperties = "file")
-    public record UploadForm(@Schema(type = SchemaType.STRING, format = "binary", description = "the file: a JPEG, PNG, "
-            + "WebP or HEIC image or a PDF, at most 10 MiB; its first bytes decide its type") String file) {
     }
 }

@@ -31,7 +31,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 /** Files of cases: photos and PDF a citizen, staff or a deputy upload, and their download by those who read the case. */
@@ -59,29 +58,26 @@ public class FileResource {
             + "a case before submitting it; then name the answer's id in the submission's attachments ({fileId}) within "
             + "24 h — a file no case took by then is deleted. Until a case takes it, only the account that uploaded it "
             + "with a token reads it.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = FileDtos.UploadForm.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
     @APIResponse(responseCode = "201", description = "Stored 已上传",
             headers = @Header(name = HttpHeaders.LOCATION, description = "the file's download path",
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadedFile.class)))
-    @APIResponse(responseCode = "400", description = "Bad request 请求有误: no part named file with a file name, more than "
-            + "one, or an empty file")
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: no part named file with a file name, or an "
+            + "empty file")
     @APIResponse(responseCode = "411", description = "Length required 需要声明请求体长度: a body sent in chunks, without "
             + "Content-Length")
     @APIResponse(responseCode = "413", description = "Payload too large 请求体过大: a file over 10 MiB")
     @APIResponse(responseCode = "415", description = "Unsupported media type 不支持的文件类型: a body that is not "
             + "multipart/form-data, or a file whose first bytes are not those of a JPEG, PNG, WebP or HEIC image or a PDF "
             + "(unsupported-file-type)")
-    public Response upload(@RestForm("file") List<FileUpload> parts, @Context UriInfo uri) {
-        if (parts == null || parts.isEmpty()) {
+    public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", description = "the "
+            + "file: a JPEG, PNG, WebP or HEIC image or a PDF, at most 10 MiB; its first bytes decide its type")
+                           FileUpload part, @Context UriInfo uri) {
+        if (part == null) {
             throw ProblemException.invalid("file", "a multipart/form-data part named file, sent as a file (with a file "
                     + "name), is required");
         }
-        if (parts.size() > 1) {
-            throw ProblemException.invalid("file", "one file per request; upload each file on its own");
-        }
-        FileUpload part = parts.get(0);
         var stored = files.upload(part.uploadedFile(), part.fileName(), caller);
         return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
                 .type(MediaType.APPLICATION_JSON_TYPE)
