@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
     static String projectId;
     static String suggestionId;
     static String groupId;
+    static String fileId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -72,8 +73,12 @@ class AuthorizationMatrixTest {
         if (caseId != null) {
             return;
         }
+        // a photo the citizen brought: read by those who read the case
+        fileId = given().header("X-Forwarded-For", "192.0.2.78").multiPart("file", "river.png", CaseFilesGatewayTest.PNG, "image/png")
+                .when().post("/api/v1/files").then().statusCode(201).extract().path("id");
         Map<String, Object> body = Map.of("title", "河道垃圾", "content", "河道里垃圾多年未清", "category", "PROPERTY", "kind", "HELP",
-                "regionCode", TOWNSHIP, "channel", "RECEPTION", "citizen", Map.of("name", "麻先生", "phone", PHONE));
+                "regionCode", TOWNSHIP, "channel", "RECEPTION", "citizen", Map.of("name", "麻先生", "phone", PHONE),
+                "attachments", List.of(Map.of("fileId", fileId)));
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             Response r = given().header("Authorization", INSIDE.get("DEPUTY")).contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/cases");
@@ -107,6 +112,7 @@ class AuthorizationMatrixTest {
                 .replace("/points/deputies/{id}", "/points/deputies/" + DEPUTY)
                 .replace("/cases/track/{trackingCode}", "/cases/track/" + trackingCode)
                 .replace("/cases/{id}", "/cases/" + caseId)
+                .replace("/files/{id}", "/files/" + fileId)
                 .replace("/suggestions/{id}", "/suggestions/" + suggestionId)
                 .replace("/groups/{id}", "/groups/" + groupId)
                 .replace("/livelihood-projects/{id}", "/livelihood-projects/" + projectId)

@@ -2,6 +2,7 @@ package cn.lianluo.common.rest;
 
 import cn.lianluo.common.problem.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +28,9 @@ import java.util.Set;
  * {@code lianluo.http.max-header-bytes} a 431 problem, a method the API does not use (TRACE, PROPFIND, …) a 405 problem
  * with {@code Allow}. (The HTTP layer's own limits, {@code quarkus.http.limits.*}, are set above these so that an
  * honest oversized request gets the problem; only a grossly oversized one gets the HTTP layer's bare answer.)</li>
- * <li>a 405, 413, 414 or 431 that the HTTP layer itself fails a request with is answered as a problem too.</li>
+ * <li>a body that declares more than the HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) is a 413
+ * problem here, before the HTTP layer would end it with a bare 413; a 405, 413, 414 or 431 that the HTTP layer itself
+ * fails a request with is answered as a problem too.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -45,15 +49,18 @@ public class HttpHardening {
     private final int maxUriLength;
     private final int maxHeaderBytes;
     private final boolean trustForwardedProto;
+    private final long maxBodyBytes;
 
     public HttpHardening(ObjectMapper mapper,
                          @ConfigProperty(name = "lianluo.http.max-uri-length", defaultValue = "8192") int maxUriLength,
                          @ConfigProperty(name = "lianluo.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes,
-                         @ConfigProperty(name = "lianluo.http.trust-forwarded-proto", defaultValue = "false") boolean trustForwardedProto) {
+                         @ConfigProperty(name = "lianluo.http.trust-forwarded-proto", defaultValue = "false") boolean trustForwardedProto,
+                         @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.mapper = mapper;
         this.maxUriLength = maxUriLength;
         this.maxHeaderBytes = maxHeaderBytes;
         this.trustForwardedProto = trustForwardedProto;
+        this.maxBodyBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void routes(@Observes Router router) {
@@ -78,6 +85,15 @@ public class HttpHardening {
         }
         if (headerBytes > maxHeaderBytes) {
             problem(ctx, 431, "the headers have " + headerBytes + " bytes; at most " + maxHeaderBytes + " are accepted");
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && !length.isEmpty() && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                && Long.parseLong(length) > maxBodyBytes) {
+            // the connection is closed after the answer: the body that follows is not read
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
+                    .endHandler(v -> request.connection().close());
+            problem(ctx, 413, "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
             return;
         }
         ctx.next();

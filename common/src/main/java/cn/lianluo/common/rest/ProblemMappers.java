@@ -184,7 +184,7 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "no resource at " + path(uri);
             case 405 -> "this method is not allowed here";
-            case 415 -> "send the body as application/json";
+            case 415 -> "send the body as the operation takes it: application/json (multipart/form-data for an upload)";
             case 413 -> "the body is larger than this service accepts";
             default -> e.getMessage();
         };

@@ -25,6 +25,13 @@ public interface GatewayConfig {
     @WithDefault("4s")
     Duration overviewBudget();
 
+    /**
+     * The largest body of an upload ({@code POST /api/v1/files}): case-service's 10 MiB file and its multipart framing.
+     * Every other body keeps {@code lianluo.http.max-body-bytes} (8 MiB).
+     */
+    @WithDefault("10551296")
+    long maxUploadBytes();
+
     /** Public submission, tracking and rating: requests per client address (and per phone) a minute. */
     @WithDefault("30")
     int publicPerMinute();

@@ -25,20 +25,23 @@ final class PublicLimits {
     static final int MAX_PUBLIC_BODY = 1024 * 1024;
 
     private static final Set<String> INTAKE_ROLES = Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF", "DEPUTY");
+    /** Whoever signs in may upload a file for their work (a unit's proof of handling, too) without the public's limit. */
+    private static final Set<String> UPLOAD_ROLES = Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF", "DEPUTY", "HANDLER");
     private static final Pattern TRACKING = Pattern.compile("/api/v1/cases/track/([^/]+)(/rating)?");
     private static final Pattern EVALUATION = Pattern.compile("/api/v1/livelihood-projects/([^/]+)/evaluations");
 
     private PublicLimits() {
     }
 
-    /** A submission by staff or a deputy (a verified token) is intake, not a public write. */
+    /** A submission by staff or a deputy (a verified token) is intake, not a public write; so is an upload with a token. */
     static boolean staffIntake(JsonWebToken token, String method, String path) {
-        if (token == null || !"POST".equals(method)
-                || !(path.equals("/api/v1/cases") || path.equals("/api/v1/livelihood-projects"))) {
+        if (token == null || !"POST".equals(method)) {
             return false;
         }
+        Set<String> roles = path.equals("/api/v1/cases") || path.equals("/api/v1/livelihood-projects") ? INTAKE_ROLES
+                : Routes.isUpload(method, path) ? UPLOAD_ROLES : Set.of();
         Set<String> groups = token.getGroups();
-        return groups != null && groups.stream().anyMatch(INTAKE_ROLES::contains);
+        return groups != null && groups.stream().anyMatch(roles::contains);
     }
 
     /** The key the phone of this request is counted under, if it names one. */

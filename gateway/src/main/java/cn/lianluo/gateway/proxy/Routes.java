@@ -20,6 +20,8 @@ public final class Routes {
     private static final String ID = "[^/]+";
     private static final String OPEN_DATA = "/api/v1/open-data";
     private static final String DATASET = "(cases|projects|stations)";
+    /** Files of cases: a citizen's photo is uploaded before the case is submitted. */
+    static final String UPLOAD = "/api/v1/files";
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -32,6 +34,7 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
+            new Rule("POST", Pattern.compile(UPLOAD)),
             new Rule("GET", Pattern.compile("/api/v1/calendar/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
@@ -42,6 +45,7 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
+            new Rule("POST", Pattern.compile(UPLOAD)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")));
 
     /** Paths the gateway answers itself. */
@@ -62,6 +66,11 @@ public final class Routes {
         return LIMITED.stream().anyMatch(r -> r.matches(method, path));
     }
 
+    /** An upload: a body up to {@code lianluo.gateway.max-upload-bytes}, streamed to case-service, never read here. */
+    public static boolean isUpload(String method, String path) {
+        return "POST".equals(method) && UPLOAD.equals(path);
+    }
+
     public static boolean isOwn(String method, String path) {
         return OWN.stream().anyMatch(r -> r.matches(method, path));
     }
@@ -74,7 +83,7 @@ public final class Routes {
         return switch (parts[3]) {
             case "regions", "stations", "activities" -> Optional.of(Service.STATION);
             case "deputies", "groups" -> Optional.of(Service.DEPUTY);
-            case "cases", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
+            case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             // the catalogue is the gateway's own; each dataset's files are its owner's

@@ -94,13 +94,16 @@ public class ServiceProxy {
         if (publicLimits && limited(ctx, "ip:" + clientAddress(ctx))) {
             return;
         }
+        boolean upload = Routes.isUpload(method, path);
+        long maxBody = upload ? config.maxUploadBytes() : maxBodyBytes;
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > maxBodyBytes) {
+        if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > maxBody) {
             problem(ctx, 413, "payload-too-large", "Payload too large 请求体过大",
-                    "the body has " + length + " bytes; at most " + maxBodyBytes + " are accepted");
+                    "the body has " + length + " bytes; at most " + maxBody + " are accepted");
             return;
         }
-        if (publicLimits && "POST".equals(method)) {
+        // an upload names no phone: counted by its address alone, and streamed on
+        if (publicLimits && "POST".equals(method) && !upload) {
             readBody(ctx, PublicLimits.MAX_PUBLIC_BODY, "a public submission has at most " + PublicLimits.MAX_PUBLIC_BODY
                     + " bytes", body -> {
                 String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -111,7 +114,7 @@ public class ServiceProxy {
                 }
             });
         } else if (length == null && "chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
-            readBody(ctx, maxBodyBytes, "the chunked body has more than " + maxBodyBytes + " bytes; at most " + maxBodyBytes
+            readBody(ctx, maxBody, "the chunked body has more than " + maxBody + " bytes; at most " + maxBody
                     + " are accepted", body -> forward(ctx, owner.get(), body));
         } else if (!publicLimits) {
             forward(ctx, owner.get(), null);

@@ -18,6 +18,8 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/points/ranking")).contains(Routes.Service.SCORING);
         assertThat(Routes.owner("/api/v1/moderation")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/moderation/PROJECT/x/hide")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/files")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/files/abc")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/unknown")).isEmpty();
         assertThat(Routes.owner("/q/health")).isEmpty();
     }
@@ -38,6 +40,13 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/cases/track/LL1")).isTrue();
         assertThat(Routes.isPublic("POST", "/api/v1/cases/track/LL1/rating")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/statistics")).isFalse();
+        // a citizen uploads a photo before submitting; reading a file is for those who read its case
+        assertThat(Routes.isPublic("POST", "/api/v1/files")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/files")).isTrue();
+        assertThat(Routes.isUpload("POST", "/api/v1/files")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/files/abc")).isFalse();
+        assertThat(Routes.isPublic("HEAD", "/api/v1/files/abc")).isFalse();
+        assertThat(Routes.isUpload("POST", "/api/v1/files/abc")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/livelihood-projects/p/votes")).isFalse();
         assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/p/evaluations")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/moderation")).isFalse();

@@ -22,6 +22,8 @@ public class CaseActionEntity {
     public String actor;
     public Instant at;
     public String note;
+    /** What the citizen was told (answer or reply content, the handling result): the tracking page shows it. */
+    public String content;
     @Column(name = "unit_id")
     public UUID unitId;
     public String status;

@@ -77,7 +77,10 @@ public class CaseEntity {
     @Version
     public int version;
 
-    /** Attachment metadata only (the files live in the front end's object store). */
-    public record Attachment(String name, String contentType, long size, String url) {
+    /**
+     * A file of the case: one stored by case-service ({@code fileId}, its bytes in {@code case_file}), or a link to
+     * one elsewhere ({@code url}, the form of before stored uploads).
+     */
+    public record Attachment(String name, String contentType, long size, String url, UUID fileId) {
     }
 }

@@ -69,11 +69,21 @@ public final class CaseDtos {
                           @Schema(description = "a mainland mobile number or a landline with its area code") String phone) {
     }
 
-    @Schema(name = "CaseAttachment", description = "A file the citizen attached, by reference (https: to a public host).")
-    public record Attachment(@NotBlank @Size(max = 200) String name,
+    @Schema(name = "CaseAttachment", description = "A file of the case. In a submission: {fileId} of a file uploaded "
+            + "with POST /api/v1/files within 24 h and attached to no case (the stored file's name, type and size are "
+            + "used; other fields given beside fileId are ignored), or a link {name, contentType?, size?, url} (https: to "
+            + "a public host). In a case: both kinds, a stored file with its fileId and its download path as url.")
+    public record Attachment(@Size(max = 200) @Schema(nullable = true, description = "required for a link") String name,
                              @Size(max = 100) @Schema(nullable = true) String contentType,
                              @PositiveOrZero long size,
-                             @Size(max = 500) @Schema(nullable = true, format = "uri") String url) {
+                             @Size(max = 500) @Schema(nullable = true, description = "a link's https: URL; for a stored "
+                                     + "file its download path /api/v1/files/{fileId} (with a token)") String url,
+                             @Schema(nullable = true, description = "a stored file's id (POST /api/v1/files); null for a link") UUID fileId) {
+
+        /** The download path of a stored file. */
+        public static String downloadPath(UUID fileId) {
+            return "/api/v1/files/" + fileId;
+        }
     }
 
     @Schema(name = "CaseRequest")
@@ -126,6 +136,8 @@ public final class CaseDtos {
                                         + "preferred_username, else its subject); citizen for a citizen") String actor,
                                 Instant at,
                                 @Schema(nullable = true) String note,
+                                @Schema(nullable = true, description = "what the citizen was told: the answer or reply "
+                                        + "content, the handling result; null for other actions") String content,
                                 @Schema(nullable = true, description = "the unit assigned or escalated to") UUID unitId,
                                 @Schema(nullable = true) String unitName,
                                 @Schema(description = "the case's status after the action") CaseStatus status) {
@@ -171,16 +183,40 @@ public final class CaseDtos {
                               @Schema(nullable = true, description = "the open deadline; null when none is open") DeadlineView currentDeadline) {
     }
 
-    /** What a citizen sees with the tracking code and their phone: no staff's personal data. */
-    @Schema(name = "CaseTracking", description = "The citizen's tracking page: no staff's personal data.")
+    /**
+     * What a citizen sees with the tracking code and their phone: each step, the answer and the result, and the names
+     * of units; never who acted (no account, no staff's or deputy's name or id).
+     */
+    @Schema(name = "CaseTracking", description = "The citizen's tracking page: each step, the answer (答复) and the "
+            + "handling result (办理结果), the handling unit's name; no staff's personal data.")
     public record TrackView(String trackingCode, String title, CaseStatus status, String statusName,
                             Instant receivedAt, @Schema(description = "oldest first") List<TrackEntry> timeline,
                             @Schema(description = "whether the citizen may rate the reply now") boolean canRate,
-                            @Schema(nullable = true) Satisfaction satisfaction) {
+                            @Schema(nullable = true) Satisfaction satisfaction,
+                            @Schema(nullable = true, description = "the unit handling the case now (承办单位); null "
+                                    + "before it is assigned and for an answer on the spot") String unitName,
+                            @Schema(nullable = true, description = "the latest answer the citizen was given: a reply "
+                                    + "(答复) or a deputy's answer on the spot (当场答复); null before the first") TrackAnswer reply,
+                            @Schema(nullable = true, description = "the latest handling result (办理结果, the unit's "
+                                    + "complete); null before the first") TrackResult result) {
     }
 
     @Schema(name = "CaseTrackingEntry")
     public record TrackEntry(@Schema(ref = "CaseAction") String action, String actionName, Instant at,
-                             @Schema(nullable = true) String unitName) {
+                             @Schema(nullable = true, description = "the unit assigned or escalated to") String unitName,
+                             @Schema(nullable = true, description = "the answer's text (ANSWER, REPLY) or the result "
+                                     + "(COMPLETE); null for the other steps") String content) {
+    }
+
+    @Schema(name = "CaseTrackingAnswer", description = "An answer the citizen was given.")
+    public record TrackAnswer(String content, Instant at,
+                              @Schema(description = "answered on the spot by the deputy who received the case") boolean onTheSpot,
+                              @Schema(nullable = true, description = "the unit handling the case when it was answered; "
+                                      + "null for an answer on the spot") String unitName) {
+    }
+
+    @Schema(name = "CaseTrackingResult", description = "How the case was handled, as the unit reported it.")
+    public record TrackResult(String content, Instant at,
+                              @Schema(nullable = true, description = "the unit that handled the case") String unitName) {
     }
 }

@@ -15,7 +15,9 @@ import cn.lianluo.cases.cases.rest.CaseDtos.CaseSummary;
 import cn.lianluo.cases.cases.rest.CaseDtos.CaseView;
 import cn.lianluo.cases.cases.rest.CaseDtos.CitizenView;
 import cn.lianluo.cases.cases.rest.CaseDtos.TimelineEntry;
+import cn.lianluo.cases.cases.rest.CaseDtos.TrackAnswer;
 import cn.lianluo.cases.cases.rest.CaseDtos.TrackEntry;
+import cn.lianluo.cases.cases.rest.CaseDtos.TrackResult;
 import cn.lianluo.cases.cases.rest.CaseDtos.TrackView;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.units.persistence.UnitEntity;
@@ -32,6 +34,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +49,8 @@ public class CaseQueries {
     /** Timeline actions a citizen sees on the tracking page. */
     private static final Set<String> PUBLIC_ACTIONS = Set.of("RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE",
             "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+    /** Timeline actions whose content the citizen was told: the answer on the spot, the reply, the handling result. */
+    private static final Set<String> TOLD = Set.of("ANSWER", "REPLY", "COMPLETE");
 
     private final CaseService service;
     private final CaseRepositories.Cases cases;
@@ -72,14 +77,21 @@ public class CaseQueries {
     @Transactional
     public CaseView get(UUID id, Caller caller) {
         CaseEntity c = service.require(id);
-        boolean handles = handles(c, caller);
-        if (!handles) {
+        requireReadable(c, caller);
+        return view(c, handles(c, caller));
+    }
+
+    /**
+     * Who reads a case (and its files): those who handle it, and the deputies of its region (with the citizen's data
+     * masked); anyone else is a 403.
+     */
+    public static void requireReadable(CaseEntity c, Caller caller) {
+        if (!handles(c, caller)) {
             if (!caller.hasRole(Roles.DEPUTY)) {
                 throw ProblemException.forbidden("you do not handle this case");
             }
             caller.requireWithin(RegionCode.of(c.regionCode));
         }
-        return view(c, handles);
     }
 
     /**
@@ -167,20 +179,52 @@ public class CaseQueries {
         }).toList(), query.count(), page, size);
     }
 
-    /** The public tracking page: a wrong phone is the same 404 as an unknown code. */
+    /**
+     * The public tracking page: each step, the latest answer and handling result with the names of the units, and
+     * nothing of who acted. A wrong phone is the same 404 as an unknown code.
+     */
     @Transactional
     public TrackView track(String trackingCode, String phone) {
         CaseEntity c = service.tracked(trackingCode, phone);
         List<TrackEntry> timeline = new ArrayList<>();
+        Map<UUID, String> unitNames = new HashMap<>();
+        UUID handling = null; // the unit the case was with at each step, as the timeline tells it
+        TrackAnswer reply = null;
+        TrackResult result = null;
         for (CaseActionEntity a : actions.of(c.id)) {
-            if (PUBLIC_ACTIONS.contains(a.action)) {
-                UnitEntity unit = a.unitId == null ? null : units.findById(a.unitId);
-                timeline.add(new TrackEntry(a.action, actionLabel(a.action), a.at, unit == null ? null : unit.name));
+            if (a.unitId != null && ("ASSIGN".equals(a.action) || "ESCALATE".equals(a.action))) {
+                handling = a.unitId;
+            }
+            if (!PUBLIC_ACTIONS.contains(a.action)) {
+                continue;
+            }
+            String content = TOLD.contains(a.action) ? a.content : null;
+            timeline.add(new TrackEntry(a.action, actionLabel(a.action), a.at, unitName(a.unitId, unitNames), content));
+            if (content == null) {
+                continue;
+            }
+            switch (a.action) {
+                case "ANSWER" -> reply = new TrackAnswer(content, a.at, true, null);
+                case "REPLY" -> reply = new TrackAnswer(content, a.at, false, unitName(handling, unitNames));
+                case "COMPLETE" -> result = new TrackResult(content, a.at, unitName(handling, unitNames));
+                default -> {
+                }
             }
         }
         CaseStatus status = CaseStatus.valueOf(c.status);
         return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, timeline,
-                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction));
+                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
+                unitName(c.unitId, unitNames), reply, result);
+    }
+
+    private String unitName(UUID unitId, Map<UUID, String> known) {
+        if (unitId == null) {
+            return null;
+        }
+        return known.computeIfAbsent(unitId, id -> {
+            UnitEntity unit = units.findById(id);
+            return unit == null ? null : unit.name;
+        });
     }
 
     /**
@@ -218,7 +262,7 @@ public class CaseQueries {
         Channel channel = Channel.valueOf(c.channel);
         List<TimelineEntry> timeline = actions.of(c.id).stream().map(a -> {
             UnitEntity u = a.unitId == null ? null : units.findById(a.unitId);
-            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, a.at, a.note, a.unitId,
+            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, a.at, a.note, a.content, a.unitId,
                     u == null ? null : u.name, CaseStatus.valueOf(a.status));
         }).toList();
         return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
@@ -228,7 +272,8 @@ public class CaseQueries {
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
                 CaseViews.overdueNow(rows, now), CaseLoop.allowed(CaseService.state(c)).stream().map(CaseCommand::path).toList(),
                 timeline,
-                c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(), a.url())).toList(),
+                c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
+                        a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
     }
 

@@ -14,11 +14,13 @@ import cn.lianluo.cases.cases.persistence.CaseActionEntity;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
+import cn.lianluo.cases.cases.rest.CaseDtos.Attachment;
 import cn.lianluo.cases.cases.rest.CaseDtos.CaseCreated;
 import cn.lianluo.cases.cases.rest.CaseDtos.CaseRequest;
 import cn.lianluo.cases.cases.rest.CaseDtos.CommandBody;
 import cn.lianluo.cases.cases.rest.CaseDtos.Rating;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.files.service.FileService;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
@@ -72,11 +74,12 @@ public class CaseService {
     private final CaseClock clock;
     private final CitizenCipher cipher;
     private final TrackingGuard guard;
+    private final FileService files;
 
     public CaseService(CaseRepositories.Cases cases, CaseRepositories.Actions actions,
                        CaseRepositories.Deadlines deadlines, UnitRepositories.Deputies deputies, UnitService units,
                        CalendarService calendars, CasePublisher publisher, CaseClock clock, CitizenCipher cipher,
-                       TrackingGuard guard) {
+                       TrackingGuard guard, FileService files) {
         this.cases = cases;
         this.actions = actions;
         this.deadlines = deadlines;
@@ -87,6 +90,7 @@ public class CaseService {
         this.clock = clock;
         this.cipher = cipher;
         this.guard = guard;
+        this.files = files;
     }
 
     /** 受理随时: a citizen's own submission (no caller) or staff/deputy intake naming the receiving deputy. */
@@ -133,8 +137,15 @@ public class CaseService {
         // what an anonymous caller may set, and links staff will open (item 11 of issue 17)
         Channel channel = IntakePolicy.channel(request.channel(), staff);
         IntakePolicy.requireStaffFor(staff, request.urgent(), request.stationId());
-        for (int i = 0; request.attachments() != null && i < request.attachments().size(); i++) {
-            IntakePolicy.requireSafeUrl(request.attachments().get(i).url(), "attachments[" + i + "].url");
+        List<Attachment> given = request.attachments() == null ? List.of() : request.attachments();
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i).fileId() == null) {
+                if (blank(given.get(i).name())) {
+                    throw ProblemException.invalid("attachments[" + i + "].name",
+                            "a link needs its name; or name an uploaded file by fileId alone");
+                }
+                IntakePolicy.requireSafeUrl(given.get(i).url(), "attachments[" + i + "].url");
+            }
         }
         Instant now = clock.now();
         CaseEntity c = new CaseEntity();
@@ -151,17 +162,33 @@ public class CaseService {
         cipher.seal(c, request.citizen().name().strip(), request.citizen().phone().strip());
         c.receivingDeputyId = receivingDeputy;
         c.status = CaseStatus.RECEIVED.name();
-        c.attachments = request.attachments() == null ? new ArrayList<>() : new ArrayList<>(request.attachments().stream()
-                .map(a -> new CaseEntity.Attachment(a.name(), a.contentType(), a.size(), a.url())).toList());
         c.receivedAt = now;
         c.createdBy = staff ? caller.subject() : "citizen";
+        c.attachments = attachments(c.id, given, c.createdBy);
         cases.persist(c);
         WorkingCalendar calendar = calendars.calendar();
         // a new case has one deadline, the one started here: the event and the answer take it without reading it back
         List<DeadlineEntity> caseDeadlines = List.of(startStage(c, Stage.ASSIGN, now, calendar));
-        record(c, "RECEIVED", role, staff ? caller.subject() : "citizen", now, null, null);
+        record(c, "RECEIVED", role, staff ? caller.subject() : "citizen", now, null, null, null);
         publisher.publish(c, "received", role, null, now, null, caseDeadlines);
         return new CaseCreated(c.id, c.trackingCode, CaseStatus.RECEIVED, CaseViews.deadlineMap(caseDeadlines, now));
+    }
+
+    /**
+     * The case's attachments in the order given: links as they came, uploaded files (named by fileId) taken for the
+     * case — a file that is unknown, already a case's, too old or another account's refuses the whole submission.
+     */
+    private List<CaseEntity.Attachment> attachments(UUID caseId, List<Attachment> given, String account) {
+        List<FileService.StoredFile> stored = files.attach(caseId, "attachments",
+                given.stream().map(Attachment::fileId).toList(), account);
+        List<CaseEntity.Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Attachment a = given.get(i);
+            FileService.StoredFile f = stored.get(i);
+            attachments.add(f == null ? new CaseEntity.Attachment(a.name(), a.contentType(), a.size(), a.url(), null)
+                    : new CaseEntity.Attachment(f.name(), f.contentType(), f.size(), null, f.id()));
+        }
+        return attachments;
     }
 
     /** {@code POST /cases/{id}/{command}}. */
@@ -213,6 +240,12 @@ public class CaseService {
         Optional<DeadlineEntity> open = deadlines.open(c.id);
         UUID unitForTimeline = null;
         String note = firstNonBlank(body.note(), body.content(), body.result(), body.reason());
+        // what the citizen is told, kept apart from a note that is staff's
+        String told = switch (command) {
+            case ANSWER, REPLY -> body.content().strip();
+            case COMPLETE -> body.result().strip();
+            default -> null;
+        };
         switch (command) {
             case ANSWER -> {
                 c.onTheSpot = true;
@@ -305,7 +338,7 @@ public class CaseService {
         if (command == CaseCommand.VISIT && state.status() == CaseStatus.SUPERVISOR_REVIEW) {
             action = "ESCALATED_TO_SUPERVISOR";
         }
-        record(c, action, role, actor, now, note, unitForTimeline);
+        record(c, action, role, actor, now, note, told, unitForTimeline);
         publisher.publish(c, eventAction(command, state.status()), role, before, now, null);
     }
 
@@ -445,7 +478,8 @@ public class CaseService {
                 now.atZone(CaseClock.CHINA).toLocalDate(), calendar);
     }
 
-    private void record(CaseEntity c, String action, String role, String actor, Instant at, String note, UUID unitId) {
+    private void record(CaseEntity c, String action, String role, String actor, Instant at, String note, String content,
+                        UUID unitId) {
         CaseActionEntity a = new CaseActionEntity();
         a.id = UUID.randomUUID();
         a.caseId = c.id;
@@ -454,6 +488,7 @@ public class CaseService {
         a.actor = actor;
         a.at = at;
         a.note = note;
+        a.content = content;
         a.unitId = unitId;
         a.status = c.status;
         actions.persist(a);

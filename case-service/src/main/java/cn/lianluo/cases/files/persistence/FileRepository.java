@@ -1,0 +1,48 @@
+package cn.lianluo.cases.files.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stored files: their description as {@link FileEntity}, their bytes by SQL of their own. */
+@ApplicationScoped
+public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
+
+    /** A new file, its description and bytes in one row. */
+    public void insert(FileEntity file, byte[] content) {
+        getEntityManager().createNativeQuery("""
+                        INSERT INTO case_file (id, content_type, size, sha256, name, created_at, uploaded_by, content)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, file.id).setParameter(2, file.contentType).setParameter(3, file.size)
+                .setParameter(4, file.sha256).setParameter(5, file.name).setParameter(6, file.createdAt)
+                .setParameter(7, file.uploadedBy).setParameter(8, content)
+                .executeUpdate();
+    }
+
+    /** The file, its row locked until the transaction ends: two submissions naming it are taken one after the other. */
+    public Optional<FileEntity> lockedForAttaching(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(FileEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public byte[] content(UUID id) {
+        return (byte[]) getEntityManager().createNativeQuery("SELECT content FROM case_file WHERE id = ?1")
+                .setParameter(1, id).getSingleResult();
+    }
+
+    public List<FileEntity> ofCase(UUID caseId) {
+        return list("caseId = ?1 order by attachedAt, id", caseId);
+    }
+
+    /** Deletes up to {@code batch} files no case took, uploaded before {@code before}; how many it deleted. */
+    public int deleteUnattached(Instant before, int batch) {
+        return getEntityManager().createNativeQuery("""
+                        DELETE FROM case_file WHERE id IN (
+                            SELECT id FROM case_file WHERE case_id IS NULL AND created_at < ?1 LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
+                .setParameter(1, before).setParameter(2, batch).executeUpdate();
+    }
+}

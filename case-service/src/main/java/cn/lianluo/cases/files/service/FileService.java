@@ -1,0 +1,196 @@
+package cn.lianluo.cases.files.service;
+
+import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.cases.service.CaseQueries;
+import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.config.FilesConfig;
+import cn.lianluo.cases.files.domain.FileNames;
+import cn.lianluo.cases.files.domain.FileType;
+import cn.lianluo.cases.files.persistence.FileEntity;
+import cn.lianluo.cases.files.persistence.FileRepository;
+import cn.lianluo.common.problem.FieldError;
+import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Files of cases: an upload is stored on its own (anyone may upload: a citizen photographs the pothole before writing
+ * to the 民情信箱), a submission that names it takes it for its case, and from then on it is read by those who may
+ * read that case, and by no one else.
+ */
+@ApplicationScoped
+public class FileService {
+
+    /** Who uploaded a file without a token. */
+    public static final String CITIZEN = "citizen";
+
+    private final FileRepository files;
+    private final CaseRepositories.Cases cases;
+    private final FilesConfig config;
+    private final CaseClock clock;
+
+    public FileService(FileRepository files, CaseRepositories.Cases cases, FilesConfig config, CaseClock clock) {
+        this.files = files;
+        this.cases = cases;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** What an upload answers, and what a case lists of a file. */
+    public record StoredFile(UUID id, String name, String contentType, long size) {
+        static StoredFile of(FileEntity f) {
+            return new StoredFile(f.id, f.name, f.contentType, f.size);
+        }
+    }
+
+    /** A file to send: its description and its bytes. */
+    public record Download(StoredFile file, byte[] content) {
+    }
+
+    /**
+     * Stores an uploaded file, its type read from its first bytes.
+     *
+     * @param upload       the part as the HTTP layer spooled it
+     * @param originalName the file name the sender gave
+     * @param caller       the caller, authenticated or not
+     */
+    @Transactional
+    public StoredFile upload(Path upload, String originalName, Caller caller) {
+        byte[] content;
+        try {
+            long size = Files.size(upload);
+            if (size > config.maxBytes()) {
+                throw tooLarge(size);
+            }
+            if (size == 0) {
+                throw ProblemException.invalid("file", "the file is empty");
+            }
+            content = Files.readAllBytes(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an uploaded file", e);
+        }
+        FileType type = FileType.sniff(head(content)).orElseThrow(() -> new ProblemException(415, "unsupported-file-type",
+                "Unsupported media type 不支持的文件类型", "the file is neither an image (JPEG, PNG, WebP, HEIC) nor a PDF: "
+                + "its first bytes decide, not its name or declared type",
+                List.of(new FieldError("file", "a JPEG, PNG, WebP or HEIC image or a PDF"))));
+        FileEntity f = new FileEntity();
+        f.id = UUID.randomUUID();
+        f.contentType = type.contentType();
+        f.size = content.length;
+        f.sha256 = sha256(content);
+        f.name = FileNames.sanitize(originalName, type);
+        f.createdAt = clock.now();
+        f.uploadedBy = caller.isAuthenticated() ? caller.subject() : CITIZEN;
+        files.insert(f, content);
+        return StoredFile.of(f);
+    }
+
+    /**
+     * Gives the named uploads to a case, in the caller's transaction: each must exist, belong to no case yet, be
+     * uploaded within {@link FilesConfig#keepUnattached()} and, when it was uploaded with a token, by the same
+     * account. The first that is not is a 422 naming {@code attachments[i].fileId}, and nothing of the write stays.
+     *
+     * @param field   the list's field, e.g. {@code attachments}; {@code fileIds} are its items in order (null: a link)
+     * @param account the subject of the caller's token, or {@link #CITIZEN}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredFile> attach(UUID caseId, String field, List<UUID> fileIds, String account) {
+        Instant now = clock.now();
+        Instant oldest = now.minus(config.keepUnattached());
+        List<StoredFile> attached = new ArrayList<>();
+        for (int i = 0; i < fileIds.size(); i++) {
+            UUID id = fileIds.get(i);
+            if (id == null) {
+                attached.add(null);
+                continue;
+            }
+            String at = field + "[" + i + "].fileId";
+            FileEntity f = files.lockedForAttaching(id).orElseThrow(() -> ProblemException.unprocessable("unknown-file", at,
+                    "no file " + id + " was uploaded (POST /api/v1/files), or it waited more than "
+                            + hours(config) + " h for a case and was deleted"));
+            if (f.caseId != null) {
+                throw ProblemException.unprocessable("file-already-attached", at,
+                        "file " + id + " already belongs to a case; upload it again for another");
+            }
+            if (f.createdAt.isBefore(oldest)) {
+                throw ProblemException.unprocessable("file-expired", at,
+                        "file " + id + " was uploaded more than " + hours(config) + " h ago; upload it again");
+            }
+            if (!CITIZEN.equals(f.uploadedBy) && !f.uploadedBy.equals(account)) {
+                throw ProblemException.unprocessable("file-of-another-account", at,
+                        "file " + id + " was uploaded by another account; only that account attaches it");
+            }
+            f.caseId = caseId;
+            f.attachedAt = now;
+            attached.add(StoredFile.of(f));
+        }
+        return attached;
+    }
+
+    /**
+     * A file for the caller: one of a case, for those who may read the case (as {@code GET /cases/{id}}); one of no
+     * case yet, only for the account that uploaded it with a token (a citizen's upload is read once a case has it).
+     */
+    @Transactional
+    public Download download(UUID id, Caller caller) {
+        FileEntity f = files.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("file", id));
+        if (f.caseId == null) {
+            if (!caller.isAuthenticated() || CITIZEN.equals(f.uploadedBy) || !f.uploadedBy.equals(caller.subject())) {
+                throw ProblemException.forbidden("a file is read through the case it belongs to, and this one belongs to no "
+                        + "case yet; only the account that uploaded it reads it until then");
+            }
+        } else {
+            CaseEntity c = cases.findById(f.caseId);
+            CaseQueries.requireReadable(c, caller);
+        }
+        return new Download(StoredFile.of(f), files.content(id));
+    }
+
+    /** The files a case has taken, in the order it took them. */
+    public List<StoredFile> ofCase(UUID caseId) {
+        return files.ofCase(caseId).stream().map(StoredFile::of).toList();
+    }
+
+    /** Deletes files no case took within the time they are kept; how many. */
+    @Transactional
+    public int deleteUnattached(int batch) {
+        return files.deleteUnattached(clock.now().minus(config.keepUnattached()), batch);
+    }
+
+    public ProblemException tooLarge(long size) {
+        return new ProblemException(413, "payload-too-large", "Payload too large 请求体过大",
+                "the file has " + size + " bytes; at most " + config.maxBytes() + " (" + config.maxBytes() / (1024 * 1024)
+                        + " MiB) are taken", List.of(new FieldError("file", "at most " + config.maxBytes() + " bytes")));
+    }
+
+    private static long hours(FilesConfig config) {
+        return config.keepUnattached().toHours();
+    }
+
+    private static byte[] head(byte[] content) {
+        return Arrays.copyOf(content, Math.min(content.length, FileType.HEAD));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
