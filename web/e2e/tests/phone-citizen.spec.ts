@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { devToken, review, signIn } from '../support/console';
+import { accessToken, devToken, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone } from '../support/phone';
+
+/** A photo as a phone's camera would give it (a real PNG: the API reads the type from the bytes). */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=',
+  'base64',
+);
 
 /** 市州 → 县市区 → 乡镇(街道), chosen as a person picks them on the phone. */
 async function chooseRegion(page: Page, city: string, county: string, township?: string) {
@@ -70,6 +76,8 @@ test('a citizen writes to the 民情信箱 on the phone, gets a tracking code, a
   await page.getByRole('radio', { name: /水电路网等基础设施/ }).check();
   await page.getByLabel('一句话说明').fill(title);
   await page.getByLabel('具体情况').fill('村口到学校的三盏路灯坏了一个多月,晚上孩子放学路上很黑,希望尽快修好。');
+  await page.getByTestId('photo-input').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: PHOTO });
+  await expect(page.getByTestId('photos').getByRole('img', { name: '路灯.png' })).toBeVisible();
   await page.getByLabel('称呼').fill('杨大姐');
   await page.getByLabel('手机号').fill(phoneNumber);
   await expect(page.getByTestId('privacy-notice')).toContainText('个人信息处理告知');
@@ -88,6 +96,12 @@ test('a citizen writes to the 民情信箱 on the phone, gets a tracking code, a
   await staff.getByRole('button', { name: '查询' }).click();
   await staff.getByTestId('cases-table').getByRole('link', { name: title }).click();
   await expect(staff.getByTestId('case-fields')).toContainText('杨大姐');
+  // the photo came with the case, byte for byte, for those who handle it
+  const caseId = new URL(staff.url()).pathname.split('/').pop()!;
+  const headers = { Authorization: `Bearer ${await accessToken(staff)}` };
+  const view = (await (await staff.request.get(`/api/v1/cases/${caseId}`, { headers })).json()) as { attachments: { url: string }[] };
+  expect(view.attachments).toHaveLength(1);
+  expect(Buffer.from(await (await staff.request.get(view.attachments[0].url, { headers })).body()).equals(PHOTO)).toBe(true);
   await staff.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '当场答复', exact: true }).click();
   const dialog = staff.getByRole('dialog', { name: '当场答复' });
   await dialog.getByLabel('答复内容').fill('已联系镇供电所,三盏路灯本周五前换好灯头。');
@@ -102,6 +116,7 @@ test('a citizen writes to the 民情信箱 on the phone, gets a tracking code, a
   const steps = page.getByTestId('steps');
   await expect(steps).toContainText('受理');
   await expect(steps).toContainText('答复');
+  await expect(page.getByTestId('reply')).toContainText('已联系镇供电所,三盏路灯本周五前换好灯头。');
   await expect(page.getByTestId('rating-form')).toBeVisible();
   await review(page, 'h5-track');
   await page.getByRole('radio', { name: '满意', exact: true }).check();
