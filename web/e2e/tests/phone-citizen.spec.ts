@@ -34,7 +34,7 @@ test('a citizen finds the station of 边城镇 on the phone, with its reception 
   await review(page, 'h5-station');
   await page.getByTestId('write-here').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('民情信箱');
-  await expect(page.getByText(/写给:.*边城/)).toBeVisible();
+  await expect(page.getByText(/从边城镇人大代表联络站写信/)).toBeVisible();
   await expect(page.getByLabel('乡镇(街道)', { exact: true })).toHaveValue('433124108');
   await assertWebviewFriendly(page);
 });

@@ -66,6 +66,11 @@ public class CaseEntity {
     public List<Attachment> attachments = new ArrayList<>();
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** The notice on personal data the citizen agreed to (its version) and when; null when none was given. */
+    @Column(name = "consented_notice")
+    public String consentedNotice;
+    @Column(name = "consented_at")
+    public Instant consentedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "closed_on_time")

@@ -66,7 +66,16 @@ public final class CaseDtos {
     @Schema(description = "The citizen who raised the case (stored encrypted).")
     public record Citizen(@NotBlank @Size(max = 50) String name,
                           @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE)
-                          @Schema(description = "a mainland mobile number or a landline with its area code") String phone) {
+                          @Schema(description = "a mainland mobile number or a landline with its area code") String phone,
+                          @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "letters, digits, dots and dashes")
+                          @Schema(description = "the version of the notice on personal data (个人信息处理告知) the citizen was "
+                                  + "shown and agreed to before sending name and phone; recorded with the time (PIPL art. 14, 17). "
+                                  + "The public pages send it; kept with the case or proposal, never shown back",
+                                  examples = "2026-12-01") String consentedNotice) {
+
+        public Citizen(String name, String phone) {
+            this(name, phone, null);
+        }
     }
 
     @Schema(name = "CaseAttachment", description = "A file of the case. In a submission: {fileId} of a file uploaded "

@@ -160,6 +160,10 @@ public class CaseService {
         c.stationId = request.stationId();
         c.channel = channel.name();
         cipher.seal(c, request.citizen().name().strip(), request.citizen().phone().strip());
+        if (request.citizen().consentedNotice() != null) {
+            c.consentedNotice = request.citizen().consentedNotice();
+            c.consentedAt = now;
+        }
         c.receivingDeputyId = receivingDeputy;
         c.status = CaseStatus.RECEIVED.name();
         c.receivedAt = now;

@@ -24,6 +24,11 @@ public class ProjectEntity {
     public String proposerName;
     @Column(name = "proposer_phone")
     public String proposerPhone;
+    /** The notice on personal data the proposer agreed to (its version) and when; null when none was given. */
+    @Column(name = "consented_notice")
+    public String consentedNotice;
+    @Column(name = "consented_at")
+    public java.time.Instant consentedAt;
     public String status;
     @Column(name = "session_id")
     public UUID sessionId;

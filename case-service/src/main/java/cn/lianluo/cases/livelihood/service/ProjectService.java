@@ -95,6 +95,10 @@ public class ProjectService {
             // sealed at rest like a case's citizen (PIPL)
             p.proposerName = cipher.seal(request.citizen().name().strip(), "proposer_name");
             p.proposerPhone = cipher.seal(request.citizen().phone().strip(), "proposer_phone");
+            if (request.citizen().consentedNotice() != null) {
+                p.consentedNotice = request.citizen().consentedNotice();
+                p.consentedAt = clock.now();
+            }
         }
         p.status = ProjectStatus.PROPOSED.name();
         p.proposedAt = clock.now();
