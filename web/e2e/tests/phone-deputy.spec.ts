@@ -12,7 +12,13 @@ test('biancheng-deputy signs in on the phone, registers a citizen at the station
 
   await page.goto('/deputy/');
   await page.getByRole('link', { name: '登记来访' }).click();
-  await expect(page.getByTestId('reception-day')).toContainText(/今天(.*)(是|不是)/);
+  // on a reception day of the deputy's station the visit is a 进站接待, on another day a visit (主动下访)
+  await expect(page.getByTestId('reception-day')).toBeVisible();
+  const stationId = await page.getByLabel('联络站').inputValue();
+  const station = (await (await page.request.get(`/api/v1/stations/${stationId}`)).json()) as { nextReceptionDays: { date: string }[] };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const receptionDay = station.nextReceptionDays.some((d) => d.date === today);
+  await expect(page.getByTestId('reception-day')).toContainText(receptionDay ? '按进站接待登记' : '按主动下访登记');
   const title = `茶峒村灌溉渠堵塞 ${Date.now() % 1_000_000}`;
   await page.getByRole('radio', { name: /农业生产与农产品销路/ }).check();
   await page.getByLabel('一句话记下是什么事').fill(title);
@@ -23,6 +29,7 @@ test('biancheng-deputy signs in on the phone, registers a citizen at the station
   await page.getByTestId('register-visit').click();
 
   await expect(page.getByTestId('case-title')).toHaveText(title);
+  await expect(page.getByTestId('case-channel')).toHaveText(receptionDay ? '进站接待' : '主动下访');
   await page.getByLabel('答复内容').fill('已请村委会明天组织清理落石,水利站技术员到场指导。');
   await page.getByTestId('send-answer').click();
   await expect(page.getByTestId('command-done')).toContainText('已当场答复');
@@ -36,6 +43,12 @@ test('biancheng-deputy signs in on the phone, registers a citizen at the station
   }).toPass({ timeout: 30_000 });
   expect(Number(await page.getByTestId('points-total').innerText())).toBeGreaterThan(before);
   await review(page, 'h5-deputy-points');
+
+  // back on the citizens' pages of the same tab, nothing is sent with the deputy's token
+  const asked = page.waitForRequest((r) => r.url().includes('/api/v1/cases/categories'));
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('link', { name: /民情信箱/ }).click();
+  expect((await asked).headers()['authorization'], 'a citizen page sends no token').toBeUndefined();
   await assertWebviewFriendly(page);
 });
 
@@ -76,6 +89,6 @@ test('cangshuipu-deputy votes on an open livelihood project on the phone, and a 
 
   await card.getByRole('radio', { name: '反对' }).check();
   await card.getByRole('button', { name: '投票' }).click();
-  await expect(card.getByTestId('vote-said')).toContainText('您已对该项目投过票');
+  await expect(card.getByTestId('vote-said')).toHaveText('不能再投:您已对该项目投过票');
   await assertWebviewFriendly(page);
 });

@@ -2,9 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone } from '../support/phone';
 
+/** The public list of 边城镇's projects of a year, once the page has its answer (not the empty list before it). */
 async function publicList(page: Page, year: number) {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/livelihood-projects?') && r.url().includes('433124108'));
   await page.goto(`/projects?region=433124108&year=${year}`);
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('共');
+  expect((await answered).status()).toBe(200);
   return page.getByTestId('project-list');
 }
 
@@ -28,7 +30,7 @@ test('a citizen proposal with a link waits for moderation: off the public list u
   await expect(page.getByTestId('proposal-pending')).toContainText('需要工作人员审核');
   await review(page, 'h5-propose-pending');
 
-  // not public yet: neither on the list nor by its address
+  // not public yet: not on the list
   await expect(await publicList(page, year)).not.toContainText(title);
 
   const staff = await (await browser.newContext()).newPage();
@@ -36,6 +38,11 @@ test('a citizen proposal with a link waits for moderation: off the public list u
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('内容审核');
   const row = staff.getByRole('row').filter({ hasText: title });
   await expect(row).toContainText('含链接');
+  // nor by its address: the public API answers 404 for it while it waits
+  const id = (await row.locator('[data-testid^="moderation-item-"]').getAttribute('data-testid'))!.replace('moderation-item-', '');
+  expect((await page.request.get(`/api/v1/livelihood-projects/${id}`)).status()).toBe(404);
+  await page.goto(`/projects/${id}`);
+  await expect(page.getByTestId('problem')).toContainText('未找到');
   await review(staff, 'moderation-queue');
   await row.getByRole('button', { name: '通过' }).click();
   const dialog = staff.getByTestId('moderation-dialog');

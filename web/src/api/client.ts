@@ -1,13 +1,14 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths, components } from './schema'
 import { ApiError } from './problem'
-import { accessToken, mayRetrySignIn, signIn } from '@/auth/session'
+import { accessToken, inSignedInApp, mayRetrySignIn, signIn } from '@/auth/session'
 
 /** The schemas of the gateway's contract, by name: Schema<'CaseView'>. */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N]
 
 const bearer: Middleware = {
   async onRequest({ request }) {
+    if (!inSignedInApp()) return request
     const token = await accessToken()
     if (token) {
       request.headers.set('Authorization', `Bearer ${token}`)
@@ -32,7 +33,7 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
     throw new ApiError(0, undefined)
   }
   if (!result.response.ok) {
-    if (result.response.status === 401 && mayRetrySignIn()) {
+    if (result.response.status === 401 && inSignedInApp() && mayRetrySignIn()) {
       void signIn(window.location.pathname + window.location.search)
     }
     throw new ApiError(result.response.status, result.error)

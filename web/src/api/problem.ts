@@ -6,18 +6,22 @@ export interface FieldProblem {
 
 export class ApiError extends Error {
   readonly status: number
+  /** the problem's type URI (…/already-voted), '' when the answer had none */
+  readonly type: string
   readonly title: string
   readonly detail: string | undefined
   readonly errors: FieldProblem[]
 
   constructor(status: number, body: unknown) {
     const problem = (typeof body === 'object' && body !== null ? body : {}) as {
+      type?: string
       title?: string
       detail?: string
       errors?: FieldProblem[]
     }
     super(messageFor(status))
     this.status = status
+    this.type = problem.type ?? ''
     this.title = problem.title ?? ''
     this.detail = problem.detail
     this.errors = Array.isArray(problem.errors) ? problem.errors.filter((e) => e && typeof e.field === 'string') : []

@@ -70,6 +70,14 @@ export async function restore(): Promise<User | null> {
   return user.value
 }
 
+/**
+ * Whether the page is one of the signed-in app's: a session belongs to its app (the console, or the deputies' pages),
+ * so the citizens' pages never send a deputy's token, even in the tab the deputy signed in.
+ */
+export function inSignedInApp(): boolean {
+  return !!manager && window.location.pathname.startsWith(appBase)
+}
+
 export async function accessToken(): Promise<string | undefined> {
   if (!manager) return undefined
   const current = user.value ?? (await restore())

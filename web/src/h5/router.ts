@@ -44,6 +44,8 @@ function startDeputySession(): Promise<void> {
   started ??= loadConfig().then((config) => {
     startSession(config, DEPUTY_BASE)
   })
+  // a failed start (no network) is tried again on the next deputy page
+  started.catch(() => (started = undefined))
   return started
 }
 
@@ -59,6 +61,8 @@ router.beforeEach(async (to) => {
     await signIn(router.resolve(to.fullPath).href).catch(() => undefined)
     return false
   }
+  // an account that is no deputy's (staff signed in to the console in this tab) gets the start page, which says so
+  if (!caller.value?.roles.includes('DEPUTY') && to.name !== 'deputy') return { name: 'deputy' }
   return true
 })
 

@@ -185,6 +185,31 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * The ingress forwards every page the gateway serves: the API, the console, and / with each phone page's first
+     * segment as web/src/h5/pages.ts lists them (a deputy comes back from Keycloak to /deputy/callback).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/example-county"})
+    void the_ingress_forwards_the_api_the_console_and_every_phone_page_to_the_gateway(String dir) throws IOException {
+        Matcher listed = Pattern.compile("'(/[a-z-]+)'").matcher(Files.readString(Path.of("../web/src/h5/pages.ts")));
+        List<String> phonePages = new ArrayList<>();
+        while (listed.find()) {
+            phonePages.add(listed.group(1));
+        }
+        assertThat(phonePages).contains("/mailbox", "/deputy");
+        Ingress ingress = all(render(dir), Ingress.class).get(0);
+        Map<String, String> prefixes = new HashMap<>();
+        ingress.getSpec().getRules().get(0).getHttp().getPaths().forEach(p -> {
+            assertThat(p.getBackend().getService().getName()).as(p.getPath()).isEqualTo("gateway");
+            prefixes.put(p.getPath(), p.getPathType());
+        });
+        assertThat(prefixes).containsEntry("/", "Exact").containsEntry("/api", "Prefix").containsEntry("/console", "Prefix");
+        for (String page : phonePages) {
+            assertThat(prefixes).as("the phone page " + page).containsEntry(page, "Prefix");
+        }
+    }
+
     @Test
     void images_are_the_ones_the_build_names_and_the_overlay_moves_them_to_the_countys_registry() throws IOException {
         String version = imageTag();
