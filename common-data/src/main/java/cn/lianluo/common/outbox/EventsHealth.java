@@ -11,6 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * pass reached Kafka. Served at {@code /q/health/group/events} only, never in liveness or readiness: while the broker
  * is down a pod still takes every write (the rows wait in the outbox), so taking it out of the Service or restarting it
  * would only turn a late event into a failed request. DOWN here says "events are late", for people and monitoring.
+ * {@code pending} counts the service's rows (all replicas share them); the relay's failure is this replica's, and only
+ * the replica whose turn it is tries Kafka, so with several replicas read it on each, or watch {@code pending}.
  */
 @HealthGroup("events")
 @ApplicationScoped
