@@ -126,6 +126,8 @@ class ManifestsTest {
         }
         for (Deployment d : deployments) {
             String name = d.getMetadata().getName();
+            // the HPA owns the count: a number in the manifest would be set again at every kubectl apply
+            assertThat(d.getSpec().getReplicas()).as("replicas of " + name + ", which its HPA scales").isNull();
             assertThat(all(objects, Service.class)).as("Service " + name).anyMatch(s -> s.getMetadata().getName().equals(name));
             assertThat(all(objects, HorizontalPodAutoscaler.class)).as("HPA of " + name)
                     .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(name) && h.getSpec().getMinReplicas() >= 2);
@@ -176,7 +178,9 @@ class ManifestsTest {
                     .collect(Collectors.toSet());
             assertThat(set).as(name).contains("JWT_PUBLIC_KEY_LOCATION");
             if (!name.equals("gateway")) {
-                assertThat(set).as(name).contains("DB_HOST", "DB_NAME", "KAFKA_BOOTSTRAP_SERVERS", "LIANLUO_EVENTS_TOPIC");
+                assertThat(set).as(name).contains("DB_HOST", "DB_NAME", "KAFKA_BOOTSTRAP_SERVERS");
+                // topic names come from application.properties behind LIANLUO_TOPIC_PREFIX: a name here would drop it
+                assertThat(set).as(name).doesNotContain("LIANLUO_EVENTS_TOPIC");
                 assertThat(c.getEnv()).extracting(EnvVar::getName).as(name).contains("DB_USER", "DB_PASSWORD");
             } else {
                 assertThat(set).contains("LIANLUO_GATEWAY_STATION_URL", "LIANLUO_GATEWAY_DEPUTY_URL", "LIANLUO_GATEWAY_CASE_URL",
@@ -238,6 +242,133 @@ class ManifestsTest {
                         .containsEntry("app.kubernetes.io/name", "gateway");
             }
         }
+    }
+
+    /**
+     * A copy of deploy/k8s under target/, with {@code edit} applied to one of its files (a path relative to k8s/), as
+     * county IT would edit its overlay; the copy keeps the relative paths between overlays and base. Returns the edited
+     * file's folder, for {@link #render}.
+     */
+    static String copyWithEdit(String name, String file, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path copy = Path.of("target", name);
+        if (Files.exists(copy)) {
+            try (var old = Files.walk(copy)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (var files = Files.walk(K8S)) {
+            for (Path p : files.toList()) {
+                Path target = copy.resolve(K8S.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path edited = copy.resolve(file);
+        String before = Files.readString(edited);
+        String after = edit.apply(before);
+        assertThat(after).as("the edit of " + file + " changes it").isNotEqualTo(before);
+        Files.writeString(edited, after);
+        // the kustomization the edit was made in, as render() takes it (relative to k8s/)
+        return Path.of("..").resolve(edited.getParent()).toString();
+    }
+
+    static Map<String, String> configMap(List<HasMetadata> objects, String prefix) {
+        return all(objects, ConfigMap.class).stream().filter(m -> m.getMetadata().getName().startsWith(prefix + "-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + prefix)).getData();
+    }
+
+    /**
+     * docs/deploy.md section 4.6: the JWKS example is a Component the overlay takes by uncommenting two lines, and it
+     * merges: the JWKS URL and issuer are set, the key file's volume is gone, and the overlay's own database, Kafka, host
+     * name and ingress namespace are all still there.
+     */
+    @Test
+    void the_jwks_example_merges_into_the_overlay_and_keeps_its_database_kafka_and_host() throws IOException {
+        List<HasMetadata> plain = render("overlays/example-county");
+        assertThat(configMap(plain, "lianluo-common")).containsEntry("JWT_PUBLIC_KEY_LOCATION", "/etc/lianluo/jwt/public-key.pem");
+
+        String dir = copyWithEdit("k8s-jwks", "overlays/example-county/kustomization.yaml",
+                y -> y.replace("# components:\n#   - jwks\n", "components:\n  - jwks\n"));
+        List<HasMetadata> objects = render(dir);
+        assertThat(configMap(objects, "lianluo-common"))
+                .containsEntry("JWT_PUBLIC_KEY_LOCATION", "https://sso.example.gov.cn/realms/lianluo/protocol/openid-connect/certs")
+                .containsEntry("JWT_ISSUERS", "https://sso.example.gov.cn/realms/lianluo")
+                .containsEntry("JWT_AUDIENCE", "lianluo");
+        for (Deployment d : all(objects, Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertThat(pod.getVolumes()).extracting(Volume::getName).as(d.getMetadata().getName()).containsExactly("tmp");
+            assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName()).containsExactly("tmp");
+        }
+        // what the overlay set before is all still set
+        for (String service : List.of("station-service", "deputy-service", "case-service", "scoring-service")) {
+            assertThat(configMap(objects, service + "-config")).as(service)
+                    .containsEntry("DB_HOST", "postgres.db.svc")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "lianluo-kafka-kafka-bootstrap.kafka.svc:9092")
+                    .isEqualTo(configMap(plain, service + "-config"));
+        }
+        assertThat(configMap(objects, "gateway-config")).isEqualTo(configMap(plain, "gateway-config"));
+        assertThat(all(objects, Ingress.class).get(0).getSpec().getRules().get(0).getHost()).isEqualTo("lianluo.huayuan.example.gov.cn");
+        assertThat(all(objects, Ingress.class).get(0).getSpec().getTls().get(0).getHosts()).containsExactly("lianluo.huayuan.example.gov.cn");
+        assertThat(all(objects, NetworkPolicy.class)).filteredOn(p -> p.getMetadata().getName().equals("gateway-from-ingress"))
+                .singleElement().satisfies(p -> assertThat(p.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector()
+                        .getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "ingress-nginx"));
+        assertThat(all(objects, Deployment.class)).allMatch(d -> d.getMetadata().getNamespace().equals("lianluo-433124"));
+    }
+
+    /** docs/topology.md: the province's overlay takes federation/province, and only scoring-service changes. */
+    @Test
+    void the_province_component_turns_federation_on_in_scoring_service_alone() throws IOException {
+        List<HasMetadata> plain = render("overlays/example-county");
+        String dir = copyWithEdit("k8s-province", "overlays/example-county/kustomization.yaml",
+                y -> y.replace("resources:\n  - ../../base\n", "resources:\n  - ../../base\ncomponents:\n  - ../../federation/province\n"));
+        List<HasMetadata> objects = render(dir);
+        Map<String, String> scoring = configMap(objects, "scoring-service-config");
+        assertThat(scoring).containsEntry("QUARKUS_PROFILE", "prod,federation").containsEntry("DB_HOST", "postgres.db.svc");
+        Map<String, String> expected = new HashMap<>(configMap(plain, "scoring-service-config"));
+        expected.put("QUARKUS_PROFILE", "prod,federation");
+        assertThat(scoring).isEqualTo(expected);
+        for (ConfigMap m : all(objects, ConfigMap.class)) {
+            if (!m.getMetadata().getName().startsWith("scoring-service-config")) {
+                assertThat(m.getData()).as(m.getMetadata().getName()).doesNotContainKey("QUARKUS_PROFILE");
+            }
+        }
+    }
+
+    /**
+     * A county that federates: its topics are the base's with its prefix (as LIANLUO_TOPIC_PREFIX names them), and the
+     * province's MirrorMaker 2 copies exactly its four event topics, under the same names.
+     */
+    @Test
+    void a_federating_countys_topics_carry_its_prefix_and_mirrormaker_copies_its_four_event_topics_as_they_are() throws IOException {
+        Set<String> base = topicNames(render("base/kafka-topics"));
+        List<GenericKubernetesResource> county = all(render("federation/county-topics"), GenericKubernetesResource.class);
+        assertThat(county).allSatisfy(t -> {
+            assertThat(((Map<?, ?>) t.getAdditionalProperties().get("spec")).containsKey("topicName")).isFalse();
+            assertThat(t.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "lianluo-kafka");
+        });
+        Set<String> prefixed = county.stream().map(t -> t.getMetadata().getName()).collect(Collectors.toSet());
+        assertThat(prefixed).isEqualTo(base.stream().map(n -> "433124." + n).collect(Collectors.toSet()));
+
+        GenericKubernetesResource mirror = (GenericKubernetesResource) load(Files.readString(K8S.resolve("federation/mirrormaker2.yaml"))).get(0);
+        assertThat(mirror.getKind()).isEqualTo("KafkaMirrorMaker2");
+        Map<?, ?> spec = (Map<?, ?>) mirror.getAdditionalProperties().get("spec");
+        List<?> mirrors = (List<?>) spec.get("mirrors");
+        assertThat(mirrors).hasSize(1);
+        Map<?, ?> first = (Map<?, ?>) mirrors.get(0);
+        assertThat(((Map<?, ?>) ((Map<?, ?>) first.get("sourceConnector")).get("config")).get("replication.policy.class"))
+                .isEqualTo("org.apache.kafka.connect.mirror.IdentityReplicationPolicy");
+        Pattern copied = Pattern.compile((String) first.get("topicsPattern"));
+        assertThat(prefixed.stream().filter(n -> copied.matcher(n).matches()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("433124.station.events", "433124.deputy.events", "433124.case.events", "433124.scoring.events");
+        assertThat(copied.matcher("station.events").matches()).as("the province's own topics are not copied back").isFalse();
+    }
+
+    static Set<String> topicNames(List<HasMetadata> objects) {
+        return all(objects, GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals("KafkaTopic"))
+                .map(t -> (String) ((Map<?, ?>) t.getAdditionalProperties().get("spec")).get("topicName")).collect(Collectors.toSet());
     }
 
     @Test

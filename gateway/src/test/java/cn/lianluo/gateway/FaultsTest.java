@@ -33,6 +33,8 @@ import java.util.stream.IntStream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /**
  * Nothing lost under faults (DESIGN §5): the broker down, a service killed with SIGKILL mid-stream, events delivered
@@ -113,6 +115,11 @@ class FaultsTest {
         return byCase;
     }
 
+    /** A service of the run, as the kubelet's probes reach it: directly, not through the gateway. */
+    static String service(String name) {
+        return "http://127.0.0.1:" + ServicesUnderTest.PORTS.get(name);
+    }
+
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
@@ -151,7 +158,7 @@ class FaultsTest {
     }
 
     @Test
-    void writes_made_while_kafka_is_down_are_kept_and_their_events_and_points_arrive_once_it_is_back() {
+    void writes_made_while_kafka_is_down_are_kept_every_service_stays_ready_and_the_events_and_points_arrive_once_it_is_back() {
         List<String> deputies = deputies(11, 20);
         Map<String, Integer> before = totals(deputies);
         Map<String, Set<String>> acknowledged = new HashMap<>();
@@ -167,6 +174,22 @@ class FaultsTest {
             for (String deputy : deputies) {
                 assertThat(casesOf(deputy)).containsExactlyInAnyOrderElementsOf(acknowledged.get(deputy));
             }
+            // case-service knows its events are late (its relay has failed to reach the broker) ...
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    given().baseUri(service("case-service")).when().get("/q/health/group/events").then().statusCode(503)
+                            .body("checks[0].status", equalTo("DOWN"))
+                            .body("checks[0].data.pending", greaterThanOrEqualTo(deputies.size())));
+            // ... and still every service is ready and alive, as Kubernetes' probes ask: the broker is not theirs to fix
+            for (String service : ServicesUnderTest.PORTS.keySet()) {
+                given().baseUri(service(service)).when().get("/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"));
+                given().baseUri(service(service)).when().get("/q/health/live").then().statusCode(200)
+                        .body("status", equalTo("UP"));
+            }
+            // a write made after all that is taken as the first ones were
+            var late = receive(deputies.get(0), 99);
+            assertThat(late.statusCode()).as(late.body().asString()).isEqualTo(201);
+            acknowledged.put(deputies.get(0), Set.of(acknowledged.get(deputies.get(0)).iterator().next(), late.<String>path("id")));
         } finally {
             RealInfrastructure.Suite.run("kafka", "start");
         }

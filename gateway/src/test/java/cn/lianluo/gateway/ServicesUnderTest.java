@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,10 +32,6 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             "station-service", 18081, "deputy-service", 18082, "case-service", 18083, "scoring-service", 18084));
     private static final Map<String, String> DATABASES = Map.of(
             "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw");
-    /** The channels each service has (only those are configured, so no service gets a channel it does not know). */
-    private static final Map<String, List<String>> CONSUMES = Map.of("station-service", List.of("deputy"),
-            "deputy-service", List.of("station"), "case-service", List.of("deputy"),
-            "scoring-service", List.of("station", "deputy", "case"));
     private static final Map<String, Process> RUNNING = new HashMap<>();
     private static String topicPrefix;
 
@@ -115,17 +110,11 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // deadlines are looked for every 2 s (60 s in production), so two replicas scan often and at once
         env.put("LIANLUO_DEADLINES_SCAN_EVERY", "2s");
-        env.put("LIANLUO_EVENTS_TOPIC", topic);
-        for (String in : CONSUMES.get(service)) {
-            String channel = "MP_MESSAGING_INCOMING_" + in.toUpperCase() + "_EVENTS_";
-            env.put(channel + "TOPIC", topicPrefix + in + ".events");
-            env.put(channel + "DEAD_LETTER_QUEUE_TOPIC", topicPrefix + service + "." + in + ".dlq");
-            if (!service.equals("scoring-service")) {
-                env.put(channel + "GROUP_ID", topicPrefix + service);
-            }
-        }
-        if (service.equals("scoring-service")) {
-            env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GROUP_ID", topicPrefix + service);
+        // every topic, consumer group and dead-letter topic of the run through the one setting a county would use
+        // (lianluo.topic-prefix, docs/topology.md); only an instance on a topic of its own names its topic besides
+        env.put("LIANLUO_TOPIC_PREFIX", topicPrefix);
+        if (!topic.equals(topic(service.replace("-service", "")))) {
+            env.put("LIANLUO_EVENTS_TOPIC", topic);
         }
         try {
             Path log = root.resolve("gateway/target/" + name + ".log");
@@ -176,7 +165,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
 
     /** The dead-letter topic a service's consumer of {@code publisher}'s events uses in this run. */
     public static String deadLetters(String service, String publisher) {
-        return topicPrefix + service + "." + publisher + ".dlq";
+        return topicPrefix + service + "." + publisher + "-events.dlq";
     }
 
     public static void restart(String service) {

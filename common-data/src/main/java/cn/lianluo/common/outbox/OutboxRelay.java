@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +57,9 @@ public class OutboxRelay {
     });
     private volatile Producer<String, String> producer;
     private volatile Instant quietUntil = Instant.MIN;
+    /** Why the last pass stopped short, and since when passes have been failing (null while Kafka takes the rows). */
+    private volatile String failure;
+    private volatile Instant failingSince;
 
     public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic) {
         this.em = em;
@@ -92,8 +96,14 @@ public class OutboxRelay {
                     // a full batch: more may be waiting
                 }
             } while (requested.get());
+            failure = null;
+            failingSince = null;
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay paused, events stay pending: %s", e.getMessage());
+            failure = e.getMessage();
+            if (failingSince == null) {
+                failingSince = Instant.now();
+            }
             quietUntil = Instant.now().plusSeconds(2);
             closeProducer();
         } finally {
@@ -170,6 +180,16 @@ public class OutboxRelay {
     public long pending() {
         return QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("SELECT count(m) FROM OutboxMessage m WHERE m.sentAt IS NULL", Long.class).getSingleResult());
+    }
+
+    /** Why the relay's passes fail since {@link #failingSince()}; empty while its last pass went through. */
+    public Optional<String> failure() {
+        return failingSince == null ? Optional.empty() : Optional.of(String.valueOf(failure));
+    }
+
+    /** When the relay's passes began to fail; empty while its last pass went through. */
+    public Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
     }
 
     private Producer<String, String> producer() {
