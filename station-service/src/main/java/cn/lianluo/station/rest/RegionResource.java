@@ -77,8 +77,7 @@ public class RegionResource {
             + "errors[{field: \"line 5: level\"}]: a bad code, name or level, a parent that is not the code's or is unknown, "
             + "a code twice, a wrong header) or no regions (import-empty)")
     @RequestBody(required = true, description = "the region tree 行政区划表", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                    example = "code,name,level,parent_code\n44,广东省,province,\n4401,广州市,city,44\n"),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING))})
     @Produces(MediaType.APPLICATION_JSON)
     public RegionImportResult importRegions(byte[] body) {
