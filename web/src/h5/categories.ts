@@ -1,6 +1,6 @@
 /**
- * Each case category as a citizen would say it (the seeds' categories, seeds/categories.csv); a category a region adds
- * later shows with its name alone.
+ * Each case category as a citizen would say it (the categories case-service ships,
+ * case-service/src/main/resources/reference/categories.csv); a category a region adds later shows with its name alone.
  */
 export const PLAIN_WORDS: Record<string, string> = {
   MEDICAL_INSURANCE: '看病报销、医保缴费、异地就医',

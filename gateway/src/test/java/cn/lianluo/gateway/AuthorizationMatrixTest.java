@@ -222,6 +222,8 @@ class AuthorizationMatrixTest {
                 new Write("SUPERVISOR", "PUT", "/api/v1/points/rules/" + county + "/2026", Map.of("points", Map.of("STATION_ENTRY", 50),
                         "requiredStationEntries", 1)),
                 new Write("ADMIN", "POST", "/api/v1/units", Map.of("name", "越权单位", "regionCode", county, "kind", "DEPARTMENT")),
+                // the categories serve a whole province: a county's ADMIN (桑植县's here) sets none
+                new Write("ADMIN", "PUT", "/api/v1/cases/categories/OTHER", Map.of("name", "越权分类", "level", "COUNTY")),
                 new Write("SUPERVISOR", "POST", "/api/v1/groups", Map.of("kind", "EXPERT_TEAM", "name", "越权小组", "regionCode", TOWNSHIP)),
                 new Write("SUPERVISOR", "POST", "/api/v1/points/snapshots", Map.of("region", county, "year", 2026, "quarter", 2)));
 

@@ -38,6 +38,20 @@ class GatewayTest {
     }
 
     @Test
+    void an_admin_imports_regions_and_sets_a_category_through_the_gateway() {
+        String village = "433124108" + String.format("%03d", 900 + (int) (System.nanoTime() % 100));
+        given().header("Authorization", TestTokens.bearer("ADMIN", "433124")).contentType("text/csv")
+                .body(("code,name,level,parent_code\n" + village + ",网关测试村,village,433124108\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/regions/import").then().statusCode(200).body("regionCode", equalTo(village));
+        given().when().get("/api/v1/regions/433124108").then().statusCode(200).body("children.code", hasItem(village));
+        given().header("Authorization", TestTokens.bearer("ADMIN", "43")).contentType(ContentType.JSON)
+                .body(Map.of("name", "网关测试分类", "level", "COUNTY"))
+                .when().put("/api/v1/cases/categories/GATEWAY_TEST").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .body("code", equalTo("GATEWAY_TEST"));
+        given().when().get("/api/v1/cases/categories").then().statusCode(200).body("code", hasItem("GATEWAY_TEST"));
+    }
+
+    @Test
     void protected_paths_need_a_valid_token_and_problems_pass_through_unchanged() {
         given().when().get("/api/v1/deputies").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));

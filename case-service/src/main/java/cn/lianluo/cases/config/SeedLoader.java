@@ -28,8 +28,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Loads case-service's seeds at start-up: the working-day calendar, the categories, the seed townships' units and
- * the example deadline policy. Only what is missing is inserted, so loading twice changes nothing.
+ * Loads case-service's demo data at start-up when a seeds folder is named: the working-day calendar, the seed
+ * townships' units and the example deadline policy (the categories are reference data, {@code CategoryService}, loaded
+ * at every start). Only what is missing is inserted, so loading twice changes nothing.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -46,7 +47,7 @@ public class SeedLoader {
     }
 
     /** What a load inserted. */
-    public record Loaded(int calendarDays, int categories, int units, int policies) {
+    public record Loaded(int calendarDays, int units, int policies) {
     }
 
     private final Optional<String> dir;
@@ -78,13 +79,6 @@ public class SeedLoader {
     public Loaded load(Path seeds) {
         // every start checks the seeds: a round trip for all of a file, not one (or a transaction) per row
         int days = QuarkusTransaction.requiringNew().call(() -> calendarDays(seeds.resolve("calendar")));
-        int categories = QuarkusTransaction.requiringNew().call(() -> SeedRows.insertAll(em,
-                "INSERT INTO category (code, name, level) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                SeedRows.csv(seeds.resolve("categories.csv")), (statement, row) -> {
-                    statement.setString(1, row[0].strip());
-                    statement.setString(2, row[1].strip());
-                    statement.setString(3, row[2].strip());
-                }));
         Seeds file;
         try {
             file = mapper.readValue(seeds.resolve("units.json").toFile(), Seeds.class);
@@ -110,13 +104,12 @@ public class SeedLoader {
             }
             return 0;
         });
-        // the calendar and the categories were written around their services: what a request read meanwhile goes
-        for (String cache : List.of("working-calendar", "categories")) {
+        // the calendar was written around its service: what a request read meanwhile goes
+        for (String cache : List.of("working-calendar")) {
             caches.getCache(cache).ifPresent(c -> c.invalidateAll().await().indefinitely());
         }
-        LOG.infof("seeds from %s: %d calendar days, %d categories, %d units, %d policies", seeds, days, categories,
-                created, policies);
-        return new Loaded(days, categories, created, policies);
+        LOG.infof("seeds from %s: %d calendar days, %d units, %d policies", seeds, days, created, policies);
+        return new Loaded(days, created, policies);
     }
 
     private int calendarDays(Path folder) {

@@ -38,7 +38,7 @@ class SeedsTest {
         assertThat(categories).isPositive();
         assertThat(days).isPositive();
 
-        assertThat(seeds.load(SEEDS)).isEqualTo(new SeedLoader.Loaded(0, 0, 0, 0));
+        assertThat(seeds.load(SEEDS)).isEqualTo(new SeedLoader.Loaded(0, 0, 0));
 
         assertThat(count("SELECT count(*) FROM category")).isEqualTo(categories);
         assertThat(count("SELECT count(*) FROM calendar_day")).isEqualTo(days);

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,23 +35,44 @@ public final class SeedRows {
     /** The rows of a simple CSV (no quoted commas): without its header, blank lines, {@code #} comments or a BOM. */
     public static List<String[]> csv(Path file) {
         try {
-            List<String[]> rows = new ArrayList<>();
-            boolean header = true;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String l = line.replace("\uFEFF", "");
-                if (l.isBlank() || l.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                rows.add(l.split(",", -1));
-            }
-            return rows;
+            return rows(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** The rows of a CSV on the classpath (reference data shipped in a service's jar), read as {@link #csv(Path)}. */
+    public static List<String[]> csvResource(String resource) {
+        return rows(List.of(resourceText(resource).split("\r?\n")));
+    }
+
+    /** The whole text of a UTF-8 resource on the classpath; a missing one is an error naming it. */
+    public static String resourceText(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static List<String[]> rows(List<String> lines) {
+        List<String[]> rows = new ArrayList<>();
+        boolean header = true;
+        for (String line : lines) {
+            String l = line.replace("\uFEFF", "");
+            if (l.isBlank() || l.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            rows.add(l.split(",", -1));
+        }
+        return rows;
     }
 
     /**

@@ -12,6 +12,8 @@ public final class StationEvents {
     public static final String STANDARD_ASSESSED = "lianluo.station.standard-assessed.v1";
     public static final String RECEPTION_HELD = "lianluo.station.reception-held.v1";
     public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
+    /** An ADMIN imported regions (行政区划): keyed by the code of the smallest region holding all the file's rows. */
+    public static final String REGIONS_IMPORTED = "lianluo.station.regions-imported.v1";
 
     private StationEvents() {
     }
@@ -31,5 +33,9 @@ public final class StationEvents {
 
     public record ActivityHeld(UUID activityId, String kind, String fiveIntoTarget, String regionCode, UUID stationId,
                                LocalDate date, List<String> participantDeputyIds) {
+    }
+
+    /** What an import changed under {@code regionCode}: regions added, regions renamed (the rest were there as given). */
+    public record RegionsImported(String regionCode, int rows, int added, int renamed, List<String> renamedCodes) {
     }
 }

@@ -144,6 +144,12 @@ public final class StationDtos {
     public record RegionChild(String code, String name, RegionLevel level) {
     }
 
+    @Schema(description = "What a region import did: the smallest region holding the file's rows, and how many of its "
+            + "regions were added, renamed or already there as given.")
+    public record RegionImportResult(@Schema(description = "the smallest region holding every row of the file") String regionCode,
+                                     int rows, int added, int renamed, int unchanged) {
+    }
+
     public record RegionView(String code,
                              @Schema(description = "the code as official documents write it: 43 → 430000, a township or village in full") String official,
                              String name, RegionLevel level, String levelName,

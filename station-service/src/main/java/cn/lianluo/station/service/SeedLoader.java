@@ -2,7 +2,6 @@ package cn.lianluo.station.service;
 
 import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
-import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.station.config.SeedConfig;
 import cn.lianluo.station.domain.StandardItem;
 import cn.lianluo.station.persistence.StationRepository;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +32,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Loads the seeds at start-up: regions, the working-day calendar and the seed report's stations. Every row
- * is inserted only when missing, so loading twice changes nothing (and never overwrites what staff edited).
+ * Loads the demo data at start-up when a seeds folder is named: the working-day calendar and the seed report's
+ * stations (the region tree they sit in is reference data, {@link RegionTrees}, loaded before). Every row is inserted
+ * only when missing, so loading twice changes nothing (and never overwrites what staff edited).
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -63,29 +62,11 @@ public class SeedLoader {
 
     void onStart(@Observes StartupEvent event) {
         // replicas starting together load one after the other (the second finds everything there)
-        config.dir().map(Path::of).ifPresent(dir -> startupLock.run("lianluo-seeds", () -> {
-            int regions = loadRegions(dir.resolve("regions.csv"));
-            int province = config.provinceRegions().filter(p -> !p.isBlank()).map(Path::of).map(this::loadRegions).orElse(0);
+        config.dir().filter(d -> !d.isBlank()).map(Path::of).ifPresent(dir -> startupLock.run("lianluo-seeds", () -> {
             int days = loadCalendars(dir.resolve("calendar"));
             int created = loadStations(dir.resolve("stations.json"));
-            LOG.infof("seeds from %s: %d+%d new regions, %d new calendar days, %d new stations",
-                    dir, regions, province, days, created);
+            LOG.infof("seeds from %s: %d new calendar days, %d new stations", dir, days, created);
         }));
-    }
-
-    /** {@code code,name,level,parent_code}; parents before children; returns the rows inserted. */
-    @Transactional
-    public int loadRegions(Path csv) {
-        List<String[]> rows = SeedRows.csv(csv);
-        rows.sort(Comparator.comparingInt((String[] r) -> RegionCode.of(r[0]).value().length()).thenComparing(r -> r[0]));
-        return SeedRows.insertAll(em, "INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
-                rows, (ps, r) -> {
-                    RegionCode code = RegionCode.of(r[0]);
-                    ps.setString(1, code.value());
-                    ps.setString(2, r[1].strip());
-                    ps.setString(3, code.level().name());
-                    ps.setString(4, code.parent().map(RegionCode::value).orElse(null));
-                });
     }
 
     /** Every {@code calendar/*.csv}: {@code date,working,name}. */

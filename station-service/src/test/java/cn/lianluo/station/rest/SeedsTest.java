@@ -40,7 +40,6 @@ class SeedsTest {
         long regions = count("SELECT count(*) FROM region");
         long events = count("SELECT count(*) FROM outbox");
 
-        assertThat(seeds.loadRegions(Path.of("../seeds/regions.csv"))).isZero();
         assertThat(seeds.loadCalendars(Path.of("../seeds/calendar"))).isZero();
         assertThat(seeds.loadStations(Path.of("../seeds/stations.json"))).isZero();
 

@@ -14,6 +14,7 @@ import cn.lianluo.cases.cases.service.CaseService;
 import cn.lianluo.cases.cases.service.CaseStatistics;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.rest.ApiDocs;
+import cn.lianluo.cases.units.service.CategoryService;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -65,12 +67,14 @@ public class CaseResource {
     private final CaseQueries queries;
     private final CaseStatistics statistics;
     private final UnitService units;
+    private final CategoryService categories;
     private final CaseClock clock;
     private final Caller caller;
 
     public CaseResource(CaseService cases, CaseQueries queries, CaseStatistics statistics, UnitService units,
-                        CaseClock clock, Caller caller) {
+                        CategoryService categories, CaseClock clock, Caller caller) {
         this.cases = cases;
+        this.categories = categories;
         this.queries = queries;
         this.statistics = statistics;
         this.units = units;
@@ -107,6 +111,29 @@ public class CaseResource {
             description = "The case categories and the level of government responsible for each.")
     public List<UnitService.Category> categories() {
         return units.categories();
+    }
+
+    @PUT
+    @Path("/categories/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "putCaseCategory", summary = "Create or change a category 设置诉求分类",
+            description = "Adds the category, or changes the name of an existing one or the level of government responsible "
+                    + "for it; the categories serve every region of the province, so only an ADMIN whose scope is a whole "
+                    + "province sets them. The event lianluo.case.category-changed.v1 tells what changed. The shipped "
+                    + "categories load at every start when missing; a change made here is kept. Other replicas answer "
+                    + "the new list within 30 s.")
+    @APIResponse(responseCode = "200", description = "Changed 已修改",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitService.Category.class)))
+    @APIResponse(responseCode = "201", description = "Created 已创建",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitService.Category.class)))
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: a code that is not 2 to 40 upper-case letters, "
+            + "digits or underscores, no name, or no level")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权操作: not an ADMIN, or an ADMIN of less than a province")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: VILLAGE as the level responsible")
+    public Response putCategory(@Parameter(description = "the category's code (upper case, e.g. RURAL_LIVING)", example = "RURAL_LIVING")
+                                @PathParam("code") String code, @NotNull @Valid CategoryService.CategoryRequest request) {
+        CategoryService.Changed changed = categories.put(code, request, caller);
+        return Response.status(changed.created() ? Response.Status.CREATED : Response.Status.OK).entity(changed.category()).build();
     }
 
     @GET
