@@ -213,6 +213,8 @@ class AuthorizationMatrixTest {
                 new Write("DEPUTY", "POST", "/api/v1/suggestions/" + suggestionId + "/rate", Map.of("grade", "A")),
                 new Write("DEPUTY", "POST", "/api/v1/suggestions/" + suggestionId + "/co-signers/confirm", Map.of()),
                 new Write("ADMIN", "PUT", "/api/v1/calendar/days/2031-07-01", Map.of("working", false, "name", "越权放假")),
+                new Write("ADMIN", "PUT", "/api/v1/calendar/2031", Map.of("days", List.of(
+                        Map.of("date", "2031-07-01", "working", false, "name", "越权放假")))),
                 new Write("SUPERVISOR", "POST", "/api/v1/livelihood-projects/" + projectId + "/progress", Map.of("percent", 10, "milestone", "越权")),
                 new Write("DEPUTY", "POST", "/api/v1/livelihood-projects/" + projectId + "/supervisions", Map.of("note", "越权监督")),
                 new Write("SUPERVISOR", "POST", "/api/v1/points/corrections",

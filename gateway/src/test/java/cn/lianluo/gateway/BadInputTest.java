@@ -114,6 +114,7 @@ class BadInputTest {
                 .replace("/suggestions/{id}/{command}", "/suggestions/" + UUID.randomUUID() + "/answer")
                 .replace("/livelihood-projects/{id}", "/livelihood-projects/" + projectId)
                 .replace("/calendar/days/{date}", "/calendar/days/2030-01-02")
+                .replace("/calendar/{year}", "/calendar/2030")
                 .replace("/deadline-policies/{region}", "/deadline-policies/4302")
                 .replace("/points/rules/{region}/{year}", "/points/rules/4302/2030")
                 .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());

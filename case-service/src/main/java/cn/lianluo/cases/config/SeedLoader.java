@@ -112,7 +112,11 @@ public class SeedLoader {
         return new Loaded(days, created, policies);
     }
 
+    /** Extra calendar days a seeds folder may bring; the official years ship in the jar (ReferenceCalendarLoader). */
     private int calendarDays(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
         List<String[]> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(SeedRows.csv(f)));

@@ -45,16 +45,4 @@ class SeedsTest {
         assertThat(count("SELECT count(*) FROM unit")).isEqualTo(units);
         assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(events);
     }
-
-    @Test
-    void a_seeded_row_that_went_missing_comes_back_and_only_it() {
-        QuarkusTransaction.requiringNew().run(() ->
-                em.createNativeQuery("DELETE FROM calendar_day WHERE day = DATE '2026-10-01'").executeUpdate());
-        long days = count("SELECT count(*) FROM calendar_day");
-
-        assertThat(seeds.load(SEEDS).calendarDays()).isEqualTo(1);
-
-        assertThat(count("SELECT count(*) FROM calendar_day")).isEqualTo(days + 1);
-        assertThat(count("SELECT count(*) FROM calendar_day WHERE day = DATE '2026-10-01' AND NOT working")).isEqualTo(1);
-    }
 }

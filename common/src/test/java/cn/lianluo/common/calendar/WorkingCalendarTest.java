@@ -68,4 +68,34 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 1, 5), -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_year_without_its_arrangement_takes_the_computed_days_off_and_an_arranged_one_does_not() {
+        WorkingCalendar never = WorkingCalendar.withComputedYears(ReferenceCalendars.all().get(2026), java.util.Set.of(2026));
+
+        // 2027: 元旦 on a Friday, 春节 5–8 February (Friday to Monday), all provisional
+        assertThat(never.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+        assertThat(never.isWorkingDay(LocalDate.of(2027, 2, 8))).isFalse();
+        assertThat(never.isWorkingDay(LocalDate.of(2027, 2, 9))).isTrue();
+        assertThat(never.exception(LocalDate.of(2027, 2, 5))).get().extracting(CalendarDay::provisional).isEqualTo(true);
+        assertThat(never.isArranged(2027)).isFalse();
+        // an extension of 1 working day approved on 31 December 2026 falls due on 4 January 2027, not on 元旦
+        assertThat(never.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+        // 2026 is the official arrangement: 4 January (a Sunday) is a make-up day, 5 April a day off, nothing computed
+        assertThat(never.isWorkingDay(LocalDate.of(2026, 1, 4))).isTrue();
+        assertThat(never.year(2026)).noneMatch(CalendarDay::provisional).hasSize(39);
+        assertThat(never.year(2027)).hasSize(13).allMatch(CalendarDay::provisional);
+    }
+
+    @Test
+    void a_day_stored_for_an_unarranged_year_wins_over_the_computed_one() {
+        WorkingCalendar calendar = WorkingCalendar.withComputedYears(List.of(
+                new CalendarDay(LocalDate.of(2027, 2, 5), true, "上班"),
+                new CalendarDay(LocalDate.of(2027, 2, 10), false, "春节")), java.util.Set.of());
+
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 5))).isTrue();
+        assertThat(calendar.year(2027)).hasSize(14)
+                .filteredOn(d -> !d.provisional()).extracting(CalendarDay::date)
+                .containsExactly(LocalDate.of(2027, 2, 5), LocalDate.of(2027, 2, 10));
+    }
 }

@@ -1,22 +1,25 @@
 package cn.lianluo.station.service;
 
-import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
-import cn.lianluo.station.persistence.CalendarRepository;
+import cn.lianluo.common.data.CalendarTables;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
-/** The working-day calendar as station-service holds it (loaded from the seeds; days off and make-up days). */
+/**
+ * The working-day calendar as station-service holds it: the official arrangements shipped in the jar, those
+ * case-service announces, and every other year computed (provisional).
+ */
 @ApplicationScoped
 public class CalendarService {
 
-    private final CalendarRepository days;
+    private final CalendarTables tables;
 
-    public CalendarService(CalendarRepository days) {
-        this.days = days;
+    public CalendarService(CalendarTables tables) {
+        this.tables = tables;
     }
 
+    @Transactional
     public WorkingCalendar calendar() {
-        return new WorkingCalendar(days.listAll().stream()
-                .map(d -> new CalendarDay(d.day, d.working, d.name)).toList());
+        return tables.calendar();
     }
 }

@@ -1,11 +1,15 @@
 package cn.lianluo.cases.calendar.service;
 
+import cn.lianluo.cases.calendar.messaging.CalendarEvents;
 import cn.lianluo.cases.calendar.persistence.CalendarDayEntity;
 import cn.lianluo.cases.calendar.persistence.CalendarRepositories;
 import cn.lianluo.cases.calendar.persistence.PolicyEntity;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
+import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
+import cn.lianluo.common.data.CalendarTables;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import io.quarkus.cache.CacheInvalidateAll;
@@ -20,16 +24,24 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The working-day calendar (data, editable by ADMIN) and the deadline policies per region. */
+/**
+ * The working-day calendar (data, editable by ADMIN; a year with no official arrangement computed, provisional) and
+ * the deadline policies per region. Every change of the calendar is an event, in its transaction.
+ */
 @ApplicationScoped
 public class CalendarService {
 
     private final CalendarRepositories.Days days;
     private final CalendarRepositories.Policies policies;
+    private final CalendarTables tables;
+    private final Outbox outbox;
 
-    public CalendarService(CalendarRepositories.Days days, CalendarRepositories.Policies policies) {
+    public CalendarService(CalendarRepositories.Days days, CalendarRepositories.Policies policies, CalendarTables tables,
+                           Outbox outbox) {
         this.days = days;
         this.policies = policies;
+        this.tables = tables;
+        this.outbox = outbox;
     }
 
     /**
@@ -39,19 +51,30 @@ public class CalendarService {
     @CacheResult(cacheName = "working-calendar")
     @Transactional
     public WorkingCalendar calendar() {
-        return new WorkingCalendar(days.listAll().stream().map(d -> new CalendarDay(d.day, d.working, d.name)).toList());
+        return tables.calendar();
     }
 
+    /** The days of a year that differ from the weekday rule: the arrangement's, else the computed ones (provisional). */
     @Transactional
     public List<CalendarDay> year(int year) {
-        return days.list("day between ?1 and ?2 order by day", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-                .stream().map(d -> new CalendarDay(d.day, d.working, d.name)).toList();
+        return tables.calendar().year(year);
+    }
+
+    /** The State Council's arrangement of a year replaces whatever the year held. */
+    @CacheInvalidateAll(cacheName = "working-calendar")
+    @Transactional
+    public List<CalendarDay> arrange(Arrangement arrangement, String by, Instant at) {
+        tables.arrange(arrangement.year(), arrangement.days(), by, at);
+        outbox.add(CalendarEvents.ARRANGED, CalendarEvents.SUBJECT, RegionCode.HUNAN, new CalendarEvents.Arranged(
+                arrangement.year(), arrangement.days().stream()
+                .map(d -> new CalendarEvents.Day(d.date(), d.working(), d.name())).toList(), at));
+        return arrangement.days();
     }
 
     /** Sets a day that differs from the weekday rule (a day off, or a make-up working day). */
     @CacheInvalidateAll(cacheName = "working-calendar")
     @Transactional
-    public CalendarDay setDay(LocalDate date, boolean working, String name) {
+    public CalendarDay setDay(LocalDate date, boolean working, String name, Instant at) {
         CalendarDayEntity day = days.findById(date);
         if (day == null) {
             day = new CalendarDayEntity();
@@ -60,16 +83,20 @@ public class CalendarService {
         day.working = working;
         day.name = name.strip();
         days.persist(day);
+        outbox.add(CalendarEvents.DAY_SET, CalendarEvents.SUBJECT, RegionCode.HUNAN,
+                new CalendarEvents.DayChanged(day.day, day.working, day.name, at));
         return new CalendarDay(day.day, day.working, day.name);
     }
 
     /** The day follows the weekday rule again. */
     @CacheInvalidateAll(cacheName = "working-calendar")
     @Transactional
-    public void removeDay(LocalDate date) {
+    public void removeDay(LocalDate date, Instant at) {
         if (!days.deleteById(date)) {
             throw ProblemException.notFound("calendar day", date);
         }
+        outbox.add(CalendarEvents.DAY_REMOVED, CalendarEvents.SUBJECT, RegionCode.HUNAN,
+                new CalendarEvents.DayChanged(date, null, null, at));
     }
 
     /** The policy of the most specific region prefix that has one, else the built-in default. */

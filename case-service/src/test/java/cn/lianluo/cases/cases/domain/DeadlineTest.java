@@ -1,35 +1,30 @@
 package cn.lianluo.cases.cases.domain;
 
 import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.calendar.ReferenceCalendars;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Working-day deadlines around every 2026 holiday and make-up day (the calendar is the project's seed). */
+/** Working-day deadlines around every 2026 holiday and make-up day (the official arrangement shipped in common), and across the 2026/2027 New Year and Spring
+ * Festival on 2027's computed days. */
 class DeadlineTest {
 
     static final WorkingCalendar Y2026 = load();
 
+    /** The official 2025 and 2026 arrangements shipped in the jar; every later year computed (provisional). */
     static WorkingCalendar load() {
-        try {
-            return new WorkingCalendar(Files.readAllLines(Path.of("../seeds/calendar/2026.csv")).stream()
-                    .filter(l -> !l.startsWith("#") && !l.startsWith("date") && !l.isBlank())
-                    .map(l -> l.split(","))
-                    .map(c -> new CalendarDay(LocalDate.parse(c[0]), Boolean.parseBoolean(c[1]), c[2]))
-                    .toList());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<Integer, List<CalendarDay>> official = ReferenceCalendars.all();
+        return WorkingCalendar.withComputedYears(official.values().stream().flatMap(List::stream).toList(), official.keySet());
     }
 
     static Instant at(String localDateTime) {
@@ -66,6 +61,20 @@ class DeadlineTest {
         assertThat(Y2026.addWorkingDays(start, days)).isEqualTo(due);
         assertThat(Deadline.start(Stage.HANDLE, start.atTime(10, 0).atZone(Deadline.CHINA).toInstant(), days, Y2026).dueDate())
                 .isEqualTo(due);
+    }
+
+    /** 2027 has no arrangement loaded: its computed days off (元旦 1 Jan, 春节 5–8 Feb, 清明 5 Apr) still count. */
+    @ParameterizedTest
+    @CsvSource({
+            "2026-12-31, 1, 2027-01-04, 2027-01-01",   // 元旦 2027 is a Friday
+            "2026-12-30, 2, 2027-01-04, 2027-01-01",
+            "2027-02-04, 1, 2027-02-09, 2027-02-05",   // 除夕 Fri 5 Feb to 初三 Mon 8 Feb
+            "2027-01-29, 10, 2027-02-16, 2027-02-08",
+            "2027-04-02, 1, 2027-04-06, 2027-04-05"})  // 清明 Monday 5 April
+    void deadlines_across_the_2027_new_year_and_spring_festival_skip_the_computed_days_off(LocalDate start, int days,
+                                                                                           LocalDate due, LocalDate skipped) {
+        assertThat(Y2026.addWorkingDays(start, days)).isEqualTo(due);
+        assertThat(Y2026.exception(skipped)).get().extracting(CalendarDay::provisional).isEqualTo(true);
     }
 
     @Test
