@@ -186,6 +186,11 @@ class FaultsTest {
                 given().baseUri(service(service)).when().get("/q/health/live").then().statusCode(200)
                         .body("status", equalTo("UP"));
             }
+            // a pod that starts while the broker is away (rescheduled, or restarted by someone) starts and becomes ready
+            ServicesUnderTest.stop("deputy-service");
+            ServicesUnderTest.restart("deputy-service");
+            given().baseUri(service("deputy-service")).when().get("/q/health/started").then().statusCode(200);
+            given().baseUri(service("deputy-service")).when().get("/q/health/ready").then().statusCode(200);
             // a write made after all that is taken as the first ones were
             var late = receive(deputies.get(0), 99);
             assertThat(late.statusCode()).as(late.body().asString()).isEqualTo(201);
