@@ -34,7 +34,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, String> DATABASES = Map.of(
             "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw");
     /** The channels each service has (only those are configured, so no service gets a channel it does not know). */
-    private static final Map<String, List<String>> CONSUMES = Map.of("station-service", List.of("deputy"),
+    private static final Map<String, List<String>> CONSUMES = Map.of("station-service", List.of("deputy", "case"),
             "deputy-service", List.of("station"), "case-service", List.of("deputy"),
             "scoring-service", List.of("station", "deputy", "case"));
     private static final Map<String, Process> RUNNING = new HashMap<>();
