@@ -4,8 +4,10 @@ import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.lianluo.station.service.RegionTrees;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,20 @@ class RegionImportTest {
         // nothing changed: 200, and no event needed
         csv("ADMIN", "46", HEADER + "469001,五指山市,county,4690\n").when().post("/api/v1/regions/import")
                 .then().statusCode(200).body("added", equalTo(0)).body("renamed", equalTo(0)).body("unchanged", equalTo(1));
+    }
+
+    @Inject
+    RegionTrees trees;
+
+    @Test
+    void a_township_an_admin_renamed_keeps_its_name_when_the_shipped_tree_loads_again() {
+        csv("ADMIN", "433124", HEADER + "433124108,边城镇(茶峒),township,433124\n").when().post("/api/v1/regions/import")
+                .then().statusCode(200).body("renamed", equalTo(1));
+        assertThat(trees.loadShipped("43")).isZero();
+        given().when().get("/api/v1/regions/433124108").then().statusCode(200).body("name", equalTo("边城镇(茶峒)"));
+        // back as shipped, for the other tests of this run
+        csv("ADMIN", "433124", HEADER + "433124108,边城镇,township,433124\n").when().post("/api/v1/regions/import")
+                .then().statusCode(200).body("renamed", equalTo(1));
     }
 
     @Test
