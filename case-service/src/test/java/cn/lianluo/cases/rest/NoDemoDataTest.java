@@ -33,12 +33,18 @@ class NoDemoDataTest {
     }
 
     @Test
-    void without_demo_data_the_categories_are_there_and_no_unit_policy_or_calendar_day() {
+    void without_demo_data_the_categories_and_the_calendar_are_there_and_no_unit_or_policy() {
         assertThat(count("SELECT count(*) FROM category")).isEqualTo(15);
         assertThat(count("SELECT count(*) FROM unit")).isZero();
         assertThat(count("SELECT count(*) FROM deadline_policy")).isZero();
-        assertThat(count("SELECT count(*) FROM calendar_day WHERE day BETWEEN '2026-10-01' AND '2026-10-07'"))
-                .as("the demo's calendar of 2026 is not loaded").isZero();
+        // the official arrangement of 2026 is reference data: 国庆节, 1 to 7 October
+        assertThat(count("SELECT count(*) FROM calendar_day WHERE day BETWEEN '2026-10-01' AND '2026-10-07' AND NOT working"))
+                .as("the official days off of 2026's National Day").isEqualTo(7);
+        // a year with no arrangement yet is computed: 春节 2027 from 除夕, 5 February
+        given().when().get("/api/v1/calendar/2027").then().statusCode(200)
+                .body("find { it.date == '2027-02-05' }.name", equalTo("春节"))
+                .body("find { it.date == '2027-02-05' }.provisional", equalTo(true))
+                .body("find { it.date == '2027-10-01' }.working", equalTo(false));
         given().when().get("/api/v1/cases/categories").then().statusCode(200).body("$", hasSize(15))
                 .body("find { it.code == 'EDUCATION' }.level", equalTo("COUNTY"));
     }

@@ -32,12 +32,12 @@ class NoDemoDataTest {
     }
 
     @Test
-    void without_demo_data_the_region_tree_of_hunan_is_there_and_no_station_or_calendar_day() {
+    void without_demo_data_the_region_tree_of_hunan_and_the_calendar_are_there_and_no_station() {
         assertThat(count("SELECT count(*) FROM region")).isEqualTo(2157);
         assertThat(count("SELECT count(*) FROM region WHERE level = 'TOWNSHIP'")).isEqualTo(2008);
         assertThat(count("SELECT count(*) FROM station WHERE seed_key IS NOT NULL")).as("no demo station").isZero();
-        assertThat(count("SELECT count(*) FROM calendar_day WHERE day BETWEEN '2026-10-01' AND '2026-10-07'"))
-                .as("the demo's calendar of 2026 is not loaded").isZero();
+        assertThat(count("SELECT count(*) FROM calendar_day WHERE day BETWEEN '2026-10-01' AND '2026-10-07' AND NOT working"))
+                .as("the official days off of 2026's National Day, reference data").isEqualTo(7);
         given().when().get("/api/v1/regions/43").then().statusCode(200).body("children", hasSize(14));
         given().when().get("/api/v1/regions/430102").then().statusCode(200).body("name", equalTo("芙蓉区"))
                 .body("children", hasSize(14));
