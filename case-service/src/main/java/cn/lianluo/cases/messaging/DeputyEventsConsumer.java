@@ -3,15 +3,17 @@ package cn.lianluo.cases.messaging;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.common.inbox.Copies;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,69 +25,59 @@ public class DeputyEventsConsumer {
 
     static final String CONSUMER = "case-service/deputy-copy";
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final UnitRepositories.Deputies deputies;
-    private final ObjectMapper mapper;
+    private final EventHandlers handlers;
 
-    public DeputyEventsConsumer(ProcessedEvents processed, UnitRepositories.Deputies deputies, ObjectMapper mapper) {
-        this.processed = processed;
+    public DeputyEventsConsumer(Inbox inbox, UnitRepositories.Deputies deputies) {
+        this.inbox = inbox;
         this.deputies = deputies;
-        this.mapper = mapper;
+        // other deputy events do not change what case-service keeps
+        this.handlers = EventHandlers.none()
+                .on(this::copy, "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1")
+                .on(this::mandate, "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1");
     }
 
     @Incoming("deputy-events")
     @Blocking
     @Transactional
     public void consume(String envelope) {
-        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
-        }
+        inbox.deliver(CONSUMER, envelope, handlers);
+    }
+
+    private void copy(IncomingEvent event) {
         JsonNode data = event.data();
-        Instant time = event.time();
-        switch (event.type()) {
-            case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> {
-                UUID deputyId = UUID.fromString(data.path("deputyId").asText());
-                DeputyCopyEntity deputy = deputies.findById(deputyId);
-                if (deputy != null && deputy.updatedAt.isAfter(time)) {
-                    return; // an older event than the one already applied
-                }
-                boolean fresh = deputy == null;
-                if (fresh) {
-                    deputy = new DeputyCopyEntity();
-                    deputy.deputyId = deputyId;
-                }
-                deputy.name = data.path("name").asText();
-                deputy.regionCode = data.path("regionCode").asText();
-                deputy.active = data.path("active").asBoolean();
-                deputy.levels = new java.util.ArrayList<>();
-                for (JsonNode m : data.path("mandates")) {
-                    if ("ACTIVE".equals(m.path("status").asText()) && !deputy.levels.contains(m.path("level").asText())) {
-                        deputy.levels.add(m.path("level").asText());
-                    }
-                }
-                deputy.updatedAt = time;
-                if (fresh) {
-                    deputies.persist(deputy);
+        UUID deputyId = UUID.fromString(data.path("deputyId").asText());
+        DeputyCopyEntity kept = deputies.findById(deputyId);
+        Copies.toWrite(kept, d -> d.updatedAt, event.time(), () -> new DeputyCopyEntity(deputyId)).ifPresent(deputy -> {
+            deputy.name = data.path("name").asText();
+            deputy.regionCode = data.path("regionCode").asText();
+            deputy.active = data.path("active").asBoolean();
+            deputy.levels = new ArrayList<>();
+            for (JsonNode m : data.path("mandates")) {
+                if ("ACTIVE".equals(m.path("status").asText()) && !deputy.levels.contains(m.path("level").asText())) {
+                    deputy.levels.add(m.path("level").asText());
                 }
             }
-            case "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1" -> {
-                DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
-                if (deputy != null && !deputy.updatedAt.isAfter(time)) {
-                    deputy.active = data.path("deputyActive").asBoolean();
-                    String level = data.path("mandate").path("level").asText();
-                    java.util.List<String> levels = new java.util.ArrayList<>(deputy.levels);
-                    levels.remove(level);
-                    if ("ACTIVE".equals(data.path("mandate").path("status").asText())) {
-                        levels.add(level);
+            deputy.updatedAt = event.time();
+            deputies.persist(deputy); // stores a new copy; a kept one is managed, and persisting it again changes nothing
+        });
+    }
+
+    /** A mandate changes the deputy's levels and whether they are active; a deputy not kept yet has no copy to change. */
+    private void mandate(IncomingEvent event) {
+        JsonNode data = event.data();
+        JsonNode mandate = data.path("mandate");
+        Copies.kept(deputies.findById(UUID.fromString(data.path("deputyId").asText())), d -> d.updatedAt, event.time())
+                .ifPresent(deputy -> {
+                    List<String> levels = new ArrayList<>(deputy.levels);
+                    levels.remove(mandate.path("level").asText());
+                    if ("ACTIVE".equals(mandate.path("status").asText())) {
+                        levels.add(mandate.path("level").asText());
                     }
                     deputy.levels = levels;
-                    deputy.updatedAt = time;
-                }
-            }
-            default -> {
-                // other deputy events do not change what case-service keeps
-            }
-        }
+                    deputy.active = data.path("deputyActive").asBoolean();
+                    deputy.updatedAt = event.time();
+                });
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The idempotent-consumer log. Call {@link #firstTime} first, inside the transaction that applies the
  * event's effect: the insert either claims the event or finds it already applied (a concurrent
- * duplicate waits on the key and then finds it), so a redelivered event changes nothing.
+ * duplicate waits on the key and then finds it), so a redelivered event changes nothing. Consumers reach it through
+ * {@link cn.lianluo.common.inbox.Inbox}, which claims before it hands the event to a handler.
  */
 @ApplicationScoped
 public class ProcessedEvents {

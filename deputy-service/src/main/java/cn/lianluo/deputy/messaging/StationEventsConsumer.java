@@ -1,11 +1,11 @@
 package cn.lianluo.deputy.messaging;
 
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,27 +26,24 @@ public class StationEventsConsumer {
     private static final String REGISTERED = "lianluo.station.registered.v1";
     private static final String UPDATED = "lianluo.station.updated.v1";
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final Repositories.Stations stations;
-    private final ObjectMapper mapper;
+    private final EventHandlers handlers;
 
-    public StationEventsConsumer(ProcessedEvents processed, Repositories.Stations stations, ObjectMapper mapper) {
-        this.processed = processed;
+    public StationEventsConsumer(Inbox inbox, Repositories.Stations stations) {
+        this.inbox = inbox;
         this.stations = stations;
-        this.mapper = mapper;
+        this.handlers = EventHandlers.none().on(this::copy, REGISTERED, UPDATED);
     }
 
     @Incoming("station-events")
     @Blocking
     @Transactional
     public void consume(String envelope) {
-        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
-        }
-        if (!REGISTERED.equals(event.type()) && !UPDATED.equals(event.type())) {
-            return;
-        }
+        inbox.deliver(CONSUMER, envelope, handlers);
+    }
+
+    private void copy(IncomingEvent event) {
         JsonNode data = event.data();
         UUID stationId = UUID.fromString(data.path("stationId").asText());
         OffsetDateTime time = event.time().atOffset(java.time.ZoneOffset.UTC);

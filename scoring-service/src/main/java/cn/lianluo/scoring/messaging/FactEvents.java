@@ -1,8 +1,8 @@
 package cn.lianluo.scoring.messaging;
 
-import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.service.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,104 +34,110 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class FactEvents {
 
-    /** An event is applied up to this many times when the database breaks a deadlock with it (it then goes to the DLQ). */
-    static final int ATTEMPTS = 3;
-
     private static final Pattern KNOWN = Pattern.compile("^lianluo\\.(station|deputy|case)\\.[a-z-]+\\.v1$");
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final Ledger ledger;
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final EventHandlers handlers;
 
-    public FactEvents(ProcessedEvents processed, Ledger ledger, EntityManager em, ObjectMapper mapper) {
-        this.processed = processed;
+    public FactEvents(Inbox inbox, Ledger ledger, EntityManager em, ObjectMapper mapper) {
+        this.inbox = inbox;
         this.ledger = ledger;
         this.em = em;
         this.mapper = mapper;
+        // a known event without a handler here carries no fact for points
+        this.handlers = EventHandlers.none()
+                // one entry per deputy, station and day, however many receptions name the deputy there (Ledger)
+                .on(e -> record(e, receptionFacts(e.data())), "lianluo.station.reception-held.v1")
+                .on(e -> record(e, activityFacts(e.data())), "lianluo.station.activity-held.v1")
+                .on(e -> deputyCopy(e.data(), e.time()), "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1")
+                .on(e -> deputyActive(e.data(), e.time()),
+                        "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1")
+                .on(e -> record(e, receivingDeputy(e.data(), FactType.CASE_RECEIVED)), "lianluo.case.received.v1")
+                .on(e -> record(e, receivingDeputy(e.data(), FactType.CASE_ANSWERED_ON_THE_SPOT)),
+                        "lianluo.case.answered.v1")
+                .on(e -> record(e, visitFacts(e.data())), "lianluo.case.visited.v1")
+                .on(e -> record(e, fact(e.data(), "leadDeputyId", FactType.SUGGESTION_MADE)),
+                        "lianluo.case.suggestion-submitted.v1")
+                // 联名 needs consent: a co-signer is credited when they confirm, not when named on submission
+                .on(e -> record(e, fact(e.data(), "deputyId", FactType.SUGGESTION_JOINED)),
+                        "lianluo.case.suggestion-co-signed.v1")
+                .on(e -> record(e, fact(e.data(), "leadDeputyId", FactType.KEY_SUGGESTION)),
+                        "lianluo.case.suggestion-marked-key.v1")
+                .on(e -> record(e, fact(e.data(), "deputyId", FactType.VOTE_CAST)), "lianluo.case.project-vote-cast.v1")
+                .on(e -> record(e, fact(e.data(), "deputyId", FactType.PROJECT_SUPERVISION)),
+                        "lianluo.case.project-supervised.v1");
     }
 
     @Incoming("station-events")
     @Blocking
     public void station(String envelope) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "station"));
+        deliver(envelope, "station");
     }
 
     @Incoming("deputy-events")
     @Blocking
     public void deputy(String envelope) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "deputy"));
+        deliver(envelope, "deputy");
     }
 
     @Incoming("case-events")
     @Blocking(value = "case-facts", ordered = false)
     public void cases(String envelope) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope, "case"));
+        deliver(envelope, "case");
     }
 
-    void apply(String envelope, String topic) {
-        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+    private void deliver(String envelope, String topic) {
+        IncomingEvent event = inbox.read(envelope);
         String type = event.type();
         if (!KNOWN.matcher(type).matches() || !type.startsWith("lianluo." + topic + ".")) {
             throw new IncomingEvent.Unreadable("unknown event type or version '" + type + "' on " + topic + " events");
         }
-        UUID id = event.id();
-        if (!processed.firstTime("scoring-service/" + topic, id)) {
-            return;
-        }
-        JsonNode data = event.data();
-        Instant time = event.time();
-        List<Pending> facts = new ArrayList<>();
-        switch (type) {
-            // one entry per deputy, station and day, however many receptions name the deputy there (Ledger)
-            case "lianluo.station.reception-held.v1" -> each(data.path("deputyIds"), d -> facts.add(new Pending(UUID.fromString(d),
-                    FactType.STATION_ENTRY, LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText(),
-                    UUID.fromString(data.path("stationId").asText()))));
-            case "lianluo.station.activity-held.v1" -> {
-                FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
-                each(data.path("participantDeputyIds"), d -> fact(facts, d, kind, LocalDate.parse(data.path("date").asText()),
-                        data.path("regionCode").asText()));
-            }
-            case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> deputyCopy(data, time);
-            case "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1" -> em.createNativeQuery(
-                            "UPDATE deputy_copy SET active = ?2, updated_at = ?3 WHERE deputy_id = ?1 AND updated_at <= ?3")
-                    .setParameter(1, UUID.fromString(data.path("deputyId").asText()))
-                    .setParameter(2, data.path("deputyActive").asBoolean()).setParameter(3, time).executeUpdate();
-            case "lianluo.case.received.v1" -> receivingDeputy(facts, data, FactType.CASE_RECEIVED);
-            case "lianluo.case.answered.v1" -> receivingDeputy(facts, data, FactType.CASE_ANSWERED_ON_THE_SPOT);
-            case "lianluo.case.visited.v1" -> {
-                String satisfaction = data.path("satisfaction").asText();
-                // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own —
-                // and a "citizen's" rating of a case the deputy typed in themself may be the deputy's (the phone on
-                // record came from them): only staff's 回访 scores such a case
-                String rater = data.path("actorRole").asText();
-                boolean selfTaken = "DEPUTY".equals(data.path("intakeRole").asText(null));
-                boolean independent = java.util.Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF").contains(rater)
-                        || ("CITIZEN".equals(rater) && !selfTaken);
-                if ("CLOSED".equals(data.path("status").asText()) && independent
-                        && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
-                    receivingDeputy(facts, data, FactType.CASE_CLOSED_SATISFIED);
-                }
-            }
-            case "lianluo.case.suggestion-submitted.v1" -> fact(facts, data.path("leadDeputyId").asText(),
-                    FactType.SUGGESTION_MADE, day(data.path("at").asText()), data.path("regionCode").asText());
-            // 联名 needs consent: a co-signer is credited when they confirm, not when named on submission
-            case "lianluo.case.suggestion-co-signed.v1" -> fact(facts, data.path("deputyId").asText(),
-                    FactType.SUGGESTION_JOINED, day(data.path("at").asText()), data.path("regionCode").asText());
-            case "lianluo.case.suggestion-marked-key.v1" -> fact(facts, data.path("leadDeputyId").asText(),
-                    FactType.KEY_SUGGESTION, day(data.path("at").asText()), data.path("regionCode").asText());
-            case "lianluo.case.project-vote-cast.v1" -> fact(facts, data.path("deputyId").asText(), FactType.VOTE_CAST,
-                    day(data.path("at").asText()), data.path("regionCode").asText());
-            case "lianluo.case.project-supervised.v1" -> fact(facts, data.path("deputyId").asText(),
-                    FactType.PROJECT_SUPERVISION, day(data.path("at").asText()), data.path("regionCode").asText());
-            default -> {
-                // a known event that carries no fact for points
-            }
-        }
-        // in the order of the ledger's per-deputy locks (their keys are the ids' hash codes), so two events never wait
-        // for each other's deputies
+        inbox.deliverInNewTransaction("scoring-service/" + topic, event, handlers);
+    }
+
+    /**
+     * Records the event's facts in the order of the ledger's per-deputy locks (their keys are the ids' hash codes), so
+     * two events never wait for each other's deputies.
+     */
+    private void record(IncomingEvent event, List<Pending> facts) {
         facts.stream().sorted(java.util.Comparator.comparing(Pending::deputy, Ledger.LOCK_ORDER))
-                .forEach(f -> ledger.recordFact(id, type, f.deputy(), f.type(), f.on(), f.region(), f.station()));
+                .forEach(f -> ledger.recordFact(event.id(), event.type(), f.deputy(), f.type(), f.on(), f.region(),
+                        f.station()));
+    }
+
+    private static List<Pending> receptionFacts(JsonNode data) {
+        List<Pending> facts = new ArrayList<>();
+        each(data.path("deputyIds"), d -> facts.add(new Pending(UUID.fromString(d), FactType.STATION_ENTRY,
+                LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText(),
+                UUID.fromString(data.path("stationId").asText()))));
+        return facts;
+    }
+
+    private static List<Pending> activityFacts(JsonNode data) {
+        FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
+        List<Pending> facts = new ArrayList<>();
+        each(data.path("participantDeputyIds"), d -> facts.add(new Pending(UUID.fromString(d), kind,
+                LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText())));
+        return facts;
+    }
+
+    private static List<Pending> visitFacts(JsonNode data) {
+        String satisfaction = data.path("satisfaction").asText();
+        // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own —
+        // and a "citizen's" rating of a case the deputy typed in themself may be the deputy's (the phone on
+        // record came from them): only staff's 回访 scores such a case
+        String rater = data.path("actorRole").asText();
+        boolean selfTaken = "DEPUTY".equals(data.path("intakeRole").asText(null));
+        boolean independent = java.util.Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF").contains(rater)
+                || ("CITIZEN".equals(rater) && !selfTaken);
+        if ("CLOSED".equals(data.path("status").asText()) && independent
+                && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
+            return receivingDeputy(data, FactType.CASE_CLOSED_SATISFIED);
+        }
+        return List.of();
     }
 
     /** A fact of the event, recorded once all are known; {@code station} where it happened at one (a reception). */
@@ -142,15 +148,27 @@ public class FactEvents {
         }
     }
 
-    private static void receivingDeputy(List<Pending> facts, JsonNode data, FactType fact) {
+    /** The fact of the deputy who received the case, if one did. */
+    private static List<Pending> receivingDeputy(JsonNode data, FactType fact) {
         String deputy = data.path("receivingDeputyId").asText(null);
         if (deputy != null && !deputy.isBlank() && !"null".equals(deputy)) {
-            fact(facts, deputy, fact, day(data.path("at").asText()), data.path("regionCode").asText());
+            return List.of(new Pending(UUID.fromString(deputy), fact, day(data.path("at").asText()),
+                    data.path("regionCode").asText()));
         }
+        return List.of();
     }
 
-    private static void fact(List<Pending> facts, String deputy, FactType fact, LocalDate on, String region) {
-        facts.add(new Pending(UUID.fromString(deputy), fact, on, region));
+    /** The one fact of the deputy named by {@code field}, on the day of the event's {@code at}. */
+    private static List<Pending> fact(JsonNode data, String field, FactType fact) {
+        return List.of(new Pending(UUID.fromString(data.path(field).asText()), fact, day(data.path("at").asText()),
+                data.path("regionCode").asText()));
+    }
+
+    private void deputyActive(JsonNode data, Instant time) {
+        em.createNativeQuery(
+                        "UPDATE deputy_copy SET active = ?2, updated_at = ?3 WHERE deputy_id = ?1 AND updated_at <= ?3")
+                .setParameter(1, UUID.fromString(data.path("deputyId").asText()))
+                .setParameter(2, data.path("deputyActive").asBoolean()).setParameter(3, time).executeUpdate();
     }
 
     private void deputyCopy(JsonNode data, Instant time) {

@@ -3,12 +3,11 @@ package cn.lianluo.station.messaging;
 import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.data.CalendarTables;
-import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.common.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,47 +28,36 @@ public class CalendarEventsConsumer {
 
     static final String CONSUMER = "station-service/calendar";
     static final String PREFIX = "lianluo.case.calendar-";
-    /** An event is applied up to this many times when the database refuses it for a moment (then it goes to the DLQ). */
-    static final int ATTEMPTS = 3;
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final CalendarTables tables;
-    private final ObjectMapper mapper;
+    private final EventHandlers handlers;
 
-    public CalendarEventsConsumer(ProcessedEvents processed, CalendarTables tables, ObjectMapper mapper) {
-        this.processed = processed;
+    public CalendarEventsConsumer(Inbox inbox, CalendarTables tables) {
+        this.inbox = inbox;
         this.tables = tables;
-        this.mapper = mapper;
+        // a later calendar event this version does not know is claimed and changes nothing here
+        this.handlers = EventHandlers.none()
+                .on(this::arranged, "lianluo.case.calendar-arranged.v1")
+                .on(event -> tables.setDay(day(event.data())), "lianluo.case.calendar-day-set.v1")
+                .on(event -> tables.removeDay(date(event.data())), "lianluo.case.calendar-day-removed.v1");
     }
 
     @Incoming("case-events")
     @Blocking
     public void consume(String envelope) {
-        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
+        IncomingEvent event = inbox.read(envelope);
         if (!event.type().startsWith(PREFIX)) {
             return; // a case, suggestion, project or moderation event: not the calendar's
         }
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(event));
+        inbox.deliverInNewTransaction(CONSUMER, event, handlers);
     }
 
-    void apply(IncomingEvent event) {
-        if (!processed.firstTime(CONSUMER, event.id())) {
-            return;
-        }
-        JsonNode data = event.data();
-        switch (event.type()) {
-            case "lianluo.case.calendar-arranged.v1" -> {
-                List<CalendarDay> days = new ArrayList<>();
-                data.path("days").forEach(d -> days.add(day(d)));
-                Arrangement arrangement = arrangement(data.path("year").asInt(), days);
-                tables.arrange(arrangement.year(), arrangement.days(), "case-service", event.time());
-            }
-            case "lianluo.case.calendar-day-set.v1" -> tables.setDay(day(data));
-            case "lianluo.case.calendar-day-removed.v1" -> tables.removeDay(date(data));
-            default -> {
-                // a later calendar event this version does not know changes nothing here
-            }
-        }
+    private void arranged(IncomingEvent event) {
+        List<CalendarDay> days = new ArrayList<>();
+        event.data().path("days").forEach(d -> days.add(day(d)));
+        Arrangement arrangement = arrangement(event.data().path("year").asInt(), days);
+        tables.arrange(arrangement.year(), arrangement.days(), "case-service", event.time());
     }
 
     private static Arrangement arrangement(int year, List<CalendarDay> days) {

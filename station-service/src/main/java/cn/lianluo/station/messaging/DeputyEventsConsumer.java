@@ -1,17 +1,16 @@
 package cn.lianluo.station.messaging;
 
-import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
-import cn.lianluo.common.outbox.ProcessedEvents;
+import cn.lianluo.common.inbox.Copies;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.station.persistence.DeputyCopyEntity;
 import cn.lianluo.station.persistence.DeputyCopyRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,77 +27,64 @@ public class DeputyEventsConsumer {
 
     static final String CONSUMER = "station-service/deputy-copy";
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final DeputyCopyRepository deputies;
-    private final ObjectMapper mapper;
+    private final EventHandlers handlers;
 
-    public DeputyEventsConsumer(ProcessedEvents processed, DeputyCopyRepository deputies, ObjectMapper mapper) {
-        this.processed = processed;
+    public DeputyEventsConsumer(Inbox inbox, DeputyCopyRepository deputies) {
+        this.inbox = inbox;
         this.deputies = deputies;
-        this.mapper = mapper;
+        // group events do not change who may be on duty
+        this.handlers = EventHandlers.none()
+                .on(this::copy, "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1")
+                .on(this::mandate, "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1")
+                .on(this::assignment, "lianluo.deputy.assigned.v1", "lianluo.deputy.unassigned.v1");
     }
-
-    /** An event is applied up to this many times when the database refuses it for a moment (then it goes to the DLQ). */
-    static final int ATTEMPTS = 3;
 
     @Incoming("deputy-events")
     @Blocking
     public void consume(String envelope) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(envelope));
+        inbox.deliverInNewTransaction(CONSUMER, envelope, handlers);
     }
 
-    void apply(String envelope) {
-        IncomingEvent event = IncomingEvent.parse(mapper, envelope);
-        if (!processed.firstTime(CONSUMER, event.id())) {
+    private void copy(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID deputyId = UUID.fromString(data.path("deputyId").asText());
+        DeputyCopyEntity kept = deputies.findById(deputyId);
+        Copies.toWrite(kept, d -> d.updatedAt, event.time(), () -> new DeputyCopyEntity(deputyId)).ifPresent(deputy -> {
+            deputy.regionCode = regionCode(data);
+            deputy.active = data.path("active").asBoolean();
+            deputy.updatedAt = event.time();
+            deputies.persist(deputy); // stores a new copy; a kept one is managed, and persisting it again changes nothing
+        });
+    }
+
+    /** A mandate changes whether the deputy is active; a deputy not kept yet has no copy to change. */
+    private void mandate(IncomingEvent event) {
+        UUID deputyId = UUID.fromString(event.data().path("deputyId").asText());
+        Copies.kept(deputies.findById(deputyId), d -> d.updatedAt, event.time()).ifPresent(deputy -> {
+            deputy.active = event.data().path("deputyActive").asBoolean();
+            deputy.updatedAt = event.time();
+        });
+    }
+
+    /**
+     * One deputy's events share a partition (the key is the deputy id), so an assignment never comes before the
+     * registration it belongs to; a set of stations needs no ordering by time beyond that.
+     */
+    private void assignment(IncomingEvent event) {
+        JsonNode data = event.data();
+        DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
+        if (deputy == null) {
             return;
         }
-        JsonNode data = event.data();
-        Instant time = event.time();
-        switch (event.type()) {
-            case "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1" -> {
-                UUID deputyId = UUID.fromString(data.path("deputyId").asText());
-                DeputyCopyEntity deputy = deputies.findById(deputyId);
-                if (deputy != null && deputy.updatedAt.isAfter(time)) {
-                    return; // an older event than the one already applied
-                }
-                boolean fresh = deputy == null;
-                if (fresh) {
-                    deputy = new DeputyCopyEntity();
-                    deputy.deputyId = deputyId;
-                }
-                deputy.regionCode = regionCode(data);
-                deputy.active = data.path("active").asBoolean();
-                deputy.updatedAt = time;
-                if (fresh) {
-                    deputies.persist(deputy);
-                }
-            }
-            case "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1" -> {
-                DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
-                if (deputy != null && !deputy.updatedAt.isAfter(time)) {
-                    deputy.active = data.path("deputyActive").asBoolean();
-                    deputy.updatedAt = time;
-                }
-            }
-            // one deputy's events share a partition (the key is the deputy id), so an assignment never comes before
-            // the registration it belongs to; a set of stations needs no ordering by time beyond that
-            case "lianluo.deputy.assigned.v1", "lianluo.deputy.unassigned.v1" -> {
-                DeputyCopyEntity deputy = deputies.findById(UUID.fromString(data.path("deputyId").asText()));
-                if (deputy == null) {
-                    return;
-                }
-                String station = stationId(data);
-                List<String> stations = new ArrayList<>(deputy.stationIds);
-                stations.remove(station);
-                if (event.type().endsWith(".assigned.v1")) {
-                    stations.add(station);
-                }
-                deputy.stationIds = stations;
-            }
-            default -> {
-                // group events do not change who may be on duty
-            }
+        String station = stationId(data);
+        List<String> stations = new ArrayList<>(deputy.stationIds);
+        stations.remove(station);
+        if (event.type().endsWith(".assigned.v1")) {
+            stations.add(station);
         }
+        deputy.stationIds = stations;
     }
 
     /** The station of an assignment event; one without a readable id is a dead letter, never a copy that breaks receptions. */

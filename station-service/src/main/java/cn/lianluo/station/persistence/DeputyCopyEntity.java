@@ -27,4 +27,13 @@ public class DeputyCopyEntity {
     public List<String> stationIds = new ArrayList<>();
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** For Hibernate. */
+    protected DeputyCopyEntity() {
+    }
+
+    /** The copy of a deputy not kept before, for the event that first names them to fill in. */
+    public DeputyCopyEntity(UUID deputyId) {
+        this.deputyId = deputyId;
+    }
 }

@@ -24,4 +24,13 @@ public class DeputyCopyEntity {
     public java.util.List<String> levels = new java.util.ArrayList<>();
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** For Hibernate. */
+    protected DeputyCopyEntity() {
+    }
+
+    /** The copy of a deputy not kept before, for the event that first names them to fill in. */
+    public DeputyCopyEntity(UUID deputyId) {
+        this.deputyId = deputyId;
+    }
 }

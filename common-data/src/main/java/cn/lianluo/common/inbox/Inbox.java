@@ -1,0 +1,66 @@
+package cn.lianluo.common.inbox;
+
+import cn.lianluo.common.data.TransientFailures;
+import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.outbox.ProcessedEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The way every Kafka consumer takes in an event: read the envelope once, claim the event id for the consumer in the
+ * {@link ProcessedEvents} log, and hand the event to the consumer's handler for its type. The claim and the handler run
+ * in one transaction — the caller's ({@code @Transactional}), or one of their own, tried again when the database
+ * refuses it for a moment — so the effect and the claim commit together and a redelivered event changes nothing. An
+ * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so does a handler given an event it cannot
+ * apply: the channel sends it to its dead-letter topic and the partition keeps flowing.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    /**
+     * How many times {@link #deliverInNewTransaction} applies an event the database refuses for a moment (a deadlock, a
+     * serialisation failure) before the event goes to the dead-letter topic.
+     */
+    public static final int ATTEMPTS = 3;
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+
+    public Inbox(ProcessedEvents processed, ObjectMapper mapper) {
+        this.processed = processed;
+        this.mapper = mapper;
+    }
+
+    /** The envelope as an event; {@link IncomingEvent.Unreadable} when it is not a CloudEvent. */
+    public IncomingEvent read(String envelope) {
+        return IncomingEvent.parse(mapper, envelope);
+    }
+
+    /** Reads the envelope and delivers it ({@link #deliver(String, IncomingEvent, EventHandlers)}). */
+    public void deliver(String consumer, String envelope, EventHandlers handlers) {
+        deliver(consumer, read(envelope), handlers);
+    }
+
+    /**
+     * Claims the event for {@code consumer} and, the first time only, hands it to the handler of its type. An event of a
+     * type without a handler is claimed all the same and passed over. Needs a transaction.
+     */
+    public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
+        if (processed.firstTime(consumer, event.id())) {
+            handlers.dispatch(event);
+        }
+    }
+
+    /** Reads the envelope and delivers it in a transaction of its own (the next method). */
+    public void deliverInNewTransaction(String consumer, String envelope, EventHandlers handlers) {
+        deliverInNewTransaction(consumer, read(envelope), handlers);
+    }
+
+    /**
+     * Delivers the event in a transaction of its own, again in a new one (up to {@link #ATTEMPTS} in all) when the
+     * database refuses it for a moment: a consumer that gave up at once would send a valid event to its dead-letter topic.
+     */
+    public void deliverInNewTransaction(String consumer, IncomingEvent event, EventHandlers handlers) {
+        TransientFailures.inNewTransaction(ATTEMPTS, () -> deliver(consumer, event, handlers));
+    }
+}

@@ -1,0 +1,127 @@
+package cn.lianluo.common.inbox;
+
+import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.outbox.ProcessedEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InboxTest {
+
+    private static final String REGISTERED = "lianluo.deputy.registered.v1";
+    private static final String UPDATED = "lianluo.deputy.updated.v1";
+    private static final String GROUPED = "lianluo.deputy.group-joined.v1";
+
+    /** The processed-events log as a set, as the table's primary key (consumer, event id) keeps it. */
+    private static final class Log extends ProcessedEvents {
+        final Set<String> claims = new HashSet<>();
+
+        Log() {
+            super(null);
+        }
+
+        @Override
+        public boolean firstTime(String consumer, UUID eventId) {
+            return claims.add(consumer + " " + eventId);
+        }
+    }
+
+    private final Log log = new Log();
+    private final Inbox inbox = new Inbox(log, new ObjectMapper());
+    private final List<String> handled = new ArrayList<>();
+    private final EventHandlers handlers = EventHandlers.none()
+            .on(e -> handled.add("copy " + e.data().path("name").asText()), REGISTERED, UPDATED);
+
+    private static String envelope(UUID id, String type) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/deputy-service","type":"%s",
+                 "time":"2026-03-02T08:00:00+08:00","data":{"name":"王芳"}}""".formatted(id, type);
+    }
+
+    @Test
+    void an_event_is_claimed_and_handed_to_the_handler_of_its_type() {
+        UUID id = UUID.randomUUID();
+
+        inbox.deliver("case-service/deputy-copy", envelope(id, UPDATED), handlers);
+
+        assertThat(handled).containsExactly("copy 王芳");
+        assertThat(log.claims).containsExactly("case-service/deputy-copy " + id);
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        String envelope = envelope(UUID.randomUUID(), REGISTERED);
+
+        inbox.deliver("case-service/deputy-copy", envelope, handlers);
+        inbox.deliver("case-service/deputy-copy", envelope, handlers);
+
+        assertThat(handled).containsExactly("copy 王芳");
+    }
+
+    @Test
+    void each_consumer_claims_an_event_for_itself() {
+        IncomingEvent event = inbox.read(envelope(UUID.randomUUID(), REGISTERED));
+
+        inbox.deliver("case-service/deputy-copy", event, handlers);
+        inbox.deliver("station-service/deputy-copy", event, handlers);
+
+        assertThat(handled).containsExactly("copy 王芳", "copy 王芳");
+        assertThat(log.claims).hasSize(2);
+    }
+
+    @Test
+    void an_event_of_a_type_without_a_handler_is_claimed_and_passed_over() {
+        inbox.deliver("case-service/deputy-copy", envelope(UUID.randomUUID(), GROUPED), handlers);
+
+        assertThat(handled).isEmpty();
+        assertThat(log.claims).hasSize(1);
+        assertThat(handlers.handles(GROUPED)).isFalse();
+        assertThat(handlers.handles(UPDATED)).isTrue();
+    }
+
+    @Test
+    void an_unreadable_envelope_fails_for_the_dead_letter_topic_and_claims_nothing() {
+        assertThatThrownBy(() -> inbox.deliver("case-service/deputy-copy", "{not json", handlers))
+                .isInstanceOf(IncomingEvent.Unreadable.class).hasMessageStartingWith("not JSON");
+        assertThatThrownBy(() -> inbox.deliver("case-service/deputy-copy", "[1, 2]", handlers))
+                .isInstanceOf(IncomingEvent.Unreadable.class).hasMessage("not a CloudEvent");
+        assertThatThrownBy(() -> inbox.deliver("case-service/deputy-copy",
+                envelope(UUID.randomUUID(), REGISTERED).replace("2026-03-02T08:00:00+08:00", "yesterday"), handlers))
+                .isInstanceOf(IncomingEvent.Unreadable.class).hasMessageContaining("a CloudEvent needs an id (UUID) and a time");
+
+        assertThat(log.claims).isEmpty();
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void a_failing_handler_fails_the_delivery_so_the_caller_s_transaction_rolls_back() {
+        EventHandlers failing = EventHandlers.none().on(e -> {
+            throw new IncomingEvent.Unreadable("a deputy event without a valid regionCode");
+        }, REGISTERED);
+
+        assertThatThrownBy(() -> inbox.deliver("station-service/deputy-copy", envelope(UUID.randomUUID(), REGISTERED),
+                failing)).isInstanceOf(IncomingEvent.Unreadable.class).hasMessageContaining("regionCode");
+    }
+
+    @Test
+    void a_type_is_handled_by_one_handler_only() {
+        assertThatThrownBy(() -> handlers.on(e -> handled.add("again"), UPDATED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("two handlers for " + UPDATED);
+    }
+
+    @Test
+    void adding_a_handler_leaves_the_table_it_was_added_to_as_it_was() {
+        EventHandlers more = handlers.on(e -> handled.add("grouped"), GROUPED);
+
+        assertThat(more.handles(GROUPED)).isTrue();
+        assertThat(handlers.handles(GROUPED)).isFalse();
+    }
+}
