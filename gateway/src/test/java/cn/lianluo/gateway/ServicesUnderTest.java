@@ -177,7 +177,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void awaitReady(String service, int port) {
-        await().alias(service + " ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().alias(service + " ready on port " + port)
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .failFast(service + " exited while starting; see gateway/target/" + service + ".log", () -> {
                     Process p = RUNNING.get(service);
                     return p == null || !p.isAlive();
