@@ -82,11 +82,16 @@ class ReplicasTest {
                 Map<String, Integer> overdue = records(caseTopic, "lianluo.case.overdue.v1");
                 return ids.stream().allMatch(overdue::containsKey);
             });
-            Thread.sleep(6_000); // three more scans of each replica: nothing more may fire
-            for (String type : List.of("lianluo.case.received.v1", "lianluo.case.deadline-warning.v1", "lianluo.case.overdue.v1")) {
-                Map<String, Integer> sent = records(caseTopic, type);
-                assertThat(ids).as(type).allSatisfy(id -> assertThat(sent.get(id)).as(type + " records of " + id).isEqualTo(1));
-            }
+            // one record of each kind per case, and it stays so over three more scans of each replica: nothing more fires
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        for (String type : List.of("lianluo.case.received.v1", "lianluo.case.deadline-warning.v1",
+                                "lianluo.case.overdue.v1")) {
+                            Map<String, Integer> sent = records(caseTopic, type);
+                            assertThat(ids).as(type)
+                                    .allSatisfy(id -> assertThat(sent.get(id)).as(type + " records of " + id).isEqualTo(1));
+                        }
+                    });
 
             FaultsTest.assertEachCaseCountedOnce(deputies, before, cases);
             assertThat(owners(scoringGroup, caseTopic)).as("still two owners after the stream").hasSize(2);

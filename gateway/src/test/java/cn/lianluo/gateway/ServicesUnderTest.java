@@ -14,12 +14,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Black-box tests of the gateway run against the four real services: their built jars are started here on their own
@@ -174,30 +177,24 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void awaitReady(String service, int port) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            Process p = RUNNING.get(service);
-            if (p == null || !p.isAlive()) {
-                throw new IllegalStateException(service + " exited while starting; see gateway/target/" + service + ".log");
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
-                        .toURL().openConnection();
-                c.setConnectTimeout(500);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        await().alias(service + " ready on port " + port)
+                .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast(service + " exited while starting; see gateway/target/" + service + ".log", () -> {
+                    Process p = RUNNING.get(service);
+                    return p == null || !p.isAlive();
+                })
+                .until(() -> ready(port));
+    }
+
+    private static boolean ready(int port) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                    .toURL().openConnection();
+            c.setConnectTimeout(500);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false; // not yet
         }
-        throw new IllegalStateException(service + " was not ready within 120 s");
     }
 
     private static void recreate(String database) {

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static cn.lianluo.cases.rest.CaseLoopTest.COUNTY_HANDLER;
-import static cn.lianluo.cases.rest.CaseLoopTest.REGION;
-import static cn.lianluo.cases.rest.CaseLoopTest.STAFF;
-import static cn.lianluo.cases.rest.CaseLoopTest.TOWNSHIP_GOV;
-import static cn.lianluo.cases.rest.CaseLoopTest.TOWNSHIP_HANDLER;
-import static cn.lianluo.cases.rest.CaseLoopTest.citizenCase;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.COUNTY_HANDLER;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.REGION;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.STAFF;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.TOWNSHIP_GOV;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.TOWNSHIP_HANDLER;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.citizenCase;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

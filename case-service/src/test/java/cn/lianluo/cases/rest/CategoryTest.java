@@ -59,7 +59,7 @@ class CategoryTest {
             assertThat(data.path("previousLevel").asText()).isEqualTo("TOWNSHIP");
         }
         // a citizen's case takes the new category at once (this replica's list was refreshed)
-        Map<String, Object> body = new java.util.HashMap<>(CaseLoopTest.citizenCase("村里垃圾无人清运"));
+        Map<String, Object> body = new java.util.HashMap<>(CaseLoopApiTest.citizenCase("村里垃圾无人清运"));
         body.put("category", "RURAL_LIVING");
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cases").then().statusCode(201);
     }

@@ -27,7 +27,7 @@ class IdempotencyKeyExpiryTest {
 
     @Test
     void after_the_cleanup_the_same_key_creates_a_new_case() {
-        Map<String, Object> body = CaseLoopTest.citizenCase("到期的键 " + UUID.randomUUID());
+        Map<String, Object> body = CaseLoopApiTest.citizenCase("到期的键 " + UUID.randomUUID());
         String key = UUID.randomUUID().toString();
         Response first = submit(key, body);
         assertThat(first.statusCode()).as(first.asString()).isEqualTo(201);

@@ -51,7 +51,7 @@ class NoDemoDataTest {
 
     @Test
     void a_citizen_raises_a_case_in_a_real_category_of_a_real_township_the_demo_does_not_name() {
-        Map<String, Object> body = new HashMap<>(CaseLoopTest.citizenCase("学校门口路灯不亮"));
+        Map<String, Object> body = new HashMap<>(CaseLoopApiTest.citizenCase("学校门口路灯不亮"));
         body.put("content", "文艺路街道某小学门口的路灯坏了两个月,孩子放学天黑看不清路。");
         body.put("category", "EDUCATION");
         body.put("regionCode", "430102001");

@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import static cn.lianluo.cases.rest.CaseLoopTest.STAFF;
-import static cn.lianluo.cases.rest.CaseLoopTest.citizenCase;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.STAFF;
+import static cn.lianluo.cases.rest.CaseLoopApiTest.citizenCase;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,28 +27,14 @@ public final class KafkaTap implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
-        List<PartitionInfo> partitions = List.of();
-        for (int attempt = 0; attempt < 60 && partitions.isEmpty(); attempt++) {
-            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions.isEmpty()) {
-                sleep();
-            }
-        }
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " has no partitions");
-        }
+        // the local broker creates the topic on first use: wait until it has partitions
+        List<PartitionInfo> partitions = Awaitility.await().alias("partitions of topic " + topic)
+                .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)), found -> !found.isEmpty());
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(assigned);
         consumer.seekToEnd(assigned);
         assigned.forEach(consumer::position);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Opens a tap; creates the topic on first use (the local broker auto-creates topics). */

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every (state, command) pair: a defined transition, or a rejection naming the allowed commands. */
-class CaseLoopTest {
+class CaseLoopTransitionsTest {
 
     static final Map<CaseStatus, Set<CaseCommand>> ALLOWED = Map.of(
             CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE),

@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Cases through every path of the loop, against the real PostgreSQL and Kafka, with the events checked against the schemas. */
 @QuarkusTest
-class CaseLoopTest {
+class CaseLoopApiTest {
 
     static final String TOPIC = "test.case.events";
     static final String REGION = "433124108"; // 边城镇
