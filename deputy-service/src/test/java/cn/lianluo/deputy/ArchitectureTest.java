@@ -1,15 +1,13 @@
 package cn.lianluo.deputy;
 
 import cn.lianluo.common.testing.ArchitectureRules;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.junit.ArchTests;
+import org.junit.jupiter.api.Test;
 
 /** The layer rules of {@link ArchitectureRules} on this module's classes (plain JUnit: no database, no broker). */
-@AnalyzeClasses(packages = "cn.lianluo.deputy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchTests LAYERS = ArchTests.in(ArchitectureRules.class);
+    @Test
+    void the_layer_rules_hold() {
+        ArchitectureRules.check("cn.lianluo.deputy");
+    }
 }
