@@ -1,3 +1,4 @@
+import cn.lianluo.common.testing.DevTokens;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
@@ -7,19 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +37,9 @@ import java.util.function.IntFunction;
  * java -cp CP bench/Bench.java closed LABEL CONCURRENCY SECONDS METHOD URL [BODY_FILE]   back-to-back, C at a time
  * java -cp CP bench/Bench.java open   LABEL RATE SECONDS METHOD URL [BODY_FILE]          RATE requests a second
  * java -cp CP bench/Bench.java lag    GATEWAY RATE SECONDS DEPUTIES_FILE JDBC_BASE        case command → ledger entry
+ * java -cp CP bench/Bench.java median NUMBER…                        the median, two decimals
+ * java -cp CP bench/Bench.java share  RESULT_LINE REFERENCE          a closed run's req/s as a percentage of REFERENCE
+ * java -cp CP bench/Bench.java p50-ratio DIRECT VIA [DIRECT VIA]…    median p50 of the VIA lines / of the DIRECT lines
  * </pre>
  * Environment: BENCH_TOKEN (a bearer token for every request), BENCH_VARY_CLIENT=1 (a different X-Forwarded-For per
  * request, past the gateway's per-address limit on public paths), BENCH_PRIVATE_KEY (lag: the dev key to sign tokens).
@@ -54,9 +55,47 @@ public class Bench {
             case "closed" -> closed(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], args[5], body(args, 6));
             case "open" -> open(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], args[5], body(args, 6));
             case "lag" -> lag(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), args[5]);
-            default -> throw new IllegalArgumentException("closed, open or lag");
+            case "median" -> System.out.printf(Locale.ROOT, "%.2f%n", median(List.of(args).subList(1, args.length).stream()
+                    .map(Double::valueOf).toList()));
+            case "share" -> System.out.printf(Locale.ROOT, "%.1f %%%n", 100 * figure(args[1], "req/s", -1) / Double.parseDouble(args[2]));
+            case "p50-ratio" -> System.out.printf(Locale.ROOT, "%.2f%n", p50Ratio(List.of(args).subList(1, args.length)));
+            default -> throw new IllegalArgumentException("closed, open, lag, median, share or p50-ratio");
         }
         System.exit(0);
+    }
+
+    /** The median of the values (the mean of the middle two when there is an even number). */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no values for a median");
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** The number next to a word of a result line: {@code offset} -1 the one before it (123.4 req/s), 1 after (p50 2.31). */
+    static double figure(String line, String word, int offset) {
+        String[] words = line.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals(word) && i + offset >= 0 && i + offset < words.length) {
+                return Double.parseDouble(words[i + offset]);
+            }
+        }
+        throw new IllegalArgumentException("no figure for " + word + " in: " + line);
+    }
+
+    /** Result lines in pairs (direct, via): the median p50 via the gateway over the median p50 straight at the service. */
+    static double p50Ratio(List<String> lines) {
+        if (lines.isEmpty() || lines.size() % 2 != 0) {
+            throw new IllegalArgumentException("p50-ratio takes result lines in pairs: direct, via");
+        }
+        List<Double> direct = new ArrayList<>();
+        List<Double> via = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            (i % 2 == 0 ? direct : via).add(figure(lines.get(i), "p50", 1));
+        }
+        return median(via) / median(direct);
     }
 
     static String body(String[] args, int i) throws Exception {
@@ -183,10 +222,10 @@ public class Bench {
      */
     static void lag(String gateway, int rate, int seconds, Path deputiesFile, String jdbcBase) throws Exception {
         List<String[]> deputies = Files.readAllLines(deputiesFile).stream().filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
-        PrivateKey key = privateKey(Path.of(System.getenv("BENCH_PRIVATE_KEY")));
+        PrivateKey key = DevTokens.privateKey(Path.of(System.getenv("BENCH_PRIVATE_KEY")));
         Map<String, String> tokens = new HashMap<>();
         for (String[] d : deputies) {
-            tokens.put(d[0], token(key, d[0], d[1]));
+            tokens.put(d[0], DevTokens.mint(key, "lianluo", new DevTokens.Claims("DEPUTY", d[1], "bench-" + d[0], d[0], null, 3600)));
         }
         Map<UUID, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
@@ -247,27 +286,5 @@ public class Bench {
         System.out.printf("%-34s %8d cases %6d err  %d with points  lag p50 %6d  p95 %6d  p99 %6d  max %6d ms%n",
                 "event-to-points at " + rate + "/s", acknowledged.size(), errors.get(), pointed.size(),
                 h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getValueAtPercentile(99), h.getMaxValue());
-    }
-
-    static PrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    /** A deputy's RS256 token, as ./suite token mints it. */
-    static String token(PrivateKey key, String deputy, String region) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String payload = b64("{\"iss\":\"lianluo\",\"aud\":\"lianluo\",\"sub\":\"bench-" + deputy + "\",\"upn\":\"bench-" + deputy + "\",\"groups\":[\"DEPUTY\"],"
-                + "\"region\":\"" + region + "\",\"deputyId\":\"" + deputy + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(key);
-        s.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
-    }
-
-    static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

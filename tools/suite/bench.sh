@@ -19,9 +19,6 @@ wait_quiet() {
   return 0
 }
 
-# The median of numbers, one a line.
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-
 started_in() { grep -o 'started in [0-9.]*s' "$STATE/logs/$1.log" | tail -n 1 | awk '{ print $3 + 0 }'; }
 
 cmd_bench() {
@@ -54,9 +51,10 @@ bench_run() { # seconds rate
   fi
   # compiled once, not launched from source: the source launcher runs javac in every run's JVM (seconds of CPU
   # taken from the services being measured)
-  if [ ! -f "$out/classes/Bench.class" ] || [ "$ROOT/bench/Bench.java" -nt "$out/classes/Bench.class" ]; then
+  if [ ! -f "$out/classes/Bench.class" ] || [ "$ROOT/bench/Bench.java" -nt "$out/classes/Bench.class" ] ||
+    [ "$DEV_TOKENS_SOURCE" -nt "$out/classes/Bench.class" ]; then
     mkdir -p "$out/classes"
-    javac -nowarn -cp "$(cat "$cpfile")" -d "$out/classes" "$ROOT/bench/Bench.java" || die "the harness does not compile"
+    javac -nowarn -cp "$(cat "$cpfile")" -d "$out/classes" "$ROOT/bench/Bench.java" "$DEV_TOKENS_SOURCE" || die "the harness does not compile"
   fi
   local bench=(java -cp "$out/classes:$(cat "$cpfile")" Bench)
   echo "Lianluo bench, $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
@@ -92,7 +90,7 @@ bench_run() { # seconds rate
     sleep 15
     # shellcheck disable=SC2086 # one start time a word
     printf '  %-16s alone:       start %5.2f s (median of%s s), RSS idle %4s MB (targets ≤ 3 s, ≤ 200 MB)\n' "$s" \
-      "$(printf '%s\n' $starts | median)" "$starts" "$(rss_mb "$s")"
+      "$("${bench[@]}" median $starts)" "$starts" "$(rss_mb "$s")"
   done
 
   # 2. the province's and a county's overview: the first request after the start (the JVMs cold too), warm (from the
@@ -137,7 +135,7 @@ bench_run() { # seconds rate
   intake=$(BENCH_VARY_CLIENT=1 "${bench[@]}" closed "case intake via gateway ($concurrency clients)" "$concurrency" "$seconds" POST \
     "http://127.0.0.1:${PORT[gateway]}/api/v1/cases" "$out/case.json")
   echo "$intake"
-  echo "  intake / pgbench: $(echo "$intake" | awk -v ref="$tps" '{ for (i = 1; i < NF; i++) if ($(i + 1) == "req/s") printf "%.1f %%", 100 * $i / ref }') (target ≥ 40 %)"
+  echo "  intake / pgbench: $("${bench[@]}" share "$intake" "$tps") (target ≥ 40 %)"
 
   # 4. the same read through the gateway and straight at station-service
   local station direct via
@@ -145,16 +143,14 @@ bench_run() { # seconds rate
   "${bench[@]}" closed "warm-up" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[station-service]}/api/v1/stations/$station" >/dev/null
   "${bench[@]}" closed "warm-up" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[gateway]}/api/v1/stations/$station" >/dev/null
   # alternately, three runs each: the machine's speed drifts over a minute by more than the gateway's hop costs
-  local p50s=""
+  local runs=()
   for n in 1 2 3; do
     direct=$("${bench[@]}" closed "station page direct, run $n (4 clients)" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[station-service]}/api/v1/stations/$station")
     via=$("${bench[@]}" closed "station page via gateway, run $n (4 clients)" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[gateway]}/api/v1/stations/$station")
     printf '%s\n%s\n' "$direct" "$via"
-    p50s="$p50s$(printf '%s\n%s\n' "$direct" "$via" | awk '{ for (i = 1; i < NF; i++) if ($i == "p50") p[NR] = $(i + 1) } END { print p[1], p[2] }')
-"
+    runs+=("$direct" "$via")
   done
-  echo "  gateway p50 / direct p50 (medians of the three runs): $(printf '%s' "$p50s" | awk '{ print $1 }' | median | \
-    awk -v via="$(printf '%s' "$p50s" | awk '{ print $2 }' | median)" '{ printf "%.2f", via / $1 }') (target ≤ 1.15)"
+  echo "  gateway p50 / direct p50 (medians of the three runs): $("${bench[@]}" p50-ratio "${runs[@]}") (target ≤ 1.15)"
 
   # 5. a case command's 201 to its ledger entry in scoring-service, at a steady rate: first a minute at half the rate
   #    (the first facts scoring-service scores since its start: its JIT is at work and the figure shows it), then at

@@ -1,18 +1,21 @@
 package cn.lianluo.common.testing;
 
-import io.smallrye.jwt.build.Jwt;
+import cn.lianluo.common.testing.DevTokens.Claims;
 
-import java.util.Set;
+import java.security.PrivateKey;
 
-/** Tokens signed with the dev key, as {@code ./suite token ROLE REGION} mints them (aud lianluo, 5 minutes). */
+/** The tests' tokens: {@link DevTokens}, as {@code ./suite token ROLE REGION} mints them, for five minutes. */
 public final class TestTokens {
+
+    private static final long LIFETIME_SECONDS = 300;
+
+    private static final PrivateKey KEY = DevTokens.devKey();
 
     private TestTokens() {
     }
 
     public static String token(String role, String region) {
-        return Jwt.issuer("lianluo").audience("lianluo").subject("test-" + role.toLowerCase() + "-" + region)
-                .groups(Set.of(role)).claim("region", region).sign();
+        return mint(new Claims(role, region, "test-" + role.toLowerCase() + "-" + region, null, null, LIFETIME_SECONDS));
     }
 
     public static String bearer(String role, String region) {
@@ -21,12 +24,14 @@ public final class TestTokens {
 
     /** A handling unit's (承办单位) token. */
     public static String handler(String region, String unitId) {
-        return "Bearer " + Jwt.issuer("lianluo").audience("lianluo").subject("test-handler-" + unitId).groups(Set.of("HANDLER"))
-                .claim("region", region).claim("unitId", unitId).sign();
+        return "Bearer " + mint(new Claims("HANDLER", region, "test-handler-" + unitId, null, unitId, LIFETIME_SECONDS));
     }
 
     public static String deputy(String region, String deputyId) {
-        return "Bearer " + Jwt.issuer("lianluo").audience("lianluo").subject("test-deputy-" + deputyId).groups(Set.of("DEPUTY"))
-                .claim("region", region).claim("deputyId", deputyId).sign();
+        return "Bearer " + mint(new Claims("DEPUTY", region, "test-deputy-" + deputyId, deputyId, null, LIFETIME_SECONDS));
+    }
+
+    private static String mint(Claims claims) {
+        return DevTokens.mint(KEY, "lianluo", claims);
     }
 }
