@@ -1,16 +1,38 @@
 package cn.lianluo.cases.cases.domain;
 
+import cn.lianluo.cases.cases.domain.CaseContext.HandlingUnit;
+import cn.lianluo.cases.cases.domain.CaseEffect.AnsweredOnTheSpot;
+import cn.lianluo.cases.cases.domain.CaseEffect.AskExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.AssignUnit;
+import cn.lianluo.cases.cases.domain.CaseEffect.ClearClosure;
+import cn.lianluo.cases.cases.domain.CaseEffect.CloseCase;
+import cn.lianluo.cases.cases.domain.CaseEffect.DropExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.GrantExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
+import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
+import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
+import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
+import cn.lianluo.cases.cases.domain.CaseEffect.StopClock;
+
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The 五环五时 case loop as a pure state machine (DESIGN §6). {@link #decide} either gives the next state of a
- * (state, command) pair or rejects it naming the commands that state allows.
+ * The 五环五时 case loop as a pure state machine (DESIGN §6). {@link #decide} either gives the {@link Transition} of a
+ * (state, command) pair — next state, effects, event — or rejects it: a state names the commands it allows, a policy
+ * names the rule a command breaks.
  */
 public final class CaseLoop {
 
     /** How many reopenings a case gets before a supervisor decides instead. */
     public static final int REOPENINGS_BEFORE_SUPERVISOR = 2;
+    /** The event of a visit or reopening after which a supervisor decides ({@link #REOPENINGS_BEFORE_SUPERVISOR}). */
+    public static final String ESCALATED_TO_SUPERVISOR_EVENT = "escalated-to-supervisor";
+    /** The timeline's action of a visit after which a supervisor decides. */
+    public static final String ESCALATED_TO_SUPERVISOR_ACTION = "ESCALATED_TO_SUPERVISOR";
 
     private CaseLoop() {
     }
@@ -80,10 +102,48 @@ public final class CaseLoop {
     }
 
     /**
-     * The state after {@code command}. {@code satisfaction} is read by VISIT only: satisfied or basically
-     * satisfied closes the case, unsatisfied reopens it (or, after two reopenings, sends it to a supervisor).
+     * What {@code command} does to a case in state {@code s}: every rule of the loop in one place. In order: the
+     * command's required fields (400), the state's allowed commands ({@link Rejected}), the rules that read the case's
+     * facts ({@link ResponsibilityPolicy}, {@link EscalationPolicy}, {@link ExtensionPolicy}), then the next state,
+     * its effects, its event and its timeline line.
      */
-    public static State decide(State s, CaseCommand command, Satisfaction satisfaction) {
+    public static Transition decide(State s, CaseCommand command, CaseContext context) {
+        CommandInput input = context.input();
+        command.requireFields(input);
+        State next = next(s, command, input.satisfaction());
+        return switch (command) {
+            case ANSWER -> transition(command, next, input, null,
+                    new AnsweredOnTheSpot(), new MeetOpenDeadline(), new StartStage(Stage.VISIT));
+            case ASSIGN -> {
+                HandlingUnit unit = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
+                yield transition(command, next, input, unit.id(),
+                        new AssignUnit(unit.id()), new MeetOpenDeadline(), new StartStage(Stage.HANDLE));
+            }
+            case ESCALATE -> {
+                HandlingUnit from = context.currentUnit();
+                HandlingUnit to = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
+                EscalationPolicy.onlyUpwards(from, to);
+                yield transition(command, next, input, to.id(),
+                        new AssignUnit(to.id()), new MeetOpenDeadline(), new StartStage(Stage.HANDLE));
+            }
+            case COMPLETE -> transition(command, next, input, null, new MeetOpenDeadline(), new StartStage(Stage.REPLY));
+            case REPLY -> transition(command, next, input, null, new MeetOpenDeadline(), new StartStage(Stage.VISIT));
+            case VISIT, REOPEN, CLOSE -> transition(command, next, input, null, ending(command, next, input));
+            case PAUSE -> transition(command, next, input, null, new StopClock());
+            case RESUME -> transition(command, next, input, null, new RestartClock());
+            case REQUEST_EXTENSION -> transition(command, next, input, null, new AskExtension(ExtensionPolicy.requireAllowed(
+                    context.openDeadline(), context.now(), input.days(), context.originalHandlingSpan())));
+            case APPROVE_EXTENSION -> transition(command, next, input, null, new GrantExtension());
+            case DENY_EXTENSION -> transition(command, next, input, null, new DropExtension());
+            case ACCEPT, SUPERVISE -> transition(command, next, input, null);
+        };
+    }
+
+    /**
+     * The state after {@code command}, or {@link Rejected}. {@code satisfaction} is read by VISIT only: satisfied or
+     * basically satisfied closes the case, unsatisfied reopens it (or, after two reopenings, sends it to a supervisor).
+     */
+    public static State next(State s, CaseCommand command, Satisfaction satisfaction) {
         if (!allowed(s).contains(command)) {
             throw new Rejected(command, s);
         }
@@ -107,6 +167,37 @@ public final class CaseLoop {
             case DENY_EXTENSION -> new State(s.status(), false, s.hasUnit(), s.reopenCount(), false, s.extensionUsed());
             case SUPERVISE -> s;
         };
+    }
+
+    /** 回访, 重新办理 and 办结归档 meet the open deadline and either close the case or start it again. */
+    private static CaseEffect[] ending(CaseCommand command, State next, CommandInput input) {
+        List<CaseEffect> effects = new ArrayList<>();
+        effects.add(new MeetOpenDeadline());
+        if (command == CaseCommand.VISIT) {
+            effects.add(new RecordSatisfaction(input.satisfaction()));
+        }
+        if (next.status() == CaseStatus.CLOSED) {
+            effects.add(new CloseCase());
+        } else {
+            effects.add(new ClearClosure());
+            if (next.status() == CaseStatus.ASSIGNED) {
+                effects.add(new StartStage(Stage.HANDLE));
+            } else if (next.status() == CaseStatus.RECEIVED) {
+                effects.add(new StartStage(Stage.ASSIGN));
+            }
+        }
+        return effects.toArray(CaseEffect[]::new);
+    }
+
+    private static Transition transition(CaseCommand command, State next, CommandInput input, UUID unitId,
+                                         CaseEffect... effects) {
+        boolean toSupervisor = next.status() == CaseStatus.SUPERVISOR_REVIEW
+                && (command == CaseCommand.VISIT || command == CaseCommand.REOPEN);
+        String event = toSupervisor ? ESCALATED_TO_SUPERVISOR_EVENT : command.event();
+        // the timeline names a visit that sends the case to a supervisor by what it did; a reopening keeps its name
+        String action = toSupervisor && command == CaseCommand.VISIT ? ESCALATED_TO_SUPERVISOR_ACTION : command.name();
+        return new Transition(next, List.of(effects), event,
+                new Transition.TimelineEntry(action, input.timelineNote(), command.told(input), unitId));
     }
 
     private static State reopened(State s) {

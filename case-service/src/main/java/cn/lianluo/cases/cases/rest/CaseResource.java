@@ -9,6 +9,7 @@ import cn.lianluo.cases.cases.rest.CaseDtos.CaseView;
 import cn.lianluo.cases.cases.rest.CaseDtos.CommandBody;
 import cn.lianluo.cases.cases.rest.CaseDtos.Rating;
 import cn.lianluo.cases.cases.rest.CaseDtos.TrackView;
+import cn.lianluo.cases.cases.service.CaseIntake;
 import cn.lianluo.cases.cases.service.CaseQueries;
 import cn.lianluo.cases.cases.service.CaseService;
 import cn.lianluo.cases.cases.service.CaseStatistics;
@@ -64,6 +65,7 @@ import java.util.UUID;
 public class CaseResource {
 
     private final CaseService cases;
+    private final CaseIntake intake;
     private final CaseQueries queries;
     private final CaseStatistics statistics;
     private final UnitService units;
@@ -71,9 +73,10 @@ public class CaseResource {
     private final CaseClock clock;
     private final Caller caller;
 
-    public CaseResource(CaseService cases, CaseQueries queries, CaseStatistics statistics, UnitService units,
-                        CategoryService categories, CaseClock clock, Caller caller) {
+    public CaseResource(CaseService cases, CaseIntake intake, CaseQueries queries, CaseStatistics statistics,
+                        UnitService units, CategoryService categories, CaseClock clock, Caller caller) {
         this.cases = cases;
+        this.intake = intake;
         this.categories = categories;
         this.queries = queries;
         this.statistics = statistics;
@@ -100,7 +103,7 @@ public class CaseResource {
             + "category, an unknown or other region's receiving deputy, a channel, urgency or station a citizen may not set, "
             + "an attachment URL that is not public https:, or the Idempotency-Key reused for another request")
     public Response submit(@NotNull @Valid CaseRequest request, @Context UriInfo uri) {
-        CaseCreated created = cases.submit(request, caller.isAuthenticated() ? caller : null);
+        CaseCreated created = intake.submit(request, caller.isAuthenticated() ? caller : null);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 

@@ -2,6 +2,7 @@ package cn.lianluo.cases.livelihood.service;
 
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.livelihood.domain.ProjectLoop;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
 import cn.lianluo.cases.livelihood.domain.VoteRules;
 import cn.lianluo.cases.livelihood.persistence.ProjectEntity;
@@ -100,7 +101,8 @@ public class ProjectService {
                 p.consentedAt = clock.now();
             }
         }
-        p.status = ProjectStatus.PROPOSED.name();
+        ProjectLoop.Step step = ProjectLoop.propose();
+        p.status = step.next().name();
         p.proposedAt = clock.now();
         // public only once approved: a citizen's text with a link or a number waits for staff
         ModerationService.Screening screening = moderation.screen(staff ? role(caller) : null, p.title, p.description);
@@ -110,7 +112,7 @@ public class ProjectService {
             em.createNativeQuery("INSERT INTO project_case (project_id, case_id) VALUES (?1, ?2)").setParameter(1, p.id)
                     .setParameter(2, id).executeUpdate();
         }
-        publish(p, "proposed", staff ? role(caller) : "CITIZEN", null, null);
+        publish(p, step.event(), staff ? role(caller) : "CITIZEN", null, null);
         moderation.arrived(ModeratedKind.PROJECT, p.id, p.id, region, screening);
         return view(p);
     }
@@ -123,11 +125,7 @@ public class ProjectService {
         if (!s.closesAt().isAfter(s.opensAt())) {
             throw ProblemException.invalid("closesAt", "the vote closes after it opens");
         }
-        requireStatus(p, ProjectStatus.PROPOSED);
-        if (!ModerationState.APPROVED.name().equals(p.moderation)) {
-            throw ProblemException.conflict("not-approved", "the proposal is " + p.moderation
-                    + " in moderation: only an approved proposal goes to the vote");
-        }
+        ProjectLoop.Step step = ProjectLoop.shortlist(ProjectStatus.valueOf(p.status), ModerationState.valueOf(p.moderation));
         VoteSessionEntity session = em.createQuery("from VoteSessionEntity where regionCode = ?1 and year = ?2 and level = ?3",
                         VoteSessionEntity.class).setParameter(1, p.regionCode).setParameter(2, p.year).setParameter(3, s.level().name())
                 .getResultStream().findFirst().orElse(null);
@@ -154,8 +152,8 @@ public class ProjectService {
                     + " has begun; no more candidates");
         }
         p.sessionId = session.id;
-        p.status = ProjectStatus.SHORTLISTED.name();
-        publish(p, "shortlisted", role(caller), null, null);
+        p.status = step.next().name();
+        publish(p, step.event(), role(caller), null, null);
         return view(p);
     }
 
@@ -180,8 +178,9 @@ public class ProjectService {
         if (inserted == 0) {
             throw ProblemException.conflict("already-voted", "deputy " + deputyId + " has voted on this project");
         }
-        p.status = ProjectStatus.VOTING.name();
-        publish(p, "vote-cast", Roles.DEPUTY, deputyId, vote.choice().name());
+        ProjectLoop.Step step = ProjectLoop.voteCast();
+        p.status = step.next().name();
+        publish(p, step.event(), Roles.DEPUTY, deputyId, vote.choice().name());
         return view(p);
     }
 
@@ -230,13 +229,9 @@ public class ProjectService {
         }
         session.talliedAt = clock.now();
         for (ProjectEntity c : candidates) {
-            VoteRules.Outcome outcome = tally.outcomes().get(c.id);
-            c.status = switch (outcome) {
-                case SELECTED -> ProjectStatus.SELECTED.name();
-                case REJECTED -> ProjectStatus.REJECTED.name();
-                case TIED -> ProjectStatus.TIED.name();
-            };
-            publish(c, outcome.name().toLowerCase(), role(caller), null, null);
+            ProjectLoop.Step step = ProjectLoop.tallied(tally.outcomes().get(c.id));
+            c.status = step.next().name();
+            publish(c, step.event(), role(caller), null, null);
         }
         return new TallyView(session.id, tally.electorate(), tally.voters(), tally.quorum(), tally.majority(), session.places,
                 candidates.stream().map(this::view).toList());
@@ -247,23 +242,16 @@ public class ProjectService {
     public ProjectView progress(UUID id, Progress progress, Caller caller) {
         ProjectEntity p = require(id);
         caller.requireWithin(RegionCode.of(p.regionCode));
-        ProjectStatus status = ProjectStatus.valueOf(p.status);
-        if (status != ProjectStatus.SELECTED && status != ProjectStatus.IMPLEMENTING) {
-            throw ProblemException.conflict("not-implementing", "progress is reported on a selected project; this one is " + status);
-        }
-        if (progress.percent() < p.progress && (progress.reason() == null || progress.reason().isBlank())) {
-            throw ProblemException.unprocessable("progress-backwards", "reason",
-                    "progress goes from " + p.progress + " % back to " + progress.percent() + " %: give the reason");
-        }
+        ProjectLoop.Step step = ProjectLoop.progress(ProjectStatus.valueOf(p.status), p.progress, progress.percent(),
+                progress.reason());
         p.progress = progress.percent();
-        boolean done = progress.percent() == 100;
-        p.status = (done ? ProjectStatus.COMPLETED : ProjectStatus.IMPLEMENTING).name();
-        if (done) {
+        p.status = step.next().name();
+        if (step.next() == ProjectStatus.COMPLETED) {
             p.completedAt = clock.now();
         }
         record(p, "PROGRESS", progress.percent(), progress.milestone(),
                 progress.reason() == null ? progress.note() : progress.reason(), null, caller.subject());
-        publish(p, done ? "completed" : "progressed", role(caller), null, null);
+        publish(p, step.event(), role(caller), null, null);
         return view(p);
     }
 
@@ -273,12 +261,9 @@ public class ProjectService {
         ProjectEntity p = require(id);
         UUID deputyId = caller.deputyId().map(UUID::fromString).orElseThrow(() -> ProblemException.forbidden("supervision records are a deputy's"));
         caller.requireWithin(RegionCode.of(p.regionCode));
-        ProjectStatus status = ProjectStatus.valueOf(p.status);
-        if (status != ProjectStatus.SELECTED && status != ProjectStatus.IMPLEMENTING && status != ProjectStatus.COMPLETED) {
-            throw ProblemException.conflict("not-implementing", "deputies supervise selected projects; this one is " + status);
-        }
+        ProjectLoop.Step step = ProjectLoop.supervise(ProjectStatus.valueOf(p.status));
         record(p, "SUPERVISION", null, null, note, deputyId, caller.subject());
-        publish(p, "supervised", Roles.DEPUTY, deputyId, null);
+        publish(p, step.event(), Roles.DEPUTY, deputyId, null);
         return view(p);
     }
 
@@ -286,10 +271,7 @@ public class ProjectService {
     @Transactional
     public ProjectView evaluate(UUID id, Evaluation evaluation, Caller caller) {
         ProjectEntity p = requireVisible(id, caller);
-        ProjectStatus status = ProjectStatus.valueOf(p.status);
-        if (status != ProjectStatus.COMPLETED && status != ProjectStatus.EVALUATED) {
-            throw ProblemException.conflict("not-completed", "a project is evaluated once it is completed; this one is " + status);
-        }
+        ProjectLoop.Step step = ProjectLoop.evaluate(ProjectStatus.valueOf(p.status));
         UUID deputyId = null;
         String phone = null;
         String role;
@@ -316,8 +298,8 @@ public class ProjectService {
         if (inserted == 0) {
             throw ProblemException.conflict("already-evaluated", "this project has your evaluation already");
         }
-        p.status = ProjectStatus.EVALUATED.name();
-        publish(p, "evaluated", role, deputyId, evaluation.satisfaction().name());
+        p.status = step.next().name();
+        publish(p, step.event(), role, deputyId, evaluation.satisfaction().name());
         if (screening != null) {
             moderation.arrived(ModeratedKind.EVALUATION, evaluationId, p.id, RegionCode.of(p.regionCode), screening);
         }
@@ -391,12 +373,6 @@ public class ProjectService {
             throw ProblemException.conflict("not-shortlisted", "the project is not on a shortlist");
         }
         return em.find(VoteSessionEntity.class, p.sessionId);
-    }
-
-    private static void requireStatus(ProjectEntity p, ProjectStatus expected) {
-        if (!expected.name().equals(p.status)) {
-            throw ProblemException.conflict("illegal-transition", "the project is " + p.status + ", not " + expected);
-        }
     }
 
     private ProjectEntity require(UUID id) {

@@ -74,6 +74,11 @@ public final class SuggestionLoop {
         };
     }
 
+    /** The event of {@code command} leading to {@code next}: an unsatisfied rating reopens the suggestion. */
+    public static String event(SuggestionCommand command, State next) {
+        return command == SuggestionCommand.RATE && next.status() != SuggestionStatus.CLOSED ? "reopened" : command.event();
+    }
+
     /** The lead unit's reply is due 3 months after assignment; co-handling units answer within 1 month. */
     public static LocalDate replyDue(LocalDate assigned) {
         return assigned.plusMonths(REPLY_MONTHS);

@@ -231,16 +231,7 @@ public class SuggestionService {
         s.extensionPending = next.extensionPending();
         s.extensionUsed = next.extensionUsed();
         record(s, command.name(), role, caller.subject(), firstNonBlank(b.note(), b.content()));
-        publish(s, switch (command) {
-            case ASSIGN -> "assigned";
-            case CO_ANSWER -> "co-answered";
-            case ANSWER -> "answered";
-            case RATE -> next.status() == SuggestionStatus.CLOSED ? "rated" : "reopened";
-            case REQUEST_EXTENSION -> "extension-requested";
-            case APPROVE_EXTENSION -> "extension-approved";
-            case SUPERVISE -> "supervised";
-            case MARK_KEY -> "marked-key";
-        }, role);
+        publish(s, SuggestionLoop.event(command, next), role);
         return view(s);
     }
 

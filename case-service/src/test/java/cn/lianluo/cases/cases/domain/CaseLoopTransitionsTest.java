@@ -64,11 +64,11 @@ class CaseLoopTransitionsTest {
     void every_state_and_command_is_a_transition_or_a_rejection_naming_the_allowed(CaseStatus status, CaseCommand command) {
         State state = at(status);
         if (ALLOWED.get(status).contains(command)) {
-            State next = CaseLoop.decide(state, command, Satisfaction.SATISFIED);
+            State next = CaseLoop.next(state, command, Satisfaction.SATISFIED);
             CaseStatus expected = NEXT.containsKey(command) ? NEXT.get(command).get(status) : status;
             assertThat(next.status()).isEqualTo(expected);
         } else {
-            assertThatThrownBy(() -> CaseLoop.decide(state, command, Satisfaction.SATISFIED))
+            assertThatThrownBy(() -> CaseLoop.next(state, command, Satisfaction.SATISFIED))
                     .isInstanceOfSatisfying(CaseLoop.Rejected.class, r -> {
                         assertThat(r.allowed()).isEqualTo(ALLOWED.get(status));
                         assertThat(r.getMessage()).contains(command.name()).contains(status.name());
@@ -78,50 +78,50 @@ class CaseLoopTransitionsTest {
 
     @Test
     void a_paused_case_only_resumes_or_is_supervised_and_keeps_its_status() {
-        State paused = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.PAUSE, null);
+        State paused = CaseLoop.next(at(CaseStatus.IN_PROGRESS), CaseCommand.PAUSE, null);
         assertThat(paused.paused()).isTrue();
         assertThat(CaseLoop.allowed(paused)).containsExactlyInAnyOrder(CaseCommand.RESUME, CaseCommand.SUPERVISE);
-        assertThatThrownBy(() -> CaseLoop.decide(paused, CaseCommand.COMPLETE, null)).isInstanceOf(CaseLoop.Rejected.class);
-        State resumed = CaseLoop.decide(paused, CaseCommand.RESUME, null);
+        assertThatThrownBy(() -> CaseLoop.next(paused, CaseCommand.COMPLETE, null)).isInstanceOf(CaseLoop.Rejected.class);
+        State resumed = CaseLoop.next(paused, CaseCommand.RESUME, null);
         assertThat(resumed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(resumed.paused()).isFalse();
     }
 
     @Test
     void an_extension_is_asked_once_and_then_approved_or_denied() {
-        State asked = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.REQUEST_EXTENSION, null);
+        State asked = CaseLoop.next(at(CaseStatus.IN_PROGRESS), CaseCommand.REQUEST_EXTENSION, null);
         assertThat(CaseLoop.allowed(asked)).contains(CaseCommand.APPROVE_EXTENSION, CaseCommand.DENY_EXTENSION)
                 .doesNotContain(CaseCommand.REQUEST_EXTENSION);
-        State approved = CaseLoop.decide(asked, CaseCommand.APPROVE_EXTENSION, null);
+        State approved = CaseLoop.next(asked, CaseCommand.APPROVE_EXTENSION, null);
         assertThat(CaseLoop.allowed(approved)).doesNotContain(CaseCommand.REQUEST_EXTENSION, CaseCommand.APPROVE_EXTENSION);
-        State denied = CaseLoop.decide(asked, CaseCommand.DENY_EXTENSION, null);
+        State denied = CaseLoop.next(asked, CaseCommand.DENY_EXTENSION, null);
         assertThat(CaseLoop.allowed(denied)).contains(CaseCommand.REQUEST_EXTENSION);
     }
 
     @Test
     void unsatisfied_reopens_twice_then_goes_to_a_supervisor() {
         State replied = at(CaseStatus.REPLIED);
-        State first = CaseLoop.decide(replied, CaseCommand.VISIT, Satisfaction.UNSATISFIED);
+        State first = CaseLoop.next(replied, CaseCommand.VISIT, Satisfaction.UNSATISFIED);
         assertThat(first.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(first.reopenCount()).isEqualTo(1);
-        State second = CaseLoop.decide(new State(CaseStatus.REPLIED, false, true, 1, false, true), CaseCommand.VISIT,
+        State second = CaseLoop.next(new State(CaseStatus.REPLIED, false, true, 1, false, true), CaseCommand.VISIT,
                 Satisfaction.UNSATISFIED);
         assertThat(second.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(second.reopenCount()).isEqualTo(2);
         assertThat(second.extensionUsed()).isFalse();
-        State third = CaseLoop.decide(new State(CaseStatus.REPLIED, false, true, 2, false, false), CaseCommand.VISIT,
+        State third = CaseLoop.next(new State(CaseStatus.REPLIED, false, true, 2, false, false), CaseCommand.VISIT,
                 Satisfaction.UNSATISFIED);
         assertThat(third.status()).isEqualTo(CaseStatus.SUPERVISOR_REVIEW);
     }
 
     @Test
     void basically_satisfied_closes_and_a_case_answered_on_the_spot_reopens_to_be_assigned() {
-        assertThat(CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT, Satisfaction.BASICALLY_SATISFIED).status())
+        assertThat(CaseLoop.next(at(CaseStatus.REPLIED), CaseCommand.VISIT, Satisfaction.BASICALLY_SATISFIED).status())
                 .isEqualTo(CaseStatus.CLOSED);
-        State onTheSpot = CaseLoop.decide(State.received(), CaseCommand.ANSWER, null);
-        assertThat(CaseLoop.decide(onTheSpot, CaseCommand.VISIT, Satisfaction.UNSATISFIED).status())
+        State onTheSpot = CaseLoop.next(State.received(), CaseCommand.ANSWER, null);
+        assertThat(CaseLoop.next(onTheSpot, CaseCommand.VISIT, Satisfaction.UNSATISFIED).status())
                 .isEqualTo(CaseStatus.RECEIVED);
-        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT, null))
+        assertThatThrownBy(() -> CaseLoop.next(at(CaseStatus.REPLIED), CaseCommand.VISIT, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

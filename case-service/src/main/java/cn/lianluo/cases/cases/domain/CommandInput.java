@@ -1,0 +1,22 @@
+package cn.lianluo.cases.cases.domain;
+
+import java.util.UUID;
+
+/** What a command carries besides its name; the fields a command does not read are null. */
+public record CommandInput(String content, UUID unitId, String note, String result, Satisfaction satisfaction,
+                           String reason, Integer days) {
+
+    public static CommandInput empty() {
+        return new CommandInput(null, null, null, null, null, null, null);
+    }
+
+    /** The timeline's note: the first of note, content, result and reason that says something. */
+    public String timelineNote() {
+        for (String v : new String[] {note, content, result, reason}) {
+            if (!CommandField.blank(v)) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

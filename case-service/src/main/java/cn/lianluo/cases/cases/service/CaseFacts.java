@@ -1,0 +1,51 @@
+package cn.lianluo.cases.cases.service;
+
+import cn.lianluo.cases.calendar.service.CalendarService;
+import cn.lianluo.cases.cases.domain.CaseContext;
+import cn.lianluo.cases.cases.domain.CaseKind;
+import cn.lianluo.cases.cases.domain.CommandInput;
+import cn.lianluo.cases.cases.domain.Stage;
+import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.DeadlineEntity;
+import cn.lianluo.cases.units.persistence.UnitEntity;
+import cn.lianluo.cases.units.service.UnitService;
+import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionLevel;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A stored case as the loop's rules read it: units are looked up only when a rule asks (an unknown one is 422
+ * {@code unknown-unit} on {@code unitId}); the open deadline is the one read before the command.
+ */
+record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open, Instant now, UnitService units,
+                 CalendarService calendars) implements CaseContext {
+
+    @Override
+    public RegionCode region() {
+        return RegionCode.of(c.regionCode);
+    }
+
+    @Override
+    public HandlingUnit currentUnit() {
+        return unit(c.unitId);
+    }
+
+    @Override
+    public HandlingUnit unit(UUID id) {
+        UnitEntity u = units.require(id, "unitId");
+        return new HandlingUnit(u.id, u.name, RegionCode.of(u.regionCode), RegionLevel.valueOf(u.level));
+    }
+
+    @Override
+    public Optional<OpenDeadline> openDeadline() {
+        return open.map(d -> new OpenDeadline(Stage.valueOf(d.stage), d.dueDate, d.dueAt));
+    }
+
+    @Override
+    public int originalHandlingSpan() {
+        return calendars.policyFor(region()).span(Stage.HANDLE, CaseKind.valueOf(c.kind), c.urgent);
+    }
+}

@@ -1,0 +1,200 @@
+package cn.lianluo.cases.cases.domain;
+
+import cn.lianluo.cases.cases.domain.CaseEffect.AnsweredOnTheSpot;
+import cn.lianluo.cases.cases.domain.CaseEffect.AskExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.AssignUnit;
+import cn.lianluo.cases.cases.domain.CaseEffect.ClearClosure;
+import cn.lianluo.cases.cases.domain.CaseEffect.CloseCase;
+import cn.lianluo.cases.cases.domain.CaseEffect.DropExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.GrantExtension;
+import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
+import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
+import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
+import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
+import cn.lianluo.cases.cases.domain.CaseEffect.StopClock;
+import cn.lianluo.cases.cases.domain.CaseLoop.State;
+import cn.lianluo.common.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static cn.lianluo.cases.cases.domain.TestCase.CITY_UNIT;
+import static cn.lianluo.cases.cases.domain.TestCase.COUNTY_UNIT;
+import static cn.lianluo.cases.cases.domain.TestCase.OTHER_COUNTY_UNIT;
+import static cn.lianluo.cases.cases.domain.TestCase.TOWNSHIP_UNIT;
+import static cn.lianluo.cases.cases.domain.TestCase.handled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The effects, event and timeline line of each command, and the order in which its rules are checked. */
+class CaseLoopDecideTest {
+
+    static State at(CaseStatus status) {
+        return new State(status, false, true, 0, false, false);
+    }
+
+    @Test
+    void answering_on_the_spot_meets_the_assignment_deadline_and_starts_the_visit() {
+        Transition t = CaseLoop.decide(State.received(), CaseCommand.ANSWER,
+                new TestCase(TestCase.content(" 已答复 "), null, Optional.empty(), 15));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.REPLIED);
+        assertThat(t.effects()).containsExactly(new AnsweredOnTheSpot(), new MeetOpenDeadline(), new StartStage(Stage.VISIT));
+        assertThat(t.event()).isEqualTo("answered");
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("ANSWER", "已答复", "已答复", null));
+    }
+
+    @Test
+    void assigning_gives_the_case_to_a_responsible_unit_and_starts_the_handling_stage() {
+        Transition t = CaseLoop.decide(State.received(), CaseCommand.ASSIGN, handled(TestCase.unit(TOWNSHIP_UNIT.id(), null)));
+        assertThat(t.effects()).containsExactly(new AssignUnit(TOWNSHIP_UNIT.id()), new MeetOpenDeadline(),
+                new StartStage(Stage.HANDLE));
+        assertThat(t.event()).isEqualTo("assigned");
+        assertThat(t.timeline().unitId()).isEqualTo(TOWNSHIP_UNIT.id());
+    }
+
+    @Test
+    void assigning_to_a_unit_of_another_county_is_refused() {
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(TestCase.unit(OTHER_COUNTY_UNIT.id(), null))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("unit-outside-region"));
+    }
+
+    @Test
+    void escalating_goes_to_a_unit_higher_up_that_answers_for_the_region() {
+        Transition t = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.ESCALATE,
+                handled(TestCase.unit(CITY_UNIT.id(), "超出本级职权")));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(t.effects()).containsExactly(new AssignUnit(CITY_UNIT.id()), new MeetOpenDeadline(),
+                new StartStage(Stage.HANDLE));
+        assertThat(t.event()).isEqualTo("escalated");
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("ESCALATE", "超出本级职权", null, CITY_UNIT.id()));
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.ESCALATE,
+                handled(TestCase.unit(TOWNSHIP_UNIT.id(), "下交"))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("escalation-level"));
+    }
+
+    @Test
+    void a_unit_outside_the_region_is_named_before_its_level() {
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.ESCALATE,
+                handled(TestCase.unit(OTHER_COUNTY_UNIT.id(), "平级"))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("unit-outside-region"));
+    }
+
+    @Test
+    void a_command_the_state_rejects_reads_no_unit() {
+        TestCase context = handled(TestCase.unit(COUNTY_UNIT.id(), "上交"));
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.ESCALATE, context))
+                .isInstanceOf(CaseLoop.Rejected.class);
+        assertThat(context.lookedUp).isEmpty();
+    }
+
+    @Test
+    void a_missing_field_is_reported_before_the_state_is_checked() {
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.CLOSED), CaseCommand.ASSIGN, handled(TestCase.nothing())))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(400));
+    }
+
+    @Test
+    void a_satisfied_visit_records_the_satisfaction_and_closes_the_case() {
+        Transition t = CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT,
+                handled(TestCase.satisfaction(Satisfaction.SATISFIED)));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new RecordSatisfaction(Satisfaction.SATISFIED),
+                new CloseCase());
+        assertThat(t.event()).isEqualTo("visited");
+        assertThat(t.timeline().action()).isEqualTo("VISIT");
+    }
+
+    @Test
+    void an_unsatisfied_visit_reopens_the_case_with_a_new_handling_stage() {
+        Transition t = CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.VISIT,
+                handled(TestCase.satisfaction(Satisfaction.UNSATISFIED)));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new RecordSatisfaction(Satisfaction.UNSATISFIED),
+                new ClearClosure(), new StartStage(Stage.HANDLE));
+        assertThat(t.event()).isEqualTo("visited");
+    }
+
+    @Test
+    void the_third_unsatisfied_visit_goes_to_a_supervisor_under_its_own_event_and_timeline_name() {
+        State twiceReopened = new State(CaseStatus.REPLIED, false, true, 2, false, false);
+        Transition t = CaseLoop.decide(twiceReopened, CaseCommand.VISIT, handled(TestCase.satisfaction(Satisfaction.UNSATISFIED)));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.SUPERVISOR_REVIEW);
+        assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new RecordSatisfaction(Satisfaction.UNSATISFIED),
+                new ClearClosure());
+        assertThat(t.event()).isEqualTo("escalated-to-supervisor");
+        assertThat(t.timeline().action()).isEqualTo("ESCALATED_TO_SUPERVISOR");
+    }
+
+    @Test
+    void a_third_reopening_goes_to_a_supervisor_and_keeps_its_timeline_name() {
+        State closed = new State(CaseStatus.CLOSED, false, true, 2, false, false);
+        Transition t = CaseLoop.decide(closed, CaseCommand.REOPEN, handled(TestCase.reason("群众再次反映")));
+        assertThat(t.event()).isEqualTo("escalated-to-supervisor");
+        assertThat(t.timeline().action()).isEqualTo("REOPEN");
+        assertThat(t.timeline().note()).isEqualTo("群众再次反映");
+    }
+
+    @Test
+    void reopening_a_case_answered_on_the_spot_starts_the_assignment_stage_again() {
+        State answered = new State(CaseStatus.CLOSED, false, false, 0, false, false);
+        Transition t = CaseLoop.decide(answered, CaseCommand.REOPEN, handled(TestCase.reason("未解决")));
+        assertThat(t.next().status()).isEqualTo(CaseStatus.RECEIVED);
+        assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new ClearClosure(), new StartStage(Stage.ASSIGN));
+        assertThat(t.event()).isEqualTo("reopened");
+    }
+
+    @Test
+    void closing_after_the_reply_closes_the_case() {
+        Transition t = CaseLoop.decide(at(CaseStatus.REPLIED), CaseCommand.CLOSE,
+                handled(new CommandInput(null, null, "群众未接电话", null, null, null, null)));
+        assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new CloseCase());
+        assertThat(t.event()).isEqualTo("closed");
+    }
+
+    @Test
+    void handling_and_replying_start_the_next_stage() {
+        Transition done = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.COMPLETE,
+                handled(new CommandInput(null, null, null, "路灯已修复", null, null, null)));
+        assertThat(done.effects()).containsExactly(new MeetOpenDeadline(), new StartStage(Stage.REPLY));
+        assertThat(done.timeline().told()).isEqualTo("路灯已修复");
+        Transition replied = CaseLoop.decide(at(CaseStatus.HANDLED), CaseCommand.REPLY, handled(TestCase.content("已答复")));
+        assertThat(replied.effects()).containsExactly(new MeetOpenDeadline(), new StartStage(Stage.VISIT));
+    }
+
+    @Test
+    void pausing_stops_the_clock_and_resuming_restarts_it() {
+        Transition paused = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.PAUSE, handled(TestCase.reason("等待鉴定")));
+        assertThat(paused.effects()).containsExactly(new StopClock());
+        Transition resumed = CaseLoop.decide(paused.next(), CaseCommand.RESUME, handled(TestCase.nothing()));
+        assertThat(resumed.effects()).containsExactly(new RestartClock());
+        assertThat(resumed.event()).isEqualTo("resumed");
+    }
+
+    @Test
+    void an_extension_is_asked_within_the_policy_then_granted_or_dropped() {
+        Transition asked = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.REQUEST_EXTENSION,
+                handled(TestCase.extension(5)));
+        assertThat(asked.effects()).containsExactly(new AskExtension(5));
+        assertThat(asked.event()).isEqualTo("extension-requested");
+        assertThat(CaseLoop.decide(asked.next(), CaseCommand.APPROVE_EXTENSION, handled(TestCase.nothing())).effects())
+                .containsExactly(new GrantExtension());
+        assertThat(CaseLoop.decide(asked.next(), CaseCommand.DENY_EXTENSION, handled(TestCase.nothing())).effects())
+                .containsExactly(new DropExtension());
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.REQUEST_EXTENSION,
+                handled(TestCase.extension(16))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.getMessage()).contains("15 working days"));
+    }
+
+    @Test
+    void accepting_and_supervising_change_nothing_but_the_state_and_the_timeline() {
+        Transition accepted = CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.ACCEPT, handled(TestCase.nothing()));
+        assertThat(accepted.effects()).isEmpty();
+        assertThat(accepted.next().status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        Transition supervised = CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.SUPERVISE,
+                handled(new CommandInput(null, null, "请加快办理", null, null, null, null)));
+        assertThat(supervised.effects()).isEmpty();
+        assertThat(supervised.event()).isEqualTo("supervised");
+        assertThat(supervised.timeline().note()).isEqualTo("请加快办理");
+    }
+}
