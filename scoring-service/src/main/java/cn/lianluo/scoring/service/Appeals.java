@@ -7,15 +7,16 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.domain.FactType;
+import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.domain.RuleSet;
-import cn.lianluo.scoring.messaging.ScoringEvents;
-import cn.lianluo.scoring.rest.PointsDtos.AppealRequest;
-import cn.lianluo.scoring.rest.PointsDtos.AppealStatus;
-import cn.lianluo.scoring.rest.PointsDtos.AppealView;
-import cn.lianluo.scoring.rest.PointsDtos.Correction;
-import cn.lianluo.scoring.rest.PointsDtos.Decision;
-import cn.lianluo.scoring.rest.PointsDtos.Published;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.domain.ScoringEvents;
+import cn.lianluo.scoring.service.PointsDtos.AppealRequest;
+import cn.lianluo.scoring.service.PointsDtos.AppealStatus;
+import cn.lianluo.scoring.service.PointsDtos.AppealView;
+import cn.lianluo.scoring.service.PointsDtos.Correction;
+import cn.lianluo.scoring.service.PointsDtos.Decision;
+import cn.lianluo.scoring.service.PointsDtos.Published;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -69,7 +70,7 @@ public class Appeals {
     @Transactional
     public UUID correct(Correction c, Caller caller) {
         caller.requireWithin(RegionCode.of(ledger.deputyRegion(c.deputyId(), null)));
-        return ledger.correct(c.deputyId(), c.year(), c.points(), c.reverses(), "CORRECTION", c.reason(), caller.subject());
+        return ledger.correct(c.deputyId(), c.year(), c.points(), c.reverses(), LedgerKind.CORRECTION, c.reason(), caller.subject());
     }
 
     /** A deputy contests an entry of their own, or asks for one that is missing. */
@@ -126,9 +127,9 @@ public class Appeals {
         if (grant) {
             String reason = "申诉成立:" + appeal.reason() + (note == null ? "" : "(" + note + ")");
             entry = appeal.entryId() != null
-                    ? ledger.correct(appeal.deputyId(), appeal.year(), 0, appeal.entryId(), "APPEAL", reason, caller.subject())
+                    ? ledger.correct(appeal.deputyId(), appeal.year(), 0, appeal.entryId(), LedgerKind.APPEAL, reason, caller.subject())
                     : ledger.correct(appeal.deputyId(), appeal.year(), decision != null && decision.points() != null
-                    ? decision.points() : appeal.points(), null, appeal.factType(), "APPEAL", reason, caller.subject());
+                    ? decision.points() : appeal.points(), null, appeal.factType(), LedgerKind.APPEAL, reason, caller.subject());
         }
         outbox.add(ScoringEvents.APPEAL_DECIDED, appeal.deputyId().toString(), RegionCode.of(region.get(0)),
                 new ScoringEvents.AppealDecided(id, appeal.deputyId(), appeal.year(),

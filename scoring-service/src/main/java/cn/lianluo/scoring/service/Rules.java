@@ -2,9 +2,10 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.RuleSet;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetView;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,8 +117,14 @@ public class Rules {
     }
 
     public static RuleSet toRules(String region, int year, int version, RuleSetBody b) {
-        return new RuleSet(region, year, version, b.points(), b.caps() == null ? Map.of() : b.caps(),
-                b.grades() == null ? List.of() : b.grades(), b.requiredStationEntries(), b.flagDate(),
+        Map<FactType, RuleSet.Cap> caps = new EnumMap<>(FactType.class);
+        if (b.caps() != null) {
+            b.caps().forEach((type, cap) -> caps.put(type, cap == null ? null : new RuleSet.Cap(
+                    cap.period() == null ? null : RuleSet.Period.valueOf(cap.period().name()), cap.max())));
+        }
+        List<RuleSet.GradeBand> grades = b.grades() == null ? List.of()
+                : b.grades().stream().map(g -> new RuleSet.GradeBand(g.name(), g.minPoints())).toList();
+        return new RuleSet(region, year, version, b.points(), caps, grades, b.requiredStationEntries(), b.flagDate(),
                 b.lowScore() == null ? 0 : b.lowScore());
     }
 
