@@ -1,7 +1,5 @@
 package cn.lianluo.scoring.domain;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,12 +16,10 @@ import java.util.Optional;
 public record RuleSet(String regionCode, int year, int version, Map<FactType, Integer> points, Map<FactType, Cap> caps,
                       List<GradeBand> grades, int requiredStationEntries, LocalDate flagDate, int lowScore) {
 
-    // the schema names of the public contract (the four services' schemas share one namespace)
-    @Schema(name = "CapPeriod")
     public enum Period { MONTH, QUARTER, YEAR }
 
-    @Schema(name = "PointsCap", description = "at most max points of a fact type in each month, quarter or year")
-    public record Cap(Period period, @Schema(minimum = "0") int max) {
+    /** At most {@code max} points of a fact type in each month, quarter or year. */
+    public record Cap(Period period, int max) {
         public Cap {
             if (max < 0) {
                 throw new IllegalArgumentException("a cap is not negative");
@@ -31,7 +27,7 @@ public record RuleSet(String regionCode, int year, int version, Map<FactType, In
         }
     }
 
-    @Schema(name = "GradeBand", description = "a grade (等次) and the least total that reaches it")
+    /** A grade (等次) and the least total that reaches it. */
     public record GradeBand(String name, int minPoints) {
     }
 

@@ -8,29 +8,30 @@ import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
-import cn.lianluo.scoring.rest.PointsDtos.Alert;
-import cn.lianluo.scoring.rest.PointsDtos.AppealRequest;
-import cn.lianluo.scoring.rest.PointsDtos.AppealView;
-import cn.lianluo.scoring.rest.PointsDtos.AppealStatus;
-import cn.lianluo.scoring.rest.PointsDtos.Correction;
-import cn.lianluo.scoring.rest.PointsDtos.CorrectionRecorded;
-import cn.lianluo.scoring.rest.PointsDtos.Decision;
-import cn.lianluo.scoring.rest.PointsDtos.DeputyPoints;
-import cn.lianluo.scoring.rest.PointsDtos.Published;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetView;
-import cn.lianluo.scoring.rest.PointsDtos.Snapshot;
-import cn.lianluo.scoring.rest.PointsDtos.SnapshotRequest;
-import cn.lianluo.scoring.rest.PointsDtos.Standing;
+import cn.lianluo.scoring.service.PointsDtos.Alert;
+import cn.lianluo.scoring.service.PointsDtos.AppealRequest;
+import cn.lianluo.scoring.service.PointsDtos.AppealView;
+import cn.lianluo.scoring.service.PointsDtos.AppealStatus;
+import cn.lianluo.scoring.service.PointsDtos.Correction;
+import cn.lianluo.scoring.service.PointsDtos.Decision;
+import cn.lianluo.scoring.service.PointsDtos.DeputyPoints;
+import cn.lianluo.scoring.service.PointsDtos.Published;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetView;
+import cn.lianluo.scoring.service.PointsDtos.Snapshot;
+import cn.lianluo.scoring.service.PointsDtos.Standing;
+import cn.lianluo.scoring.service.PointsDtos.Statistics;
 import cn.lianluo.scoring.service.Appeals;
 import cn.lianluo.scoring.service.Ledger;
 import cn.lianluo.scoring.service.Rules;
-import cn.lianluo.scoring.service.Standings;
+import cn.lianluo.scoring.service.PointsQueries;
+import cn.lianluo.scoring.service.SnapshotPublisher;
 import cn.lianluo.scoring.service.TableFiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -69,6 +70,17 @@ public class PointsResource {
     @Schema(name = "RankingLevel", description = "a level of people's congress: 全国, 省, 市, 县, 乡镇")
     public enum Level { NATIONAL, PROVINCIAL, CITY, COUNTY, TOWNSHIP }
 
+    @Schema(name = "PointsCorrectionRecorded", description = "The ledger entry a correction wrote.")
+    public record CorrectionRecorded(@Schema(description = "the new ledger entry's id") UUID id) {
+    }
+
+    @Schema(name = "PointsSnapshotRequest", description = "Publish a region's quarterly table (季度公示).")
+    public record SnapshotRequest(@Schema(description = "行政区划代码 region code (43, 4308, 430822, 430822207…)")
+                                  @NotBlank String region,
+                                  @NotNull Integer year,
+                                  @NotNull @Min(1) @Max(4) Integer quarter) {
+    }
+
     // the parameters' words, as every list of the API says them
     static final String REGION = "行政区划代码 region code (43, 4308, 430822, 430822207…)";
     static final String REGION_SCOPE = REGION + "; default: the caller's scope";
@@ -76,13 +88,15 @@ public class PointsResource {
 
     private final Rules rules;
     private final Appeals appeals;
-    private final Standings standings;
+    private final PointsQueries queries;
+    private final SnapshotPublisher snapshots;
     private final Caller caller;
 
-    public PointsResource(Rules rules, Appeals appeals, Standings standings, Caller caller) {
+    public PointsResource(Rules rules, Appeals appeals, PointsQueries queries, SnapshotPublisher snapshots, Caller caller) {
         this.rules = rules;
         this.appeals = appeals;
-        this.standings = standings;
+        this.queries = queries;
+        this.snapshots = snapshots;
         this.caller = caller;
     }
 
@@ -128,7 +142,7 @@ public class PointsResource {
     @APIResponse(responseCode = "404", description = "Not found 未找到: scoring knows no such deputy")
     public DeputyPoints deputy(@Parameter(description = "the deputy's id") @PathParam("id") UUID id,
                                @Parameter(description = YEAR) @QueryParam("year") Integer year) {
-        return standings.deputy(id, year == null ? LocalDate.now(Ledger.CHINA).getYear() : year, caller);
+        return queries.deputy(id, year == null ? LocalDate.now(Ledger.CHINA).getYear() : year, caller);
     }
 
     @GET
@@ -144,7 +158,7 @@ public class PointsResource {
                                   @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Level parsed = QueryParams.enumValue("level", level, Level.class);
-        return standings.ranking(caller.listScope(RegionCodes.optional("region", region)), yearOr(year),
+        return queries.ranking(caller.listScope(RegionCodes.optional("region", region)), yearOr(year),
                 parsed == null ? null : parsed.name(), page, size);
     }
 
@@ -154,9 +168,9 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     @Operation(operationId = "getPointsStatistics", summary = "Points statistics 积分统计",
             description = "Deputies with the required station entries, per child region, and the top five.")
-    public Standings.Statistics statistics(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+    public Statistics statistics(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
                                            @Parameter(description = YEAR) @QueryParam("year") Integer year) {
-        return standings.statistics(caller.listScope(RegionCodes.optional("region", region)), yearOr(year));
+        return queries.statistics(caller.listScope(RegionCodes.optional("region", region)), yearOr(year));
     }
 
     /** Who is falling behind (进站不足, 积分偏低), once the flag date of the year has come. */
@@ -172,7 +186,7 @@ public class PointsResource {
                               @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         int y = yearOr(year);
         LocalDate today = LocalDate.now(Ledger.CHINA);
-        return standings.alerts(caller.listScope(RegionCodes.optional("region", region)), y,
+        return queries.alerts(caller.listScope(RegionCodes.optional("region", region)), y,
                 y < today.getYear() ? LocalDate.of(y, 12, 31) : today);
     }
 
@@ -269,7 +283,7 @@ public class PointsResource {
             + "request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the Idempotency-Key was used for another request")
     public Response publishSnapshot(@NotNull @Valid SnapshotRequest request) {
-        return Response.status(201).entity(standings.publish(RegionCodes.field("region", request.region()), request.year(),
+        return Response.status(201).entity(snapshots.publish(RegionCodes.field("region", request.region()), request.year(),
                 request.quarter(), caller)).build();
     }
 
@@ -288,7 +302,7 @@ public class PointsResource {
                                      minimum = "1", maximum = "4")) @PathParam("quarter") String quarter) {
         RegionCode code = RegionCodes.field("region", region);
         caller.requireWithin(code);
-        return standings.snapshot(code, QueryParams.year("year", year), QueryParams.integer("quarter", quarter));
+        return snapshots.snapshot(code, QueryParams.year("year", year), QueryParams.integer("quarter", quarter));
     }
 
     /** A region's table as CSV (UTF-8 with BOM) or .xlsx. */
@@ -312,7 +326,7 @@ public class PointsResource {
                                    enumeration = {"csv", "xlsx"}, defaultValue = "csv"))
                            @QueryParam("format") @DefaultValue("csv") String format) {
         RegionCode scope = caller.listScope(RegionCodes.optional("region", region));
-        List<Standing> table = standings.table(scope, yearOr(year), null, null);
+        List<Standing> table = queries.table(scope, yearOr(year), null, null);
         String stem = "points-" + scope.value() + "-" + yearOr(year);
         return switch (format.toLowerCase()) {
             case "csv" -> Response.ok(TableFiles.csv(table), "text/csv; charset=UTF-8")

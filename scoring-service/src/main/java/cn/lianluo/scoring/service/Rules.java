@@ -2,20 +2,22 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.RuleSet;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetView;
+import cn.lianluo.scoring.persistence.RuleSetRepository;
+import cn.lianluo.scoring.persistence.RuleSetRepository.StoredVersion;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Versioned rule sets per region and year; a region without its own uses its nearest ancestor's. */
 @ApplicationScoped
@@ -25,11 +27,11 @@ public class Rules {
     public record Stored(RuleSet rules, RuleSetBody body, Instant publishedAt, Integer carriedFrom) {
     }
 
-    private final EntityManager em;
+    private final RuleSetRepository versions;
     private final ObjectMapper mapper;
 
-    public Rules(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
+    public Rules(RuleSetRepository versions, ObjectMapper mapper) {
+        this.versions = versions;
         this.mapper = mapper;
     }
 
@@ -40,16 +42,12 @@ public class Rules {
     }
 
     public Optional<Stored> latest(String region, int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT version, body, created_at FROM rule_set WHERE region_code = ?1 AND year = ?2 "
-                + "ORDER BY version DESC LIMIT 1").setParameter(1, region).setParameter(2, year).getResultList();
-        return rows.stream().findFirst().map(r -> stored(region, year, r[0], r[1], r[2]));
+        return versions.latest(region, year).map(this::stored);
     }
 
-    private Stored stored(String region, int year, Object version, Object body, Object createdAt) {
-        RuleSetBody read = read((String) body);
-        return new Stored(toRules(region, year, ((Number) version).intValue(), read), read, createdAt instanceof Instant i
-                ? i : ((java.sql.Timestamp) createdAt).toInstant(), null);
+    private Stored stored(StoredVersion v) {
+        RuleSetBody read = read(v.bodyJson());
+        return new Stored(toRules(v.regionCode(), v.year(), v.version(), read), read, v.createdAt(), null);
     }
 
     /**
@@ -60,20 +58,16 @@ public class Rules {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.function.Function<RegionCode, Optional<Stored>> resolver(int year) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (year, region_code) region_code, year, version, body, "
-                + "created_at FROM rule_set WHERE year <= ?1 ORDER BY year DESC, region_code, version DESC")
-                .setParameter(1, year).getResultList();
-        // year, newest first -> region -> the row of its latest version
-        java.util.NavigableMap<Integer, java.util.Map<String, Object[]>> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-        rows.forEach(r -> byYear.computeIfAbsent(((Number) r[1]).intValue(), y -> new java.util.HashMap<>()).put((String) r[0], r));
+        // year, newest first -> region -> its latest version
+        java.util.NavigableMap<Integer, java.util.Map<String, StoredVersion>> byYear = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        versions.latestUpTo(year).forEach(v -> byYear.computeIfAbsent(v.year(), y -> new java.util.HashMap<>()).put(v.regionCode(), v));
         java.util.Map<String, Optional<Stored>> resolved = new java.util.HashMap<>();
         return region -> resolved.computeIfAbsent(region.value(), code -> {
             for (var ofYear : byYear.entrySet()) {
                 for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {
-                    Object[] row = ofYear.getValue().get(r.get().value());
+                    StoredVersion row = ofYear.getValue().get(r.get().value());
                     if (row != null) {
-                        Stored own = stored((String) row[0], ofYear.getKey(), row[2], row[3], row[4]);
+                        Stored own = stored(row);
                         return Optional.of(ofYear.getKey() == year ? own : carried(own, year));
                     }
                 }
@@ -104,10 +98,7 @@ public class Rules {
             throw ProblemException.invalid("rules", e.getMessage());
         }
         try {
-            em.createNativeQuery("INSERT INTO rule_set (id, region_code, year, version, body, created_at, created_by) "
-                            + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, region.value())
-                    .setParameter(3, year).setParameter(4, version).setParameter(5, mapper.writeValueAsString(body))
-                    .setParameter(6, at).setParameter(7, author).executeUpdate();
+            versions.insert(region.value(), year, version, mapper.writeValueAsString(body), at, author);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -115,8 +106,14 @@ public class Rules {
     }
 
     public static RuleSet toRules(String region, int year, int version, RuleSetBody b) {
-        return new RuleSet(region, year, version, b.points(), b.caps() == null ? Map.of() : b.caps(),
-                b.grades() == null ? List.of() : b.grades(), b.requiredStationEntries(), b.flagDate(),
+        Map<FactType, RuleSet.Cap> caps = new EnumMap<>(FactType.class);
+        if (b.caps() != null) {
+            b.caps().forEach((type, cap) -> caps.put(type, cap == null ? null : new RuleSet.Cap(
+                    cap.period() == null ? null : RuleSet.Period.valueOf(cap.period().name()), cap.max())));
+        }
+        List<RuleSet.GradeBand> grades = b.grades() == null ? List.of()
+                : b.grades().stream().map(g -> new RuleSet.GradeBand(g.name(), g.minPoints())).toList();
+        return new RuleSet(region, year, version, b.points(), caps, grades, b.requiredStationEntries(), b.flagDate(),
                 b.lowScore() == null ? 0 : b.lowScore());
     }
 

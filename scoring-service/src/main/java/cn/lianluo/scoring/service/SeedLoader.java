@@ -2,7 +2,7 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.region.RegionCode;
-import cn.lianluo.scoring.rest.PointsDtos.RuleSetBody;
+import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

@@ -1,7 +1,7 @@
 package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.files.SpreadsheetCells;
-import cn.lianluo.scoring.rest.PointsDtos.Standing;
+import cn.lianluo.scoring.service.PointsDtos.Standing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -5,8 +5,11 @@ import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestEvents;
 import cn.lianluo.common.testing.TestTokens;
 import cn.lianluo.scoring.domain.FactType;
+import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.service.Ledger;
-import cn.lianluo.scoring.service.Standings;
+import cn.lianluo.scoring.service.PointsDtos;
+import cn.lianluo.scoring.service.AlertJob;
+import cn.lianluo.scoring.service.PointsQueries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,7 +45,9 @@ class PointsTest {
     @Inject
     EntityManager em;
     @Inject
-    Standings standings;
+    PointsQueries queries;
+    @Inject
+    AlertJob alertJob;
     @Inject
     Ledger ledger;
 
@@ -207,9 +212,9 @@ class PointsTest {
         QuarkusTransaction.requiringNew().run(() -> ledger.recordFact(UUID.randomUUID(), "lianluo.case.received.v1", deputy,
                 FactType.CASE_RECEIVED, LocalDate.of(2026, 3, 1), "430822207"));
         UUID granted = QuarkusTransaction.requiringNew().call(() -> ledger.correct(deputy, 2026, 1, null, FactType.STATION_ENTRY,
-                "APPEAL", "申诉成立:接待日进站未登记", "test"));
+                LedgerKind.APPEAL, "申诉成立:接待日进站未登记", "test"));
         assertThat(entryCount(deputy)).isEqualTo(1);
-        QuarkusTransaction.requiringNew().run(() -> ledger.correct(deputy, 2026, 0, granted, "CORRECTION", "核实未进站", "test"));
+        QuarkusTransaction.requiringNew().run(() -> ledger.correct(deputy, 2026, 0, granted, LedgerKind.CORRECTION, "核实未进站", "test"));
         assertThat(entryCount(deputy)).isEqualTo(0);
     }
 
@@ -435,17 +440,17 @@ class PointsTest {
             assertThat(top.get(i).get("rank")).isEqualTo((int) above + 1);
         }
         assertThat(top).extracting(t -> (Integer) t.get("total")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        var alerts = standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
+        var alerts = queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.deputyId()).isEqualTo(idle);
             assertThat(a.kind()).isEqualTo(PointsDtos.AlertKind.STATION_ENTRIES);
         });
         assertThat(alerts).noneMatch(a -> a.deputyId().equals(busy) && a.kind() == PointsDtos.AlertKind.STATION_ENTRIES);
-        assertThat(standings.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1))).isEmpty();
+        assertThat(queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1))).isEmpty();
 
         try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
-            assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isPositive();
-            assertThat(standings.raiseAlerts(LocalDate.of(2026, 10, 2))).isZero();
+            assertThat(alertJob.raiseAlerts(LocalDate.of(2026, 10, 2))).isPositive();
+            assertThat(alertJob.raiseAlerts(LocalDate.of(2026, 10, 2))).isZero();
             tap.await(r -> r.key().equals(idle.toString()) && r.value().contains("lianluo.scoring.alert-raised.v1"), Duration.ofSeconds(20));
 
             given().header("Authorization", SANGZHI).contentType(ContentType.JSON)

@@ -1,6 +1,6 @@
 package cn.lianluo.scoring.service;
 
-import cn.lianluo.scoring.rest.PointsDtos.Standing;
+import cn.lianluo.scoring.service.PointsDtos.Standing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
-package cn.lianluo.scoring.rest;
+package cn.lianluo.scoring.service;
 
 import cn.lianluo.scoring.domain.FactType;
-import cn.lianluo.scoring.domain.RuleSet;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Request and response models of 履职积分. The schema names of the public contract are given where a record's own
- * name would not say it is about points (the four services' schemas share one namespace).
+ * The use cases' inputs and outputs of 履职积分, which the REST API shows as they are (the resource's own request and
+ * answer records are in {@code rest.PointsResource}). The schema names of the public contract are given where a
+ * record's own name would not say it is about points (the four services' schemas share one namespace).
  */
 public final class PointsDtos {
 
@@ -39,6 +39,25 @@ public final class PointsDtos {
             + "requires, from its flag date), LOW_SCORE (积分偏低: a total below the rule set's low score, 约谈)")
     public enum AlertKind { STATION_ENTRIES, LOW_SCORE }
 
+    /** A cap's period: the month, quarter or year a fact falls in (the domain's {@code RuleSet.Period}). */
+    @Schema(name = "CapPeriod")
+    public enum CapPeriod { MONTH, QUARTER, YEAR }
+
+    /** A cap as a rule set's body gives it (the domain's {@code RuleSet.Cap}, which refuses a negative one too). */
+    @Schema(name = "PointsCap", description = "at most max points of a fact type in each month, quarter or year")
+    public record Cap(CapPeriod period, @Schema(minimum = "0") int max) {
+        public Cap {
+            if (max < 0) {
+                throw new IllegalArgumentException("a cap is not negative");
+            }
+        }
+    }
+
+    /** A grade band as a rule set's body gives it (the domain's {@code RuleSet.GradeBand}). */
+    @Schema(name = "GradeBand", description = "a grade (等次) and the least total that reaches it")
+    public record GradeBand(String name, int minPoints) {
+    }
+
     /** A rule set as a region publishes it (the body of a version). */
     @Schema(name = "RuleSetBody", description = "A rule set as a region publishes it (积分规则): points per fact type, caps, "
             + "grade bands, the station entries owed a year, the flag date and the low score.")
@@ -48,9 +67,9 @@ public final class PointsDtos {
             @NotNull Map<FactType, @NotNull @Min(-100) @Max(100) Integer> points,
             @Schema(nullable = true, description = "a cap on the points of a fact type per month, quarter or year "
                     + "(keys: FactType)", propertyNames = FactType.class)
-            Map<FactType, RuleSet.@Valid Cap> caps,
+            Map<FactType, @Valid Cap> caps,
             @Schema(nullable = true, description = "grade bands (等次), at most 10: a total gets the highest band it reaches")
-            @Size(max = 10) List<RuleSet.GradeBand> grades,
+            @Size(max = 10) List<GradeBand> grades,
             @Schema(description = "the station entries (进站) a deputy owes a year")
             @NotNull @Min(0) @Max(100) Integer requiredStationEntries,
             @Schema(nullable = true, description = "from this day of the year a shortfall of station entries is an alert; "
@@ -158,20 +177,21 @@ public final class PointsDtos {
                              @NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Schema(name = "PointsCorrectionRecorded", description = "The ledger entry a correction wrote.")
-    public record CorrectionRecorded(@Schema(description = "the new ledger entry's id") UUID id) {
-    }
-
-    @Schema(name = "PointsSnapshotRequest", description = "Publish a region's quarterly table (季度公示).")
-    public record SnapshotRequest(@Schema(description = "行政区划代码 region code (43, 4308, 430822, 430822207…)")
-                                  @NotBlank String region,
-                                  @NotNull Integer year,
-                                  @NotNull @Min(1) @Max(4) Integer quarter) {
-    }
-
     @Schema(name = "PointsSnapshot", description = "A published quarterly table (公示表), frozen once published: facts up "
             + "to the quarter's last day.")
     public record Snapshot(String regionCode, int year, @Schema(minimum = "1", maximum = "4") int quarter,
                            Instant publishedAt, List<Standing> rows) {
+    }
+
+    @Schema(name = "StationEntryFigures", description = "A region's active deputies and those with the required station entries.")
+    public record EntryFigures(String regionCode, long deputies, long withRequiredEntries) {
+    }
+
+    @Schema(name = "PointsStatistics", description = "For the dashboard: deputies with the required station entries, for "
+            + "the region and each child region, and the five top deputies.")
+    public record Statistics(String regionCode, int year,
+                             @Schema(description = "the region's rule (4 without a rule set)") int requiredStationEntries,
+                             EntryFigures total, List<EntryFigures> children,
+                             @Schema(description = "the five deputies with the most points (fewer when fewer have points)") List<Standing> top) {
     }
 }

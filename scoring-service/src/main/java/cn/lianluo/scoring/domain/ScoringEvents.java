@@ -1,4 +1,4 @@
-package cn.lianluo.scoring.messaging;
+package cn.lianluo.scoring.domain;
 
 import java.util.UUID;
 
