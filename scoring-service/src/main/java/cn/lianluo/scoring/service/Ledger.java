@@ -2,6 +2,7 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = Zones.CHINA;
     /** The class of the transaction-scoped advisory locks that serialise the scoring of one deputy's facts. */
     private static final int DEPUTY_LOCKS = 0x4c4c5054;
 
