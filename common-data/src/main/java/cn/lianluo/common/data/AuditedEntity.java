@@ -6,15 +6,13 @@ import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 
-/**
- * A row that is edited after it is created: besides its creation, who changed it last and when
- * ({@code updated_at}, {@code updated_by}), and the {@code version} that makes a concurrent edit fail instead of being
- * lost. The service that changes the row sets the two columns; Hibernate keeps the version.
- */
+/** A row that is edited after it is created: besides its creation, its version and its last change. */
 @MappedSuperclass
 public abstract class AuditedEntity extends CreatedEntity {
+    /** Counted up by Hibernate at every change, so that an edit made on a stale copy fails instead of being lost. */
     @Version
     public int version;
+    /** Who changed the row last and when; the service that changes it sets both. */
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     @Column(name = "updated_by")
