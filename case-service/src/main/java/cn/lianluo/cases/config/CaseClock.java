@@ -1,5 +1,6 @@
 package cn.lianluo.cases.config;
 
+import cn.lianluo.common.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class CaseClock {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = Zones.CHINA;
 
     private volatile Duration offset = Duration.ZERO;
 

@@ -2,6 +2,7 @@ package cn.lianluo.common.outbox;
 
 import cn.lianluo.common.events.CloudEvent;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.time.Zones;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -52,7 +52,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         JsonNode json = mapper.valueToTree(data);
         CloudEvent event = CloudEvent.of(id, config.source(), type, subject,
-                OffsetDateTime.now(ZoneOffset.ofHours(8)), region == null ? null : region.value(), json);
+                OffsetDateTime.now(Zones.CHINA), region == null ? null : region.value(), json);
         String envelope;
         try {
             envelope = mapper.writeValueAsString(event);

@@ -1,5 +1,7 @@
 package cn.lianluo.common.calendar;
 
+import cn.lianluo.common.time.Zones;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,7 +14,8 @@ import java.time.ZoneOffset;
  */
 final class Astronomy {
 
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    /** Beijing standard time: the zone's standard offset, never a summer time (China kept one from 1986 to 1991). */
+    static final ZoneOffset BEIJING = Zones.CHINA.getRules().getStandardOffset(Instant.EPOCH);
     private static final double J2000 = 2451545.0;
     private static final double UNIX_EPOCH_JD = 2440587.5;
 

@@ -1,5 +1,6 @@
 package cn.lianluo.common.calendar;
 
+import cn.lianluo.common.time.Zones;
 import com.ibm.icu.util.ChineseCalendar;
 import com.ibm.icu.util.TimeZone;
 
@@ -20,7 +21,7 @@ final class LunarDates {
 
     /** The date of day {@code day} of lunar month {@code month} (1 = 正月, never a leap month) of the lunar year that begins in {@code year}. */
     static LocalDate of(int year, int month, int day) {
-        ChineseCalendar lunar = new ChineseCalendar(TimeZone.getTimeZone("Asia/Shanghai"));
+        ChineseCalendar lunar = new ChineseCalendar(TimeZone.getTimeZone(Zones.CHINA_ID));
         lunar.clear();
         // in the ICU4J this project pins, the Chinese calendar's extended year is the Gregorian year in which the lunar
         // year begins (CLDR's "related Gregorian year"); StatutoryHolidaysTest fails if a new version changes that

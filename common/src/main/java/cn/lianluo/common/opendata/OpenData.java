@@ -1,5 +1,7 @@
 package cn.lianluo.common.opendata;
 
+import cn.lianluo.common.time.Zones;
+
 import jakarta.ws.rs.core.EntityTag;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.Request;
@@ -12,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,8 +25,6 @@ import java.util.List;
  * next midnight.
  */
 public final class OpenData {
-
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public static final String LICENCE_NAME = "CC BY 4.0";
     public static final String LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/";
@@ -58,7 +57,7 @@ public final class OpenData {
 
     /** The instant the files of {@code today} stop at: today's 00:00 in China (the end of the day they are as of). */
     public static Instant cutOff(LocalDate today) {
-        return today.atStartOfDay(CHINA).toInstant();
+        return today.atStartOfDay(Zones.CHINA).toInstant();
     }
 
     /**

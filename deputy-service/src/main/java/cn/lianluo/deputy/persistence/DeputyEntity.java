@@ -1,17 +1,16 @@
 package cn.lianluo.deputy.persistence;
 
+import cn.lianluo.common.data.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Entity
 @Table(name = "deputy")
-public class DeputyEntity {
+public class DeputyEntity extends AuditedEntity {
     @Id
     public UUID id;
     @Column(name = "seed_key")
@@ -29,14 +28,4 @@ public class DeputyEntity {
     @Column(name = "region_code")
     public String regionCode;
     public String phone;
-    @Version
-    public int version;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 }

@@ -9,6 +9,7 @@ import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.deputy.domain.DeputyLevel;
 import cn.lianluo.deputy.domain.Ethnicities;
 import cn.lianluo.deputy.domain.Gender;
@@ -36,7 +37,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +48,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeputyService {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Repositories.Deputies deputies;
     private final Repositories.Mandates mandates;
     private final Repositories.Assignments assignments;
     private final Repositories.Stations stations;
     private final Outbox outbox;
-    private final Clock clock = Clock.system(CHINA);
+    private final Clock clock = Clock.system(Zones.CHINA);
 
     public DeputyService(Repositories.Deputies deputies, Repositories.Mandates mandates,
                          Repositories.Assignments assignments, Repositories.Stations stations, Outbox outbox) {

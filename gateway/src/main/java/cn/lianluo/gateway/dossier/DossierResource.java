@@ -1,6 +1,7 @@
 package cn.lianluo.gateway.dossier;
 
 import cn.lianluo.common.security.Roles;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.gateway.clients.Services;
 import cn.lianluo.gateway.overview.Service;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +64,7 @@ public class DossierResource {
                            @PathParam("id") UUID id,
                            @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year,
                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        int y = year == null ? LocalDate.now(Zones.CHINA).getYear() : year;
         JsonNode base = services.dossier(id.toString(), authorization);
         List<Service> degraded = new ArrayList<>();
         JsonNode points = services.deputyPoints(id.toString(), y, authorization);

@@ -1,6 +1,7 @@
 package cn.lianluo.gateway.opendata;
 
 import cn.lianluo.common.opendata.OpenData;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.gateway.config.GatewayConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -65,7 +66,7 @@ public class OpenDataResource {
                     List.of("民生实事", "票决制", "群众评效果")));
 
     private final GatewayConfig config;
-    private final Clock clock = Clock.system(OpenData.CHINA);
+    private final Clock clock = Clock.system(Zones.CHINA);
 
     public OpenDataResource(GatewayConfig config) {
         this.config = config;

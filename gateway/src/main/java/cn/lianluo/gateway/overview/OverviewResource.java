@@ -7,6 +7,7 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.gateway.clients.Services;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +88,7 @@ public class OverviewResource {
                              @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         RegionCode region = RegionCodes.field("regionCode", regionCode);
         caller.requireWithin(region);
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        int y = year == null ? LocalDate.now(Zones.CHINA).getYear() : year;
         // a dashboard may be a little old (quarkus.cache.caffeine."overview".expire-after-write, 30 s): a province's
         // figures take the services seconds to add up, and many offices look at the same ones. A degraded answer is
         // never kept. The scope was checked above; the figures of a region are the same for everyone who may see it.

@@ -2,6 +2,7 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.domain.RuleSet;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = Zones.CHINA;
     /** The order in which one transaction takes several deputies' locks: by lock key, then by id. */
     public static final Comparator<UUID> LOCK_ORDER =
             Comparator.comparingInt(UUID::hashCode).thenComparing(Comparator.naturalOrder());

@@ -1,10 +1,10 @@
 package cn.lianluo.station.persistence;
 
+import cn.lianluo.common.data.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,7 +16,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "station")
-public class StationEntity {
+public class StationEntity extends AuditedEntity {
     @Id
     public UUID id;
     @Column(name = "seed_key")
@@ -50,17 +50,6 @@ public class StationEntity {
     public boolean standardMet;
     @Column(name = "standard_assessed_at")
     public OffsetDateTime standardAssessedAt;
-
-    @Version
-    public int version;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "created_by")
-    public String createdBy;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     /** A reception schedule as stored. */
     public record ScheduleJson(String label, String kind, List<Integer> daysOfMonth, List<String> weekdays,

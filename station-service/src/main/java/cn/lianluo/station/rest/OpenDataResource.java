@@ -4,6 +4,7 @@ import cn.lianluo.common.opendata.DatasetFile;
 import cn.lianluo.common.opendata.OpenData;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.station.service.StationDataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
@@ -45,7 +46,7 @@ public class OpenDataResource {
 
     private final StationDataset stations;
     private final ObjectMapper mapper;
-    private final Clock clock = Clock.system(OpenData.CHINA);
+    private final Clock clock = Clock.system(Zones.CHINA);
 
     public OpenDataResource(StationDataset stations, ObjectMapper mapper) {
         this.stations = stations;

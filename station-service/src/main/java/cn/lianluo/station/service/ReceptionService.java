@@ -6,6 +6,7 @@ import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.station.messaging.StationEvents;
 import cn.lianluo.station.domain.DeputiesOnDuty;
 import cn.lianluo.station.persistence.ActivityEntity;
@@ -45,7 +46,7 @@ public class ReceptionService {
     private final Regions regions;
     private final DeputyCopyRepository deputies;
     private final Outbox outbox;
-    private final Clock clock = Clock.system(StationService.CHINA);
+    private final Clock clock = Clock.system(Zones.CHINA);
 
     public ReceptionService(StationService stations, ReceptionRepository receptions, ActivityRepository activities,
                             Regions regions, DeputyCopyRepository deputies, Outbox outbox) {

@@ -7,6 +7,7 @@ import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.station.domain.GeoPoint;
 import cn.lianluo.station.domain.ReceptionDay;
 import cn.lianluo.station.domain.ReceptionSchedule;
@@ -35,7 +36,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +48,6 @@ import java.util.UUID;
 public class StationService {
 
     /** Reception days are dates in China. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final int NEXT_DAYS_IN_LISTS = 3;
     public static final int NEXT_DAYS_ON_PAGE = 6;
 
@@ -66,7 +65,7 @@ public class StationService {
         this.regions = regions;
         this.calendars = calendars;
         this.outbox = outbox;
-        this.clock = Clock.system(CHINA);
+        this.clock = Clock.system(Zones.CHINA);
     }
 
     @Transactional

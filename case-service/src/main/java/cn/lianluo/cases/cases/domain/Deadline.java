@@ -1,11 +1,11 @@
 package cn.lianluo.cases.cases.domain;
 
 import cn.lianluo.common.calendar.WorkingCalendar;
+import cn.lianluo.common.time.Zones;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * One stage's deadline: it is due at the end of the working day {@code span} working days after the stage began;
@@ -14,11 +14,10 @@ import java.time.ZoneId;
  */
 public record Deadline(Stage stage, Instant startedAt, int span, LocalDate dueDate, Instant dueAt, Instant warnAt) {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final int REPORT_AFTER_OVERDUE_DAYS = 5;
 
     public static Deadline start(Stage stage, Instant at, int span, WorkingCalendar calendar) {
-        LocalDate startDay = at.atZone(CHINA).toLocalDate();
+        LocalDate startDay = at.atZone(Zones.CHINA).toLocalDate();
         LocalDate due = stage == Stage.VISIT
                 ? calendar.addWorkingDays(calendar.nextWorkingDayOnOrAfter(startDay.plusDays(1)), Math.max(0, span - 1))
                 : calendar.addWorkingDays(startDay, span);
@@ -26,7 +25,7 @@ public record Deadline(Stage stage, Instant startedAt, int span, LocalDate dueDa
     }
 
     static Deadline of(Stage stage, Instant startedAt, int span, LocalDate due) {
-        Instant dueAt = due.plusDays(1).atStartOfDay(CHINA).toInstant();
+        Instant dueAt = due.plusDays(1).atStartOfDay(Zones.CHINA).toInstant();
         Instant warnAt = startedAt.plus(Duration.between(startedAt, dueAt).multipliedBy(4).dividedBy(5));
         return new Deadline(stage, startedAt, span, due, dueAt, warnAt);
     }

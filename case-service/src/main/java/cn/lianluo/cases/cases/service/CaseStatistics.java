@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -214,8 +215,8 @@ public class CaseStatistics {
                 FROM (SELECT substr(region_code, 1, ?3) AS child,
                              CASE WHEN ?5 THEN CAST(date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai') AS DATE) END AS month, *
                       FROM citizen_case WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
-                GROUP BY child, channel, category, month""", pattern, from.atStartOfDay(CaseClock.CHINA).toInstant(), childLength,
-                to.atStartOfDay(CaseClock.CHINA).toInstant(), byMonth);
+                GROUP BY child, channel, category, month""", pattern, from.atStartOfDay(Zones.CHINA).toInstant(), childLength,
+                to.atStartOfDay(Zones.CHINA).toInstant(), byMonth);
     }
 
     private List<Object[]> rows(String sql, Object... parameters) {

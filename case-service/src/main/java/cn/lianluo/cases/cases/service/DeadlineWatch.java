@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +82,7 @@ public class DeadlineWatch {
     /** Fires every moment that has come and not yet fired; returns how many events it wrote. */
     public int scan() {
         Instant now = clock.now();
-        LocalDate today = now.atZone(CaseClock.CHINA).toLocalDate();
+        LocalDate today = now.atZone(Zones.CHINA).toLocalDate();
         int fired = 0;
         for (Moment moment : Moment.values()) {
             int batch;

@@ -3,6 +3,7 @@ package cn.lianluo.cases.opendata.service;
 import cn.lianluo.common.opendata.DatasetFile;
 import cn.lianluo.common.opendata.OpenData.Field;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.time.Zones;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -54,8 +55,8 @@ public class CaseDataset {
      */
     @Transactional
     public void rows(RegionCode region, int year, Instant cutOff, DatasetFile.Sink sink) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(cn.lianluo.common.opendata.OpenData.CHINA).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(cn.lianluo.common.opendata.OpenData.CHINA).toInstant();
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Zones.CHINA).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Zones.CHINA).toInstant();
         @SuppressWarnings("unchecked")
         Stream<Object[]> rows = em.createNativeQuery("""
                         SELECT c.id, substr(c.region_code, 1, 9), c.category, c.kind, c.channel,

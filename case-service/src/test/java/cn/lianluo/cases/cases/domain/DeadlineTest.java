@@ -3,6 +3,7 @@ package cn.lianluo.cases.cases.domain;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.ReferenceCalendars;
 import cn.lianluo.common.calendar.WorkingCalendar;
+import cn.lianluo.common.time.Zones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,7 @@ class DeadlineTest {
     }
 
     static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(Deadline.CHINA).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(Zones.CHINA).toInstant();
     }
 
     @ParameterizedTest(name = "{0} + {1} working days = {2}")
@@ -59,7 +60,7 @@ class DeadlineTest {
             "2026-09-30, 13, 2026-10-23"})
     void working_days_skip_every_2026_holiday_and_count_every_make_up_day(LocalDate start, int days, LocalDate due) {
         assertThat(Y2026.addWorkingDays(start, days)).isEqualTo(due);
-        assertThat(Deadline.start(Stage.HANDLE, start.atTime(10, 0).atZone(Deadline.CHINA).toInstant(), days, Y2026).dueDate())
+        assertThat(Deadline.start(Stage.HANDLE, start.atTime(10, 0).atZone(Zones.CHINA).toInstant(), days, Y2026).dueDate())
                 .isEqualTo(due);
     }
 
