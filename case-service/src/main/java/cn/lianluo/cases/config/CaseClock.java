@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The time case-service runs on: the system clock, which tests may move forward to see deadlines pass. Nothing
@@ -15,8 +14,6 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class CaseClock {
 
-    public static final ZoneId CHINA = Zones.CHINA;
-
     private volatile Duration offset = Duration.ZERO;
 
     public Instant now() {
@@ -24,7 +21,7 @@ public class CaseClock {
     }
 
     public LocalDate today() {
-        return now().atZone(CHINA).toLocalDate();
+        return now().atZone(Zones.CHINA).toLocalDate();
     }
 
     /** Moves the clock forward (tests). */

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.rest;
 
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
@@ -22,7 +23,6 @@ import cn.lianluo.scoring.service.PointsDtos.Snapshot;
 import cn.lianluo.scoring.service.PointsDtos.Standing;
 import cn.lianluo.scoring.service.PointsDtos.Statistics;
 import cn.lianluo.scoring.service.Appeals;
-import cn.lianluo.scoring.service.Ledger;
 import cn.lianluo.scoring.service.Rules;
 import cn.lianluo.scoring.service.PointsQueries;
 import cn.lianluo.scoring.service.SnapshotPublisher;
@@ -142,7 +142,7 @@ public class PointsResource {
     @APIResponse(responseCode = "404", description = "Not found 未找到: scoring knows no such deputy")
     public DeputyPoints deputy(@Parameter(description = "the deputy's id") @PathParam("id") UUID id,
                                @Parameter(description = YEAR) @QueryParam("year") Integer year) {
-        return queries.deputy(id, year == null ? LocalDate.now(Ledger.CHINA).getYear() : year, caller);
+        return queries.deputy(id, year == null ? LocalDate.now(Zones.CHINA).getYear() : year, caller);
     }
 
     @GET
@@ -185,7 +185,7 @@ public class PointsResource {
     public List<Alert> alerts(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
                               @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         int y = yearOr(year);
-        LocalDate today = LocalDate.now(Ledger.CHINA);
+        LocalDate today = LocalDate.now(Zones.CHINA);
         return queries.alerts(caller.listScope(RegionCodes.optional("region", region)), y,
                 y < today.getYear() ? LocalDate.of(y, 12, 31) : today);
     }
@@ -338,6 +338,6 @@ public class PointsResource {
     }
 
     private static int yearOr(Integer year) {
-        return year == null ? LocalDate.now(Ledger.CHINA).getYear() : year;
+        return year == null ? LocalDate.now(Zones.CHINA).getYear() : year;
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.scoring.domain.ScoringEvents;
@@ -41,8 +42,8 @@ public class AlertJob {
         });
     }
 
-    @Scheduled(cron = "${lianluo.points.alert-cron:0 0 7 * * ?}", timeZone = "Asia/Shanghai")
+    @Scheduled(cron = "${lianluo.points.alert-cron:0 0 7 * * ?}", timeZone = Zones.CHINA_ID)
     void dailyAlerts() {
-        raiseAlerts(LocalDate.now(Ledger.CHINA));
+        raiseAlerts(LocalDate.now(Zones.CHINA));
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
@@ -53,7 +54,7 @@ public class Appeals {
     @Transactional
     public Published publishRules(RegionCode region, int year, RuleSetBody body, Caller caller) {
         caller.requireWithin(region);
-        int thisYear = java.time.LocalDate.now(Ledger.CHINA).getYear();
+        int thisYear = java.time.LocalDate.now(Zones.CHINA).getYear();
         if (year < 2020 || year > thisYear + 1) {
             throw ProblemException.invalid("year", "rules are published for 2020 to " + (thisYear + 1));
         }

@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.FactType;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -113,6 +114,6 @@ public final class FactsFromEvent {
     }
 
     private static LocalDate day(String instant) {
-        return Instant.parse(instant).atZone(Ledger.CHINA).toLocalDate();
+        return Instant.parse(instant).atZone(Zones.CHINA).toLocalDate();
     }
 }

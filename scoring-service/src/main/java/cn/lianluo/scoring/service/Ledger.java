@@ -2,7 +2,6 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
-import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.domain.RuleSet;
@@ -18,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    public static final ZoneId CHINA = Zones.CHINA;
     /** The order in which one transaction takes several deputies' locks: by lock key, then by id. */
     public static final Comparator<UUID> LOCK_ORDER =
             Comparator.comparingInt(UUID::hashCode).thenComparing(Comparator.naturalOrder());

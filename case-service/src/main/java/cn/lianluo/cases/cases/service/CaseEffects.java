@@ -1,5 +1,6 @@
 package cn.lianluo.cases.cases.service;
 
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.CaseEffect;
 import cn.lianluo.cases.cases.domain.CaseKind;
@@ -73,7 +74,7 @@ public class CaseEffects {
             c.pausedAt = now;
             open.ifPresent(d -> d.paused = true);
         } else if (effect instanceof CaseEffect.RestartClock) {
-            int stopped = Deadline.workingDaysBetween(c.pausedAt.atZone(CaseClock.CHINA).toLocalDate(), clock.today(), calendar);
+            int stopped = Deadline.workingDaysBetween(c.pausedAt.atZone(Zones.CHINA).toLocalDate(), clock.today(), calendar);
             open.ifPresent(d -> {
                 d.paused = false;
                 move(d, stopped, calendar);
@@ -123,7 +124,7 @@ public class CaseEffects {
     private void close(CaseEntity c, Instant now, WorkingCalendar calendar) {
         c.closedAt = now;
         c.closedOnTime = deadlines.of(c.id).stream().allMatch(d -> d.metAt != null && !d.metAt.isAfter(d.dueAt));
-        c.workingDaysToClose = Deadline.workingDaysBetween(c.receivedAt.atZone(CaseClock.CHINA).toLocalDate(),
-                now.atZone(CaseClock.CHINA).toLocalDate(), calendar);
+        c.workingDaysToClose = Deadline.workingDaysBetween(c.receivedAt.atZone(Zones.CHINA).toLocalDate(),
+                now.atZone(Zones.CHINA).toLocalDate(), calendar);
     }
 }
