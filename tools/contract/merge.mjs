@@ -78,7 +78,7 @@ function merge() {
 const problemContent = () => ({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
 const ref = code => ({ $ref: `#/components/responses/E${code}` });
 
-/** Public writes and tracking are rate limited by the gateway (its Routes.isRateLimited; OpenApiTest keeps them equal). */
+/** Public writes and tracking are rate limited by the gateway (its Routes.isRateLimited; OpenApiIT keeps them equal). */
 const rateLimited = (method, path) => (method === 'post' && ['/api/v1/cases', '/api/v1/cases/track/{trackingCode}/rating',
   '/api/v1/files', '/api/v1/livelihood-projects', '/api/v1/livelihood-projects/{id}/evaluations'].includes(path))
   || (method === 'get' && path === '/api/v1/cases/track/{trackingCode}');

@@ -121,7 +121,7 @@ cmd_test() {
   shell_check
   ensure_node
   infra_up
-  # the gateway's KeycloakSignInTest signs the realm's users in
+  # the gateway's KeycloakSignInIT signs the realm's users in
   keycloak_start
   keycloak_wait 240
   say "running every test against PostgreSQL $DB_HOST:$DB_PORT, Kafka $KAFKA_BOOTSTRAP_SERVERS and Keycloak $KEYCLOAK_URL"

@@ -107,8 +107,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         env.put("DB_PASSWORD", RealInfrastructure.DB_PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.KAFKA);
         env.put("JWT_PUBLIC_KEY_LOCATION", root.resolve("deploy/dev-keys/dev-public-key.pem").toString());
-        // the tests' own tokens and the local Keycloak realm's, as under ./suite up (KeycloakSignInTest)
-        env.put("JWT_ISSUERS", "lianluo," + KeycloakSignInTest.ISSUER);
+        // the tests' own tokens and the local Keycloak realm's, as under ./suite up (KeycloakSignInIT)
+        env.put("JWT_ISSUERS", "lianluo," + KeycloakSignInIT.ISSUER);
         env.put("LIANLUO_SEED_DIR", root.resolve("seeds").toString());
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // deadlines are looked for every 2 s (60 s in production), so two replicas scan often and at once
