@@ -9,18 +9,19 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.deputy.domain.DeputyLevel;
-import cn.lianluo.deputy.rest.DeputyDtos.ContactUpdate;
-import cn.lianluo.deputy.rest.DeputyDtos.Coverage;
-import cn.lianluo.deputy.rest.DeputyDtos.DeputyRequest;
-import cn.lianluo.deputy.rest.DeputyDtos.DeputySummary;
-import cn.lianluo.deputy.rest.DeputyDtos.DeputyView;
-import cn.lianluo.deputy.rest.DeputyDtos.Dossier;
-import cn.lianluo.deputy.rest.DeputyDtos.EndMandate;
-import cn.lianluo.deputy.rest.DeputyDtos.ImportResult;
-import cn.lianluo.deputy.rest.DeputyDtos.MandateInput;
-import cn.lianluo.deputy.rest.DeputyDtos.ProfileUpdate;
-import cn.lianluo.deputy.rest.DeputyDtos.RosterDeputy;
-import cn.lianluo.deputy.rest.DeputyDtos.StationRef;
+import cn.lianluo.deputy.service.DeputyDtos.ContactUpdate;
+import cn.lianluo.deputy.service.DeputyDtos.Coverage;
+import cn.lianluo.deputy.service.DeputyDtos.DeputyRequest;
+import cn.lianluo.deputy.service.DeputyDtos.DeputySummary;
+import cn.lianluo.deputy.service.DeputyDtos.DeputyView;
+import cn.lianluo.deputy.service.DeputyDtos.Dossier;
+import cn.lianluo.deputy.service.DeputyDtos.EndMandate;
+import cn.lianluo.deputy.service.DeputyDtos.ImportResult;
+import cn.lianluo.deputy.service.DeputyDtos.MandateInput;
+import cn.lianluo.deputy.service.DeputyDtos.ProfileUpdate;
+import cn.lianluo.deputy.service.DeputyDtos.Republished;
+import cn.lianluo.deputy.service.DeputyDtos.RosterDeputy;
+import cn.lianluo.deputy.service.DeputyDtos.StationRef;
 import cn.lianluo.deputy.service.AssignmentService;
 import cn.lianluo.deputy.service.DeputyService;
 import cn.lianluo.deputy.service.DeputyStatistics;
@@ -150,7 +151,7 @@ public class DeputyResource {
                     + "assignments as lianluo.deputy.assigned.v1, so a consumer that started after the topic's retention "
                     + "(station-service's deputy copy on an older installation) learns the deputies of before; a copy "
                     + "already up to date does not change. A county at a time: one transaction.")
-    public DeputyDtos.Republished republish(@QueryParam("region") @Parameter(required = true,
+    public Republished republish(@QueryParam("region") @Parameter(required = true,
             description = "行政区划代码 region code (43, 4308, 430822, 430822207…)") String region) {
         return deputies.republish(RegionCodes.field("region", region), caller);
     }

@@ -5,8 +5,8 @@ import cn.lianluo.deputy.domain.GroupKind;
 import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.GroupEntity;
 import cn.lianluo.deputy.persistence.Repositories;
-import cn.lianluo.deputy.rest.DeputyDtos.Dossier;
-import cn.lianluo.deputy.rest.DeputyDtos.GroupMembership;
+import cn.lianluo.deputy.service.DeputyDtos.Dossier;
+import cn.lianluo.deputy.service.DeputyDtos.GroupMembership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

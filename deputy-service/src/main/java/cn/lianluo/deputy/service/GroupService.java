@@ -11,11 +11,11 @@ import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.GroupEntity;
 import cn.lianluo.deputy.persistence.GroupMemberEntity;
 import cn.lianluo.deputy.persistence.Repositories;
-import cn.lianluo.deputy.rest.DeputyDtos.Expert;
-import cn.lianluo.deputy.rest.DeputyDtos.GroupRequest;
-import cn.lianluo.deputy.rest.DeputyDtos.GroupView;
-import cn.lianluo.deputy.rest.DeputyDtos.MemberRequest;
-import cn.lianluo.deputy.rest.DeputyDtos.MemberView;
+import cn.lianluo.deputy.service.DeputyDtos.Expert;
+import cn.lianluo.deputy.service.DeputyDtos.GroupRequest;
+import cn.lianluo.deputy.service.DeputyDtos.GroupView;
+import cn.lianluo.deputy.service.DeputyDtos.MemberRequest;
+import cn.lianluo.deputy.service.DeputyDtos.MemberView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,9 +1,7 @@
 package cn.lianluo.station.domain;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 
-/** One coming reception day and the schedule it comes from (the API answers it as it is: hours only when set). */
-public record ReceptionDay(LocalDate date, String label, @Schema(nullable = true) String hours, boolean moved) {
+/** One coming reception day and the schedule it comes from (hours only when the schedule sets them). */
+public record ReceptionDay(LocalDate date, String label, String hours, boolean moved) {
 }

@@ -2,8 +2,8 @@ package cn.lianluo.station.rest;
 
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
-import cn.lianluo.station.rest.StationDtos.RegionImportResult;
-import cn.lianluo.station.rest.StationDtos.RegionView;
+import cn.lianluo.station.service.StationDtos.RegionImportResult;
+import cn.lianluo.station.service.StationDtos.RegionView;
 import cn.lianluo.station.service.RegionService;
 import cn.lianluo.station.service.RegionTrees;
 import jakarta.annotation.security.PermitAll;

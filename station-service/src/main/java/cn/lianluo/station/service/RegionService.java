@@ -5,8 +5,8 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.station.persistence.RegionEntity;
 import cn.lianluo.station.persistence.RegionRepository;
-import cn.lianluo.station.rest.StationDtos.RegionChild;
-import cn.lianluo.station.rest.StationDtos.RegionView;
+import cn.lianluo.station.service.StationDtos.RegionChild;
+import cn.lianluo.station.service.StationDtos.RegionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

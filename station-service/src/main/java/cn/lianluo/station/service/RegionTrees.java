@@ -11,7 +11,7 @@ import cn.lianluo.station.config.ReferenceConfig;
 import cn.lianluo.station.domain.RegionFile;
 import cn.lianluo.station.domain.RegionFile.Row;
 import cn.lianluo.station.messaging.StationEvents;
-import cn.lianluo.station.rest.StationDtos.RegionImportResult;
+import cn.lianluo.station.service.StationDtos.RegionImportResult;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

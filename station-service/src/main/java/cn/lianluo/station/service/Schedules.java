@@ -5,9 +5,9 @@ import cn.lianluo.station.domain.HolidayPolicy;
 import cn.lianluo.station.domain.ReceptionRule;
 import cn.lianluo.station.domain.ReceptionSchedule;
 import cn.lianluo.station.persistence.StationEntity.ScheduleJson;
-import cn.lianluo.station.rest.StationDtos.Schedule;
-import cn.lianluo.station.rest.StationDtos.ScheduleKind;
-import cn.lianluo.station.rest.StationDtos.ScheduleView;
+import cn.lianluo.station.service.StationDtos.Schedule;
+import cn.lianluo.station.service.StationDtos.ScheduleKind;
+import cn.lianluo.station.service.StationDtos.ScheduleView;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

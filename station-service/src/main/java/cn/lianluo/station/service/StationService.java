@@ -9,7 +9,6 @@ import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.station.domain.GeoPoint;
-import cn.lianluo.station.domain.ReceptionDay;
 import cn.lianluo.station.domain.ReceptionSchedule;
 import cn.lianluo.station.domain.StandardItem;
 import cn.lianluo.station.domain.StationFeature;
@@ -22,14 +21,15 @@ import cn.lianluo.station.persistence.StationEntity.RuleDocumentJson;
 import cn.lianluo.station.persistence.StationEntity.ScheduleJson;
 import cn.lianluo.station.persistence.StationEntity.StandardItemJson;
 import cn.lianluo.station.persistence.StationRepository;
-import cn.lianluo.station.rest.StationDtos.Labelled;
-import cn.lianluo.station.rest.StationDtos.RuleDocument;
-import cn.lianluo.station.rest.StationDtos.StandardItemView;
-import cn.lianluo.station.rest.StationDtos.StandardRequest;
-import cn.lianluo.station.rest.StationDtos.StandardView;
-import cn.lianluo.station.rest.StationDtos.StationRequest;
-import cn.lianluo.station.rest.StationDtos.StationSummary;
-import cn.lianluo.station.rest.StationDtos.StationView;
+import cn.lianluo.station.service.StationDtos.Labelled;
+import cn.lianluo.station.service.StationDtos.ReceptionDay;
+import cn.lianluo.station.service.StationDtos.RuleDocument;
+import cn.lianluo.station.service.StationDtos.StandardItemView;
+import cn.lianluo.station.service.StationDtos.StandardRequest;
+import cn.lianluo.station.service.StationDtos.StandardView;
+import cn.lianluo.station.service.StationDtos.StationRequest;
+import cn.lianluo.station.service.StationDtos.StationSummary;
+import cn.lianluo.station.service.StationDtos.StationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -227,7 +227,8 @@ public class StationService {
     }
 
     private List<ReceptionDay> next(StationEntity station, LocalDate from, int count, WorkingCalendar calendar) {
-        return ReceptionSchedule.nextAcross(Schedules.toDomain(station.schedules), from, count, calendar);
+        return ReceptionSchedule.nextAcross(Schedules.toDomain(station.schedules), from, count, calendar).stream()
+                .map(ReceptionDay::of).toList();
     }
 
     private StationView view(StationEntity s, RegionEntity region, WorkingCalendar calendar) {

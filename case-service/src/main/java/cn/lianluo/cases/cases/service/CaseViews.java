@@ -3,7 +3,7 @@ package cn.lianluo.cases.cases.service;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Stage;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
-import cn.lianluo.cases.cases.rest.CaseDtos.DeadlineView;
+import cn.lianluo.cases.cases.service.CaseDtos.DeadlineView;
 
 import java.time.Instant;
 import java.util.EnumMap;

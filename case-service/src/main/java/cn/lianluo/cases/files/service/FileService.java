@@ -1,8 +1,5 @@
 package cn.lianluo.cases.files.service;
 
-import cn.lianluo.cases.cases.persistence.CaseEntity;
-import cn.lianluo.cases.cases.persistence.CaseRepositories;
-import cn.lianluo.cases.cases.service.CaseQueries;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.config.FilesConfig;
 import cn.lianluo.cases.files.domain.FileNames;
@@ -40,13 +37,13 @@ public class FileService {
     public static final String CITIZEN = "citizen";
 
     private final FileRepository files;
-    private final CaseRepositories.Cases cases;
+    private final CaseFileAccess caseAccess;
     private final FilesConfig config;
     private final CaseClock clock;
 
-    public FileService(FileRepository files, CaseRepositories.Cases cases, FilesConfig config, CaseClock clock) {
+    public FileService(FileRepository files, CaseFileAccess caseAccess, FilesConfig config, CaseClock clock) {
         this.files = files;
-        this.cases = cases;
+        this.caseAccess = caseAccess;
         this.config = config;
         this.clock = clock;
     }
@@ -155,8 +152,7 @@ public class FileService {
                         + "case yet; only the account that uploaded it reads it until then");
             }
         } else {
-            CaseEntity c = cases.findById(f.caseId);
-            CaseQueries.requireReadable(c, caller);
+            caseAccess.requireReadable(f.caseId, caller);
         }
         return new Download(StoredFile.of(f), files.content(id));
     }

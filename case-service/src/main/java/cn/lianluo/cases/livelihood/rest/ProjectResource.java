@@ -1,14 +1,14 @@
 package cn.lianluo.cases.livelihood.rest;
 
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.Evaluation;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.EvaluationView;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.Progress;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectRequest;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.ProjectView;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.Shortlist;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.Supervision;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.TallyView;
-import cn.lianluo.cases.livelihood.rest.ProjectDtos.Vote;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Evaluation;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Progress;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectRequest;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Shortlist;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Supervision;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.TallyView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Vote;
 import cn.lianluo.cases.livelihood.service.ProjectService;
 import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;

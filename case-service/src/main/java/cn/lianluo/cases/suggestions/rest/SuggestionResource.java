@@ -2,10 +2,11 @@ package cn.lianluo.cases.suggestions.rest;
 
 import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.suggestions.domain.SuggestionCommand;
-import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionCommandBody;
-import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionRequest;
-import cn.lianluo.cases.suggestions.rest.SuggestionDtos.SuggestionView;
+import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionCommandBody;
+import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionRequest;
+import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionView;
 import cn.lianluo.cases.suggestions.service.PlanningStatistics;
+import cn.lianluo.cases.suggestions.service.SuggestionDtos;
 import cn.lianluo.cases.suggestions.service.SuggestionService;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;

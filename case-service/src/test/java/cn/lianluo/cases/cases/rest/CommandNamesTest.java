@@ -1,8 +1,9 @@
 package cn.lianluo.cases.cases.rest;
 
 import cn.lianluo.cases.cases.domain.CaseCommand;
+import cn.lianluo.cases.cases.service.CaseDtos;
 import cn.lianluo.cases.suggestions.domain.SuggestionCommand;
-import cn.lianluo.cases.suggestions.rest.SuggestionDtos;
+import cn.lianluo.cases.suggestions.service.SuggestionDtos;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 

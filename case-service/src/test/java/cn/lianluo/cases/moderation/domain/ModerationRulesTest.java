@@ -1,7 +1,7 @@
 package cn.lianluo.cases.moderation.domain;
 
 import cn.lianluo.cases.moderation.domain.ContentScreen.Flag;
-import cn.lianluo.cases.moderation.rest.ModerationDtos;
+import cn.lianluo.cases.moderation.service.ModerationDtos;
 import cn.lianluo.common.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
-package cn.lianluo.station.rest;
+package cn.lianluo.station.service;
 
 import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.domain.FiveIntoTarget;
 import cn.lianluo.station.domain.HolidayPolicy;
-import cn.lianluo.station.domain.ReceptionDay;
 import cn.lianluo.station.domain.StandardItem;
 import cn.lianluo.station.domain.StationFeature;
 import cn.lianluo.station.domain.StationType;
@@ -128,6 +127,14 @@ public final class StationDtos {
                               List<Labelled> features, List<ScheduleView> schedules,
                               List<ReceptionDay> nextReceptionDays, List<RuleDocument> rules, StandardView standard,
                               int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** One coming reception day as the API answers it (hours only when its schedule sets them). */
+    public record ReceptionDay(LocalDate date, String label, @Schema(nullable = true) String hours, boolean moved) {
+
+        public static ReceptionDay of(cn.lianluo.station.domain.ReceptionDay day) {
+            return new ReceptionDay(day.date(), day.label(), day.hours(), day.moved());
+        }
     }
 
     public record StationSummary(UUID id, StationType type, String typeName, String name, String regionCode,

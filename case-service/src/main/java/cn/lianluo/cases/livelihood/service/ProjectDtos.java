@@ -1,7 +1,7 @@
-package cn.lianluo.cases.livelihood.rest;
+package cn.lianluo.cases.livelihood.service;
 
 import cn.lianluo.cases.cases.domain.Satisfaction;
-import cn.lianluo.cases.cases.rest.CaseDtos;
+import cn.lianluo.cases.cases.service.CaseDtos;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
 import cn.lianluo.cases.livelihood.domain.VoteChoice;
 import cn.lianluo.cases.moderation.domain.ModerationState;

@@ -1,4 +1,4 @@
-package cn.lianluo.cases.cases.rest;
+package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.CaseCommand;
 import cn.lianluo.cases.cases.domain.CaseKind;

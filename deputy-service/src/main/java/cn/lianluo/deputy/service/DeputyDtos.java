@@ -1,4 +1,4 @@
-package cn.lianluo.deputy.rest;
+package cn.lianluo.deputy.service;
 
 import cn.lianluo.deputy.domain.DeputyLevel;
 import cn.lianluo.deputy.domain.Gender;

@@ -1,4 +1,4 @@
-package cn.lianluo.cases.moderation.rest;
+package cn.lianluo.cases.moderation.service;
 
 import cn.lianluo.cases.moderation.domain.ModeratedKind;
 import cn.lianluo.cases.moderation.domain.ModerationState;

@@ -1,4 +1,4 @@
-package cn.lianluo.cases.suggestions.rest;
+package cn.lianluo.cases.suggestions.service;
 
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.suggestions.domain.Grade;
