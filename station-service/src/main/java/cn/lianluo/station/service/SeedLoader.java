@@ -21,15 +21,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Loads the demo data at start-up when a seeds folder is named: the working-day calendar and the seed report's
@@ -63,30 +59,9 @@ public class SeedLoader {
     void onStart(@Observes StartupEvent event) {
         // replicas starting together load one after the other (the second finds everything there)
         config.dir().filter(d -> !d.isBlank()).map(Path::of).ifPresent(dir -> startupLock.run("lianluo-seeds", () -> {
-            int days = loadCalendars(dir.resolve("calendar"));
             int created = loadStations(dir.resolve("stations.json"));
-            LOG.infof("seeds from %s: %d new calendar days, %d new stations", dir, days, created);
+            LOG.infof("seeds from %s: %d new stations", dir, created);
         }));
-    }
-
-    /** Every {@code calendar/*.csv}: {@code date,working,name}. */
-    @Transactional
-    public int loadCalendars(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        List<String[]> rows = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.toString().endsWith(".csv")).sorted().forEach(f -> rows.addAll(SeedRows.csv(f)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return SeedRows.insertAll(em, "INSERT INTO calendar_day (day, working, name) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING",
-                rows, (ps, r) -> {
-                    ps.setDate(1, Date.valueOf(LocalDate.parse(r[0].strip())));
-                    ps.setBoolean(2, Boolean.parseBoolean(r[1].strip()));
-                    ps.setString(3, r[2].strip());
-                });
     }
 
     /** The seed stations; each is registered (with its event) only when its seed key is not there yet. */

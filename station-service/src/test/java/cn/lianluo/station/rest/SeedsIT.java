@@ -40,7 +40,6 @@ class SeedsIT {
         long regions = count("SELECT count(*) FROM region");
         long events = count("SELECT count(*) FROM outbox");
 
-        assertThat(seeds.loadCalendars(Path.of("../seeds/calendar"))).isZero();
         assertThat(seeds.loadStations(Path.of("../seeds/stations.json"))).isZero();
 
         assertThat(count("SELECT count(*) FROM station")).isEqualTo(stations);
