@@ -7,20 +7,25 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -47,6 +52,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
             RestAssured.filters(ContractFilter.INSTANCE);
         }
+        requireBuilt(root, PORTS.keySet());
+        PORTS.keySet().forEach(service -> warnIfStale(root, service));
         topicPrefix = "gw" + System.currentTimeMillis() + ".";
         for (String service : PORTS.keySet()) {
             recreate(DATABASES.get(service));
@@ -94,11 +101,47 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         recreate(database);
     }
 
-    private static void start(Path root, String service, String name, int port, String database, String topic) {
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package, or ./suite test)");
+    private static Path jar(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * The services run from their built jars, which {@code ./mvnw -pl gateway -am} does not build (the gateway does not
+     * depend on them): a missing one fails here naming the command that builds it.
+     */
+    private static void requireBuilt(Path root, Collection<String> services) {
+        List<String> missing = services.stream().filter(s -> !Files.exists(jar(root, s))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(jar(root, missing.get(0)) + " is missing: the gateway's tests start the services"
+                    + " from their built jars; build them with ./mvnw -pl " + String.join(",", missing)
+                    + " -am package -DskipTests");
         }
+    }
+
+    /** A jar older than its service's sources is reported: the tests then run the code of that older build. */
+    private static void warnIfStale(Path root, String service) {
+        try (Stream<Path> sources = Files.walk(root.resolve(service).resolve("src/main"))) {
+            FileTime built = Files.getLastModifiedTime(jar(root, service));
+            if (sources.anyMatch(f -> newer(f, built))) {
+                System.err.println("ServicesUnderTest: " + jar(root, service) + " is older than its sources; rebuild it"
+                        + " with ./mvnw -pl " + service + " -am package -DskipTests to test the current code");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean newer(Path file, FileTime than) {
+        try {
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(than) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void start(Path root, String service, String name, int port, String database, String topic) {
+        requireBuilt(root, List.of(service));
+        Path jar = jar(root, service);
         Map<String, String> env = new HashMap<>();
         env.put("DB_NAME", database);
         env.put("DB_HOST", RealInfrastructure.DB_HOST);
