@@ -1,6 +1,6 @@
 package cn.lianluo.cases.rest;
 
-import cn.lianluo.cases.config.SeedLoader;
+import cn.lianluo.cases.seeds.SeedLoader;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

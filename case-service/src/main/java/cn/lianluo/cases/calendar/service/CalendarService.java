@@ -5,6 +5,7 @@ import cn.lianluo.cases.calendar.persistence.CalendarDayEntity;
 import cn.lianluo.cases.calendar.persistence.CalendarRepositories;
 import cn.lianluo.cases.calendar.persistence.PolicyEntity;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
+import cn.lianluo.cases.cases.service.CaseCalendar;
 import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
@@ -26,10 +27,11 @@ import java.util.stream.Collectors;
 
 /**
  * The working-day calendar (data, editable by ADMIN; a year with no official arrangement computed, provisional) and
- * the deadline policies per region. Every change of the calendar is an event, in its transaction.
+ * the deadline policies per region. Every change of the calendar is an event, in its transaction. The case loop reads
+ * both through its {@link CaseCalendar}.
  */
 @ApplicationScoped
-public class CalendarService {
+public class CalendarService implements CaseCalendar {
 
     private final CalendarRepositories.Days days;
     private final CalendarRepositories.Policies policies;
@@ -48,6 +50,7 @@ public class CalendarService {
      * The calendar, read once and kept until a day is changed here, or for a short while (another replica may have
      * changed it: {@code quarkus.cache.caffeine."working-calendar".expire-after-write}).
      */
+    @Override
     @CacheResult(cacheName = "working-calendar")
     @Transactional
     public WorkingCalendar calendar() {
@@ -100,6 +103,7 @@ public class CalendarService {
     }
 
     /** The policy of the most specific region prefix that has one, else the built-in default. */
+    @Override
     public DeadlinePolicy policyFor(RegionCode region) {
         Map<String, DeadlinePolicy> all = policies();
         for (Optional<RegionCode> r = Optional.of(region); r.isPresent(); r = r.get().parent()) {

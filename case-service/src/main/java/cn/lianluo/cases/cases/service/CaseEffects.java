@@ -1,7 +1,6 @@
 package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.common.time.Zones;
-import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.CaseEffect;
 import cn.lianluo.cases.cases.domain.CaseKind;
 import cn.lianluo.cases.cases.domain.CaseLoop;
@@ -25,10 +24,10 @@ import java.util.UUID;
 public class CaseEffects {
 
     private final CaseRepositories.Deadlines deadlines;
-    private final CalendarService calendars;
+    private final CaseCalendar calendars;
     private final CaseClock clock;
 
-    public CaseEffects(CaseRepositories.Deadlines deadlines, CalendarService calendars, CaseClock clock) {
+    public CaseEffects(CaseRepositories.Deadlines deadlines, CaseCalendar calendars, CaseClock clock) {
         this.deadlines = deadlines;
         this.calendars = calendars;
         this.clock = clock;

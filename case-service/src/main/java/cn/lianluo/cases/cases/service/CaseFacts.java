@@ -1,6 +1,5 @@
 package cn.lianluo.cases.cases.service;
 
-import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.CaseContext;
 import cn.lianluo.cases.cases.domain.CaseKind;
 import cn.lianluo.cases.cases.domain.CommandInput;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * {@code unknown-unit} on {@code unitId}); the open deadline is the one read before the command.
  */
 record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open, Instant now, UnitService units,
-                 CalendarService calendars) implements CaseContext {
+                 CaseCalendar calendars) implements CaseContext {
 
     @Override
     public RegionCode region() {

@@ -1,6 +1,5 @@
 package cn.lianluo.cases.cases.service;
 
-import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.CaseKind;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
@@ -43,7 +42,7 @@ public class CaseIntake {
     private final CaseRepositories.Cases cases;
     private final UnitRepositories.Deputies deputies;
     private final UnitService units;
-    private final CalendarService calendars;
+    private final CaseCalendar calendars;
     private final CaseEffects effects;
     private final CaseTimeline timeline;
     private final CasePublisher publisher;
@@ -52,7 +51,7 @@ public class CaseIntake {
     private final FileService files;
 
     public CaseIntake(CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, UnitService units,
-                      CalendarService calendars, CaseEffects effects, CaseTimeline timeline, CasePublisher publisher,
+                      CaseCalendar calendars, CaseEffects effects, CaseTimeline timeline, CasePublisher publisher,
                       CaseClock clock, CitizenCipher cipher, FileService files) {
         this.cases = cases;
         this.deputies = deputies;

@@ -1,6 +1,5 @@
 package cn.lianluo.cases.cases.service;
 
-import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.domain.CaseCommand;
 import cn.lianluo.cases.cases.domain.CaseLoop;
 import cn.lianluo.cases.cases.domain.CaseStatus;
@@ -36,7 +35,7 @@ public class CaseService {
     private final CaseRepositories.Cases cases;
     private final CaseRepositories.Deadlines deadlines;
     private final UnitService units;
-    private final CalendarService calendars;
+    private final CaseCalendar calendars;
     private final CommandPermissions permissions;
     private final CaseEffects effects;
     private final CaseTimeline timeline;
@@ -45,7 +44,7 @@ public class CaseService {
     private final TrackingGuard guard;
 
     public CaseService(CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines, UnitService units,
-                       CalendarService calendars, CommandPermissions permissions, CaseEffects effects,
+                       CaseCalendar calendars, CommandPermissions permissions, CaseEffects effects,
                        CaseTimeline timeline, CasePublisher publisher, CaseClock clock, TrackingGuard guard) {
         this.cases = cases;
         this.deadlines = deadlines;

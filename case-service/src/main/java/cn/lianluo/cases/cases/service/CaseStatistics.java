@@ -2,6 +2,7 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.shared.RegionFigures;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.time.Zones;
@@ -142,7 +143,7 @@ public class CaseStatistics {
         boolean tallied = childLength <= COUNTY_CODE_LENGTH && firstWhole.isBefore(endWhole);
         List<Object[]> rows = new ArrayList<>();
         if (tallied) {
-            rows.addAll(rows("SELECT substr(county, 1, ?3), channel, category, sum(received), sum(closed), sum(on_the_spot), "
+            rows.addAll(RegionFigures.rows(em, "SELECT substr(county, 1, ?3), channel, category, sum(received), sum(closed), sum(on_the_spot), "
                     + "sum(closed_on_time), sum(rated), sum(satisfied), sum(days_sum), sum(days_count), "
                     + (byMonth ? "month" : "CAST(NULL AS DATE)") + " FROM " + CaseTally.ROWS
                     + " t WHERE county LIKE ?1 AND month >= ?2 AND month < ?4 GROUP BY 1, 2, 3" + (byMonth ? ", 12" : ""),
@@ -172,7 +173,7 @@ public class CaseStatistics {
         }
         Instant now = clock.now();
         // only the deadlines already warned or due are grouped (the rest of the 140,000 open ones of a province count for nothing here)
-        for (Object[] row : rows("""
+        for (Object[] row : RegionFigures.rows(em, """
                 SELECT substr(d.region_code, 1, ?3),
                        count(DISTINCT d.case_id) FILTER (WHERE d.due_at <= ?2),
                        count(DISTINCT d.case_id) FILTER (WHERE d.warn_at <= ?2 AND d.due_at > ?2)
@@ -204,7 +205,7 @@ public class CaseStatistics {
             return List.of();
         }
         em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
-        return rows("""
+        return RegionFigures.rows(em, """
                 SELECT child, channel, category, count(*),
                        count(*) FILTER (WHERE status = 'CLOSED'),
                        count(*) FILTER (WHERE on_the_spot),
@@ -217,16 +218,6 @@ public class CaseStatistics {
                       FROM citizen_case WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
                 GROUP BY child, channel, category, month""", pattern, from.atStartOfDay(Zones.CHINA).toInstant(), childLength,
                 to.atStartOfDay(Zones.CHINA).toInstant(), byMonth);
-    }
-
-    private List<Object[]> rows(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
     }
 
     private static Acc child(Map<String, Acc> byChild, String code) {

@@ -56,12 +56,12 @@ public class DeadlineWatch {
     private final CaseRepositories.Deadlines deadlines;
     private final CasePublisher publisher;
     private final CaseClock clock;
-    private final cn.lianluo.cases.suggestions.service.SuggestionService suggestions;
+    private final OverdueScan otherDeadlines;
 
     public DeadlineWatch(EntityManager em, CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines,
                          CasePublisher publisher, CaseClock clock,
-                         cn.lianluo.cases.suggestions.service.SuggestionService suggestions) {
-        this.suggestions = suggestions;
+                         OverdueScan otherDeadlines) {
+        this.otherDeadlines = otherDeadlines;
         this.em = em;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -91,7 +91,7 @@ public class DeadlineWatch {
                 fired += batch;
             } while (batch == BATCH);
         }
-        return fired + suggestions.scanOverdue();
+        return fired + otherDeadlines.scanOverdue();
     }
 
     private int fire(Moment moment, Instant now, LocalDate today) {

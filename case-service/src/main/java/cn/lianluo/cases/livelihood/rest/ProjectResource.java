@@ -1,5 +1,6 @@
 package cn.lianluo.cases.livelihood.rest;
 
+import cn.lianluo.cases.livelihood.service.LivelihoodStatistics;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Evaluation;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Progress;
@@ -11,7 +12,6 @@ import cn.lianluo.cases.livelihood.service.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Vote;
 import cn.lianluo.cases.livelihood.service.ProjectService;
 import cn.lianluo.cases.rest.ApiDocs;
-import cn.lianluo.cases.suggestions.service.PlanningStatistics;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCode;
@@ -55,10 +55,10 @@ import java.util.UUID;
 public class ProjectResource {
 
     private final ProjectService projects;
-    private final PlanningStatistics statistics;
+    private final LivelihoodStatistics statistics;
     private final Caller caller;
 
-    public ProjectResource(ProjectService projects, PlanningStatistics statistics, Caller caller) {
+    public ProjectResource(ProjectService projects, LivelihoodStatistics statistics, Caller caller) {
         this.projects = projects;
         this.statistics = statistics;
         this.caller = caller;
@@ -104,8 +104,8 @@ public class ProjectResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     @Operation(operationId = "getProjectStatistics", summary = "Project statistics 项目统计",
             description = "By status, average progress, evaluations and satisfaction, per child region.")
-    public PlanningStatistics.ProjectStatistics statistics(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
-                                                           @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year) {
+    public LivelihoodStatistics.ProjectStatistics statistics(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
+                                                             @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year) {
         return statistics.projects(caller.listScope(RegionCodes.optional("region", region)), year);
     }
 

@@ -3,6 +3,7 @@ package cn.lianluo.cases.suggestions.service;
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
+import cn.lianluo.cases.cases.service.OverdueScan;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.suggestions.domain.CoSigning;
 import cn.lianluo.cases.suggestions.domain.Grade;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 
 /** 意见转化为建议: a deputy's suggestion from cases, through its units, answer, grade and the deputy's rating. */
 @ApplicationScoped
-public class SuggestionService {
+public class SuggestionService implements OverdueScan {
 
     /** @param deputyId the co-signer who confirmed, on {@code suggestion-co-signed} only (left out of the others) */
     public record SuggestionData(UUID suggestionId, String action, String actorRole, Instant at, String status,
@@ -287,6 +288,7 @@ public class SuggestionService {
     }
 
     /** Fires {@code suggestion-overdue} once for each suggestion whose reply is late. */
+    @Override
     public int scanOverdue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")

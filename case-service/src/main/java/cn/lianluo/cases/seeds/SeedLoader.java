@@ -1,4 +1,4 @@
-package cn.lianluo.cases.config;
+package cn.lianluo.cases.seeds;
 
 import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Loads case-service's demo data at start-up when a seeds folder is named: the working-day calendar, the seed
  * townships' units and the example deadline policy (the categories are reference data, {@code CategoryService}, loaded
- * at every start). Only what is missing is inserted, so loading twice changes nothing.
+ * at every start). Only what is missing is inserted, so loading twice changes nothing. It calls several features, so
+ * it lives in a package of its own rather than in {@code config}, which every feature uses.
  */
 @ApplicationScoped
 public class SeedLoader {
