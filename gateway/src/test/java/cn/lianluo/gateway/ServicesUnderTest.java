@@ -106,8 +106,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * The services run from their built jars, which {@code ./mvnw -pl gateway -am} does not build (the gateway does not
-     * depend on them): a missing one fails here naming the command that builds it.
+     * The services run from their built jars. Maven builds them before the gateway (its pom names them), but a run of
+     * {@code -pl gateway} alone or from an IDE may find one missing: it fails here naming the command that builds it.
      */
     private static void requireBuilt(Path root, Collection<String> services) {
         List<String> missing = services.stream().filter(s -> !Files.exists(jar(root, s))).toList();
