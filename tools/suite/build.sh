@@ -56,6 +56,15 @@ ensure_chromium() {
   apt_install chromium fonts-noto-cjk || die "the browser tests need Debian's chromium and fonts-noto-cjk: apt-get install chromium fonts-noto-cjk"
 }
 
+# case-service sets its printable documents (交办单, 督办函) in Noto Sans CJK (Debian's fonts-noto-cjk, SIL OFL) and the
+# tests read them back with poppler's pdftotext.
+CJK_FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+ensure_documents() {
+  if [ -f "$CJK_FONT" ] && command -v pdftotext >/dev/null; then return; fi
+  apt_install fonts-noto-cjk poppler-utils ||
+    die "the case documents need Debian's fonts-noto-cjk (and the tests poppler-utils): apt-get install fonts-noto-cjk poppler-utils"
+}
+
 # ShellCheck over ./suite, its parts and the other scripts (Debian's shellcheck, installed when missing).
 shell_check() {
   command -v shellcheck >/dev/null || apt_install shellcheck || die "./suite test needs Debian's shellcheck: apt-get install shellcheck"

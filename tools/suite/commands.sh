@@ -21,6 +21,7 @@ cmd_up() {
     shift
   done
   ensure_wrapper
+  ensure_documents
   build_if_missing
   infra_up
   keycloak_start
@@ -120,6 +121,7 @@ cmd_test() {
   ensure_wrapper
   shell_check
   ensure_node
+  ensure_documents
   infra_up
   # the gateway's KeycloakSignInIT signs the realm's users in
   keycloak_start

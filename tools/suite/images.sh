@@ -9,12 +9,14 @@
 JRE_MODULES=java.se,jdk.charsets,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.localedata,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.jfr,jdk.management.jfr
 
 # The runtime layer every image shares, assembled from this machine's JDK: a jlink'd JRE in /opt/java, the system
-# libraries it links against (found with ldd) at their own paths, the dynamic loader, a passwd with user 185, /tmp.
+# libraries it links against (found with ldd) at their own paths, the dynamic loader, a passwd with user 185, /tmp,
+# and the CJK font of the case documents.
 image_runtime() { # dir
   local dir=$1 java_home
   java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   [ -d "$java_home/jmods" ] || die "no jmods in $java_home (jlink needs them; Debian: openjdk-17-jdk-headless)"
-  if [ -x "$dir/opt/java/bin/java" ] && [ "$dir.stamp" -nt "$java_home/release" ] && [ "$dir.stamp" -nt "$ROOT/suite" ]; then
+  if [ -x "$dir/opt/java/bin/java" ] && [ "$dir.stamp" -nt "$java_home/release" ] && [ "$dir.stamp" -nt "$ROOT/suite" ] \
+    && [ "$dir.stamp" -nt "$ROOT/tools/suite/images.sh" ]; then
     return
   fi
   say "assembling the image runtime (jlink of $java_home)"
@@ -33,6 +35,10 @@ image_runtime() { # dir
       mkdir -p "$dir$(dirname "$lib")"
       cp -L "$lib" "$dir$lib"
     done
+  # the CJK font case-service sets its printable documents in, at the path it reads by default (lianluo.documents.font)
+  ensure_documents
+  mkdir -p "$dir$(dirname "$CJK_FONT")"
+  cp "$CJK_FONT" "$dir$CJK_FONT"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nlianluo:x:185:185:Lianluo:/deployments:/sbin/nologin\n' > "$dir/etc/passwd"
   printf 'root:x:0:\nlianluo:x:185:\n' > "$dir/etc/group"
   chmod 1777 "$dir/tmp"

@@ -1,6 +1,7 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
+import cn.lianluo.common.testing.PdfText;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +66,10 @@ class StoriesIT {
         command(caseId, "escalate", Map.of("unitId", county, "note", "跨省医保需县医保局协调"), townshipHandler).statusCode(200)
                 .body("unitName", equalTo("花垣县医疗保障局"));
         command(caseId, "accept", Map.of(), countyHandler).statusCode(200);
+        // the county bureau prints the 交办单 of the escalation it now handles: a PDF in Chinese
+        byte[] sheet = given().header("Authorization", countyHandler).when().get("/api/v1/cases/" + caseId + "/assignment-sheet.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(PdfText.of(sheet)).contains("群众诉求交办单", "跨省医保报销难", "花垣县医疗保障局", "跨省医保需县医保局协调");
         command(caseId, "complete", Map.of("result", "已协调贵州医保部门完成异地就医备案与报销"), countyHandler).statusCode(200);
         command(caseId, "reply", Map.of("content", "报销款将于5个工作日内到账"), countyHandler).statusCode(200);
         // the 回访 is the station's (the deputy who received the case does not rate it)

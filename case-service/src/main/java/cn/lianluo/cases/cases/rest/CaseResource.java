@@ -9,6 +9,7 @@ import cn.lianluo.cases.cases.service.CaseDtos.CaseView;
 import cn.lianluo.cases.cases.service.CaseDtos.CommandBody;
 import cn.lianluo.cases.cases.service.CaseDtos.Rating;
 import cn.lianluo.cases.cases.service.CaseDtos.TrackView;
+import cn.lianluo.cases.cases.service.CaseDocuments;
 import cn.lianluo.cases.cases.service.CaseDtos;
 import cn.lianluo.cases.cases.service.CaseIntake;
 import cn.lianluo.cases.cases.service.CaseQueries;
@@ -47,6 +48,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -71,12 +73,15 @@ public class CaseResource {
     private final CaseStatistics statistics;
     private final UnitService units;
     private final CategoryService categories;
+    private final CaseDocuments documents;
     private final CaseClock clock;
     private final Caller caller;
 
     public CaseResource(CaseService cases, CaseIntake intake, CaseQueries queries, CaseStatistics statistics,
-                        UnitService units, CategoryService categories, CaseClock clock, Caller caller) {
+                        UnitService units, CategoryService categories, CaseDocuments documents, CaseClock clock,
+                        Caller caller) {
         this.cases = cases;
+        this.documents = documents;
         this.intake = intake;
         this.categories = categories;
         this.queries = queries;
@@ -226,6 +231,44 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
     public CaseView get(@PathParam("id") UUID id) {
         return queries.get(id, caller);
+    }
+
+    @GET
+    @Path("/{id}/assignment-sheet.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
+    @Operation(operationId = "getAssignmentSheet", summary = "The printable assignment sheet 交办单 (PDF)",
+            description = "The case as handed to the unit that has it: the form, the assignment or escalation that "
+                    + "brought it there, the handling deadline and the content, in Chinese on A4. For those who may read "
+                    + "the case, with the citizen's data as they see it (masked for other deputies).")
+    @APIResponse(responseCode = "200", description = "The 交办单 as PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: no unit has the case yet (not-assigned)")
+    public Response assignmentSheet(@PathParam("id") UUID id) {
+        return pdf(documents.assignmentSheet(id, caller));
+    }
+
+    @GET
+    @Path("/{id}/supervision-notice.pdf")
+    @Produces({"application/pdf", "application/problem+json"})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
+    @Operation(operationId = "getSupervisionNotice", summary = "The printable supervision notice 督办函 (PDF)",
+            description = "The latest supervision (督办) of the case as a notice to the unit that has it: the "
+                    + "supervisor's words, the case, its open deadline and whether it is overdue.")
+    @APIResponse(responseCode = "200", description = "The 督办函 as PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the case was never supervised (not-supervised)")
+    public Response supervisionNotice(@PathParam("id") UUID id) {
+        return pdf(documents.supervisionNotice(id, caller));
+    }
+
+    private static Response pdf(CaseDocuments.Pdf document) {
+        return Response.ok(document.bytes(), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + document.fileName() + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     /** {@code answer, assign, accept, escalate, complete, reply, visit, reopen, pause, resume, request-extension,
