@@ -161,7 +161,10 @@ class CaseLoopApiIT {
             command(id, "visit", Map.of("satisfaction", "BASICALLY_SATISFIED", "note", "电话回访"), STAFF)
                     .statusCode(200).body("status", equalTo("CLOSED"));
             assertValid(tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.answered.v1"), Duration.ofSeconds(20)));
-            assertValid(tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.visited.v1"), Duration.ofSeconds(20)));
+            var visited = tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.visited.v1"), Duration.ofSeconds(20));
+            assertValid(visited);
+            // the visited event says it closed the case satisfied: no consumer reads that from the satisfaction
+            assertThat(visited.value()).contains("\"satisfied\":true");
         }
         String other = TestTokens.deputy(REGION, UUID.randomUUID().toString());
         String id = submit(citizenCase("他人代表"), deputyToken);
@@ -190,17 +193,22 @@ class CaseLoopApiIT {
     void unsatisfied_twice_reopens_then_goes_to_a_supervisor() {
         String id = submit(citizenCase("物业乱收费"), STAFF);
         command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
-        for (int round = 1; round <= 3; round++) {
-            command(id, "accept", Map.of(), TOWNSHIP_HANDLER).statusCode(200);
-            command(id, "complete", Map.of("result", "已约谈物业"), TOWNSHIP_HANDLER).statusCode(200);
-            command(id, "reply", Map.of("content", "已约谈物业公司"), TOWNSHIP_HANDLER).statusCode(200);
-            var visit = command(id, "visit", Map.of("satisfaction", "UNSATISFIED", "note", "仍在收费"), STAFF).statusCode(200);
-            if (round < 3) {
-                visit.body("status", equalTo("ASSIGNED")).body("reopenCount", equalTo(round));
-            } else {
-                visit.body("status", equalTo("SUPERVISOR_REVIEW"))
-                        .body("timeline.action", hasItem("ESCALATED_TO_SUPERVISOR"));
+        try (KafkaTap tap = KafkaTap.open(TOPIC)) {
+            for (int round = 1; round <= 3; round++) {
+                command(id, "accept", Map.of(), TOWNSHIP_HANDLER).statusCode(200);
+                command(id, "complete", Map.of("result", "已约谈物业"), TOWNSHIP_HANDLER).statusCode(200);
+                command(id, "reply", Map.of("content", "已约谈物业公司"), TOWNSHIP_HANDLER).statusCode(200);
+                var visit = command(id, "visit", Map.of("satisfaction", "UNSATISFIED", "note", "仍在收费"), STAFF).statusCode(200);
+                if (round < 3) {
+                    visit.body("status", equalTo("ASSIGNED")).body("reopenCount", equalTo(round));
+                } else {
+                    visit.body("status", equalTo("SUPERVISOR_REVIEW"))
+                            .body("timeline.action", hasItem("ESCALATED_TO_SUPERVISOR"));
+                }
             }
+            var visited = tap.await(r -> id.equals(r.key()) && r.value().contains("lianluo.case.visited.v1"), Duration.ofSeconds(20));
+            assertValid(visited);
+            assertThat(visited.value()).as("a visit that reopened the case").contains("\"satisfied\":false");
         }
         command(id, "close", Map.of("note", "督办后解决"), STAFF).statusCode(200).body("status", equalTo("CLOSED"));
         command(id, "reopen", Map.of("reason", "群众再次反映"), STAFF).statusCode(403);

@@ -83,18 +83,29 @@ public final class FactsFromEvent {
     }
 
     private static List<DeputyFact> visitFacts(JsonNode data) {
-        String satisfaction = data.path("satisfaction").asText();
         // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own —
         // and a "citizen's" rating of a case the deputy typed in themself may be the deputy's (the phone on
         // record came from them): only staff's 回访 scores such a case
         String rater = data.path("actorRole").asText();
         boolean selfTaken = "DEPUTY".equals(data.path("intakeRole").asText(null));
         boolean independent = INDEPENDENT_RATERS.contains(rater) || ("CITIZEN".equals(rater) && !selfTaken);
-        if ("CLOSED".equals(data.path("status").asText()) && independent
-                && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction))) {
+        if (independent && closedSatisfied(data)) {
             return receivingDeputy(data, FactType.CASE_CLOSED_SATISFIED);
         }
         return List.of();
+    }
+
+    /** Whether a visit closed its case satisfied: case-service says so in {@code satisfied}. */
+    private static boolean closedSatisfied(JsonNode data) {
+        JsonNode satisfied = data.get("satisfied");
+        if (satisfied != null && satisfied.isBoolean()) {
+            return satisfied.booleanValue();
+        }
+        // visited events published before case-service sent "satisfied" (case.events keeps a year) lack it: only
+        // for those, read it the way case-service decides it — closed, and satisfied or basically satisfied
+        String satisfaction = data.path("satisfaction").asText();
+        return "CLOSED".equals(data.path("status").asText())
+                && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction));
     }
 
     /** The fact of the deputy who received the case, if one did. */

@@ -75,6 +75,26 @@ class FactsFromEventTest {
                 + (intakeRole == null ? "" : ",'intakeRole':'" + intakeRole + "'") + "}";
     }
 
+    /** A visited event as case-service publishes it now: it says whether the visit closed the case satisfied. */
+    static String visit(boolean satisfied, String status, String satisfaction, String rater, String intakeRole) {
+        return visit(status, satisfaction, rater, intakeRole).replace("}", ",'satisfied':" + satisfied + "}");
+    }
+
+    @Test
+    void a_visit_that_says_whether_it_closed_the_case_satisfied_is_taken_at_its_word() {
+        DeputyFact satisfied = new DeputyFact(A, FactType.CASE_CLOSED_SATISFIED, CHINESE_DAY, "430822207", null);
+        assertThat(facts(FactsFromEvent.CASE_VISITED, visit(true, "CLOSED", "BASICALLY_SATISFIED", "STATION_STAFF", null)))
+                .containsExactly(satisfied);
+        // the field decides, not the satisfaction and the status
+        assertThat(facts(FactsFromEvent.CASE_VISITED, visit(false, "CLOSED", "SATISFIED", "CITIZEN", null))).isEmpty();
+        assertThat(facts(FactsFromEvent.CASE_VISITED, visit(true, "REOPENED", "UNSATISFIED", "CITIZEN", null)))
+                .containsExactly(satisfied);
+        // who rated still counts: never the deputy's own, nor a "citizen's" rating of a case the deputy took in
+        assertThat(facts(FactsFromEvent.CASE_VISITED, visit(true, "CLOSED", "SATISFIED", "DEPUTY", null))).isEmpty();
+        assertThat(facts(FactsFromEvent.CASE_VISITED, visit(true, "CLOSED", "SATISFIED", "CITIZEN", "DEPUTY"))).isEmpty();
+    }
+
+    /** Visited events published before they carried {@code satisfied}: read from the status and the satisfaction. */
     @Test
     void a_visit_scores_the_receiving_deputy_only_when_it_closes_the_case_satisfied_by_an_independent_rater() {
         DeputyFact satisfied = new DeputyFact(A, FactType.CASE_CLOSED_SATISFIED, CHINESE_DAY, "430822207", null);

@@ -19,4 +19,12 @@ public enum Satisfaction {
     public boolean closes() {
         return this != UNSATISFIED;
     }
+
+    /**
+     * Whether a case stands closed satisfied (满意 or 基本满意 closed it): what a {@code visited} event tells its
+     * consumers in {@code satisfied}, so none of them reads it again from the satisfaction and the status.
+     */
+    public static boolean closedSatisfied(CaseStatus status, Satisfaction satisfaction) {
+        return status == CaseStatus.CLOSED && satisfaction != null && satisfaction.closes();
+    }
 }

@@ -57,6 +57,9 @@ public final class CaseEvents {
             Map<String, StageDeadline> deadlines,
             // on visited only: who took the case in — a citizen's rating of a case its receiving deputy typed in
             // could be the deputy's own (the phone on record is theirs to give), so it does not score them
-            @JsonInclude(JsonInclude.Include.NON_NULL) String intakeRole) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String intakeRole,
+            // on visited only: whether the visit closed the case satisfied (Satisfaction.closedSatisfied), so a
+            // consumer does not derive it from the satisfaction and the status itself
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean satisfied) {
     }
 }

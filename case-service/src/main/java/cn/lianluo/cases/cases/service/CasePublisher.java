@@ -1,5 +1,7 @@
 package cn.lianluo.cases.cases.service;
 
+import cn.lianluo.cases.cases.domain.CaseStatus;
+import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.messaging.CaseEvents;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
@@ -49,12 +51,18 @@ public class CasePublisher {
             stages.put(d.stage, new CaseEvents.StageDeadline(d.dueDate, d.dueAt, d.warnAt, d.metAt != null));
         }
         UnitEntity unit = c.unitId == null ? null : units.findById(c.unitId);
+        boolean visited = "visited".equals(action);
         var data = new CaseEvents.CaseData(c.id, action, actorRole, at, c.status,
                 previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
                 c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
-                masked(c), stages, "visited".equals(action) ? actions.intakeRole(c.id) : null);
+                masked(c), stages, visited ? actions.intakeRole(c.id) : null, visited ? closedSatisfied(c) : null);
         outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
+    }
+
+    private static boolean closedSatisfied(CaseEntity c) {
+        return Satisfaction.closedSatisfied(CaseStatus.valueOf(c.status),
+                c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction));
     }
 
     /** Events never carry the citizen whole (DESIGN §4). */
