@@ -1,8 +1,6 @@
 package cn.lianluo.cases.suggestions.service;
 
 import cn.lianluo.cases.cases.domain.Satisfaction;
-import cn.lianluo.cases.cases.persistence.CaseEntity;
-import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.service.OverdueScan;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.suggestions.domain.CoSigning;
@@ -18,8 +16,6 @@ import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionCommandBody
 import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionRequest;
 import cn.lianluo.cases.suggestions.service.SuggestionDtos.SuggestionView;
 import cn.lianluo.cases.suggestions.service.SuggestionDtos.UnitAnswer;
-import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
-import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.FieldError;
@@ -34,7 +30,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,8 +44,7 @@ import java.util.stream.Collectors;
 public class SuggestionService implements OverdueScan {
 
     private final EntityManager em;
-    private final CaseRepositories.Cases cases;
-    private final UnitRepositories.Deputies deputies;
+    private final SuggestionIntake intake;
     private final UnitService units;
     private final SuggestionLinks links;
     private final SuggestionPermissions permissions;
@@ -59,13 +53,11 @@ public class SuggestionService implements OverdueScan {
     private final SuggestionPublisher publisher;
     private final CaseClock clock;
 
-    public SuggestionService(EntityManager em, CaseRepositories.Cases cases, UnitRepositories.Deputies deputies,
-                             UnitService units, SuggestionLinks links, SuggestionPermissions permissions,
+    public SuggestionService(EntityManager em, SuggestionIntake intake, UnitService units, SuggestionLinks links, SuggestionPermissions permissions,
                              SuggestionEffects effects, SuggestionTimeline timeline, SuggestionPublisher publisher,
                              CaseClock clock) {
         this.em = em;
-        this.cases = cases;
-        this.deputies = deputies;
+        this.intake = intake;
         this.units = units;
         this.links = links;
         this.permissions = permissions;
@@ -75,72 +67,10 @@ public class SuggestionService implements OverdueScan {
         this.clock = clock;
     }
 
+    /** 提出建议: see {@link SuggestionIntake}. */
     @Transactional
     public SuggestionView submit(SuggestionRequest request, Caller caller) {
-        UUID lead;
-        if (caller.hasRole(Roles.DEPUTY)) {
-            lead = caller.deputyId().map(UUID::fromString).orElseThrow(() -> ProblemException.forbidden("a deputy's token names the deputy"));
-            if (request.leadDeputyId() != null && !request.leadDeputyId().equals(lead)) {
-                throw ProblemException.forbidden("a deputy makes suggestions as themself");
-            }
-        } else if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.ADMIN)) {
-            if (request.leadDeputyId() == null) {
-                throw ProblemException.invalid("leadDeputyId", "name the deputy who makes the suggestion");
-            }
-            lead = request.leadDeputyId();
-        } else {
-            throw ProblemException.forbidden("suggestions are made by deputies");
-        }
-        DeputyCopyEntity deputy = activeDeputy(lead, "leadDeputyId");
-        RegionCode region = RegionCode.of(deputy.regionCode);
-        caller.requireWithin(region);
-        List<String> co = new ArrayList<>();
-        List<FieldError> strangers = new ArrayList<>();
-        for (UUID id : request.coDeputyIds() == null ? List.<UUID>of() : request.coDeputyIds()) {
-            if (!id.equals(lead) && !co.contains(id.toString())) {
-                DeputyCopyEntity coSigner = activeDeputy(id, "coDeputyIds");
-                if (!region.contains(RegionCode.of(coSigner.regionCode))) {
-                    strangers.add(new FieldError("coDeputyIds", "deputy " + id + " belongs to " + coSigner.regionCode
-                            + ", outside the lead deputy's region " + region));
-                }
-                co.add(id.toString());
-            }
-        }
-        if (!strangers.isEmpty()) {
-            throw new ProblemException(422, "co-deputy-outside-region", "Unprocessable 无法处理",
-                    "联名: the co-signers of a suggestion are deputies of the lead deputy's region", strangers);
-        }
-        List<UUID> caseIds = request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList();
-        List<FieldError> outside = new ArrayList<>();
-        for (UUID caseId : caseIds) {
-            CaseEntity c = cases.findById(caseId);
-            if (c == null) {
-                outside.add(new FieldError("caseIds", "case " + caseId + " does not exist"));
-            } else if (!region.contains(RegionCode.of(c.regionCode))) {
-                outside.add(new FieldError("caseIds", "case " + caseId + " lies in " + c.regionCode + ", outside the deputy's region " + region));
-            }
-        }
-        if (!outside.isEmpty()) {
-            throw new ProblemException(422, "case-outside-region", "Unprocessable 无法处理",
-                    "a suggestion grows from cases of the deputy's own region", outside);
-        }
-        SuggestionEntity s = new SuggestionEntity();
-        s.id = UUID.randomUUID();
-        s.title = request.title().strip();
-        s.content = request.content().strip();
-        s.regionCode = region.value();
-        s.leadDeputyId = lead;
-        s.coDeputyIds = co;
-        s.status = SuggestionStatus.SUBMITTED.name();
-        s.submittedAt = clock.now();
-        em.persist(s);
-        for (UUID caseId : caseIds) {
-            links.addCase(s.id, caseId);
-        }
-        String role = caller.primaryRole();
-        timeline.record(s.id, SuggestionTimeline.SUBMITTED, role, caller.subject(), s.submittedAt, null);
-        publisher.publish(s, "submitted", role, clock.now());
-        return view(s);
+        return view(intake.submit(request, caller));
     }
 
     @Transactional
@@ -196,7 +126,7 @@ public class SuggestionService implements OverdueScan {
         CoSigning.refusal(deputy, s.coDeputyIds, timeline.coSigned(s.id)).ifPresent(r -> {
             throw ProblemException.conflict(r == CoSigning.Refusal.NOT_NAMED ? "not-a-co-signer" : "already-co-signed", r.reason());
         });
-        activeDeputy(deputy, "deputyId");
+        intake.activeDeputy(deputy, "deputyId");
         Instant now = clock.now();
         timeline.record(s.id, SuggestionTimeline.CO_SIGNED, Roles.DEPUTY, caller.subject(), now, deputy.toString());
         publisher.publish(s, "co-signed", Roles.DEPUTY, now, deputy);
@@ -241,14 +171,6 @@ public class SuggestionService implements OverdueScan {
             }
             return ids.size();
         });
-    }
-
-    private DeputyCopyEntity activeDeputy(UUID id, String field) {
-        DeputyCopyEntity d = deputies.findById(id);
-        if (d == null || !d.active) {
-            throw ProblemException.unprocessable("unknown-deputy", field, "deputy " + id + " is not an active deputy");
-        }
-        return d;
     }
 
     private SuggestionEntity require(UUID id) {
