@@ -8,14 +8,15 @@ import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.region.RegionCode;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A stored suggestion as the loop's rules read it: units are looked up only when a rule asks (an unknown one is 422
  * {@code unknown-unit} on {@code leadUnitId} or {@code coUnitIds}).
  */
-record SuggestionFacts(SuggestionEntity s, SuggestionInput input, LocalDate today, UUID actingUnitId, UnitService units)
-        implements SuggestionContext {
+record SuggestionFacts(SuggestionEntity s, SuggestionInput input, LocalDate today, Optional<String> callerUnit,
+                       UnitService units) implements SuggestionContext {
 
     @Override
     public RegionCode region() {
@@ -30,6 +31,12 @@ record SuggestionFacts(SuggestionEntity s, SuggestionInput input, LocalDate toda
     @Override
     public int extensionMonths() {
         return s.extensionMonths;
+    }
+
+    /** Read only by a co-handling unit's answer, whose caller {@link SuggestionPermissions} has found to be one. */
+    @Override
+    public UUID actingUnitId() {
+        return callerUnit.map(UUID::fromString).orElseThrow();
     }
 
     @Override

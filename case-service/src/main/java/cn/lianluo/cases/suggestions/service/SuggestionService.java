@@ -53,9 +53,9 @@ public class SuggestionService implements OverdueScan {
     private final SuggestionPublisher publisher;
     private final CaseClock clock;
 
-    public SuggestionService(EntityManager em, SuggestionIntake intake, UnitService units, SuggestionLinks links, SuggestionPermissions permissions,
-                             SuggestionEffects effects, SuggestionTimeline timeline, SuggestionPublisher publisher,
-                             CaseClock clock) {
+    public SuggestionService(EntityManager em, SuggestionIntake intake, UnitService units, SuggestionLinks links,
+                             SuggestionPermissions permissions, SuggestionEffects effects, SuggestionTimeline timeline,
+                             SuggestionPublisher publisher, CaseClock clock) {
         this.em = em;
         this.intake = intake;
         this.units = units;
@@ -80,8 +80,7 @@ public class SuggestionService implements OverdueScan {
         Instant now = clock.now();
         SuggestionInput input = body == null ? SuggestionInput.empty() : new SuggestionInput(body.leadUnitId(),
                 body.coUnitIds(), body.content(), body.grade(), body.satisfaction(), body.months(), body.note());
-        UUID actingUnit = caller.unitId().map(UUID::fromString).orElse(null);
-        SuggestionTransition t = decide(s, command, new SuggestionFacts(s, input, clock.today(), actingUnit, units));
+        SuggestionTransition t = decide(s, command, new SuggestionFacts(s, input, clock.today(), caller.unitId(), units));
         effects.apply(s, t, now);
         timeline.record(s.id, t.timeline().action(), role, caller.subject(), now, t.timeline().note());
         publisher.publish(s, t.event(), role, now);
