@@ -1,21 +1,32 @@
 package cn.lianluo.cases.suggestions.domain;
 
 import cn.lianluo.cases.cases.domain.Satisfaction;
+import cn.lianluo.cases.suggestions.domain.SuggestionContext.AnsweringUnit;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.AskExtension;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.AssignUnits;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.CloseSuggestion;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.ExtendReply;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.MarkKey;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.RecordAnswer;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.RecordCoAnswer;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.RecordRating;
+import cn.lianluo.cases.suggestions.domain.SuggestionEffect.SendBack;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A deputy's suggestion (代表建议) through its loop: assigned to a lead unit and co-handling units, answered with a
  * grade within 3 months (co-handling units within 1 month), rated by the deputy; unsatisfied sends it back to
- * the units. One extension, asked before the deadline, of at most 3 months.
+ * the units. One extension, asked before the deadline, of at most 3 months ({@link SuggestionExtensionPolicy}).
+ * {@link #decide} either gives the {@link SuggestionTransition} of a (state, command) pair or rejects it.
  */
 public final class SuggestionLoop {
 
     public static final int REPLY_MONTHS = 3;
     public static final int CO_ANSWER_MONTHS = 1;
-    public static final int MAX_EXTENSION_MONTHS = 3;
 
     private SuggestionLoop() {
     }
@@ -54,7 +65,48 @@ public final class SuggestionLoop {
         return allowed;
     }
 
-    public static State decide(State s, SuggestionCommand command, Satisfaction rating) {
+    /**
+     * What {@code command} does to a suggestion in state {@code s}: every rule of the loop in one place. In order: the
+     * state's allowed commands ({@link Rejected}), the command's required fields (400), the rules that read the
+     * suggestion's facts ({@link AnsweringUnitsPolicy}, {@link SuggestionExtensionPolicy}), then the next state, its
+     * effects, its event and its timeline line.
+     */
+    public static SuggestionTransition decide(State s, SuggestionCommand command, SuggestionContext context) {
+        SuggestionInput input = context.input();
+        if (!allowed(s).contains(command)) {
+            throw new Rejected(command, s);
+        }
+        command.requireFields(input);
+        State next = next(s, command, input.satisfaction());
+        LocalDate today = context.today();
+        return switch (command) {
+            case ASSIGN -> {
+                AnsweringUnit lead = context.unit(input.leadUnitId());
+                List<AnsweringUnit> coUnits = input.otherCoUnitIds().stream().map(context::unit).toList();
+                AnsweringUnitsPolicy.requireAnswerable(context.region(), lead, coUnits);
+                yield transition(command, next, input, new AssignUnits(lead.id(),
+                        coUnits.stream().map(AnsweringUnit::id).toList(), today, replyDue(today), coAnswerDue(today)));
+            }
+            case CO_ANSWER -> transition(command, next, input,
+                    new RecordCoAnswer(context.actingUnitId(), input.answer(), today));
+            case ANSWER -> transition(command, next, input,
+                    new RecordAnswer(input.answer(), input.grade(), today, !today.isAfter(context.replyDue())));
+            case RATE -> transition(command, next, input, new RecordRating(input.satisfaction()),
+                    next.status() == SuggestionStatus.CLOSED ? new CloseSuggestion() : new SendBack(replyDue(today)));
+            case REQUEST_EXTENSION -> transition(command, next, input, new AskExtension(
+                    SuggestionExtensionPolicy.requireAllowed(context.replyDue(), today, input.months())));
+            case APPROVE_EXTENSION -> transition(command, next, input, new ExtendReply(SuggestionExtensionPolicy.extended(
+                    context.replyDue(), context.extensionMonths(), context.replyDue())));
+            case MARK_KEY -> transition(command, next, input, new MarkKey());
+            case SUPERVISE -> transition(command, next, input);
+        };
+    }
+
+    /**
+     * The state after {@code command}, or {@link Rejected}. {@code rating} is read by RATE only: satisfied or basically
+     * satisfied closes the suggestion, unsatisfied sends it back to the units.
+     */
+    public static State next(State s, SuggestionCommand command, Satisfaction rating) {
         if (!allowed(s).contains(command)) {
             throw new Rejected(command, s);
         }
@@ -74,6 +126,12 @@ public final class SuggestionLoop {
         };
     }
 
+    private static SuggestionTransition transition(SuggestionCommand command, State next, SuggestionInput input,
+                                                   SuggestionEffect... effects) {
+        return new SuggestionTransition(next, List.of(effects), event(command, next),
+                new SuggestionTransition.TimelineEntry(command.name(), input.timelineNote()));
+    }
+
     /** The event of {@code command} leading to {@code next}: an unsatisfied rating reopens the suggestion. */
     public static String event(SuggestionCommand command, State next) {
         return command == SuggestionCommand.RATE && next.status() != SuggestionStatus.CLOSED ? "reopened" : command.event();
@@ -86,16 +144,5 @@ public final class SuggestionLoop {
 
     public static LocalDate coAnswerDue(LocalDate assigned) {
         return assigned.plusMonths(CO_ANSWER_MONTHS);
-    }
-
-    /** An extension moves the reply by at most 3 months and must be asked before the reply is due. */
-    public static LocalDate extended(LocalDate due, int months, LocalDate askedOn) {
-        if (months < 1 || months > MAX_EXTENSION_MONTHS) {
-            throw new IllegalArgumentException("an extension is 1 to " + MAX_EXTENSION_MONTHS + " months");
-        }
-        if (askedOn.isAfter(due)) {
-            throw new IllegalStateException("an extension is asked before the reply is due (" + due + ")");
-        }
-        return due.plusMonths(months);
     }
 }

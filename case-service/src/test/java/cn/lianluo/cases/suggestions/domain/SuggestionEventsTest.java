@@ -14,9 +14,9 @@ class SuggestionEventsTest {
 
     @Test
     void a_satisfied_rating_is_rated_and_an_unsatisfied_one_reopens() {
-        SuggestionLoop.State closed = SuggestionLoop.decide(ANSWERED, SuggestionCommand.RATE, Satisfaction.SATISFIED);
+        SuggestionLoop.State closed = SuggestionLoop.next(ANSWERED, SuggestionCommand.RATE, Satisfaction.SATISFIED);
         assertThat(SuggestionLoop.event(SuggestionCommand.RATE, closed)).isEqualTo("rated");
-        SuggestionLoop.State back = SuggestionLoop.decide(ANSWERED, SuggestionCommand.RATE, Satisfaction.UNSATISFIED);
+        SuggestionLoop.State back = SuggestionLoop.next(ANSWERED, SuggestionCommand.RATE, Satisfaction.UNSATISFIED);
         assertThat(SuggestionLoop.event(SuggestionCommand.RATE, back)).isEqualTo("reopened");
     }
 

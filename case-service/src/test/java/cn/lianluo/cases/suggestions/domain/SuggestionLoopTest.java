@@ -21,9 +21,9 @@ class SuggestionLoopTest {
             for (SuggestionCommand command : SuggestionCommand.values()) {
                 State s = at(status);
                 if (SuggestionLoop.allowed(s).contains(command)) {
-                    assertThat(SuggestionLoop.decide(s, command, Satisfaction.SATISFIED)).isNotNull();
+                    assertThat(SuggestionLoop.next(s, command, Satisfaction.SATISFIED)).isNotNull();
                 } else {
-                    assertThatThrownBy(() -> SuggestionLoop.decide(s, command, Satisfaction.SATISFIED))
+                    assertThatThrownBy(() -> SuggestionLoop.next(s, command, Satisfaction.SATISFIED))
                             .isInstanceOf(SuggestionLoop.Rejected.class).hasMessageContaining("allowed");
                 }
             }
@@ -33,20 +33,20 @@ class SuggestionLoopTest {
 
     @Test
     void a_suggestion_is_assigned_answered_and_closed_by_a_satisfied_deputy_or_sent_back() {
-        State assigned = SuggestionLoop.decide(at(SuggestionStatus.SUBMITTED), SuggestionCommand.ASSIGN, null);
-        State coAnswered = SuggestionLoop.decide(assigned, SuggestionCommand.CO_ANSWER, null);
+        State assigned = SuggestionLoop.next(at(SuggestionStatus.SUBMITTED), SuggestionCommand.ASSIGN, null);
+        State coAnswered = SuggestionLoop.next(assigned, SuggestionCommand.CO_ANSWER, null);
         assertThat(coAnswered.status()).isEqualTo(SuggestionStatus.ASSIGNED);
-        State answered = SuggestionLoop.decide(coAnswered, SuggestionCommand.ANSWER, null);
-        assertThat(SuggestionLoop.decide(answered, SuggestionCommand.RATE, Satisfaction.SATISFIED).status())
+        State answered = SuggestionLoop.next(coAnswered, SuggestionCommand.ANSWER, null);
+        assertThat(SuggestionLoop.next(answered, SuggestionCommand.RATE, Satisfaction.SATISFIED).status())
                 .isEqualTo(SuggestionStatus.CLOSED);
-        assertThat(SuggestionLoop.decide(answered, SuggestionCommand.RATE, Satisfaction.UNSATISFIED).status())
+        assertThat(SuggestionLoop.next(answered, SuggestionCommand.RATE, Satisfaction.UNSATISFIED).status())
                 .isEqualTo(SuggestionStatus.ASSIGNED);
     }
 
     @Test
     void one_extension_only() {
-        State asked = SuggestionLoop.decide(at(SuggestionStatus.ASSIGNED), SuggestionCommand.REQUEST_EXTENSION, null);
-        State approved = SuggestionLoop.decide(asked, SuggestionCommand.APPROVE_EXTENSION, null);
+        State asked = SuggestionLoop.next(at(SuggestionStatus.ASSIGNED), SuggestionCommand.REQUEST_EXTENSION, null);
+        State approved = SuggestionLoop.next(asked, SuggestionCommand.APPROVE_EXTENSION, null);
         assertThat(SuggestionLoop.allowed(approved)).doesNotContain(SuggestionCommand.REQUEST_EXTENSION);
     }
 
@@ -56,8 +56,8 @@ class SuggestionLoopTest {
         assertThat(SuggestionLoop.replyDue(assigned)).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(SuggestionLoop.coAnswerDue(assigned)).isEqualTo(LocalDate.of(2026, 4, 30));
         LocalDate due = SuggestionLoop.replyDue(assigned);
-        assertThat(SuggestionLoop.extended(due, 3, LocalDate.of(2026, 6, 1))).isEqualTo(LocalDate.of(2026, 9, 30));
-        assertThatThrownBy(() -> SuggestionLoop.extended(due, 4, LocalDate.of(2026, 6, 1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SuggestionLoop.extended(due, 1, LocalDate.of(2026, 7, 1))).isInstanceOf(IllegalStateException.class);
+        assertThat(SuggestionExtensionPolicy.extended(due, 3, LocalDate.of(2026, 6, 1))).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThatThrownBy(() -> SuggestionExtensionPolicy.extended(due, 4, LocalDate.of(2026, 6, 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SuggestionExtensionPolicy.extended(due, 1, LocalDate.of(2026, 7, 1))).isInstanceOf(IllegalStateException.class);
     }
 }
