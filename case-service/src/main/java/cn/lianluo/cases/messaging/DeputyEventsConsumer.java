@@ -3,10 +3,13 @@ package cn.lianluo.cases.messaging;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
+import cn.lianluo.common.events.contract.DeputyEvents.MandateChanged;
+import cn.lianluo.common.events.contract.DeputyEvents.MandateData;
 import cn.lianluo.common.inbox.Copies;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,9 +36,9 @@ public class DeputyEventsConsumer {
         this.inbox = inbox;
         this.deputies = deputies;
         // other deputy events do not change what case-service keeps
-        this.handlers = EventHandlers.none()
-                .on(this::copy, "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1")
-                .on(this::mandate, "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1");
+        this.handlers = EventHandlers.of(DeputyEvents.CONTRACT)
+                .on(DeputyData.class, this::copy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
+                .on(MandateChanged.class, this::mandate, DeputyEvents.MANDATE_ENDED, DeputyEvents.MANDATE_ADDED);
     }
 
     @Incoming("deputy-events")
@@ -45,18 +48,17 @@ public class DeputyEventsConsumer {
         inbox.deliver(CONSUMER, envelope, handlers);
     }
 
-    private void copy(IncomingEvent event) {
-        JsonNode data = event.data();
-        UUID deputyId = UUID.fromString(data.path("deputyId").asText());
+    private void copy(IncomingEvent event, DeputyData data) {
+        UUID deputyId = data.deputyId();
         DeputyCopyEntity kept = deputies.findById(deputyId);
         Copies.toWrite(kept, d -> d.updatedAt, event.time(), () -> new DeputyCopyEntity(deputyId)).ifPresent(deputy -> {
-            deputy.name = data.path("name").asText();
-            deputy.regionCode = data.path("regionCode").asText();
-            deputy.active = data.path("active").asBoolean();
+            deputy.name = data.name();
+            deputy.regionCode = data.regionCode();
+            deputy.active = data.active();
             deputy.levels = new ArrayList<>();
-            for (JsonNode m : data.path("mandates")) {
-                if ("ACTIVE".equals(m.path("status").asText()) && !deputy.levels.contains(m.path("level").asText())) {
-                    deputy.levels.add(m.path("level").asText());
+            for (MandateData m : data.mandates() == null ? List.<MandateData>of() : data.mandates()) {
+                if ("ACTIVE".equals(m.status()) && !deputy.levels.contains(m.level())) {
+                    deputy.levels.add(m.level());
                 }
             }
             deputy.updatedAt = event.time();
@@ -65,18 +67,17 @@ public class DeputyEventsConsumer {
     }
 
     /** A mandate changes the deputy's levels and whether they are active; a deputy not kept yet has no copy to change. */
-    private void mandate(IncomingEvent event) {
-        JsonNode data = event.data();
-        JsonNode mandate = data.path("mandate");
-        Copies.kept(deputies.findById(UUID.fromString(data.path("deputyId").asText())), d -> d.updatedAt, event.time())
+    private void mandate(IncomingEvent event, MandateChanged data) {
+        MandateData mandate = data.mandate();
+        Copies.kept(deputies.findById(data.deputyId()), d -> d.updatedAt, event.time())
                 .ifPresent(deputy -> {
                     List<String> levels = new ArrayList<>(deputy.levels);
-                    levels.remove(mandate.path("level").asText());
-                    if ("ACTIVE".equals(mandate.path("status").asText())) {
-                        levels.add(mandate.path("level").asText());
+                    levels.remove(mandate.level());
+                    if ("ACTIVE".equals(mandate.status())) {
+                        levels.add(mandate.level());
                     }
                     deputy.levels = levels;
-                    deputy.active = data.path("deputyActive").asBoolean();
+                    deputy.active = data.deputyActive();
                     deputy.updatedAt = event.time();
                 });
     }

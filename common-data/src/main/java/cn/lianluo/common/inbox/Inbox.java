@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@link ProcessedEvents} log, and hand the event to the consumer's handler for its type. The claim and the handler run
  * in one transaction — the caller's ({@code @Transactional}), or one of their own, tried again when the database
  * refuses it for a moment — so the effect and the claim commit together and a redelivered event changes nothing. An
- * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so does a handler given an event it cannot
+ * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so do an event of a type its topic's contract
+ * does not know (see {@link EventHandlers}) and a handler given an event it cannot
  * apply: the channel sends it to its dead-letter topic and the partition keeps flowing.
  */
 @ApplicationScoped
@@ -43,11 +44,13 @@ public class Inbox {
 
     /**
      * Claims the event for {@code consumer} and, the first time only, hands it to the handler of its type. An event of a
-     * type without a handler is claimed all the same and passed over. Needs a transaction.
+     * type without a handler is claimed all the same and passed over; one of a type the topic's contract does not know
+     * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
      */
     public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
+        handlers.requireKnown(event);
         if (processed.firstTime(consumer, event.id())) {
-            handlers.dispatch(event);
+            handlers.dispatch(event, mapper);
         }
     }
 

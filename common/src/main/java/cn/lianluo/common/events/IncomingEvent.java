@@ -19,6 +19,21 @@ public record IncomingEvent(UUID id, String type, Instant time, JsonNode data) {
         }
     }
 
+    /**
+     * The data as {@code type} (the record the topic's contract names for the event's type), read with the service's
+     * mapper; data that does not read as one (a field of the wrong type, an id that is no UUID) is {@link Unreadable}.
+     */
+    public <T> T dataAs(ObjectMapper mapper, Class<T> type) {
+        if (data == null || !data.isObject()) {
+            throw new Unreadable("the data of " + this.type + " is not an object");
+        }
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Unreadable("the data of " + this.type + " is not a " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     /** Reads a structured CloudEvent; anything that is not one is {@link Unreadable}. */
     public static IncomingEvent parse(ObjectMapper mapper, String envelope) {
         JsonNode event;

@@ -1,11 +1,12 @@
 package cn.lianluo.deputy.messaging;
 
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.StationEvents;
+import cn.lianluo.common.events.contract.StationEvents.StationData;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,8 +24,6 @@ import java.util.UUID;
 public class StationEventsConsumer {
 
     static final String CONSUMER = "deputy-service/station-copy";
-    private static final String REGISTERED = "lianluo.station.registered.v1";
-    private static final String UPDATED = "lianluo.station.updated.v1";
 
     private final Inbox inbox;
     private final Repositories.Stations stations;
@@ -33,7 +32,8 @@ public class StationEventsConsumer {
     public StationEventsConsumer(Inbox inbox, Repositories.Stations stations) {
         this.inbox = inbox;
         this.stations = stations;
-        this.handlers = EventHandlers.none().on(this::copy, REGISTERED, UPDATED);
+        this.handlers = EventHandlers.of(StationEvents.CONTRACT)
+                .on(StationData.class, this::copy, StationEvents.REGISTERED, StationEvents.UPDATED);
     }
 
     @Incoming("station-events")
@@ -43,9 +43,8 @@ public class StationEventsConsumer {
         inbox.deliver(CONSUMER, envelope, handlers);
     }
 
-    private void copy(IncomingEvent event) {
-        JsonNode data = event.data();
-        UUID stationId = UUID.fromString(data.path("stationId").asText());
+    private void copy(IncomingEvent event, StationData data) {
+        UUID stationId = data.stationId();
         OffsetDateTime time = event.time().atOffset(java.time.ZoneOffset.UTC);
         StationCopyEntity station = stations.findById(stationId);
         if (station == null) {
@@ -54,9 +53,9 @@ public class StationEventsConsumer {
         } else if (station.updatedAt != null && station.updatedAt.isAfter(time)) {
             return; // an older event than the one already applied
         }
-        station.name = data.path("name").asText();
-        station.type = data.path("type").asText();
-        station.regionCode = data.path("regionCode").asText();
+        station.name = data.name();
+        station.type = data.type();
+        station.regionCode = data.regionCode();
         station.updatedAt = time;
         stations.persist(station);
     }

@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -9,7 +10,6 @@ import cn.lianluo.deputy.domain.Gender;
 import cn.lianluo.deputy.domain.MandateStatus;
 import cn.lianluo.deputy.domain.StationAssignments;
 import cn.lianluo.deputy.domain.StationAssignments.Assignment;
-import cn.lianluo.deputy.messaging.DeputyEvents;
 import cn.lianluo.deputy.persistence.AssignmentEntity;
 import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.Repositories;

@@ -1,12 +1,13 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
-import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionCode;
+import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.common.time.Zones;
@@ -15,7 +16,6 @@ import cn.lianluo.deputy.domain.Ethnicities;
 import cn.lianluo.deputy.domain.Gender;
 import cn.lianluo.deputy.domain.Mandate;
 import cn.lianluo.deputy.domain.MandateStatus;
-import cn.lianluo.deputy.messaging.DeputyEvents;
 import cn.lianluo.deputy.persistence.AssignmentEntity;
 import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.MandateEntity;

@@ -1,12 +1,12 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.deputy.domain.GroupKind;
-import cn.lianluo.deputy.messaging.DeputyEvents;
 import cn.lianluo.deputy.persistence.DeputyEntity;
 import cn.lianluo.deputy.persistence.GroupEntity;
 import cn.lianluo.deputy.persistence.GroupMemberEntity;

@@ -1,9 +1,9 @@
 package cn.lianluo.scoring.service;
 
-import cn.lianluo.common.time.Zones;
+import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.region.RegionCode;
-import cn.lianluo.scoring.domain.ScoringEvents;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.persistence.AlertRepository;
 import cn.lianluo.scoring.service.PointsDtos.Alert;
 import io.quarkus.narayana.jta.QuarkusTransaction;

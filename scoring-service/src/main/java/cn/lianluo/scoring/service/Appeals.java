@@ -1,15 +1,15 @@
 package cn.lianluo.scoring.service;
 
-import cn.lianluo.common.time.Zones;
+import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.domain.RuleSet;
-import cn.lianluo.scoring.domain.ScoringEvents;
 import cn.lianluo.scoring.persistence.AppealRepository;
 import cn.lianluo.scoring.persistence.AppealRepository.IdPage;
 import cn.lianluo.scoring.persistence.AppealRepository.NewAppeal;

@@ -1,10 +1,10 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
-import cn.lianluo.scoring.domain.ScoringEvents;
 import cn.lianluo.scoring.persistence.SnapshotRepository;
 import cn.lianluo.scoring.persistence.SnapshotRepository.StoredSnapshot;
 import cn.lianluo.scoring.service.PointsDtos.Snapshot;

@@ -4,16 +4,17 @@ import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.data.CalendarTables;
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.CaseEvents.CalendarArranged;
+import cn.lianluo.common.events.contract.CaseEvents.CalendarDayChanged;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.common.problem.ProblemException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,6 @@ import java.util.List;
 public class CalendarEventsConsumer {
 
     static final String CONSUMER = "station-service/calendar";
-    static final String PREFIX = "lianluo.case.calendar-";
 
     private final Inbox inbox;
     private final CalendarTables tables;
@@ -36,27 +36,31 @@ public class CalendarEventsConsumer {
     public CalendarEventsConsumer(Inbox inbox, CalendarTables tables) {
         this.inbox = inbox;
         this.tables = tables;
-        // a later calendar event this version does not know is claimed and changes nothing here
-        this.handlers = EventHandlers.none()
-                .on(this::arranged, "lianluo.case.calendar-arranged.v1")
-                .on(event -> tables.setDay(day(event.data())), "lianluo.case.calendar-day-set.v1")
-                .on(event -> tables.removeDay(date(event.data())), "lianluo.case.calendar-day-removed.v1");
+        // a case event of a type case.events does not carry goes to the dead-letter topic
+        this.handlers = EventHandlers.of(CaseEvents.CONTRACT)
+                .on(CalendarArranged.class, this::arranged, CaseEvents.CALENDAR_ARRANGED)
+                .on(CalendarDayChanged.class, (event, d) -> tables.setDay(day(d.date(), d.working(), d.name())),
+                        CaseEvents.CALENDAR_DAY_SET)
+                .on(CalendarDayChanged.class, (event, d) -> tables.removeDay(date(d.date())), CaseEvents.CALENDAR_DAY_REMOVED);
     }
 
     @Incoming("case-events")
     @Blocking
     public void consume(String envelope) {
         IncomingEvent event = inbox.read(envelope);
-        if (!event.type().startsWith(PREFIX)) {
+        handlers.requireKnown(event);
+        if (!event.type().startsWith(CaseEvents.CALENDAR_PREFIX)) {
             return; // a case, suggestion, project or moderation event: not the calendar's
         }
         inbox.deliverInNewTransaction(CONSUMER, event, handlers);
     }
 
-    private void arranged(IncomingEvent event) {
+    private void arranged(IncomingEvent event, CalendarArranged data) {
         List<CalendarDay> days = new ArrayList<>();
-        event.data().path("days").forEach(d -> days.add(day(d)));
-        Arrangement arrangement = arrangement(event.data().path("year").asInt(), days);
+        if (data.days() != null) {
+            data.days().forEach(d -> days.add(day(d.date(), d.working(), d.name())));
+        }
+        Arrangement arrangement = arrangement(data.year(), days);
         tables.arrange(arrangement.year(), arrangement.days(), "case-service", event.time());
     }
 
@@ -68,19 +72,17 @@ public class CalendarEventsConsumer {
         }
     }
 
-    private static CalendarDay day(JsonNode d) {
-        String name = d.path("name").asText("");
-        if (!d.path("working").isBoolean() || name.isBlank()) {
-            throw new IncomingEvent.Unreadable("a calendar day without working or name: " + d);
+    private static CalendarDay day(LocalDate date, Boolean working, String name) {
+        if (working == null || name == null || name.isBlank()) {
+            throw new IncomingEvent.Unreadable("a calendar day without working or name: " + date);
         }
-        return new CalendarDay(date(d), d.path("working").asBoolean(), name);
+        return new CalendarDay(date(date), working, name);
     }
 
-    private static LocalDate date(JsonNode d) {
-        try {
-            return LocalDate.parse(d.path("date").asText());
-        } catch (DateTimeParseException e) {
-            throw new IncomingEvent.Unreadable("a calendar event without a readable date: " + d);
+    private static LocalDate date(LocalDate date) {
+        if (date == null) {
+            throw new IncomingEvent.Unreadable("a calendar event without a readable date");
         }
+        return date;
     }
 }

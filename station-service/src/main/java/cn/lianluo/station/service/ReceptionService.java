@@ -1,5 +1,6 @@
 package cn.lianluo.station.service;
 
+import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.FieldError;
@@ -7,8 +8,9 @@ import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.time.Zones;
-import cn.lianluo.station.messaging.StationEvents;
+import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.domain.DeputiesOnDuty;
+import cn.lianluo.station.domain.FiveIntoTarget;
 import cn.lianluo.station.persistence.ActivityEntity;
 import cn.lianluo.station.persistence.ActivityRepository;
 import cn.lianluo.station.persistence.DeputyCopyEntity;
@@ -17,8 +19,6 @@ import cn.lianluo.station.persistence.ReceptionEntity;
 import cn.lianluo.station.persistence.ReceptionRepository;
 import cn.lianluo.station.persistence.RegionEntity;
 import cn.lianluo.station.persistence.StationEntity;
-import cn.lianluo.station.domain.ActivityKind;
-import cn.lianluo.station.domain.FiveIntoTarget;
 import cn.lianluo.station.service.StationDtos.ActivityRequest;
 import cn.lianluo.station.service.StationDtos.ActivityView;
 import cn.lianluo.station.service.StationDtos.ReceptionRequest;

@@ -2,6 +2,7 @@ package cn.lianluo.station.service;
 
 import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
+import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
@@ -10,7 +11,6 @@ import cn.lianluo.common.security.Caller;
 import cn.lianluo.station.config.ReferenceConfig;
 import cn.lianluo.station.domain.RegionFile;
 import cn.lianluo.station.domain.RegionFile.Row;
-import cn.lianluo.station.messaging.StationEvents;
 import cn.lianluo.station.service.StationDtos.RegionImportResult;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,8 +1,9 @@
 package cn.lianluo.station.service;
 
 import cn.lianluo.common.calendar.WorkingCalendar;
-import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.events.SeedIds;
+import cn.lianluo.common.events.contract.StationEvents;
+import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -13,7 +14,6 @@ import cn.lianluo.station.domain.ReceptionSchedule;
 import cn.lianluo.station.domain.StandardItem;
 import cn.lianluo.station.domain.StationFeature;
 import cn.lianluo.station.domain.StationType;
-import cn.lianluo.station.messaging.StationEvents;
 import cn.lianluo.station.persistence.RegionEntity;
 import cn.lianluo.station.persistence.RegionRepository;
 import cn.lianluo.station.persistence.StationEntity;

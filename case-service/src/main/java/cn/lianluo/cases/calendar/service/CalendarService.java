@@ -1,6 +1,5 @@
 package cn.lianluo.cases.calendar.service;
 
-import cn.lianluo.cases.calendar.messaging.CalendarEvents;
 import cn.lianluo.cases.calendar.persistence.CalendarDayEntity;
 import cn.lianluo.cases.calendar.persistence.CalendarRepositories;
 import cn.lianluo.cases.calendar.persistence.PolicyEntity;
@@ -10,6 +9,7 @@ import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.data.CalendarTables;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -21,8 +21,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -68,9 +68,9 @@ public class CalendarService implements CaseCalendar {
     @Transactional
     public List<CalendarDay> arrange(Arrangement arrangement, String by, Instant at) {
         tables.arrange(arrangement.year(), arrangement.days(), by, at);
-        outbox.add(CalendarEvents.ARRANGED, CalendarEvents.SUBJECT, RegionCode.HUNAN, new CalendarEvents.Arranged(
-                arrangement.year(), arrangement.days().stream()
-                .map(d -> new CalendarEvents.Day(d.date(), d.working(), d.name())).toList(), at));
+        outbox.add(CaseEvents.CALENDAR_ARRANGED, CaseEvents.CALENDAR_SUBJECT, RegionCode.HUNAN,
+                new CaseEvents.CalendarArranged(arrangement.year(), arrangement.days().stream()
+                        .map(d -> new CaseEvents.CalendarDay(d.date(), d.working(), d.name())).toList(), at));
         return arrangement.days();
     }
 
@@ -86,8 +86,8 @@ public class CalendarService implements CaseCalendar {
         day.working = working;
         day.name = name.strip();
         days.persist(day);
-        outbox.add(CalendarEvents.DAY_SET, CalendarEvents.SUBJECT, RegionCode.HUNAN,
-                new CalendarEvents.DayChanged(day.day, day.working, day.name, at));
+        outbox.add(CaseEvents.CALENDAR_DAY_SET, CaseEvents.CALENDAR_SUBJECT, RegionCode.HUNAN,
+                new CaseEvents.CalendarDayChanged(day.day, day.working, day.name, at));
         return new CalendarDay(day.day, day.working, day.name);
     }
 
@@ -98,8 +98,8 @@ public class CalendarService implements CaseCalendar {
         if (!days.deleteById(date)) {
             throw ProblemException.notFound("calendar day", date);
         }
-        outbox.add(CalendarEvents.DAY_REMOVED, CalendarEvents.SUBJECT, RegionCode.HUNAN,
-                new CalendarEvents.DayChanged(date, null, null, at));
+        outbox.add(CaseEvents.CALENDAR_DAY_REMOVED, CaseEvents.CALENDAR_SUBJECT, RegionCode.HUNAN,
+                new CaseEvents.CalendarDayChanged(date, null, null, at));
     }
 
     /** The policy of the most specific region prefix that has one, else the built-in default. */

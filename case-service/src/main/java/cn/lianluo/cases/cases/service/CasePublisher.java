@@ -2,12 +2,12 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Satisfaction;
-import cn.lianluo.cases.cases.messaging.CaseEvents;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.region.RegionCode;

@@ -21,6 +21,7 @@ import cn.lianluo.cases.moderation.domain.ModerationState;
 import cn.lianluo.cases.moderation.service.ModerationService;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
@@ -41,12 +42,6 @@ import java.util.UUID;
 /** 民生实事项目票决制: 群众点题 → 代表选题 (票决) → 政府解题 → 全过程监督 → 群众评效果. */
 @ApplicationScoped
 public class ProjectService {
-
-    public record ProjectData(UUID projectId, String action, String actorRole, Instant at, String status, String regionCode,
-                             int year, String title, String source, String proposerMasked, UUID sessionId, String level,
-                             Integer votesFor, Integer votesAgainst, Integer votesAbstain, int progress, UUID deputyId,
-                             String choice, Double satisfactionRate, List<UUID> caseIds) {
-    }
 
     private final EntityManager em;
     private final CaseRepositories.Cases cases;
@@ -400,8 +395,9 @@ public class ProjectService {
     private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice) {
         em.flush();
         VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
-        outbox.add("lianluo.case.project-" + action + ".v1", p.id.toString(), RegionCode.of(p.regionCode),
-                new ProjectData(p.id, "project-" + action, role, clock.now(), p.status, p.regionCode, p.year, p.title, p.source,
+        outbox.add(CaseEvents.type("project-" + action), p.id.toString(), RegionCode.of(p.regionCode),
+                new CaseEvents.ProjectData(p.id, "project-" + action, role, clock.now(), p.status, p.regionCode, p.year, p.title,
+                        p.source,
                         p.proposerName == null ? null : Masking.name(cipher.sealed(p.proposerName)
                                 ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,

@@ -10,6 +10,7 @@ import cn.lianluo.cases.moderation.domain.ModerationRules;
 import cn.lianluo.cases.moderation.domain.ModerationState;
 import cn.lianluo.cases.moderation.service.ModerationDtos.HistoryEntry;
 import cn.lianluo.cases.moderation.service.ModerationDtos.ItemView;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
@@ -38,14 +39,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ModerationService {
 
-    public static final String EVENT_TYPE = "lianluo.case.moderation-decided.v1";
     private static final List<String> MODERATORS = List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF);
-
-    /** The event's data: no text of the content (it may be what was hidden), no one's name. */
-    public record ModerationData(String kind, UUID itemId, UUID projectId, String regionCode, String decision,
-                                 String fromState, String toState, String reason, String actorRole, Instant at,
-                                 List<String> flags) {
-    }
 
     /** What the screen decided for arriving content; the caller stores {@code state} with it and then calls {@link #arrived}. */
     public record Screening(ModerationState state, Set<Flag> flags, String reason) {
@@ -184,8 +178,9 @@ public class ModerationService {
                 .setParameter(5, region.value()).setParameter(6, decision.name()).setParameter(7, from == null ? null : from.name())
                 .setParameter(8, to.name()).setParameter(9, reason).setParameter(10, actor).setParameter(11, actorRole)
                 .setParameter(12, now).executeUpdate();
-        outbox.add(EVENT_TYPE, itemId.toString(), region, new ModerationData(kind.name(), itemId, projectId, region.value(),
-                decision.name(), from == null ? null : from.name(), to.name(), reason, actorRole, now, flags));
+        // no text of the content (it may be what was hidden), no one's name
+        outbox.add(CaseEvents.MODERATION_DECIDED, itemId.toString(), region, new CaseEvents.ModerationData(kind.name(), itemId,
+                projectId, region.value(), decision.name(), from == null ? null : from.name(), to.name(), reason, actorRole, now, flags));
     }
 
     private Map<UUID, List<HistoryEntry>> histories(List<UUID> ids) {

@@ -2,28 +2,19 @@ package cn.lianluo.cases.suggestions.service;
 
 import cn.lianluo.cases.suggestions.persistence.SuggestionEntity;
 import cn.lianluo.cases.suggestions.persistence.SuggestionLinks;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.region.RegionCode;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /** Writes suggestion events ({@code lianluo.case.suggestion-<action>.v1}) to the outbox, in the transaction of the change. */
 @ApplicationScoped
 public class SuggestionPublisher {
-
-    /** @param deputyId the co-signer who confirmed, on {@code suggestion-co-signed} only (left out of the others) */
-    public record SuggestionData(UUID suggestionId, String action, String actorRole, Instant at, String status,
-                                 String regionCode, UUID leadDeputyId, List<String> coDeputyIds, List<UUID> caseIds,
-                                 UUID leadUnitId, List<UUID> coUnitIds, boolean keySuggestion, String grade,
-                                 String rating, LocalDate replyDue, LocalDate coAnswerDue, Boolean answeredOnTime,
-                                 int reopenCount, @JsonInclude(JsonInclude.Include.NON_NULL) UUID deputyId) {
-    }
 
     private final EntityManager em;
     private final SuggestionLinks links;
@@ -44,9 +35,9 @@ public class SuggestionPublisher {
         String type = "suggestion-" + action;
         em.flush();
         List<UUID> coUnits = links.unitIds(s.id).stream().filter(u -> !u.equals(s.leadUnitId)).toList();
-        outbox.add("lianluo.case." + type + ".v1", s.id.toString(), RegionCode.of(s.regionCode),
-                new SuggestionData(s.id, type, role, at, s.status, s.regionCode, s.leadDeputyId, s.coDeputyIds,
-                        links.caseIds(s.id), s.leadUnitId, coUnits, s.keySuggestion, s.grade, s.rating, s.replyDue,
+        outbox.add(CaseEvents.type(type), s.id.toString(), RegionCode.of(s.regionCode),
+                new CaseEvents.SuggestionData(s.id, type, role, at, s.status, s.regionCode, s.leadDeputyId,
+                        s.coDeputyIds, links.caseIds(s.id), s.leadUnitId, coUnits, s.keySuggestion, s.grade, s.rating, s.replyDue,
                         s.coAnswerDue, s.answeredOnTime, s.reopenCount, coSigner));
     }
 }

@@ -4,6 +4,7 @@ import cn.lianluo.cases.units.persistence.CategoryEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.data.SeedRows;
 import cn.lianluo.common.data.StartupLock;
+import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -37,15 +38,10 @@ public class CategoryService {
     static final String SHIPPED = "reference/categories.csv";
     /** Upper-case letters, digits and underscores, as the shipped codes (MEDICAL_INSURANCE). */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-    public static final String CHANGED = "lianluo.case.category-changed.v1";
 
     @Schema(name = "CaseCategoryRequest", description = "A category's name and the level of government responsible for it.")
     public record CategoryRequest(@NotBlank @Size(max = 60) @Schema(examples = "农村人居环境") String name,
                                   @NotNull @Schema(description = "PROVINCE, CITY, COUNTY or TOWNSHIP") RegionLevel level) {
-    }
-
-    /** The event's data: the category as it is now, and as it was (null for a new one). */
-    public record CategoryChanged(String code, String name, String level, String previousName, String previousLevel) {
     }
 
     /** What a change did. */
@@ -110,7 +106,9 @@ public class CategoryService {
         category.level = request.level().name();
         categories.persist(category);
         if (created || !category.name.equals(previousName) || !category.level.equals(previousLevel)) {
-            outbox.add(CHANGED, code, scope, new CategoryChanged(code, category.name, category.level, previousName, previousLevel));
+            // the category as it is now, and as it was (null for a new one)
+            outbox.add(CaseEvents.CATEGORY_CHANGED, code, scope,
+                    new CaseEvents.CategoryChanged(code, category.name, category.level, previousName, previousLevel));
         }
         return new Changed(new UnitService.Category(category.code, category.name, category.level), created);
     }

@@ -1,11 +1,16 @@
-package cn.lianluo.deputy.messaging;
+package cn.lianluo.common.events.contract;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The events of {@code deputy.events}. No event carries a whole phone number. */
+/**
+ * The events of {@code deputy.events}, keyed by the deputy's id: their types and data. No event carries a whole phone
+ * number. A change that breaks a consumer is a new version.
+ */
 public final class DeputyEvents {
+
+    public static final String TOPIC = "deputy.events";
 
     public static final String REGISTERED = "lianluo.deputy.registered.v1";
     public static final String UPDATED = "lianluo.deputy.updated.v1";
@@ -33,10 +38,19 @@ public final class DeputyEvents {
     public record Unassigned(UUID deputyId, UUID stationId, boolean home, LocalDate until) {
     }
 
+    /** For mandate-added and mandate-ended. */
     public record MandateChanged(UUID deputyId, String regionCode, MandateData mandate, boolean deputyActive,
                                  String reason) {
     }
 
+    /** For group-joined and group-left. */
     public record GroupMembership(UUID groupId, String groupName, String kind, UUID deputyId, LocalDate on) {
     }
+
+    public static final EventContract CONTRACT = EventContract.of(TOPIC)
+            .with(DeputyData.class, REGISTERED, UPDATED)
+            .with(Assigned.class, ASSIGNED)
+            .with(Unassigned.class, UNASSIGNED)
+            .with(MandateChanged.class, MANDATE_ADDED, MANDATE_ENDED)
+            .with(GroupMembership.class, GROUP_JOINED, GROUP_LEFT);
 }

@@ -1,4 +1,4 @@
-package cn.lianluo.scoring.domain;
+package cn.lianluo.common.events.contract;
 
 import java.util.UUID;
 
@@ -7,6 +7,8 @@ import java.util.UUID;
  * ({@code common/src/main/resources/asyncapi/}). A change that breaks a consumer is a new version.
  */
 public final class ScoringEvents {
+
+    public static final String TOPIC = "scoring.events";
 
     /** Keyed by the deputy's id. */
     public static final String ALERT_RAISED = "lianluo.scoring.alert-raised.v1";
@@ -33,4 +35,10 @@ public final class ScoringEvents {
 
     public record SnapshotPublished(String regionCode, int year, int quarter, int deputies) {
     }
+
+    public static final EventContract CONTRACT = EventContract.of(TOPIC)
+            .with(AlertRaised.class, ALERT_RAISED)
+            .with(RulesPublished.class, RULES_PUBLISHED)
+            .with(AppealDecided.class, APPEAL_DECIDED)
+            .with(SnapshotPublished.class, SNAPSHOT_PUBLISHED);
 }

@@ -1,4 +1,4 @@
-package cn.lianluo.station.messaging;
+package cn.lianluo.common.events.contract;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.UUID;
 
 /** The events of {@code station.events}: their types and data. A change that breaks a consumer is a new version. */
 public final class StationEvents {
+
+    public static final String TOPIC = "station.events";
 
     public static final String REGISTERED = "lianluo.station.registered.v1";
     public static final String UPDATED = "lianluo.station.updated.v1";
@@ -38,4 +40,11 @@ public final class StationEvents {
     /** What an import changed under {@code regionCode}: regions added, regions renamed (the rest were there as given). */
     public record RegionsImported(String regionCode, int rows, int added, int renamed, List<String> renamedCodes) {
     }
+
+    public static final EventContract CONTRACT = EventContract.of(TOPIC)
+            .with(StationData.class, REGISTERED, UPDATED)
+            .with(StandardAssessed.class, STANDARD_ASSESSED)
+            .with(ReceptionHeld.class, RECEPTION_HELD)
+            .with(ActivityHeld.class, ACTIVITY_HELD)
+            .with(RegionsImported.class, REGIONS_IMPORTED);
 }
