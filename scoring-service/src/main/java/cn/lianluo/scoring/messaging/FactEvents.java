@@ -1,24 +1,32 @@
 package cn.lianluo.scoring.messaging;
 
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.CaseEvents.CaseData;
+import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
+import cn.lianluo.common.events.contract.CaseEvents.SuggestionData;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
+import cn.lianluo.common.events.contract.DeputyEvents.MandateChanged;
+import cn.lianluo.common.events.contract.DeputyEvents.MandateData;
+import cn.lianluo.common.events.contract.EventContract;
+import cn.lianluo.common.events.contract.StationEvents;
+import cn.lianluo.common.events.contract.StationEvents.ActivityHeld;
+import cn.lianluo.common.events.contract.StationEvents.ReceptionHeld;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
 import cn.lianluo.scoring.persistence.DeputyCopyRepository;
 import cn.lianluo.scoring.persistence.DeputyCopyRepository.DeputyCopy;
 import cn.lianluo.scoring.service.FactsFromEvent;
 import cn.lianluo.scoring.service.Ledger;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Turns the platform's events into facts (履职事实), exactly once: the event id is claimed in the transaction that
@@ -34,8 +42,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class FactEvents {
 
-    private static final Pattern KNOWN = Pattern.compile("^lianluo\\.(station|deputy|case)\\.[a-z-]+\\.v1$");
-
     private final Inbox inbox;
     private final Ledger ledger;
     private final DeputyCopyRepository deputies;
@@ -48,48 +54,54 @@ public class FactEvents {
         this.deputies = deputies;
         this.mapper = mapper;
         // a known event without a handler here carries no fact for points
-        List<String> factTypes = FactsFromEvent.TYPES;
-        this.handlers = EventHandlers.none()
-                .on(e -> ledger.recordFacts(e.id(), e.type(), FactsFromEvent.of(e.type(), e.data())),
-                        factTypes.get(0), factTypes.subList(1, factTypes.size()).toArray(String[]::new))
-                .on(e -> deputyCopy(e.data(), e.time()), "lianluo.deputy.registered.v1", "lianluo.deputy.updated.v1")
-                .on(e -> deputies.setActive(UUID.fromString(e.data().path("deputyId").asText()),
-                                e.data().path("deputyActive").asBoolean(), e.time()),
-                        "lianluo.deputy.mandate-ended.v1", "lianluo.deputy.mandate-added.v1");
+        this.handlers = EventHandlers.of(StationEvents.CONTRACT, DeputyEvents.CONTRACT, CaseEvents.CONTRACT)
+                .on(ReceptionHeld.class, this::facts, FactsFromEvent.RECEPTION_HELD)
+                .on(ActivityHeld.class, this::facts, FactsFromEvent.ACTIVITY_HELD)
+                .on(CaseData.class, this::facts, FactsFromEvent.CASE_RECEIVED, FactsFromEvent.CASE_ANSWERED,
+                        FactsFromEvent.CASE_VISITED)
+                .on(SuggestionData.class, this::facts, FactsFromEvent.SUGGESTION_SUBMITTED,
+                        FactsFromEvent.SUGGESTION_CO_SIGNED, FactsFromEvent.SUGGESTION_MARKED_KEY)
+                .on(ProjectData.class, this::facts, FactsFromEvent.PROJECT_VOTE_CAST, FactsFromEvent.PROJECT_SUPERVISED)
+                .on(DeputyData.class, this::deputyCopy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
+                .on(MandateChanged.class, (e, data) -> deputies.setActive(data.deputyId(), data.deputyActive(), e.time()),
+                        DeputyEvents.MANDATE_ENDED, DeputyEvents.MANDATE_ADDED);
     }
 
     @Incoming("station-events")
     @Blocking
     public void station(String envelope) {
-        deliver(envelope, "station");
+        deliver(envelope, StationEvents.CONTRACT);
     }
 
     @Incoming("deputy-events")
     @Blocking
     public void deputy(String envelope) {
-        deliver(envelope, "deputy");
+        deliver(envelope, DeputyEvents.CONTRACT);
     }
 
     @Incoming("case-events")
     @Blocking(value = "case-facts", ordered = false)
     public void cases(String envelope) {
-        deliver(envelope, "case");
+        deliver(envelope, CaseEvents.CONTRACT);
     }
 
-    private void deliver(String envelope, String topic) {
+    private void deliver(String envelope, EventContract topic) {
         IncomingEvent event = inbox.read(envelope);
-        String type = event.type();
-        if (!KNOWN.matcher(type).matches() || !type.startsWith("lianluo." + topic + ".")) {
-            throw new IncomingEvent.Unreadable("unknown event type or version '" + type + "' on " + topic + " events");
+        if (!topic.knows(event.type())) {
+            throw new IncomingEvent.Unreadable("unknown event type or version '" + event.type() + "' on " + topic);
         }
-        inbox.deliverInNewTransaction("scoring-service/" + topic, event, handlers);
+        inbox.deliverInNewTransaction("scoring-service/" + topic.topic().replace(".events", ""), event, handlers);
     }
 
-    private void deputyCopy(JsonNode data, Instant time) {
+    private void facts(IncomingEvent event, Record data) {
+        ledger.recordFacts(event.id(), event.type(), FactsFromEvent.of(event.type(), data));
+    }
+
+    private void deputyCopy(IncomingEvent event, DeputyData data) {
         List<String> levels = new ArrayList<>();
-        for (JsonNode m : data.path("mandates")) {
-            if ("ACTIVE".equals(m.path("status").asText()) && !levels.contains(m.path("level").asText())) {
-                levels.add(m.path("level").asText());
+        for (MandateData m : data.mandates() == null ? List.<MandateData>of() : data.mandates()) {
+            if ("ACTIVE".equals(m.status()) && !levels.contains(m.level())) {
+                levels.add(m.level());
             }
         }
         String json;
@@ -98,7 +110,6 @@ public class FactEvents {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        deputies.upsert(new DeputyCopy(UUID.fromString(data.path("deputyId").asText()), data.path("name").asText(),
-                data.path("regionCode").asText(), json, data.path("active").asBoolean(true), time));
+        deputies.upsert(new DeputyCopy(data.deputyId(), data.name(), data.regionCode(), json, data.active(), event.time()));
     }
 }

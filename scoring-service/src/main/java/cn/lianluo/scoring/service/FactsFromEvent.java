@@ -1,8 +1,14 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.CaseEvents.CaseData;
+import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
+import cn.lianluo.common.events.contract.CaseEvents.SuggestionData;
+import cn.lianluo.common.events.contract.StationEvents;
+import cn.lianluo.common.events.contract.StationEvents.ActivityHeld;
+import cn.lianluo.common.events.contract.StationEvents.ReceptionHeld;
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.domain.FactType;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +19,7 @@ import java.util.UUID;
 
 /**
  * The facts (履职事实) an event of the platform tells: who did what, on which day, where. Pure: the event's type and
- * data in, the facts out, nothing read or written; the consumer records them in the ledger. An event that names no
+ * data (the record of the event contract) in, the facts out, nothing read or written; the consumer records them in the ledger. An event that names no
  * scoring deputy (a case nobody received, a visit that did not close the case satisfied) tells none.
  */
 public final class FactsFromEvent {
@@ -26,16 +32,16 @@ public final class FactsFromEvent {
         }
     }
 
-    public static final String RECEPTION_HELD = "lianluo.station.reception-held.v1";
-    public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
-    public static final String CASE_RECEIVED = "lianluo.case.received.v1";
-    public static final String CASE_ANSWERED = "lianluo.case.answered.v1";
-    public static final String CASE_VISITED = "lianluo.case.visited.v1";
-    public static final String SUGGESTION_SUBMITTED = "lianluo.case.suggestion-submitted.v1";
-    public static final String SUGGESTION_CO_SIGNED = "lianluo.case.suggestion-co-signed.v1";
-    public static final String SUGGESTION_MARKED_KEY = "lianluo.case.suggestion-marked-key.v1";
-    public static final String PROJECT_VOTE_CAST = "lianluo.case.project-vote-cast.v1";
-    public static final String PROJECT_SUPERVISED = "lianluo.case.project-supervised.v1";
+    public static final String RECEPTION_HELD = StationEvents.RECEPTION_HELD;
+    public static final String ACTIVITY_HELD = StationEvents.ACTIVITY_HELD;
+    public static final String CASE_RECEIVED = CaseEvents.RECEIVED;
+    public static final String CASE_ANSWERED = CaseEvents.ANSWERED;
+    public static final String CASE_VISITED = CaseEvents.VISITED;
+    public static final String SUGGESTION_SUBMITTED = CaseEvents.SUGGESTION_SUBMITTED;
+    public static final String SUGGESTION_CO_SIGNED = CaseEvents.SUGGESTION_CO_SIGNED;
+    public static final String SUGGESTION_MARKED_KEY = CaseEvents.SUGGESTION_MARKED_KEY;
+    public static final String PROJECT_VOTE_CAST = CaseEvents.PROJECT_VOTE_CAST;
+    public static final String PROJECT_SUPERVISED = CaseEvents.PROJECT_SUPERVISED;
 
     /** The event types that tell facts; other known events carry none for points. */
     public static final List<String> TYPES = List.of(RECEPTION_HELD, ACTIVITY_HELD, CASE_RECEIVED, CASE_ANSWERED, CASE_VISITED,
@@ -47,47 +53,52 @@ public final class FactsFromEvent {
     private FactsFromEvent() {
     }
 
-    /** The facts of an event of one of {@link #TYPES}; an unreadable id, day or activity kind throws. */
-    public static List<DeputyFact> of(String type, JsonNode data) {
+    /**
+     * The facts of an event of one of {@link #TYPES}, its data the record the contract names for its type; a missing
+     * id, day or an unknown activity kind throws.
+     */
+    public static List<DeputyFact> of(String type, Record data) {
         return switch (type) {
             // one entry per deputy, station and day, however many receptions name the deputy there (the ledger)
-            case RECEPTION_HELD -> receptionFacts(data);
-            case ACTIVITY_HELD -> activityFacts(data);
-            case CASE_RECEIVED -> receivingDeputy(data, FactType.CASE_RECEIVED);
-            case CASE_ANSWERED -> receivingDeputy(data, FactType.CASE_ANSWERED_ON_THE_SPOT);
-            case CASE_VISITED -> visitFacts(data);
-            case SUGGESTION_SUBMITTED -> fact(data, "leadDeputyId", FactType.SUGGESTION_MADE);
+            case RECEPTION_HELD -> receptionFacts((ReceptionHeld) data);
+            case ACTIVITY_HELD -> activityFacts((ActivityHeld) data);
+            case CASE_RECEIVED -> receivingDeputy((CaseData) data, FactType.CASE_RECEIVED);
+            case CASE_ANSWERED -> receivingDeputy((CaseData) data, FactType.CASE_ANSWERED_ON_THE_SPOT);
+            case CASE_VISITED -> visitFacts((CaseData) data);
+            case SUGGESTION_SUBMITTED -> suggestion((SuggestionData) data, FactType.SUGGESTION_MADE, false);
             // 联名 needs consent: a co-signer is credited when they confirm, not when named on submission
-            case SUGGESTION_CO_SIGNED -> fact(data, "deputyId", FactType.SUGGESTION_JOINED);
-            case SUGGESTION_MARKED_KEY -> fact(data, "leadDeputyId", FactType.KEY_SUGGESTION);
-            case PROJECT_VOTE_CAST -> fact(data, "deputyId", FactType.VOTE_CAST);
-            case PROJECT_SUPERVISED -> fact(data, "deputyId", FactType.PROJECT_SUPERVISION);
+            case SUGGESTION_CO_SIGNED -> suggestion((SuggestionData) data, FactType.SUGGESTION_JOINED, true);
+            case SUGGESTION_MARKED_KEY -> suggestion((SuggestionData) data, FactType.KEY_SUGGESTION, false);
+            case PROJECT_VOTE_CAST -> project((ProjectData) data, FactType.VOTE_CAST);
+            case PROJECT_SUPERVISED -> project((ProjectData) data, FactType.PROJECT_SUPERVISION);
             default -> throw new IllegalArgumentException("no facts for points in " + type);
         };
     }
 
-    private static List<DeputyFact> receptionFacts(JsonNode data) {
+    private static List<DeputyFact> receptionFacts(ReceptionHeld data) {
         List<DeputyFact> facts = new ArrayList<>();
-        data.path("deputyIds").forEach(d -> facts.add(new DeputyFact(UUID.fromString(d.asText()), FactType.STATION_ENTRY,
-                LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText(),
-                UUID.fromString(data.path("stationId").asText()))));
+        for (String deputy : listed(data.deputyIds())) {
+            facts.add(new DeputyFact(UUID.fromString(deputy), FactType.STATION_ENTRY, required(data.date(), "date"),
+                    data.regionCode(), required(data.stationId(), "stationId")));
+        }
         return facts;
     }
 
-    private static List<DeputyFact> activityFacts(JsonNode data) {
-        FactType kind = FactType.valueOf("ACTIVITY_" + data.path("kind").asText());
+    private static List<DeputyFact> activityFacts(ActivityHeld data) {
+        FactType kind = FactType.valueOf("ACTIVITY_" + data.kind());
         List<DeputyFact> facts = new ArrayList<>();
-        data.path("participantDeputyIds").forEach(d -> facts.add(new DeputyFact(UUID.fromString(d.asText()), kind,
-                LocalDate.parse(data.path("date").asText()), data.path("regionCode").asText())));
+        for (String deputy : listed(data.participantDeputyIds())) {
+            facts.add(new DeputyFact(UUID.fromString(deputy), kind, required(data.date(), "date"), data.regionCode()));
+        }
         return facts;
     }
 
-    private static List<DeputyFact> visitFacts(JsonNode data) {
+    private static List<DeputyFact> visitFacts(CaseData data) {
         // the satisfaction that scores a deputy is the citizen's rating or staff's 回访, never the deputy's own —
         // and a "citizen's" rating of a case the deputy typed in themself may be the deputy's (the phone on
         // record came from them): only staff's 回访 scores such a case
-        String rater = data.path("actorRole").asText();
-        boolean selfTaken = "DEPUTY".equals(data.path("intakeRole").asText(null));
+        String rater = data.actorRole();
+        boolean selfTaken = "DEPUTY".equals(data.intakeRole());
         boolean independent = INDEPENDENT_RATERS.contains(rater) || ("CITIZEN".equals(rater) && !selfTaken);
         if (independent && closedSatisfied(data)) {
             return receivingDeputy(data, FactType.CASE_CLOSED_SATISFIED);
@@ -96,35 +107,49 @@ public final class FactsFromEvent {
     }
 
     /** Whether a visit closed its case satisfied: case-service says so in {@code satisfied}. */
-    private static boolean closedSatisfied(JsonNode data) {
-        JsonNode satisfied = data.get("satisfied");
-        if (satisfied != null && satisfied.isBoolean()) {
-            return satisfied.booleanValue();
+    private static boolean closedSatisfied(CaseData data) {
+        if (data.satisfied() != null) {
+            return data.satisfied();
         }
         // visited events published before case-service sent "satisfied" (case.events keeps a year) lack it: only
         // for those, read it the way case-service decides it — closed, and satisfied or basically satisfied
-        String satisfaction = data.path("satisfaction").asText();
-        return "CLOSED".equals(data.path("status").asText())
+        String satisfaction = data.satisfaction();
+        return "CLOSED".equals(data.status())
                 && ("SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction));
     }
 
     /** The fact of the deputy who received the case, if one did. */
-    private static List<DeputyFact> receivingDeputy(JsonNode data, FactType fact) {
-        String deputy = data.path("receivingDeputyId").asText(null);
-        if (deputy != null && !deputy.isBlank() && !"null".equals(deputy)) {
-            return List.of(new DeputyFact(UUID.fromString(deputy), fact, day(data.path("at").asText()),
-                    data.path("regionCode").asText()));
+    private static List<DeputyFact> receivingDeputy(CaseData data, FactType fact) {
+        if (data.receivingDeputyId() == null) {
+            return List.of();
         }
-        return List.of();
+        return List.of(new DeputyFact(data.receivingDeputyId(), fact, day(data.at()), data.regionCode()));
     }
 
-    /** The one fact of the deputy named by {@code field}, on the day of the event's {@code at}. */
-    private static List<DeputyFact> fact(JsonNode data, String field, FactType fact) {
-        return List.of(new DeputyFact(UUID.fromString(data.path(field).asText()), fact, day(data.path("at").asText()),
-                data.path("regionCode").asText()));
+    /** The fact of the lead deputy, or of the co-signer who confirmed ({@code deputyId}). */
+    private static List<DeputyFact> suggestion(SuggestionData data, FactType fact, boolean coSigner) {
+        UUID deputy = coSigner ? data.deputyId() : data.leadDeputyId();
+        return List.of(new DeputyFact(required(deputy, coSigner ? "deputyId" : "leadDeputyId"), fact, day(data.at()),
+                data.regionCode()));
     }
 
-    private static LocalDate day(String instant) {
-        return Instant.parse(instant).atZone(Zones.CHINA).toLocalDate();
+    /** The fact of the deputy who voted on or supervised the project. */
+    private static List<DeputyFact> project(ProjectData data, FactType fact) {
+        return List.of(new DeputyFact(required(data.deputyId(), "deputyId"), fact, day(data.at()), data.regionCode()));
+    }
+
+    private static List<String> listed(List<String> deputies) {
+        return deputies == null ? List.of() : deputies;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("an event without " + field);
+        }
+        return value;
+    }
+
+    private static LocalDate day(Instant at) {
+        return required(at, "at").atZone(Zones.CHINA).toLocalDate();
     }
 }

@@ -1,22 +1,30 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.service.FactsFromEvent.DeputyFact;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The facts each event type tells, in plain JUnit: JSON in, facts out. */
+/** The facts each event type tells, in plain JUnit: JSON in (read as the contract's record, as the consumer does), facts out. */
 class FactsFromEventTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
     static final UUID STATION = UUID.fromString("00000000-0000-0000-0000-0000000000c0");
@@ -32,8 +40,15 @@ class FactsFromEventTest {
         }
     }
 
+    /** The data as the consumer reads it: the record the topic's contract names for the type. */
     static List<DeputyFact> facts(String type, String json) {
-        return FactsFromEvent.of(type, data(json));
+        Class<? extends Record> record = Stream.of(StationEvents.CONTRACT, DeputyEvents.CONTRACT, CaseEvents.CONTRACT)
+                .filter(c -> c.knows(type)).findFirst().orElseThrow().dataOf(type);
+        try {
+            return FactsFromEvent.of(type, JSON.treeToValue(data(json), record));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Test
