@@ -1,8 +1,11 @@
 package cn.lianluo.common.inbox;
 
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -123,5 +126,64 @@ class InboxTest {
 
         assertThat(more.handles(GROUPED)).isTrue();
         assertThat(handlers.handles(GROUPED)).isFalse();
+    }
+
+    /** The deputies' topic as a consumer of it sees it: its contract, a typed handler for registered events only. */
+    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final EventHandlers typed = EventHandlers.of(DeputyEvents.CONTRACT)
+            .on(DeputyData.class, (e, d) -> handled.add(d.name() + " " + d.deputyId() + " " + d.active()), REGISTERED);
+
+    private static String deputyEnvelope(UUID id, String type, String deputyId) {
+        return envelope(id, type).replace("{\"name\":\"王芳\"}",
+                "{\"deputyId\":\"" + deputyId + "\",\"name\":\"王芳\",\"active\":true,\"mandates\":[]}");
+    }
+
+    @Test
+    void a_typed_handler_is_given_the_data_as_the_record_of_the_contract() {
+        UUID deputy = UUID.randomUUID();
+
+        typedInbox.deliver("case-service/deputy-copy", deputyEnvelope(UUID.randomUUID(), REGISTERED, deputy.toString()), typed);
+
+        assertThat(handled).containsExactly("王芳 " + deputy + " true");
+    }
+
+    @Test
+    void data_that_does_not_read_as_the_record_fails_for_the_dead_letter_topic() {
+        assertThatThrownBy(() -> typedInbox.deliver("case-service/deputy-copy",
+                deputyEnvelope(UUID.randomUUID(), REGISTERED, "not-a-uuid"), typed))
+                .isInstanceOf(IncomingEvent.Unreadable.class).hasMessageContaining("is not a DeputyData");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void a_type_the_topic_s_contract_does_not_know_fails_for_the_dead_letter_topic_and_claims_nothing() {
+        for (String unknown : List.of("lianluo.deputy.registered.v2", "lianluo.deputy.promoted.v1",
+                "lianluo.station.registered.v1")) {
+            assertThatThrownBy(() -> typedInbox.deliver("case-service/deputy-copy",
+                    deputyEnvelope(UUID.randomUUID(), unknown, UUID.randomUUID().toString()), typed))
+                    .isInstanceOf(IncomingEvent.Unreadable.class)
+                    .hasMessage("unknown event type or version '" + unknown + "' on [deputy.events]");
+        }
+        assertThat(log.claims).isEmpty();
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void a_type_the_contract_knows_and_the_consumer_does_not_handle_is_claimed_and_passed_over() {
+        typedInbox.deliver("case-service/deputy-copy", deputyEnvelope(UUID.randomUUID(), GROUPED, UUID.randomUUID().toString()),
+                typed);
+        typedInbox.deliver("case-service/deputy-copy", deputyEnvelope(UUID.randomUUID(), UPDATED, UUID.randomUUID().toString()),
+                typed);
+
+        assertThat(handled).isEmpty();
+        assertThat(log.claims).hasSize(2);
+    }
+
+    @Test
+    void a_handler_for_a_type_outside_the_contract_or_of_another_record_is_a_programming_error() {
+        assertThatThrownBy(() -> typed.on(e -> handled.add("x"), "lianluo.deputy.promoted.v1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> typed.on(DeputyData.class, (e, d) -> handled.add("x"), DeputyEvents.ASSIGNED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Assigned");
     }
 }
