@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * The facts (履职事实) an event of the platform tells: who did what, on which day, where. Pure: the event's type and
- * data (the record of the event contract) in, the facts out, nothing read or written; the consumer records them in the ledger. An event that names no
- * scoring deputy (a case nobody received, a visit that did not close the case satisfied) tells none.
+ * data (its record of the event contract) in, the facts out, nothing read or written; the consumer records them in the
+ * ledger. An event that names no scoring deputy (a case nobody received, a visit that did not close the case
+ * satisfied) tells none.
  */
 public final class FactsFromEvent {
 

@@ -22,7 +22,8 @@ import java.util.List;
  * Keeps station-service's copy of the province's working-day calendar from case-service's calendar events on
  * {@code case.events}, so reception days follow an arrangement an ADMIN loads. The other case events are passed over
  * without a trace. Idempotent: the event id is claimed in the transaction of the change; the events share one key, so
- * they arrive in the order case-service made them. An unreadable event goes to the dead-letter topic.
+ * they arrive in the order case-service made them. An unreadable event, or one of a type case.events does not carry,
+ * goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class CalendarEventsConsumer {
@@ -41,7 +42,8 @@ public class CalendarEventsConsumer {
                 .on(CalendarArranged.class, this::arranged, CaseEvents.CALENDAR_ARRANGED)
                 .on(CalendarDayChanged.class, (event, d) -> tables.setDay(day(d.date(), d.working(), d.name())),
                         CaseEvents.CALENDAR_DAY_SET)
-                .on(CalendarDayChanged.class, (event, d) -> tables.removeDay(date(d.date())), CaseEvents.CALENDAR_DAY_REMOVED);
+                .on(CalendarDayChanged.class, (event, d) -> tables.removeDay(date(d.date())),
+                        CaseEvents.CALENDAR_DAY_REMOVED);
     }
 
     @Incoming("case-events")

@@ -42,7 +42,8 @@ public class DeputyEventsConsumer {
         this.handlers = EventHandlers.of(DeputyEvents.CONTRACT)
                 .on(DeputyData.class, this::copy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
                 .on(MandateChanged.class, this::mandate, DeputyEvents.MANDATE_ENDED, DeputyEvents.MANDATE_ADDED)
-                .on(Assigned.class, (event, data) -> assignment(data.deputyId(), data.stationId(), true), DeputyEvents.ASSIGNED)
+                .on(Assigned.class, (event, data) -> assignment(data.deputyId(), data.stationId(), true),
+                        DeputyEvents.ASSIGNED)
                 .on(Unassigned.class, (event, data) -> assignment(data.deputyId(), data.stationId(), false),
                         DeputyEvents.UNASSIGNED);
     }

@@ -179,8 +179,9 @@ public class ModerationService {
                 .setParameter(8, to.name()).setParameter(9, reason).setParameter(10, actor).setParameter(11, actorRole)
                 .setParameter(12, now).executeUpdate();
         // no text of the content (it may be what was hidden), no one's name
-        outbox.add(CaseEvents.MODERATION_DECIDED, itemId.toString(), region, new CaseEvents.ModerationData(kind.name(), itemId,
-                projectId, region.value(), decision.name(), from == null ? null : from.name(), to.name(), reason, actorRole, now, flags));
+        outbox.add(CaseEvents.MODERATION_DECIDED, itemId.toString(), region,
+                new CaseEvents.ModerationData(kind.name(), itemId, projectId, region.value(), decision.name(),
+                        from == null ? null : from.name(), to.name(), reason, actorRole, now, flags));
     }
 
     private Map<UUID, List<HistoryEntry>> histories(List<UUID> ids) {
