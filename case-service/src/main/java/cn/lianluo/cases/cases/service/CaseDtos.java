@@ -143,6 +143,13 @@ public final class CaseDtos {
                                 @Schema(ref = "CaseActorRole") String actorRole,
                                 @Schema(description = "the account that acted: its user name (the token's "
                                         + "preferred_username, else its subject); citizen for a citizen") String actor,
+                                @Schema(nullable = true, description = "the account's id at the identity provider (sub); "
+                                        + "only for those who handle the case, null for the citizen and older entries") String actorSubject,
+                                @Schema(nullable = true, description = "the person's name from the token; only for those "
+                                        + "who handle the case") String actorName,
+                                @Schema(nullable = true, description = "the handling unit of the account (a unit's staff); "
+                                        + "only for those who handle the case") UUID actorUnitId,
+                                @Schema(nullable = true) String actorUnitName,
                                 Instant at,
                                 @Schema(nullable = true) String note,
                                 @Schema(nullable = true, description = "what the citizen was told: the answer or reply "

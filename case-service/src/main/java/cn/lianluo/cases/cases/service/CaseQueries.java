@@ -261,9 +261,11 @@ public class CaseQueries {
         CaseStatus status = CaseStatus.valueOf(c.status);
         Channel channel = Channel.valueOf(c.channel);
         List<TimelineEntry> timeline = actions.of(c.id).stream().map(a -> {
-            UnitEntity u = a.unitId == null ? null : units.findById(a.unitId);
-            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, a.at, a.note, a.content, a.unitId,
-                    u == null ? null : u.name, CaseStatus.valueOf(a.status));
+            // the account behind an entry is for those who handle the case (纪检 asks who did what), not other deputies
+            UUID actorUnit = whole ? a.actorUnitId : null;
+            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, whole ? a.actorSubject : null,
+                    whole ? a.actorName : null, actorUnit, unitName(actorUnit), a.at, a.note, a.content, a.unitId,
+                    unitName(a.unitId), CaseStatus.valueOf(a.status));
         }).toList();
         return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
                 CaseKind.valueOf(c.kind), c.urgent, status, status.label(), c.regionCode, c.stationId, channel,
@@ -275,6 +277,11 @@ public class CaseQueries {
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
                         a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
+    }
+
+    private String unitName(UUID unitId) {
+        UnitEntity u = unitId == null ? null : units.findById(unitId);
+        return u == null ? null : u.name;
     }
 
     /** The suggestions the case grew into (意见转化为建议): the link read from the case's side. */

@@ -117,8 +117,11 @@ public final class CaseSheets {
         return DAY.format(d.dueDate()) + "前（" + d.span() + "个工作日）" + (d.overdue() ? "，已超期" : "");
     }
 
+    /** 张敏（联络站工作人员）: the person's name when the token gave one, else the account's user name. */
     private static String actor(TimelineEntry e) {
-        return e.actor() + "（" + ROLES.getOrDefault(e.actorRole(), e.actorRole()) + "）";
+        String who = e.actorName() == null ? e.actor() : e.actorName();
+        String role = ROLES.getOrDefault(e.actorRole(), e.actorRole());
+        return who + "（" + (e.actorUnitName() == null ? role : e.actorUnitName()) + "）";
     }
 
     private static String footer(Instant madeAt) {
