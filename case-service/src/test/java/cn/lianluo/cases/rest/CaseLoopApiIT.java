@@ -244,12 +244,12 @@ class CaseLoopApiIT {
                 .body("allowedCommands", equalTo(List.of("answer", "assign", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED")));
         command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200)
-                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")));
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "transfer", "return", "pause", "request-extension", "supervise")));
         // each listed command is taken by the path as listed
         command(id, "pause", Map.of("reason", "等待材料"), STAFF).statusCode(200)
                 .body("allowedCommands", equalTo(List.of("resume", "supervise")));
         command(id, "resume", Map.of(), STAFF).statusCode(200)
-                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")))
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "transfer", "return", "pause", "request-extension", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED", "ASSIGN", "PAUSE", "RESUME")));
     }
 
