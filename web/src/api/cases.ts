@@ -18,7 +18,7 @@ export interface CommandForm {
 
 export const COMMANDS: Record<CaseCommand, CommandForm> = {
   answer: { title: '当场答复', fields: ['content'], required: ['content'] },
-  assign: { title: '交办', fields: ['unitId'], required: ['unitId'], primary: true },
+  assign: { title: '交办', fields: ['unitId', 'reason'], required: ['unitId'], primary: true },
   accept: { title: '签收', fields: [], required: [], primary: true },
   escalate: { title: '上交', fields: ['unitId', 'note'], required: ['unitId', 'note'] },
   transfer: { title: '转办', fields: ['unitId', 'reason'], required: ['unitId', 'reason'] },

@@ -160,4 +160,17 @@ class TransferAndReturnIT {
                 .statusCode(200).body("deadlines.HANDLE.span", equalTo(3)).extract().path("deadlines.HANDLE.dueDate");
         assertThat(java.time.LocalDate.parse(reset)).isAfter(java.time.LocalDate.parse(due));
     }
+
+    @Test
+    void a_county_matter_assigned_to_the_township_needs_a_reason() {
+        UUID township = SeedIds.of("unit", "gov-" + REGION);
+        String id = submit("医保先由镇里核实");
+        command(id, "assign", Map.of("unitId", township), STAFF).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://lianluo.cn/problems/assignment-below-category-level"))
+                .body("errors[0].field", equalTo("reason"))
+                .body("detail", containsString("COUNTY"));
+        command(id, "assign", Map.of("unitId", township, "reason", "属地先行核实"), STAFF).statusCode(200)
+                .body("status", equalTo("ASSIGNED"))
+                .body("timeline.find { it.action == 'ASSIGN' }.note", equalTo("属地先行核实"));
+    }
 }

@@ -34,6 +34,9 @@ public interface CaseContext {
     /** The handling time limit the case was given (working days), by its region's policy. */
     int originalHandlingSpan();
 
+    /** The level responsible for the case's category (分级分类); empty for a category no longer listed. */
+    Optional<RegionLevel> categoryLevel();
+
     /** When the case came to the unit handling it now (交办, 上交 or 转办). */
     Instant assignedAt();
 

@@ -108,7 +108,7 @@ public final class CaseLoop {
     /**
      * What {@code command} does to a case in state {@code s}: every rule of the loop in one place. In order: the
      * command's required fields (400), the state's allowed commands ({@link Rejected}), the rules that read the case's
-     * facts ({@link ResponsibilityPolicy}, {@link EscalationPolicy}, {@link TransferPolicy}, {@link ReturnPolicy},
+     * facts ({@link ResponsibilityPolicy}, {@link ClassificationPolicy}, {@link EscalationPolicy}, {@link TransferPolicy}, {@link ReturnPolicy},
      * {@link ExtensionPolicy}), then the next state,
      * its effects, its event and its timeline line.
      */
@@ -121,6 +121,7 @@ public final class CaseLoop {
                     new AnsweredOnTheSpot(), new MeetOpenDeadline(), new StartStage(Stage.VISIT));
             case ASSIGN -> {
                 HandlingUnit unit = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
+                ClassificationPolicy.requireReasonBelowLevel(context.categoryLevel(), unit, input);
                 yield transition(command, next, input, unit.id(),
                         new AssignUnit(unit.id()), new MeetOpenDeadline(), new StartStage(Stage.HANDLE));
             }

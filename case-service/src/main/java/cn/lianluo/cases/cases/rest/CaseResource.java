@@ -234,7 +234,8 @@ public class CaseResource {
     @Path("/{id}/{command}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
     @Operation(operationId = "runCaseCommand", summary = "A command of the 五环五时 loop 诉求办理", description = "answer "
-            + "当场答复 {content}, assign 交办 {unitId}, accept 签收, escalate 上交 {unitId, note, resetClock?} (the "
+            + "当场答复 {content}, assign 交办 {unitId, reason?} (a reason or note is required when the unit is below the "
+            + "level of the case's category, 分级分类), accept 签收, escalate 上交 {unitId, note, resetClock?} (the "
             + "handling clock goes on unless a supervisor resets it), transfer 转办 {unitId, reason} (to another unit of "
             + "the same level; the clock goes on), return 退回 {reason} (by the assigned unit, within 1 working day of "
             + "getting the case; back to be assigned again), complete 办结 {result}, "
@@ -249,7 +250,8 @@ public class CaseResource {
             + "(return-window-closed)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit, a unit that does not answer "
             + "for the case's region, an escalation not to a higher level, a transfer not to another unit of the same "
-            + "level (transfer-level), or an extension asked after the deadline")
+            + "level (transfer-level), an assignment below the category's level without a reason "
+            + "(assignment-below-category-level), or an extension asked after the deadline")
     public CaseView command(@PathParam("id") UUID id,
                             @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
                                     schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,

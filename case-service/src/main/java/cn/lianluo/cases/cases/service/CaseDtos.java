@@ -112,7 +112,7 @@ public final class CaseDtos {
 
     /** The body of {@code POST /cases/{id}/{command}}: each command reads the fields it needs. */
     @Schema(name = "CaseCommandBody", description = "Each command reads the fields it needs: answer {content}, assign "
-            + "{unitId}, escalate {unitId, note, resetClock?}, transfer {unitId, reason} (转办 to another unit of the same "
+            + "{unitId, reason?} (a reason, or a note, when the unit is below the level of the case's category: 分级分类), escalate {unitId, note, resetClock?}, transfer {unitId, reason} (转办 to another unit of the same "
             + "level; the handling clock goes on), return {reason} (退回 by the assigned unit within 1 working day of "
             + "getting the case), complete {result}, reply {content}, visit {satisfaction}, reopen {reason}, "
             + "pause {reason}, request-extension {days, reason}, supervise {note}, close {note}; the others none.")

@@ -45,6 +45,11 @@ record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open
     }
 
     @Override
+    public Optional<RegionLevel> categoryLevel() {
+        return units.findCategory(c.category).map(category -> RegionLevel.valueOf(category.level()));
+    }
+
+    @Override
     public Instant assignedAt() {
         // a case assigned before the column was kept: its handling stage began when it was assigned
         return c.assignedAt != null ? c.assignedAt : open.map(d -> d.startedAt).orElse(c.receivedAt);

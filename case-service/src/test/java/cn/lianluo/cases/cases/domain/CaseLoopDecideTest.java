@@ -16,6 +16,7 @@ import cn.lianluo.cases.cases.domain.CaseEffect.StopClock;
 import cn.lianluo.cases.cases.domain.CaseEffect.UnassignUnit;
 import cn.lianluo.cases.cases.domain.CaseLoop.State;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionLevel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -290,5 +291,19 @@ class CaseLoopDecideTest {
         assertThat(reset.effects()).containsExactly(new AssignUnit(CITY_UNIT.id()), new MeetOpenDeadline(),
                 new StartStageAfresh(Stage.HANDLE));
         assertThat(reset.event()).isEqualTo("escalated");
+    }
+
+    @Test
+    void assigning_a_county_matter_to_a_township_unit_needs_a_reason() {
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(TestCase.unit(TOWNSHIP_UNIT.id(), null)).categoryLevel(RegionLevel.COUNTY)))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("assignment-below-category-level"));
+        Transition t = CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(new CommandInput(null, TOWNSHIP_UNIT.id(), null, null, null, "属地先行核实", null))
+                        .categoryLevel(RegionLevel.COUNTY));
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("ASSIGN", "属地先行核实", null, TOWNSHIP_UNIT.id()));
+        // to the county's own unit no reason is asked
+        assertThat(CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(TestCase.unit(COUNTY_UNIT.id(), null)).categoryLevel(RegionLevel.COUNTY)).event()).isEqualTo("assigned");
     }
 }

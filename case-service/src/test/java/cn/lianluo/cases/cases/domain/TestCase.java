@@ -42,6 +42,7 @@ final class TestCase implements CaseContext {
     private final int originalSpan;
     private Instant now = NOW;
     private Instant assignedAt = NOW;
+    private RegionLevel categoryLevel = RegionLevel.TOWNSHIP;
     private final Map<UUID, HandlingUnit> units = new HashMap<>();
     final List<UUID> lookedUp = new ArrayList<>();
 
@@ -64,6 +65,12 @@ final class TestCase implements CaseContext {
     TestCase assignedAt(Instant assignedAt, Instant now) {
         this.assignedAt = assignedAt;
         this.now = now;
+        return this;
+    }
+
+    /** The case's category is a matter of this level (分级分类); by default a township's. */
+    TestCase categoryLevel(RegionLevel level) {
+        this.categoryLevel = level;
         return this;
     }
 
@@ -129,6 +136,11 @@ final class TestCase implements CaseContext {
     @Override
     public Instant now() {
         return now;
+    }
+
+    @Override
+    public Optional<RegionLevel> categoryLevel() {
+        return Optional.ofNullable(categoryLevel);
     }
 
     @Override
