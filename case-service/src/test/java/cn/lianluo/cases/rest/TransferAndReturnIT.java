@@ -135,6 +135,12 @@ class TransferAndReturnIT {
                     .body("timeline.find { it.action == 'TRANSFER' }.note", equalTo("属医保部门职责"))
                     .body("timeline.find { it.action == 'TRANSFER' }.unitName", equalTo("花垣县医疗保障局"));
 
+            // the citizen's tracking page shows the transfer with the unit's name; the return is the units' own business
+            String code = given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().extract().path("trackingCode");
+            given().when().get("/api/v1/cases/track/" + code + "?phone=13907431234").then().statusCode(200)
+                    .body("timeline.action", hasItem("TRANSFER")).body("timeline.action", not(hasItem("RETURN")))
+                    .body("timeline.find { it.action == 'TRANSFER' }.unitName", equalTo("花垣县医疗保障局"));
+
             List<String> steps = List.of("received", "assigned", "returned", "assigned", "accepted", "transferred", "escalated");
             // one case's events share a partition, in order: once the last is there, so are the others
             tap.await(r -> id.equals(r.key()) && r.value().contains("\"type\":\"lianluo.case.escalated.v1\""),
