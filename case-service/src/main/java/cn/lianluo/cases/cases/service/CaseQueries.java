@@ -48,7 +48,9 @@ public class CaseQueries {
 
     /** Timeline actions a citizen sees on the tracking page. */
     private static final Set<String> PUBLIC_ACTIONS = Set.of("RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE",
-            "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+            "TRANSFER", "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+    /** Timeline actions that give the case to the unit they name. */
+    private static final Set<String> HANDED_TO_UNIT = Set.of("ASSIGN", "ESCALATE", "TRANSFER");
     /** Timeline actions whose content the citizen was told: the answer on the spot, the reply, the handling result. */
     private static final Set<String> TOLD = Set.of("ANSWER", "REPLY", "COMPLETE");
 
@@ -192,8 +194,10 @@ public class CaseQueries {
         TrackAnswer reply = null;
         TrackResult result = null;
         for (CaseActionEntity a : actions.of(c.id)) {
-            if (a.unitId != null && ("ASSIGN".equals(a.action) || "ESCALATE".equals(a.action))) {
+            if (a.unitId != null && HANDED_TO_UNIT.contains(a.action)) {
                 handling = a.unitId;
+            } else if ("RETURN".equals(a.action)) {
+                handling = null;
             }
             if (!PUBLIC_ACTIONS.contains(a.action)) {
                 continue;

@@ -63,7 +63,11 @@ public class CaseService {
     public void command(UUID id, CaseCommand command, CommandBody body, Caller caller) {
         CaseEntity c = require(id);
         permissions.require(c, command, caller);
-        apply(c, command, body == null ? CommandInput.empty() : input(body), CaseActor.of(caller));
+        CommandInput input = body == null ? CommandInput.empty() : input(body);
+        if (input.resetClock()) {
+            permissions.requireClockReset(command, caller);
+        }
+        apply(c, command, input, CaseActor.of(caller));
     }
 
     /** The citizen's own rating after the reply (the public tracking page); once. */
@@ -125,6 +129,7 @@ public class CaseService {
     }
 
     private static CommandInput input(CommandBody b) {
-        return new CommandInput(b.content(), b.unitId(), b.note(), b.result(), b.satisfaction(), b.reason(), b.days());
+        return new CommandInput(b.content(), b.unitId(), b.note(), b.result(), b.satisfaction(), b.reason(), b.days(),
+                Boolean.TRUE.equals(b.resetClock()));
     }
 }

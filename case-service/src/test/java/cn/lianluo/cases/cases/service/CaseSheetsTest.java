@@ -98,6 +98,16 @@ class CaseSheetsTest {
     }
 
     @Test
+    void after_a_transfer_the_sheet_is_the_transfers() {
+        List<TimelineEntry> timeline = List.of(entry("ASSIGN", "STATION_STAFF", "wang.li", ASSIGNED, "先行核实", UUID.randomUUID()),
+                entry("TRANSFER", "STATION_STAFF", "wang.li", ASSIGNED.plusSeconds(1800), "应由水利站办理", UNIT));
+        Sheet sheet = CaseSheets.assignmentSheet(view(UNIT, "边城镇水利站", false, timeline), MADE);
+
+        assertThat(value(sheet, "转办时间")).isEqualTo("2026年12月1日 10:35");
+        assertThat(sheet.passages()).contains(new Passage("交办意见", "应由水利站办理"));
+    }
+
+    @Test
     void no_assignment_sheet_while_no_unit_has_the_case() {
         CaseView received = view(null, null, false, List.of(entry("RECEIVED", "CITIZEN", "citizen", RECEIVED, null, null)));
         assertThatThrownBy(() -> CaseSheets.assignmentSheet(received, MADE)).isInstanceOfSatisfying(ProblemException.class,
