@@ -18,9 +18,11 @@ export interface CommandForm {
 
 export const COMMANDS: Record<CaseCommand, CommandForm> = {
   answer: { title: '当场答复', fields: ['content'], required: ['content'] },
-  assign: { title: '交办', fields: ['unitId'], required: ['unitId'], primary: true },
+  assign: { title: '交办', fields: ['unitId', 'reason'], required: ['unitId'], primary: true },
   accept: { title: '签收', fields: [], required: [], primary: true },
   escalate: { title: '上交', fields: ['unitId', 'note'], required: ['unitId', 'note'] },
+  transfer: { title: '转办', fields: ['unitId', 'reason'], required: ['unitId', 'reason'] },
+  return: { title: '退回', fields: ['reason'], required: ['reason'] },
   complete: { title: '办结', fields: ['result'], required: ['result'], primary: true },
   reply: { title: '答复', fields: ['content'], required: ['content'], primary: true },
   visit: { title: '回访', fields: ['satisfaction'], required: ['satisfaction'], primary: true },
@@ -46,12 +48,15 @@ export const FIELD_LABELS: Record<CommandField, string> = {
 
 // What each role may do to a case the caller can see (case-service's CaseService decides; these only keep buttons
 // that would be refused off the page).
-const HANDLER: CaseCommand[] = ['accept', 'complete', 'escalate', 'pause', 'resume', 'request-extension', 'reply']
+const HANDLER: CaseCommand[] = ['accept', 'complete', 'escalate', 'return', 'pause', 'resume', 'request-extension', 'reply']
+/** 退回 is the assigned unit's own: no other role gives it for the unit. */
+const UNIT_ONLY: CaseCommand[] = ['return']
 const DEPUTY: CaseCommand[] = ['answer', 'reply']
 const SUPERVISOR_ONLY: CaseCommand[] = ['approve-extension', 'deny-extension', 'supervise', 'reopen']
 
 export function commandsFor(view: Schema<'CaseView'>, roles: readonly Role[], unitId?: string, deputyId?: string): CaseCommand[] {
   return view.allowedCommands.filter((c) => {
+    if (UNIT_ONLY.includes(c)) return roles.includes('HANDLER') && !!view.unitId && view.unitId === unitId
     if (roles.includes('ADMIN') || roles.includes('SUPERVISOR')) return true
     if (roles.includes('STATION_STAFF') && !SUPERVISOR_ONLY.includes(c)) return true
     if (roles.includes('HANDLER') && HANDLER.includes(c) && view.unitId && view.unitId === unitId) return true

@@ -90,6 +90,9 @@ class AuthorizationMatrixIT {
         });
         given().header("Authorization", INSIDE.get("STATION_STAFF")).contentType(ContentType.JSON).body(Map.of("unitId", UNIT))
                 .when().post("/api/v1/cases/" + caseId + "/assign").then().statusCode(200);
+        // supervised once, so that its 督办函 is there to read
+        given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON).body(Map.of("note", "请加快清理"))
+                .when().post("/api/v1/cases/" + caseId + "/supervise").then().statusCode(200);
         projectId = given().header("X-Forwarded-For", "192.0.2.77").contentType(ContentType.JSON)
                 .body(Map.of("title", "河道清理", "description", "群众点题", "regionCode", TOWNSHIP, "year", 2026,
                         "citizen", Map.of("name", "麻先生", "phone", PHONE)))

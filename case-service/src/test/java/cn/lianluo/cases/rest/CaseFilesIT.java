@@ -152,7 +152,7 @@ class CaseFilesIT {
 
         // before the case is assigned, the township's unit does not read the case, nor its file
         download(fileId, TOWNSHIP_HANDLER).statusCode(403).contentType("application/problem+json");
-        command(caseId, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
+        command(caseId, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200);
         byte[] got = download(fileId, TOWNSHIP_HANDLER).statusCode(200)
                 .contentType("image/png")
                 .header("X-Content-Type-Options", "nosniff")

@@ -66,7 +66,7 @@ class CaseListIT {
     }
 
     static void assign(String id) {
-        given().header("Authorization", STAFF).contentType(ContentType.JSON).body(Map.of("unitId", TOWNSHIP_GOV))
+        given().header("Authorization", STAFF).contentType(ContentType.JSON).body(Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"))
                 .when().post("/api/v1/cases/" + id + "/assign").then().statusCode(200);
     }
 

@@ -192,7 +192,7 @@ class CaseLoopApiIT {
     @Test
     void unsatisfied_twice_reopens_then_goes_to_a_supervisor() {
         String id = submit(citizenCase("物业乱收费"), STAFF);
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200);
         try (KafkaTap tap = KafkaTap.open(TOPIC)) {
             for (int round = 1; round <= 3; round++) {
                 command(id, "accept", Map.of(), TOWNSHIP_HANDLER).statusCode(200);
@@ -227,7 +227,7 @@ class CaseLoopApiIT {
         command(id, "assign", Map.of(), STAFF).statusCode(400).body("errors[0].field", equalTo("unitId"));
         command(id, "assign", Map.of("unitId", SeedIds.of("unit", "gov-430903105")), STAFF).statusCode(422)
                 .body("type", equalTo("https://lianluo.cn/problems/unit-outside-region"));
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200);
 
         Callable<Integer> accept = () -> given().header("Authorization", TOWNSHIP_HANDLER).contentType(ContentType.JSON)
                 .body(Map.of()).when().post("/api/v1/cases/" + id + "/accept").then().extract().statusCode();
@@ -251,13 +251,13 @@ class CaseLoopApiIT {
         given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("allowedCommands", equalTo(List.of("answer", "assign", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED")));
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200)
-                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")));
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200)
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "transfer", "return", "pause", "request-extension", "supervise")));
         // each listed command is taken by the path as listed
         command(id, "pause", Map.of("reason", "等待材料"), STAFF).statusCode(200)
                 .body("allowedCommands", equalTo(List.of("resume", "supervise")));
         command(id, "resume", Map.of(), STAFF).statusCode(200)
-                .body("allowedCommands", equalTo(List.of("accept", "escalate", "pause", "request-extension", "supervise")))
+                .body("allowedCommands", equalTo(List.of("accept", "escalate", "transfer", "return", "pause", "request-extension", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED", "ASSIGN", "PAUSE", "RESUME")));
     }
 
@@ -267,7 +267,7 @@ class CaseLoopApiIT {
         body.put("kind", "COMPLAINT");
         body.put("category", "DISPUTE");
         String id = submit(body, STAFF);
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200).body("deadlines.HANDLE.span", equalTo(13));
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200).body("deadlines.HANDLE.span", equalTo(13));
         command(id, "accept", Map.of(), TOWNSHIP_HANDLER).statusCode(200);
         command(id, "pause", Map.of(), TOWNSHIP_HANDLER).statusCode(400).body("errors[0].field", equalTo("reason"));
         command(id, "pause", Map.of("reason", "等待当事人提供土地证"), TOWNSHIP_HANDLER).statusCode(200)
@@ -300,7 +300,7 @@ class CaseLoopApiIT {
     @Test
     void an_extension_asked_after_the_deadline_is_refused() {
         String id = submit(citizenCase("逾期申请延期"), STAFF);
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200);
         clock.advance(Duration.ofDays(10));
         command(id, "request-extension", Map.of("days", 2, "reason", "来不及"), TOWNSHIP_HANDLER).statusCode(422)
                 .body("type", equalTo("https://lianluo.cn/problems/extension-too-late"));
@@ -310,7 +310,7 @@ class CaseLoopApiIT {
     void with_a_moved_clock_warning_overdue_urging_and_reporting_fire_once_each() {
         try (KafkaTap tap = KafkaTap.open(TOPIC)) {
             String id = submit(citizenCase("超期测试"), STAFF);
-            command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF).statusCode(200);
+            command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF).statusCode(200);
             clock.advance(Duration.ofDays(30));
             watch.scan();
             watch.scan(); // a second pass (or a second replica) fires nothing again

@@ -43,7 +43,7 @@ class PublicFiguresIT {
                 .then().statusCode(201).extract().path("id");
         String code = given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
                 .extract().path("trackingCode");
-        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV), STAFF);
+        command(id, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地先行核实"), STAFF);
         command(id, "accept", Map.of(), TOWNSHIP_HANDLER);
         command(id, "escalate", Map.of("unitId", COUNTY_MEDICAL, "note", "县医保局协调"), TOWNSHIP_HANDLER);
         command(id, "accept", Map.of(), COUNTY_HANDLER);

@@ -30,6 +30,17 @@ public class Caller {
         return token.getName();
     }
 
+    /** The token's {@code sub}: the account's id at the identity provider, which a rename does not change. */
+    public String accountId() {
+        requireAuthenticated();
+        return token.getSubject() == null ? token.getName() : token.getSubject();
+    }
+
+    /** The person's name as the identity provider gives it (the {@code name} claim: 张敏), when it does. */
+    public Optional<String> displayName() {
+        return claim("name").filter(n -> !n.isBlank());
+    }
+
     public boolean hasRole(String role) {
         return isAuthenticated() && token.getGroups().contains(role);
     }

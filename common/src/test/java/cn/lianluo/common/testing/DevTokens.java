@@ -48,6 +48,11 @@ public final class DevTokens {
 
     /** A signed compact JWT with the claims the services read (iss, aud, sub, upn, groups, region, iat, exp, jti). */
     public static String mint(PrivateKey key, String audience, Claims claims) {
+        return mint(key, audience, claims, Map.of());
+    }
+
+    /** The same with more claims, such as the person's {@code name} an identity provider adds. */
+    public static String mint(PrivateKey key, String audience, Claims claims, Map<String, Object> more) {
         long now = System.currentTimeMillis() / 1000;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("iss", "lianluo");
@@ -65,6 +70,7 @@ public final class DevTokens {
         if (claims.unitId() != null) {
             payload.put("unitId", claims.unitId());
         }
+        payload.putAll(more);
         String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(json(payload));
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");

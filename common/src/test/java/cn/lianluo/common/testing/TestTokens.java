@@ -3,6 +3,7 @@ package cn.lianluo.common.testing;
 import cn.lianluo.common.testing.DevTokens.Claims;
 
 import java.security.PrivateKey;
+import java.util.Map;
 
 /** The tests' tokens: {@link DevTokens}, as {@code ./suite token ROLE REGION} mints them, for five minutes. */
 public final class TestTokens {
@@ -25,6 +26,12 @@ public final class TestTokens {
     /** A handling unit's (承办单位) token. */
     public static String handler(String region, String unitId) {
         return "Bearer " + mint(new Claims("HANDLER", region, "test-handler-" + unitId, null, unitId, LIFETIME_SECONDS));
+    }
+
+    /** A token that also names the person ({@code name}), as Keycloak's profile scope does. */
+    public static String named(String role, String region, String unitId, String name) {
+        Claims claims = new Claims(role, region, "test-" + role.toLowerCase() + "-" + region, null, unitId, LIFETIME_SECONDS);
+        return "Bearer " + DevTokens.mint(KEY, "lianluo", claims, Map.of("name", name));
     }
 
     public static String deputy(String region, String deputyId) {

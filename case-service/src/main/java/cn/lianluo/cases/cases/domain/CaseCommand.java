@@ -23,6 +23,8 @@ public enum CaseCommand {
     ASSIGN("交办", "assigned", null, UNIT_ID),
     ACCEPT("签收", "accepted", null),
     ESCALATE("按职责层级上交", "escalated", null, UNIT_ID, NOTE),
+    TRANSFER("转办", "transferred", null, UNIT_ID, REASON),
+    RETURN("退回", "returned", null, REASON),
     COMPLETE("办理完成", "handled", RESULT, RESULT),
     REPLY("答复", "replied", CONTENT, CONTENT),
     VISIT("回访", "visited", null, SATISFACTION),

@@ -1,5 +1,6 @@
 package cn.lianluo.cases.cases.domain;
 
+import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
 
@@ -32,6 +33,15 @@ public interface CaseContext {
 
     /** The handling time limit the case was given (working days), by its region's policy. */
     int originalHandlingSpan();
+
+    /** The level responsible for the case's category (分级分类); empty for a category no longer listed. */
+    Optional<RegionLevel> categoryLevel();
+
+    /** When the case came to the unit handling it now (交办, 上交 or 转办). */
+    Instant assignedAt();
+
+    /** The working days the loop counts its time limits in. */
+    WorkingCalendar calendar();
 
     /** A handling unit (承办单位) as the loop's rules see it. */
     record HandlingUnit(UUID id, String name, RegionCode region, RegionLevel level) {

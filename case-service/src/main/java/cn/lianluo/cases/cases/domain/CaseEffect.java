@@ -12,16 +12,28 @@ public sealed interface CaseEffect {
     record AnsweredOnTheSpot() implements CaseEffect {
     }
 
-    /** The case goes to this unit (交办, or 上交 to a higher level). */
+    /** The case goes to this unit (交办, 上交 to a higher level, or 转办 to one of the same level), from now. */
     record AssignUnit(UUID unitId) implements CaseEffect {
+    }
+
+    /** 退回: no unit handles the case; it waits to be assigned again. */
+    record UnassignUnit() implements CaseEffect {
     }
 
     /** The open stage deadline is met now (and no longer paused). */
     record MeetOpenDeadline() implements CaseEffect {
     }
 
-    /** A new stage starts now, its time limit by the region's deadline policy. */
+    /**
+     * A new stage starts now, its time limit by the region's deadline policy; except a handling stage that takes over
+     * an open handling stage (上交 while the handling clock runs): it keeps that stage's due date, so the new unit has
+     * the working time that was left ({@link Deadline#takeOver}), not a fresh limit.
+     */
     record StartStage(Stage stage) implements CaseEffect {
+    }
+
+    /** A new stage starts now with the full time limit of the region's policy, whatever was open (a supervisor's reset). */
+    record StartStageAfresh(Stage stage) implements CaseEffect {
     }
 
     /** The 回访's satisfaction, kept on the case. */

@@ -12,7 +12,9 @@ import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
 import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
 import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
 import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
+import cn.lianluo.cases.cases.domain.CaseEffect.StartStageAfresh;
 import cn.lianluo.cases.cases.domain.CaseEffect.StopClock;
+import cn.lianluo.cases.cases.domain.CaseEffect.UnassignUnit;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -83,8 +85,10 @@ public final class CaseLoop {
         }
         EnumSet<CaseCommand> allowed = switch (s.status()) {
             case RECEIVED -> EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE);
-            case ASSIGNED -> EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.PAUSE, CaseCommand.SUPERVISE);
-            case IN_PROGRESS -> EnumSet.of(CaseCommand.COMPLETE, CaseCommand.ESCALATE, CaseCommand.PAUSE, CaseCommand.SUPERVISE);
+            case ASSIGNED -> EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.TRANSFER, CaseCommand.RETURN,
+                    CaseCommand.PAUSE, CaseCommand.SUPERVISE);
+            case IN_PROGRESS -> EnumSet.of(CaseCommand.COMPLETE, CaseCommand.ESCALATE, CaseCommand.TRANSFER,
+                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.SUPERVISE);
             case HANDLED -> EnumSet.of(CaseCommand.REPLY, CaseCommand.SUPERVISE);
             case REPLIED -> EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE);
             case SUPERVISOR_REVIEW -> EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE);
@@ -104,7 +108,8 @@ public final class CaseLoop {
     /**
      * What {@code command} does to a case in state {@code s}: every rule of the loop in one place. In order: the
      * command's required fields (400), the state's allowed commands ({@link Rejected}), the rules that read the case's
-     * facts ({@link ResponsibilityPolicy}, {@link EscalationPolicy}, {@link ExtensionPolicy}), then the next state,
+     * facts ({@link ResponsibilityPolicy}, {@link ClassificationPolicy}, {@link EscalationPolicy}, {@link TransferPolicy}, {@link ReturnPolicy},
+     * {@link ExtensionPolicy}), then the next state,
      * its effects, its event and its timeline line.
      */
     public static Transition decide(State s, CaseCommand command, CaseContext context) {
@@ -116,6 +121,7 @@ public final class CaseLoop {
                     new AnsweredOnTheSpot(), new MeetOpenDeadline(), new StartStage(Stage.VISIT));
             case ASSIGN -> {
                 HandlingUnit unit = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
+                ClassificationPolicy.requireReasonBelowLevel(context.categoryLevel(), unit, input);
                 yield transition(command, next, input, unit.id(),
                         new AssignUnit(unit.id()), new MeetOpenDeadline(), new StartStage(Stage.HANDLE));
             }
@@ -123,8 +129,22 @@ public final class CaseLoop {
                 HandlingUnit from = context.currentUnit();
                 HandlingUnit to = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
                 EscalationPolicy.onlyUpwards(from, to);
-                yield transition(command, next, input, to.id(),
-                        new AssignUnit(to.id()), new MeetOpenDeadline(), new StartStage(Stage.HANDLE));
+                // the handling clock goes on (StartStage takes over what is left) unless a supervisor resets it
+                CaseEffect handling = input.resetClock() ? new StartStageAfresh(Stage.HANDLE) : new StartStage(Stage.HANDLE);
+                yield transition(command, next, input, to.id(), new AssignUnit(to.id()), new MeetOpenDeadline(), handling);
+            }
+            case TRANSFER -> {
+                HandlingUnit from = context.currentUnit();
+                HandlingUnit to = ResponsibilityPolicy.requireAnswersFor(context.unit(input.unitId()), context.region());
+                TransferPolicy.sameLevel(from, to);
+                // the open handling deadline stays as it is: the clock goes on
+                yield transition(command, next, input, to.id(), new AssignUnit(to.id()));
+            }
+            case RETURN -> {
+                ReturnPolicy.requireWithinWindow(context.assignedAt(), context.now(), context.calendar());
+                // the handling stage ends here; the dispatcher's clock starts again, the unit's at the next assignment
+                yield transition(command, next, input, null,
+                        new UnassignUnit(), new MeetOpenDeadline(), new StartStage(Stage.ASSIGN));
             }
             case COMPLETE -> transition(command, next, input, null, new MeetOpenDeadline(), new StartStage(Stage.REPLY));
             case REPLY -> transition(command, next, input, null, new MeetOpenDeadline(), new StartStage(Stage.VISIT));
@@ -150,6 +170,10 @@ public final class CaseLoop {
         return switch (command) {
             case ANSWER, REPLY -> s.with(CaseStatus.REPLIED);
             case ASSIGN, ESCALATE -> new State(CaseStatus.ASSIGNED, false, true, s.reopenCount(), false, s.extensionUsed());
+            // the clock goes on, with an extension asked or granted for it
+            case TRANSFER -> new State(CaseStatus.ASSIGNED, false, true, s.reopenCount(), s.extensionPending(), s.extensionUsed());
+            // back to the dispatcher: the next unit gets a fresh clock, with its own extension
+            case RETURN -> new State(CaseStatus.RECEIVED, false, false, s.reopenCount(), false, false);
             case ACCEPT -> s.with(CaseStatus.IN_PROGRESS);
             case COMPLETE -> new State(CaseStatus.HANDLED, false, s.hasUnit(), s.reopenCount(), false, s.extensionUsed());
             case VISIT -> {

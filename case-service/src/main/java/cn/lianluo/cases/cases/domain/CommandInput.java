@@ -2,9 +2,17 @@ package cn.lianluo.cases.cases.domain;
 
 import java.util.UUID;
 
-/** What a command carries besides its name; the fields a command does not read are null. */
+/**
+ * What a command carries besides its name; the fields a command does not read are null. {@code resetClock} is read by
+ * ESCALATE only: the new unit gets the full handling time limit instead of what was left.
+ */
 public record CommandInput(String content, UUID unitId, String note, String result, Satisfaction satisfaction,
-                           String reason, Integer days) {
+                           String reason, Integer days, boolean resetClock) {
+
+    public CommandInput(String content, UUID unitId, String note, String result, Satisfaction satisfaction,
+                        String reason, Integer days) {
+        this(content, unitId, note, result, satisfaction, reason, days, false);
+    }
 
     public static CommandInput empty() {
         return new CommandInput(null, null, null, null, null, null, null);

@@ -38,6 +38,15 @@ public record Deadline(Stage stage, Instant startedAt, int span, LocalDate dueDa
         return of(stage, startedAt, span + days, calendar.addWorkingDays(dueDate, days));
     }
 
+    /**
+     * This stage's clock taken over at {@code at} by another unit (上交 while the clock runs): the same due date and
+     * warning point, its span the working days left after the day of the take-over (0 when none are).
+     */
+    public Deadline takeOver(Instant at, WorkingCalendar calendar) {
+        int left = workingDaysBetween(at.atZone(Zones.CHINA).toLocalDate(), dueDate, calendar);
+        return new Deadline(stage, at, left, dueDate, dueAt, warnAt);
+    }
+
     /** 催办: the next working day after the due date. */
     public LocalDate urgeOn(WorkingCalendar calendar) {
         return calendar.addWorkingDays(dueDate, 1);

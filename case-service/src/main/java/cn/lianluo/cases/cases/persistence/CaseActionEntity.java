@@ -19,7 +19,17 @@ public class CaseActionEntity {
     public String action;
     @Column(name = "actor_role")
     public String actorRole;
+    /** The account's user name (the token's preferred_username, else its subject); citizen for a citizen. */
     public String actor;
+    /** The account's id at the identity provider ({@code sub}); null for the citizen and for entries before V15. */
+    @Column(name = "actor_subject")
+    public String actorSubject;
+    /** The person's name from the token ({@code name}), when it carried one. */
+    @Column(name = "actor_name")
+    public String actorName;
+    /** The handling unit the account belongs to (its token's unitId), for a unit's staff. */
+    @Column(name = "actor_unit_id")
+    public UUID actorUnitId;
     public Instant at;
     public String note;
     /** What the citizen was told (answer or reply content, the handling result): the tracking page shows it. */

@@ -45,6 +45,9 @@ public class CaseEntity {
     public UUID receivingDeputyId;
     @Column(name = "unit_id")
     public UUID unitId;
+    /** When the case came to that unit (交办, 上交 or 转办); null while no unit has it. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
     public String status;
     public boolean paused;
     @Column(name = "paused_at")

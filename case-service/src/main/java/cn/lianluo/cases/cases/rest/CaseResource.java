@@ -271,13 +271,17 @@ public class CaseResource {
                 .build();
     }
 
-    /** {@code answer, assign, accept, escalate, complete, reply, visit, reopen, pause, resume, request-extension,
+    /** {@code answer, assign, accept, escalate, transfer, return, complete, reply, visit, reopen, pause, resume, request-extension,
      * approve-extension, deny-extension, supervise, close}: the spelling a case's {@code allowedCommands} lists. */
     @POST
     @Path("/{id}/{command}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
     @Operation(operationId = "runCaseCommand", summary = "A command of the 五环五时 loop 诉求办理", description = "answer "
-            + "当场答复 {content}, assign 交办 {unitId}, accept 签收, escalate 上交 {unitId, note}, complete 办结 {result}, "
+            + "当场答复 {content}, assign 交办 {unitId, reason?} (a reason or note is required when the unit is below the "
+            + "level of the case's category, 分级分类), accept 签收, escalate 上交 {unitId, note, resetClock?} (the "
+            + "handling clock goes on unless a supervisor resets it), transfer 转办 {unitId, reason} (to another unit of "
+            + "the same level; the clock goes on), return 退回 {reason} (by the assigned unit, within 1 working day of "
+            + "getting the case; back to be assigned again), complete 办结 {result}, "
             + "reply 答复 {content}, visit 回访 {satisfaction} (by staff; never by a DEPUTY: the citizen rates by tracking "
             + "code), reopen {reason}, pause 挂起 {reason}, resume, request-extension 申请延期 {days, reason}, "
             + "approve-extension, deny-extension, supervise 督办 {note}, close {note}. The command is one of the case's "
@@ -285,9 +289,12 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case after the command 办理后的诉求")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the case's state does not allow the command "
-            + "(errors name the allowed), or an extension without a handling deadline")
+            + "(errors name the allowed), an extension without a handling deadline, or a return after its window "
+            + "(return-window-closed)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit, a unit that does not answer "
-            + "for the case's region, an escalation not to a higher level, or an extension asked after the deadline")
+            + "for the case's region, an escalation not to a higher level, a transfer not to another unit of the same "
+            + "level (transfer-level), an assignment below the category's level without a reason "
+            + "(assignment-below-category-level), or an extension asked after the deadline")
     public CaseView command(@PathParam("id") UUID id,
                             @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
                                     schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,

@@ -40,8 +40,8 @@ public final class CaseDtos {
      */
     @Schema(name = "CaseCommand", type = SchemaType.STRING, description = "A command of the 五环五时 loop, as "
             + "POST /cases/{id}/{command} takes it and a case's allowedCommands lists it.",
-            enumeration = {"answer", "assign", "accept", "escalate", "complete", "reply", "visit", "reopen", "pause",
-                    "resume", "request-extension", "approve-extension", "deny-extension", "supervise", "close"})
+            enumeration = {"answer", "assign", "accept", "escalate", "transfer", "return", "complete", "reply", "visit",
+                    "reopen", "pause", "resume", "request-extension", "approve-extension", "deny-extension", "supervise", "close"})
     public interface CommandName {
     }
 
@@ -51,8 +51,8 @@ public final class CaseDtos {
      */
     @Schema(name = "CaseAction", type = SchemaType.STRING, description = "What a timeline entry records: RECEIVED, "
             + "a command (upper case), or ESCALATED_TO_SUPERVISOR (unsatisfied again after two reopenings).",
-            enumeration = {"RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE", "COMPLETE", "REPLY", "VISIT", "REOPEN",
-                    "PAUSE", "RESUME", "REQUEST_EXTENSION", "APPROVE_EXTENSION", "DENY_EXTENSION", "SUPERVISE", "CLOSE",
+            enumeration = {"RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE", "TRANSFER", "RETURN", "COMPLETE", "REPLY",
+                    "VISIT", "REOPEN", "PAUSE", "RESUME", "REQUEST_EXTENSION", "APPROVE_EXTENSION", "DENY_EXTENSION", "SUPERVISE", "CLOSE",
                     "ESCALATED_TO_SUPERVISOR"})
     public interface ActionName {
     }
@@ -112,7 +112,9 @@ public final class CaseDtos {
 
     /** The body of {@code POST /cases/{id}/{command}}: each command reads the fields it needs. */
     @Schema(name = "CaseCommandBody", description = "Each command reads the fields it needs: answer {content}, assign "
-            + "{unitId}, escalate {unitId, note}, complete {result}, reply {content}, visit {satisfaction}, reopen {reason}, "
+            + "{unitId, reason?} (a reason, or a note, when the unit is below the level of the case's category: 分级分类), escalate {unitId, note, resetClock?}, transfer {unitId, reason} (转办 to another unit of the same "
+            + "level; the handling clock goes on), return {reason} (退回 by the assigned unit within 1 working day of "
+            + "getting the case), complete {result}, reply {content}, visit {satisfaction}, reopen {reason}, "
             + "pause {reason}, request-extension {days, reason}, supervise {note}, close {note}; the others none.")
     public record CommandBody(
             @Size(max = 4000) String content,
@@ -121,7 +123,10 @@ public final class CaseDtos {
             @Size(max = 4000) String result,
             Satisfaction satisfaction,
             @Size(max = 1000) String reason,
-            @Min(1) @Max(60) Integer days) {
+            @Min(1) @Max(60) Integer days,
+            @Schema(nullable = true, description = "escalate only, by a supervisor: the new unit gets the full handling "
+                    + "time limit; without it the handling clock goes on and the new unit has the working time that was left")
+            Boolean resetClock) {
     }
 
     @Schema(name = "CaseRating")
@@ -143,6 +148,13 @@ public final class CaseDtos {
                                 @Schema(ref = "CaseActorRole") String actorRole,
                                 @Schema(description = "the account that acted: its user name (the token's "
                                         + "preferred_username, else its subject); citizen for a citizen") String actor,
+                                @Schema(nullable = true, description = "the account's id at the identity provider (sub); "
+                                        + "only for those who handle the case, null for the citizen and older entries") String actorSubject,
+                                @Schema(nullable = true, description = "the person's name from the token; only for those "
+                                        + "who handle the case") String actorName,
+                                @Schema(nullable = true, description = "the handling unit of the account (a unit's staff); "
+                                        + "only for those who handle the case") UUID actorUnitId,
+                                @Schema(nullable = true) String actorUnitName,
                                 Instant at,
                                 @Schema(nullable = true) String note,
                                 @Schema(nullable = true, description = "what the citizen was told: the answer or reply "

@@ -54,12 +54,23 @@ public class CaseEffects {
             c.onTheSpot = true;
         } else if (effect instanceof CaseEffect.AssignUnit e) {
             c.unitId = e.unitId();
+            c.assignedAt = now;
+        } else if (effect instanceof CaseEffect.UnassignUnit) {
+            c.unitId = null;
+            c.assignedAt = null;
         } else if (effect instanceof CaseEffect.MeetOpenDeadline) {
             open.ifPresent(d -> {
                 d.metAt = now;
                 d.paused = false;
             });
         } else if (effect instanceof CaseEffect.StartStage e) {
+            Optional<DeadlineEntity> handling = open.filter(d -> e.stage() == Stage.HANDLE && Stage.HANDLE.name().equals(d.stage));
+            if (handling.isPresent()) {
+                takeOver(c, handling.get(), now, calendar);
+            } else {
+                startStage(c, e.stage(), now, calendar);
+            }
+        } else if (effect instanceof CaseEffect.StartStageAfresh e) {
             startStage(c, e.stage(), now, calendar);
         } else if (effect instanceof CaseEffect.RecordSatisfaction e) {
             c.satisfaction = e.satisfaction().name();
@@ -105,6 +116,30 @@ public class CaseEffects {
         return row;
     }
 
+    /**
+     * A handling stage that takes over the open one (上交): the new unit has the time that was left, and the clock's
+     * events that already fired (预警, 超期, 催办, 通报) do not fire again for it.
+     */
+    private void takeOver(CaseEntity c, DeadlineEntity from, Instant now, WorkingCalendar calendar) {
+        Deadline d = current(from).takeOver(now, calendar);
+        DeadlineEntity row = new DeadlineEntity();
+        row.id = UUID.randomUUID();
+        row.caseId = c.id;
+        row.regionCode = c.regionCode;
+        row.stage = from.stage;
+        row.startedAt = now;
+        set(row, d, calendar);
+        row.warnedAt = from.warnedAt;
+        row.overdueAt = from.overdueAt;
+        row.urgedAt = from.urgedAt;
+        row.reportedAt = from.reportedAt;
+        deadlines.persist(row);
+    }
+
+    private static Deadline current(DeadlineEntity row) {
+        return new Deadline(Stage.valueOf(row.stage), row.startedAt, row.span, row.dueDate, row.dueAt, row.warnAt);
+    }
+
     private static void set(DeadlineEntity row, Deadline d, WorkingCalendar calendar) {
         row.span = d.span();
         row.dueDate = d.dueDate();
@@ -116,8 +151,7 @@ public class CaseEffects {
 
     /** A pause that stopped the clock, or an approved extension, moves the open deadline. */
     private static void move(DeadlineEntity row, int days, WorkingCalendar calendar) {
-        Deadline current = new Deadline(Stage.valueOf(row.stage), row.startedAt, row.span, row.dueDate, row.dueAt, row.warnAt);
-        set(row, current.extendedBy(days, calendar), calendar);
+        set(row, current(row).extendedBy(days, calendar), calendar);
     }
 
     private void close(CaseEntity c, Instant now, WorkingCalendar calendar) {

@@ -8,6 +8,7 @@ import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.service.UnitService;
+import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
 
@@ -41,6 +42,22 @@ record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open
     @Override
     public Optional<OpenDeadline> openDeadline() {
         return open.map(d -> new OpenDeadline(Stage.valueOf(d.stage), d.dueDate, d.dueAt));
+    }
+
+    @Override
+    public Optional<RegionLevel> categoryLevel() {
+        return units.findCategory(c.category).map(category -> RegionLevel.valueOf(category.level()));
+    }
+
+    @Override
+    public Instant assignedAt() {
+        // a case assigned before the column was kept: its handling stage began when it was assigned
+        return c.assignedAt != null ? c.assignedAt : open.map(d -> d.startedAt).orElse(c.receivedAt);
+    }
+
+    @Override
+    public WorkingCalendar calendar() {
+        return calendars.calendar();
     }
 
     @Override

@@ -145,7 +145,7 @@ public class CaseIntake {
         WorkingCalendar calendar = calendars.calendar();
         // a new case has one deadline, the one started here: the event and the answer take it without reading it back
         List<DeadlineEntity> caseDeadlines = List.of(effects.startStage(c, Stage.ASSIGN, now, calendar));
-        timeline.record(c, "RECEIVED", role, staff ? caller.subject() : "citizen", now, null, null, null);
+        timeline.record(c, "RECEIVED", staff ? CaseActor.of(caller) : CaseActor.CITIZEN, now, null, null, null);
         publisher.publish(c, "received", role, null, now, null, caseDeadlines);
         return new CaseCreated(c.id, c.trackingCode, CaseStatus.RECEIVED, CaseViews.deadlineMap(caseDeadlines, now));
     }

@@ -48,7 +48,9 @@ public class CaseQueries {
 
     /** Timeline actions a citizen sees on the tracking page. */
     private static final Set<String> PUBLIC_ACTIONS = Set.of("RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE",
-            "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+            "TRANSFER", "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+    /** Timeline actions that give the case to the unit they name. */
+    private static final Set<String> HANDED_TO_UNIT = Set.of("ASSIGN", "ESCALATE", "TRANSFER");
     /** Timeline actions whose content the citizen was told: the answer on the spot, the reply, the handling result. */
     private static final Set<String> TOLD = Set.of("ANSWER", "REPLY", "COMPLETE");
 
@@ -192,8 +194,10 @@ public class CaseQueries {
         TrackAnswer reply = null;
         TrackResult result = null;
         for (CaseActionEntity a : actions.of(c.id)) {
-            if (a.unitId != null && ("ASSIGN".equals(a.action) || "ESCALATE".equals(a.action))) {
+            if (a.unitId != null && HANDED_TO_UNIT.contains(a.action)) {
                 handling = a.unitId;
+            } else if ("RETURN".equals(a.action)) {
+                handling = null;
             }
             if (!PUBLIC_ACTIONS.contains(a.action)) {
                 continue;
@@ -261,9 +265,11 @@ public class CaseQueries {
         CaseStatus status = CaseStatus.valueOf(c.status);
         Channel channel = Channel.valueOf(c.channel);
         List<TimelineEntry> timeline = actions.of(c.id).stream().map(a -> {
-            UnitEntity u = a.unitId == null ? null : units.findById(a.unitId);
-            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, a.at, a.note, a.content, a.unitId,
-                    u == null ? null : u.name, CaseStatus.valueOf(a.status));
+            // the account behind an entry is for those who handle the case (纪检 asks who did what), not other deputies
+            UUID actorUnit = whole ? a.actorUnitId : null;
+            return new TimelineEntry(a.action, actionLabel(a.action), a.actorRole, a.actor, whole ? a.actorSubject : null,
+                    whole ? a.actorName : null, actorUnit, unitName(actorUnit), a.at, a.note, a.content, a.unitId,
+                    unitName(a.unitId), CaseStatus.valueOf(a.status));
         }).toList();
         return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
                 CaseKind.valueOf(c.kind), c.urgent, status, status.label(), c.regionCode, c.stationId, channel,
@@ -275,6 +281,11 @@ public class CaseQueries {
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
                         a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
+    }
+
+    private String unitName(UUID unitId) {
+        UnitEntity u = unitId == null ? null : units.findById(unitId);
+        return u == null ? null : u.name;
     }
 
     /** The suggestions the case grew into (意见转化为建议): the link read from the case's side. */

@@ -63,7 +63,11 @@ public class CaseService {
     public void command(UUID id, CaseCommand command, CommandBody body, Caller caller) {
         CaseEntity c = require(id);
         permissions.require(c, command, caller);
-        apply(c, command, body == null ? CommandInput.empty() : input(body), caller.primaryRole(), caller.subject());
+        CommandInput input = body == null ? CommandInput.empty() : input(body);
+        if (input.resetClock()) {
+            permissions.requireClockReset(command, caller);
+        }
+        apply(c, command, input, CaseActor.of(caller));
     }
 
     /** The citizen's own rating after the reply (the public tracking page); once. */
@@ -77,7 +81,7 @@ public class CaseService {
         }
         c.ratedByCitizen = true;
         apply(c, CaseCommand.VISIT, new CommandInput(null, null, rating.comment(), null, rating.satisfaction(), null, null),
-                "CITIZEN", "citizen");
+                CaseActor.CITIZEN);
     }
 
     /**
@@ -101,15 +105,15 @@ public class CaseService {
                 c.extensionPending, c.extensionUsed);
     }
 
-    private void apply(CaseEntity c, CaseCommand command, CommandInput input, String role, String actor) {
+    private void apply(CaseEntity c, CaseCommand command, CommandInput input, CaseActor actor) {
         CaseStatus before = CaseStatus.valueOf(c.status);
         Instant now = clock.now();
         Optional<DeadlineEntity> open = deadlines.open(c.id);
         Transition t = decide(c, command, new CaseFacts(c, input, open, now, units, calendars));
         effects.apply(c, t, open, now);
         Transition.TimelineEntry line = t.timeline();
-        timeline.record(c, line.action(), role, actor, now, line.note(), line.told(), line.unitId());
-        publisher.publish(c, t.event(), role, before, now, null);
+        timeline.record(c, line.action(), actor, now, line.note(), line.told(), line.unitId());
+        publisher.publish(c, t.event(), actor.role(), before, now, null);
     }
 
     /** The loop's decision; a command the state does not allow is 409 naming the commands as the API spells them. */
@@ -125,6 +129,7 @@ public class CaseService {
     }
 
     private static CommandInput input(CommandBody b) {
-        return new CommandInput(b.content(), b.unitId(), b.note(), b.result(), b.satisfaction(), b.reason(), b.days());
+        return new CommandInput(b.content(), b.unitId(), b.note(), b.result(), b.satisfaction(), b.reason(), b.days(),
+                Boolean.TRUE.equals(b.resetClock()));
     }
 }

@@ -23,6 +23,8 @@ public final class CaseSheets {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(Zones.CHINA);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final Map<String, String> HANDED_OVER = Map.of("ASSIGN", "交办时间", "ESCALATE", "上交时间",
+            "TRANSFER", "转办时间");
     private static final Map<String, String> ROLES = Map.of("ADMIN", "管理员", "SUPERVISOR", "督办人员",
             "STATION_STAFF", "联络站工作人员", "DEPUTY", "人大代表", "HANDLER", "承办单位", "CITIZEN", "群众");
 
@@ -42,17 +44,17 @@ public final class CaseSheets {
     }
 
     /**
-     * 交办单: the case as handed to the unit that handles it now, with the assignment (or escalation) that brought it
-     * there and the deadline of its handling. 409 while no unit has it.
+     * 交办单: the case as handed to the unit that handles it now, with the assignment (escalation, transfer) that brought
+     * it there and the deadline of its handling. 409 while no unit has it.
      */
     public static Sheet assignmentSheet(CaseView c, Instant madeAt) {
-        TimelineEntry handedOver = lastEntry(c, "ASSIGN", "ESCALATE").filter(e -> c.unitId() != null)
+        TimelineEntry handedOver = lastEntry(c, "ASSIGN", "ESCALATE", "TRANSFER").filter(e -> c.unitId() != null)
                 .orElseThrow(() -> ProblemException.conflict("not-assigned",
                         "the case has not been assigned to a unit: it has no 交办单 yet (案件尚未交办)"));
         List<Row> rows = new ArrayList<>(header(c));
         rows.add(new Row("诉求人", c.citizen().name() + "（" + c.citizen().phone() + "）"));
         rows.add(new Row("承办单位", c.unitName()));
-        rows.add(new Row("ASSIGN".equals(handedOver.action()) ? "交办时间" : "上交时间", MINUTE.format(handedOver.at())));
+        rows.add(new Row(HANDED_OVER.get(handedOver.action()), MINUTE.format(handedOver.at())));
         rows.add(new Row("交办人", actor(handedOver)));
         rows.add(new Row("办理时限", due(c.deadlines().get(Stage.HANDLE))));
         List<Passage> passages = new ArrayList<>();
@@ -61,7 +63,7 @@ public final class CaseSheets {
             passages.add(new Passage("交办意见", handedOver.note()));
         }
         passages.add(new Passage("办理要求", "请承办单位签收后在办理时限内办结，并将办理结果答复群众；"
-                + "不属于本单位职责的，请及时告知交办人。"));
+                + "不属于本单位职责的，请在一个工作日内退回交办人。"));
         return new Sheet("assignment-sheet-" + c.id() + ".pdf", "群众诉求交办单", rows, passages, footer(madeAt));
     }
 
@@ -117,8 +119,11 @@ public final class CaseSheets {
         return DAY.format(d.dueDate()) + "前（" + d.span() + "个工作日）" + (d.overdue() ? "，已超期" : "");
     }
 
+    /** 张敏（联络站工作人员）: the person's name when the token gave one, else the account's user name. */
     private static String actor(TimelineEntry e) {
-        return e.actor() + "（" + ROLES.getOrDefault(e.actorRole(), e.actorRole()) + "）";
+        String who = e.actorName() == null ? e.actor() : e.actorName();
+        String role = ROLES.getOrDefault(e.actorRole(), e.actorRole());
+        return who + "（" + (e.actorUnitName() == null ? role : e.actorUnitName()) + "）";
     }
 
     private static String footer(Instant madeAt) {

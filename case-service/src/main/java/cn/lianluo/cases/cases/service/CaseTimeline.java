@@ -23,14 +23,16 @@ public class CaseTimeline {
      * @param content what the citizen is told
      * @param unitId  the unit the case went to
      */
-    public void record(CaseEntity c, String action, String role, String actor, Instant at, String note, String content,
-                       UUID unitId) {
+    public void record(CaseEntity c, String action, CaseActor actor, Instant at, String note, String content, UUID unitId) {
         CaseActionEntity a = new CaseActionEntity();
         a.id = UUID.randomUUID();
         a.caseId = c.id;
         a.action = action;
-        a.actorRole = role;
-        a.actor = actor;
+        a.actorRole = actor.role();
+        a.actor = actor.username();
+        a.actorSubject = actor.subject();
+        a.actorName = actor.displayName();
+        a.actorUnitId = actor.unitId();
         a.at = at;
         a.note = note;
         a.content = content;

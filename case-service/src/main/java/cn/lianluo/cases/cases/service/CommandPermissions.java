@@ -17,7 +17,10 @@ public class CommandPermissions {
 
     /** What a handling unit does itself. */
     private static final Set<CaseCommand> HANDLER_COMMANDS = EnumSet.of(CaseCommand.ACCEPT, CaseCommand.COMPLETE,
-            CaseCommand.ESCALATE, CaseCommand.PAUSE, CaseCommand.RESUME, CaseCommand.REQUEST_EXTENSION, CaseCommand.REPLY);
+            CaseCommand.ESCALATE, CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.RESUME, CaseCommand.REQUEST_EXTENSION,
+            CaseCommand.REPLY);
+    /** What only the unit the case is assigned to does: 退回 says "not ours", which no one says for it. */
+    private static final Set<CaseCommand> UNIT_ONLY_COMMANDS = EnumSet.of(CaseCommand.RETURN);
     /**
      * What the receiving deputy (第一责任人) does. Not the 回访: the satisfaction that scores a deputy comes from the
      * citizen (rating by tracking code) or from staff, never from the deputy who received the case.
@@ -34,6 +37,9 @@ public class CommandPermissions {
             throw ProblemException.forbidden("a deputy does not record the 回访 of a case: the satisfaction comes from "
                     + "the citizen (rating by tracking code) or from staff's return visit");
         }
+        if (UNIT_ONLY_COMMANDS.contains(command) && !ofTheUnit(c, caller)) {
+            throw ProblemException.forbidden("only the unit the case is assigned to returns it (" + command.label() + ")");
+        }
         if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR)) {
             caller.requireWithin(RegionCode.of(c.regionCode));
             return;
@@ -43,7 +49,7 @@ public class CommandPermissions {
             return;
         }
         if (caller.hasRole(Roles.HANDLER) && HANDLER_COMMANDS.contains(command)) {
-            if (c.unitId != null && caller.unitId().map(c.unitId.toString()::equals).orElse(false)) {
+            if (ofTheUnit(c, caller)) {
                 return;
             }
             throw ProblemException.forbidden("a handling unit acts only on the cases assigned to it");
@@ -55,5 +61,25 @@ public class CommandPermissions {
             throw ProblemException.forbidden("a deputy acts only on the cases they received");
         }
         throw ProblemException.forbidden("your role does not " + command.path() + " cases");
+    }
+
+    /** A handler of the unit the case is assigned to. */
+    private static boolean ofTheUnit(CaseEntity c, Caller caller) {
+        return caller.hasRole(Roles.HANDLER) && c.unitId != null
+                && caller.unitId().map(c.unitId.toString()::equals).orElse(false);
+    }
+
+    /**
+     * Returns when the caller, who may give {@code command}, may also give the new unit a fresh handling clock
+     * ({@code resetClock}): only with an escalation (400 otherwise), and only the people's-congress office (403).
+     */
+    public void requireClockReset(CaseCommand command, Caller caller) {
+        if (command != CaseCommand.ESCALATE) {
+            throw ProblemException.invalid("resetClock", "read by " + CaseCommand.ESCALATE.path() + " only");
+        }
+        if (!caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR)) {
+            throw ProblemException.forbidden("only a supervisor resets the handling clock on escalation; without "
+                    + "resetClock the new unit has the working time that was left");
+        }
     }
 }

@@ -28,6 +28,8 @@ class CaseCommandTest {
         expected.put(CaseCommand.ASSIGN, List.of(UNIT_ID));
         expected.put(CaseCommand.ACCEPT, List.of());
         expected.put(CaseCommand.ESCALATE, List.of(UNIT_ID, NOTE));
+        expected.put(CaseCommand.TRANSFER, List.of(UNIT_ID, REASON));
+        expected.put(CaseCommand.RETURN, List.of(REASON));
         expected.put(CaseCommand.COMPLETE, List.of(RESULT));
         expected.put(CaseCommand.REPLY, List.of(CONTENT));
         expected.put(CaseCommand.VISIT, List.of(SATISFACTION));

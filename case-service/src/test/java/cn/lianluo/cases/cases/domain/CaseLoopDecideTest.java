@@ -11,14 +11,20 @@ import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
 import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
 import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
 import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
+import cn.lianluo.cases.cases.domain.CaseEffect.StartStageAfresh;
 import cn.lianluo.cases.cases.domain.CaseEffect.StopClock;
+import cn.lianluo.cases.cases.domain.CaseEffect.UnassignUnit;
 import cn.lianluo.cases.cases.domain.CaseLoop.State;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionLevel;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import static cn.lianluo.cases.cases.domain.TestCase.CITY_UNIT;
+import static cn.lianluo.cases.cases.domain.TestCase.COUNTY_TRANSPORT_UNIT;
 import static cn.lianluo.cases.cases.domain.TestCase.COUNTY_UNIT;
 import static cn.lianluo.cases.cases.domain.TestCase.OTHER_COUNTY_UNIT;
 import static cn.lianluo.cases.cases.domain.TestCase.TOWNSHIP_UNIT;
@@ -196,5 +202,108 @@ class CaseLoopDecideTest {
         assertThat(supervised.effects()).isEmpty();
         assertThat(supervised.event()).isEqualTo("supervised");
         assertThat(supervised.timeline().note()).isEqualTo("请加快办理");
+    }
+
+    static CommandInput transferTo(UUID unitId, String reason) {
+        return new CommandInput(null, unitId, null, null, null, reason, null);
+    }
+
+    @Test
+    void transferring_passes_the_case_sideways_and_leaves_the_handling_clock_running() {
+        for (CaseStatus from : new CaseStatus[] {CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS}) {
+            Transition t = CaseLoop.decide(at(from), CaseCommand.TRANSFER,
+                    handled(transferTo(COUNTY_TRANSPORT_UNIT.id(), " 属交通部门职责 ")));
+            assertThat(t.next().status()).isEqualTo(CaseStatus.ASSIGNED);
+            assertThat(t.next().hasUnit()).isTrue();
+            // no deadline is met and none is started: the clock goes on
+            assertThat(t.effects()).containsExactly(new AssignUnit(COUNTY_TRANSPORT_UNIT.id()));
+            assertThat(t.event()).isEqualTo("transferred");
+            assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("TRANSFER", "属交通部门职责", null,
+                    COUNTY_TRANSPORT_UNIT.id()));
+        }
+    }
+
+    @Test
+    void a_transfer_keeps_an_extension_asked_or_granted_for_the_running_clock() {
+        State asked = new State(CaseStatus.IN_PROGRESS, false, true, 1, true, false);
+        State next = CaseLoop.decide(asked, CaseCommand.TRANSFER, handled(transferTo(COUNTY_TRANSPORT_UNIT.id(), "转交"))).next();
+        assertThat(next).isEqualTo(new State(CaseStatus.ASSIGNED, false, true, 1, true, false));
+    }
+
+    @Test
+    void transferring_to_another_level_to_the_same_unit_or_outside_the_region_is_refused() {
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.TRANSFER,
+                handled(transferTo(CITY_UNIT.id(), "上级"))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(422);
+                    assertThat(p.kind()).isEqualTo("transfer-level");
+                });
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.TRANSFER,
+                handled(transferTo(COUNTY_UNIT.id(), "自己"))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("transfer-same-unit"));
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.TRANSFER,
+                handled(transferTo(OTHER_COUNTY_UNIT.id(), "邻区"))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("unit-outside-region"));
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.ASSIGNED), CaseCommand.TRANSFER,
+                handled(transferTo(COUNTY_TRANSPORT_UNIT.id(), " "))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.getMessage()).isEqualTo("reason: required for transfer");
+                });
+    }
+
+    @Test
+    void returning_within_the_window_unassigns_the_case_ends_the_handling_stage_and_restarts_the_assignment_clock() {
+        State asked = new State(CaseStatus.ASSIGNED, false, true, 1, true, false);
+        Transition t = CaseLoop.decide(asked, CaseCommand.RETURN, handled(TestCase.reason(" 不属本单位职责 "))
+                .assignedAt(TestCase.NOW, TestCase.NOW.plusSeconds(3_600)));
+        assertThat(t.next()).isEqualTo(new State(CaseStatus.RECEIVED, false, false, 1, false, false));
+        assertThat(t.effects()).containsExactly(new UnassignUnit(), new MeetOpenDeadline(), new StartStage(Stage.ASSIGN));
+        assertThat(t.event()).isEqualTo("returned");
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("RETURN", "不属本单位职责", null, null));
+        // waiting to be assigned again, as a new case does
+        assertThat(CaseLoop.allowed(t.next())).isEqualTo(CaseLoop.allowed(State.received()));
+    }
+
+    @Test
+    void returning_after_the_window_is_a_conflict_that_says_the_window_closed() {
+        // assigned on Friday 2026-03-06: the window runs to the end of Monday 2026-03-09
+        Instant friday = DeadlineTest.at("2026-03-06T16:00");
+        TestCase late = handled(TestCase.reason("不属本单位职责")).assignedAt(friday, DeadlineTest.at("2026-03-10T00:00"));
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.RETURN, late))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo("return-window-closed");
+                    assertThat(p.getMessage()).contains("window").contains("closed").contains("2026-03-09");
+                });
+        TestCase inTime = handled(TestCase.reason("不属本单位职责")).assignedAt(friday, DeadlineTest.at("2026-03-09T23:59"));
+        assertThat(CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.RETURN, inTime).event()).isEqualTo("returned");
+    }
+
+    @Test
+    void an_escalation_keeps_the_handling_clock_unless_a_supervisor_resets_it() {
+        Transition kept = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.ESCALATE,
+                handled(TestCase.unit(CITY_UNIT.id(), "超出本级职权")));
+        // StartStage takes over the open handling deadline (Deadline#takeOver): what was left, not a fresh limit
+        assertThat(kept.effects()).contains(new StartStage(Stage.HANDLE)).doesNotContain(new StartStageAfresh(Stage.HANDLE));
+        Transition reset = CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.ESCALATE,
+                handled(new CommandInput(null, CITY_UNIT.id(), "重新计时", null, null, null, null, true)));
+        assertThat(reset.effects()).containsExactly(new AssignUnit(CITY_UNIT.id()), new MeetOpenDeadline(),
+                new StartStageAfresh(Stage.HANDLE));
+        assertThat(reset.event()).isEqualTo("escalated");
+    }
+
+    @Test
+    void assigning_a_county_matter_to_a_township_unit_needs_a_reason() {
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(TestCase.unit(TOWNSHIP_UNIT.id(), null)).categoryLevel(RegionLevel.COUNTY)))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("assignment-below-category-level"));
+        Transition t = CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(new CommandInput(null, TOWNSHIP_UNIT.id(), null, null, null, "属地先行核实", null))
+                        .categoryLevel(RegionLevel.COUNTY));
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("ASSIGN", "属地先行核实", null, TOWNSHIP_UNIT.id()));
+        // to the county's own unit no reason is asked
+        assertThat(CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
+                handled(TestCase.unit(COUNTY_UNIT.id(), null)).categoryLevel(RegionLevel.COUNTY)).event()).isEqualTo("assigned");
     }
 }

@@ -134,4 +134,19 @@ class DeadlineTest {
         assertThat(p.span(Stage.REPLY, CaseKind.HELP, false)).isEqualTo(2);
         assertThat(p.span(Stage.VISIT, CaseKind.HELP, false)).isEqualTo(5);
     }
+
+    @Test
+    void a_handling_clock_taken_over_keeps_its_due_date_and_warning_and_counts_the_days_left() {
+        Deadline first = Deadline.start(Stage.HANDLE, at("2026-03-10T09:00"), 13, Y2026);
+        assertThat(first.dueDate()).isEqualTo(LocalDate.of(2026, 3, 27));
+        // escalated on Monday 16 March, four working days in: nine are left (17–20, 23–27 March)
+        Deadline taken = first.takeOver(at("2026-03-16T10:00"), Y2026);
+        assertThat(taken.startedAt()).isEqualTo(at("2026-03-16T10:00"));
+        assertThat(taken.span()).isEqualTo(9);
+        assertThat(taken.dueDate()).isEqualTo(first.dueDate());
+        assertThat(taken.dueAt()).isEqualTo(first.dueAt());
+        assertThat(taken.warnAt()).isEqualTo(first.warnAt());
+        // taken over after the due date: nothing is left, and it stays overdue
+        assertThat(first.takeOver(at("2026-03-30T10:00"), Y2026).span()).isZero();
+    }
 }

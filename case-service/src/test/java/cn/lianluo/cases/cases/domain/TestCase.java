@@ -1,5 +1,7 @@
 package cn.lianluo.cases.cases.domain;
 
+import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
@@ -26,11 +28,21 @@ final class TestCase implements CaseContext {
             RegionLevel.TOWNSHIP);
     static final HandlingUnit OTHER_COUNTY_UNIT = new HandlingUnit(UUID.randomUUID(), "天心区住建局", RegionCode.of("430103"),
             RegionLevel.COUNTY);
+    static final HandlingUnit COUNTY_TRANSPORT_UNIT = new HandlingUnit(UUID.randomUUID(), "芙蓉区交通运输局", REGION,
+            RegionLevel.COUNTY);
+    /** Weekends, and 清明 2026 (4–6 April) off. */
+    static final WorkingCalendar CALENDAR = new WorkingCalendar(List.of(
+            new CalendarDay(LocalDate.of(2026, 4, 4), false, "清明节"),
+            new CalendarDay(LocalDate.of(2026, 4, 5), false, "清明节"),
+            new CalendarDay(LocalDate.of(2026, 4, 6), false, "清明节")));
 
     private final CommandInput input;
     private final UUID currentUnit;
     private final Optional<OpenDeadline> open;
     private final int originalSpan;
+    private Instant now = NOW;
+    private Instant assignedAt = NOW;
+    private RegionLevel categoryLevel = RegionLevel.TOWNSHIP;
     private final Map<UUID, HandlingUnit> units = new HashMap<>();
     final List<UUID> lookedUp = new ArrayList<>();
 
@@ -39,7 +51,7 @@ final class TestCase implements CaseContext {
         this.currentUnit = currentUnit;
         this.open = open;
         this.originalSpan = originalSpan;
-        for (HandlingUnit u : List.of(COUNTY_UNIT, CITY_UNIT, TOWNSHIP_UNIT, OTHER_COUNTY_UNIT)) {
+        for (HandlingUnit u : List.of(COUNTY_UNIT, CITY_UNIT, TOWNSHIP_UNIT, OTHER_COUNTY_UNIT, COUNTY_TRANSPORT_UNIT)) {
             units.put(u.id(), u);
         }
     }
@@ -47,6 +59,19 @@ final class TestCase implements CaseContext {
     /** Handled by the county unit, its handling deadline due in five days, a handling limit of 15 working days. */
     static TestCase handled(CommandInput input) {
         return new TestCase(input, COUNTY_UNIT.id(), Optional.of(handlingDueIn(5)), 15);
+    }
+
+    /** The case came to its unit at {@code assignedAt}; the command is given at {@code now}. */
+    TestCase assignedAt(Instant assignedAt, Instant now) {
+        this.assignedAt = assignedAt;
+        this.now = now;
+        return this;
+    }
+
+    /** The case's category is a matter of this level (分级分类); by default a township's. */
+    TestCase categoryLevel(RegionLevel level) {
+        this.categoryLevel = level;
+        return this;
     }
 
     static OpenDeadline handlingDueIn(int days) {
@@ -110,7 +135,22 @@ final class TestCase implements CaseContext {
 
     @Override
     public Instant now() {
-        return NOW;
+        return now;
+    }
+
+    @Override
+    public Optional<RegionLevel> categoryLevel() {
+        return Optional.ofNullable(categoryLevel);
+    }
+
+    @Override
+    public Instant assignedAt() {
+        return assignedAt;
+    }
+
+    @Override
+    public WorkingCalendar calendar() {
+        return CALENDAR;
     }
 
     @Override

@@ -33,7 +33,13 @@ class CaseSheetsTest {
     static final Instant MADE = Instant.parse("2026-12-02T06:00:00Z");
 
     static TimelineEntry entry(String action, String role, String actor, Instant at, String note, UUID unit) {
-        return new TimelineEntry(action, action, role, actor, at, note, null, unit, null, CaseStatus.ASSIGNED);
+        return new TimelineEntry(action, action, role, actor, null, null, null, null, at, note, null, unit, null, CaseStatus.ASSIGNED);
+    }
+
+    /** An entry by a named person of a handling unit, as the token named them. */
+    static TimelineEntry byUnitStaff(String action, String name, String unitName, Instant at, String note, UUID unit) {
+        return new TimelineEntry(action, action, "HANDLER", "zhao.gang", "f3b1c2d4", name, UUID.randomUUID(), unitName, at,
+                note, null, unit, null, CaseStatus.ASSIGNED);
     }
 
     static DeadlineView handling(Instant metAt, boolean overdue) {
@@ -82,12 +88,23 @@ class CaseSheetsTest {
     void after_an_escalation_the_sheet_is_the_escalations_and_a_missing_note_leaves_no_empty_passage() {
         List<TimelineEntry> timeline = new ArrayList<>(List.of(
                 entry("ASSIGN", "STATION_STAFF", "wang.li", ASSIGNED, "先行核实", UUID.randomUUID()),
-                entry("ESCALATE", "HANDLER", "zhao.gang", ASSIGNED.plusSeconds(3600), " ", UNIT)));
+                byUnitStaff("ESCALATE", "赵刚", "边城镇人民政府", ASSIGNED.plusSeconds(3600), " ", UNIT)));
         Sheet sheet = CaseSheets.assignmentSheet(view(UNIT, "花垣县交通运输局", false, timeline), MADE);
 
         assertThat(value(sheet, "上交时间")).isEqualTo("2026年12月1日 11:05");
-        assertThat(value(sheet, "交办人")).isEqualTo("zhao.gang（承办单位）");
+        // the person and their unit, as the token named them
+        assertThat(value(sheet, "交办人")).isEqualTo("赵刚（边城镇人民政府）");
         assertThat(passages(sheet)).containsExactly("诉求内容", "办理要求");
+    }
+
+    @Test
+    void after_a_transfer_the_sheet_is_the_transfers() {
+        List<TimelineEntry> timeline = List.of(entry("ASSIGN", "STATION_STAFF", "wang.li", ASSIGNED, "先行核实", UUID.randomUUID()),
+                entry("TRANSFER", "STATION_STAFF", "wang.li", ASSIGNED.plusSeconds(1800), "应由水利站办理", UNIT));
+        Sheet sheet = CaseSheets.assignmentSheet(view(UNIT, "边城镇水利站", false, timeline), MADE);
+
+        assertThat(value(sheet, "转办时间")).isEqualTo("2026年12月1日 10:35");
+        assertThat(sheet.passages()).contains(new Passage("交办意见", "应由水利站办理"));
     }
 
     @Test
