@@ -24,7 +24,7 @@ public final class CaseEvents {
     public static final List<String> CASE_ACTIONS = List.of("reported", "received", "answered", "accepted", "assigned",
             "handled", "replied", "visited", "closed", "reopened", "extension-requested", "extension-approved",
             "extension-denied", "paused", "resumed", "escalated", "escalated-to-supervisor", "supervised", "urged",
-            "deadline-warning", "overdue");
+            "deadline-warning", "overdue", "transferred", "returned");
     /** The actions of a suggestion's loop, {@code lianluo.case.suggestion-<action>.v1} ({@link SuggestionData}). */
     public static final List<String> SUGGESTION_ACTIONS = List.of("submitted", "co-signed", "assigned", "answered",
             "co-answered", "extension-requested", "extension-approved", "rated", "reopened", "marked-key", "supervised",
