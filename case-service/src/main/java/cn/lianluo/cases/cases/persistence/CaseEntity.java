@@ -1,6 +1,8 @@
 package cn.lianluo.cases.cases.persistence;
 
+import cn.lianluo.cases.shared.Consent;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -69,11 +71,9 @@ public class CaseEntity {
     public List<Attachment> attachments = new ArrayList<>();
     @Column(name = "received_at")
     public Instant receivedAt;
-    /** The notice on personal data the citizen agreed to (its version) and when; null when none was given. */
-    @Column(name = "consented_notice")
-    public String consentedNotice;
-    @Column(name = "consented_at")
-    public Instant consentedAt;
+    /** The notice on personal data the citizen agreed to; null when none was given. */
+    @Embedded
+    public Consent consent;
     @Column(name = "closed_at")
     public Instant closedAt;
     @Column(name = "closed_on_time")

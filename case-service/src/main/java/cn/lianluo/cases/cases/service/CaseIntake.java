@@ -13,6 +13,7 @@ import cn.lianluo.cases.cases.service.CaseDtos.CaseCreated;
 import cn.lianluo.cases.cases.service.CaseDtos.CaseRequest;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.files.service.FileService;
+import cn.lianluo.cases.shared.Consent;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.cases.units.service.UnitService;
@@ -132,10 +133,7 @@ public class CaseIntake {
         c.stationId = request.stationId();
         c.channel = channel.name();
         cipher.seal(c, request.citizen().name().strip(), request.citizen().phone().strip());
-        if (request.citizen().consentedNotice() != null) {
-            c.consentedNotice = request.citizen().consentedNotice();
-            c.consentedAt = now;
-        }
+        c.consent = Consent.given(request.citizen().consentedNotice(), now);
         c.receivingDeputyId = receivingDeputy;
         c.status = CaseStatus.RECEIVED.name();
         c.receivedAt = now;

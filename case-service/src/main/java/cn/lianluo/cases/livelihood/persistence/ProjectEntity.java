@@ -1,6 +1,8 @@
 package cn.lianluo.cases.livelihood.persistence;
 
+import cn.lianluo.cases.shared.Consent;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,11 +26,9 @@ public class ProjectEntity {
     public String proposerName;
     @Column(name = "proposer_phone")
     public String proposerPhone;
-    /** The notice on personal data the proposer agreed to (its version) and when; null when none was given. */
-    @Column(name = "consented_notice")
-    public String consentedNotice;
-    @Column(name = "consented_at")
-    public java.time.Instant consentedAt;
+    /** The notice on personal data the proposer agreed to; null when none was given. */
+    @Embedded
+    public Consent consent;
     public String status;
     @Column(name = "session_id")
     public UUID sessionId;

@@ -19,6 +19,7 @@ import cn.lianluo.cases.livelihood.service.ProjectDtos.Vote;
 import cn.lianluo.cases.moderation.domain.ModeratedKind;
 import cn.lianluo.cases.moderation.domain.ModerationState;
 import cn.lianluo.cases.moderation.service.ModerationService;
+import cn.lianluo.cases.shared.Consent;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.events.contract.CaseEvents;
@@ -91,10 +92,7 @@ public class ProjectService {
             // sealed at rest like a case's citizen (PIPL)
             p.proposerName = cipher.seal(request.citizen().name().strip(), "proposer_name");
             p.proposerPhone = cipher.seal(request.citizen().phone().strip(), "proposer_phone");
-            if (request.citizen().consentedNotice() != null) {
-                p.consentedNotice = request.citizen().consentedNotice();
-                p.consentedAt = clock.now();
-            }
+            p.consent = Consent.given(request.citizen().consentedNotice(), clock.now());
         }
         ProjectLoop.Step step = ProjectLoop.propose();
         p.status = step.next().name();
