@@ -1,0 +1,5 @@
+package cn.lianluo.common.testing.layers.rest;
+
+/** An API record the use case below should not know (see ArchitectureRulesTest). */
+public record Dto(String value) {
+}
