@@ -3,6 +3,7 @@ package cn.lianluo.gateway;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,7 +51,7 @@ class FaultsIT {
     static final String OFFICE = TestTokens.bearer("SUPERVISOR", "43");
     static final String RECEIVED = "lianluo.case.received.v1";
     /** The year a case received now is counted in (points go by the day a fact happened, in China). */
-    static final int YEAR = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+    static final int YEAR = java.time.LocalDate.now(Zones.CHINA).getYear();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ class OpenDataIT {
         body.put("citizen", Map.of("name", "王公开", "phone", "13912340000"));
         given().header("X-Forwarded-For", "198.51.100.7").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/cases").then().statusCode(201);
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(Zones.CHINA).getYear();
 
         for (String region : List.of("433124108", "433124")) {
             JsonPath figures = given().queryParam("region", region).queryParam("year", year)
@@ -61,7 +61,7 @@ class OpenDataIT {
 
     @Test
     void the_catalogue_lists_every_dataset_and_each_link_answers_with_its_type() {
-        LocalDate asOf = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate asOf = LocalDate.now(Zones.CHINA).minusDays(1);
         Response answer = given().when().get("/api/v1/open-data");
         answer.then().statusCode(200).contentType(startsWith("application/ld+json"))
                 .body("'@type'", equalTo("dcat:Catalog"))
@@ -105,7 +105,7 @@ class OpenDataIT {
             given().queryParam("region", "abc").when().get(path).then().statusCode(400)
                     .contentType(startsWith("application/problem+json")).body("errors.field", org.hamcrest.Matchers.hasItem("region"));
         }
-        given().queryParam("year", LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1).when().get("/api/v1/cases/public-statistics")
+        given().queryParam("year", LocalDate.now(Zones.CHINA).getYear() + 1).when().get("/api/v1/cases/public-statistics")
                 .then().statusCode(422).contentType(startsWith("application/problem+json"));
         given().when().get("/api/v1/open-data/unknown.csv").then().statusCode(404);
     }

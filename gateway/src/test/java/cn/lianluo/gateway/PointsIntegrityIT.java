@@ -3,6 +3,7 @@ package cn.lianluo.gateway;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ class PointsIntegrityIT {
     static final String STAFF = TestTokens.bearer("STATION_STAFF", TOWNSHIP);
     static final String COUNTY = TestTokens.bearer("SUPERVISOR", "431021");
     static final String STATION = SeedIds.of("station", "renyi-1").toString();
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.now(Zones.CHINA);
     static final int YEAR = TODAY.getYear();
 
     static String seeded(String key) {

@@ -3,6 +3,7 @@ package cn.lianluo.deputy.rest;
 import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -330,7 +330,7 @@ class DeputyResourceIT {
             given().header("Authorization", SUPERVISOR_SANGZHI)
                     .when().delete("/api/v1/groups/" + group + "/members/" + member)
                     .then().statusCode(200)
-                    .body("members[0].leftOn", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
+                    .body("members[0].leftOn", equalTo(LocalDate.now(Zones.CHINA).toString()));
             given().header("Authorization", SUPERVISOR_SANGZHI)
                     .when().delete("/api/v1/groups/" + group + "/members/" + member)
                     .then().statusCode(409).contentType("application/problem+json");

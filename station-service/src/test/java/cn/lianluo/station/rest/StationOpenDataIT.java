@@ -1,6 +1,7 @@
 package cn.lianluo.station.rest;
 
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class StationOpenDataIT {
 
         Response json = given().queryParam("region", "430822207").when().get("/api/v1/open-data/stations.json");
         json.then().statusCode(200).contentType(startsWith("application/json"))
-                .body("asOf", equalTo(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString()))
+                .body("asOf", equalTo(LocalDate.now(Zones.CHINA).minusDays(1).toString()))
                 .body("licence.name", equalTo("CC BY 4.0"))
                 .body("items.find { it.id == '" + id + "' }.standardMet", equalTo(false))
                 .body("items.find { it.id == '" + id + "' }.hasSite", equalTo(false))
