@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { review, signIn } from '../support/console';
 
@@ -50,6 +51,14 @@ test('a case is assigned to 花垣县医疗保障局, which accepts and complete
   await expect(staff.getByTestId('case-unit')).toHaveText('花垣县医疗保障局');
   await expect(staff.getByTestId('case-timeline')).toContainText('交办');
   await review(staff, 'case-assigned');
+  // the 交办单 to print: the browser downloads the PDF, and its text names the case and the unit
+  const documents = staff.getByRole('toolbar', { name: '文书' });
+  await expect(documents.getByRole('button')).toHaveText(['交办单(PDF)']);
+  const [sheet] = await Promise.all([staff.waitForEvent('download'), documents.getByRole('button', { name: '交办单(PDF)' }).click()]);
+  expect(sheet.suggestedFilename()).toMatch(/\.pdf$/);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await sheet.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain(title.replace(/\s+/g, ''));
+  expect(text).toContain('花垣县医疗保障局');
 
   const unit = await as(browser, 'huayuan-yibao', '/console/');
   await expect(unit.getByRole('heading', { level: 1 })).toHaveText('群众诉求 · 本单位待办');

@@ -8,7 +8,7 @@ import { accessToken } from '@/auth/session'
  */
 type Path = keyof paths
 
-async function send(path: Path, init: RequestInit, query?: Record<string, string | undefined>): Promise<Response> {
+async function send(path: string, init: RequestInit, query?: Record<string, string | undefined>): Promise<Response> {
   const token = await accessToken()
   const headers = new Headers(init.headers)
   if (token) headers.set('Authorization', `Bearer ${token}`)
@@ -42,9 +42,19 @@ function fileName(response: Response, fallback: string): string {
   return plain ? plain[1] : fallback
 }
 
+/** The path with its `{name}` parameters filled in, each encoded. */
+function fill(path: Path, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+}
+
 /** Fetches a file of the API and hands it to the browser as a download. */
-export async function download(path: Path, query: Record<string, string | undefined>, fallback: string): Promise<string> {
-  const response = await send(path, { method: 'GET' }, query)
+export async function download(
+  path: Path,
+  query: Record<string, string | undefined>,
+  fallback: string,
+  params: Record<string, string> = {},
+): Promise<string> {
+  const response = await send(fill(path, params), { method: 'GET' }, query)
   const blob = await response.blob()
   const name = fileName(response, fallback)
   const url = URL.createObjectURL(blob)
