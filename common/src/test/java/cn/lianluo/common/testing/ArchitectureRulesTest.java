@@ -1,8 +1,8 @@
 package cn.lianluo.common.testing;
 
-import cn.lianluo.common.testing.layers.domain.FrameworkInDomain;
-import cn.lianluo.common.testing.layers.rest.Dto;
-import cn.lianluo.common.testing.layers.service.RestInService;
+import cn.lianluo.layerfixture.domain.FrameworkInDomain;
+import cn.lianluo.layerfixture.rest.Dto;
+import cn.lianluo.layerfixture.service.RestInService;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The layer rules catch what they name, also with ArchUnit told not to load the classes a dependency points to
- * (archunit.properties): a few classes under {@code layers} break them on purpose.
+ * (archunit.properties): the classes of {@code cn.lianluo.layerfixture} break them on purpose; they live outside
+ * {@code cn.lianluo.common}, whose own rules the modules check against common's test-jar.
  */
 class ArchitectureRulesTest {
 

@@ -1,4 +1,4 @@
-package cn.lianluo.common.testing.layers.domain;
+package cn.lianluo.layerfixture.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,6 @@
-package cn.lianluo.common.testing.layers.service;
+package cn.lianluo.layerfixture.service;
 
-import cn.lianluo.common.testing.layers.rest.Dto;
+import cn.lianluo.layerfixture.rest.Dto;
 
 /** Breaks a layer rule on purpose: a use case that answers with the REST layer's record (see ArchitectureRulesTest). */
 public class RestInService {
