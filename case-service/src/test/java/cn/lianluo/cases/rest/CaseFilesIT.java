@@ -174,6 +174,50 @@ class CaseFilesIT {
     }
 
     @Test
+    void the_unit_hands_in_its_proof_at_complete_and_the_papers_of_its_answer_at_reply() {
+        String caseId = submit(withFiles("路灯不亮要办结照片"), null).statusCode(201).extract().path("id");
+        command(caseId, "assign", Map.of("unitId", TOWNSHIP_GOV, "reason", "属地办理"), STAFF).statusCode(200);
+        command(caseId, "accept", Map.of(), TOWNSHIP_HANDLER).statusCode(200);
+        String proof = uploadPng(TOWNSHIP_HANDLER);
+
+        // files go with complete and reply only; refused, the pause did not happen
+        command(caseId, "pause", Map.of("reason", "等待配件", "fileIds", List.of(proof)), TOWNSHIP_HANDLER).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://lianluo.cn/problems/files-not-taken"))
+                .body("errors[0].field", equalTo("fileIds"));
+        // an unknown file refuses the whole completion: the case is still being handled and has no file
+        command(caseId, "complete", Map.of("result", "已更换灯泡", "fileIds", List.of(proof, UUID.randomUUID().toString())),
+                TOWNSHIP_HANDLER).statusCode(422)
+                .body("type", equalTo("https://lianluo.cn/problems/unknown-file"))
+                .body("errors[0].field", equalTo("fileIds[1]"));
+        given().header("Authorization", STAFF).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("paused", equalTo(false)).body("attachments", hasSize(0));
+
+        command(caseId, "complete", Map.of("result", "已更换灯泡", "fileIds", List.of(proof)), TOWNSHIP_HANDLER)
+                .statusCode(200)
+                .body("status", equalTo("HANDLED"))
+                .body("attachments", hasSize(1))
+                .body("attachments[0].fileId", equalTo(proof))
+                .body("attachments[0].step", equalTo("complete"))
+                .body("attachments[0].url", equalTo("/api/v1/files/" + proof));
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String letter = upload("答复函.pdf", pdf, "application/pdf", TOWNSHIP_HANDLER).statusCode(201).extract().path("id");
+        command(caseId, "reply", Map.of("content", "路灯已修好", "fileIds", List.of(letter)), TOWNSHIP_HANDLER)
+                .statusCode(200)
+                .body("attachments.fileId", equalTo(List.of(proof, letter)))
+                .body("attachments.step", equalTo(List.of("complete", "reply")));
+        // a file handed in once is the case's: it does not go with another step
+        command(caseId, "visit", Map.of("satisfaction", "SATISFIED", "fileIds", List.of(letter)), STAFF).statusCode(422);
+
+        // read like the citizen's own files: by those who read the case, by no one of another county
+        assertThat(download(letter, STAFF).statusCode(200).contentType("application/pdf").extract().asByteArray())
+                .isEqualTo(pdf);
+        download(proof, TestTokens.deputy(REGION, UUID.randomUUID().toString())).statusCode(200);
+        download(proof, TestTokens.deputy("430903105", UUID.randomUUID().toString())).statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void a_file_belongs_to_one_case_and_a_refused_submission_writes_nothing() {
         String fileId = uploadPng(null);
         String other = uploadPng(null);

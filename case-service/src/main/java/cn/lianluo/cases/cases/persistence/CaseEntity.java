@@ -87,8 +87,9 @@ public class CaseEntity {
 
     /**
      * A file of the case: one stored by case-service ({@code fileId}, its bytes in {@code case_file}), or a link to
-     * one elsewhere ({@code url}, the form of before stored uploads).
+     * one elsewhere ({@code url}, the form of before stored uploads). {@code step} is the command that added it
+     * ({@code complete}, {@code reply}); null for the files of the submission.
      */
-    public record Attachment(String name, String contentType, long size, String url, UUID fileId) {
+    public record Attachment(String name, String contentType, long size, String url, UUID fileId, String step) {
     }
 }

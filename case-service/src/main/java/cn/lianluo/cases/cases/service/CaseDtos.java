@@ -87,7 +87,9 @@ public final class CaseDtos {
                              @PositiveOrZero long size,
                              @Size(max = 500) @Schema(nullable = true, description = "a link's https: URL; for a stored "
                                      + "file its download path /api/v1/files/{fileId} (with a token)") String url,
-                             @Schema(nullable = true, description = "a stored file's id (POST /api/v1/files); null for a link") UUID fileId) {
+                             @Schema(nullable = true, description = "a stored file's id (POST /api/v1/files); null for a link") UUID fileId,
+                             @Schema(nullable = true, description = "in a case: the command that added the file, complete "
+                                     + "or reply; null for the files of the submission (ignored in a submission)") String step) {
 
         /** The download path of a stored file. */
         public static String downloadPath(UUID fileId) {
@@ -126,7 +128,12 @@ public final class CaseDtos {
             @Min(1) @Max(60) Integer days,
             @Schema(nullable = true, description = "escalate only, by a supervisor: the new unit gets the full handling "
                     + "time limit; without it the handling clock goes on and the new unit has the working time that was left")
-            Boolean resetClock) {
+            Boolean resetClock,
+            @Size(max = 10) @Schema(nullable = true, description = "complete and reply only: files uploaded with POST "
+                    + "/api/v1/files within 24 h, by this account or without a token (proof of handling 办结材料, the "
+                    + "answer's papers), attached to the case with the step; another command with files is 422 "
+                    + "files-not-taken")
+            List<@NotNull UUID> fileIds) {
     }
 
     @Schema(name = "CaseRating")

@@ -153,14 +153,14 @@ public class CaseIntake {
      * case — a file that is unknown, already a case's, too old or another account's refuses the whole submission.
      */
     private List<CaseEntity.Attachment> attachments(UUID caseId, List<Attachment> given, String account) {
-        List<FileService.StoredFile> stored = files.attach(caseId, "attachments",
+        List<FileService.StoredFile> stored = files.attach(caseId, i -> "attachments[" + i + "].fileId",
                 given.stream().map(Attachment::fileId).toList(), account);
         List<CaseEntity.Attachment> attachments = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             Attachment a = given.get(i);
             FileService.StoredFile f = stored.get(i);
-            attachments.add(f == null ? new CaseEntity.Attachment(a.name(), a.contentType(), a.size(), a.url(), null)
-                    : new CaseEntity.Attachment(f.name(), f.contentType(), f.size(), null, f.id()));
+            attachments.add(f == null ? new CaseEntity.Attachment(a.name(), a.contentType(), a.size(), a.url(), null, null)
+                    : HandlingFiles.attachment(f, null));
         }
         return attachments;
     }

@@ -279,7 +279,7 @@ public class CaseQueries {
                 CaseViews.overdueNow(rows, now), CaseLoop.allowed(CaseService.state(c)).stream().map(CaseCommand::path).toList(),
                 timeline,
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
-                        a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId())).toList(),
+                        a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId(), a.step())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
     }
 

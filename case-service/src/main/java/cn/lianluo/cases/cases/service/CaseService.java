@@ -42,10 +42,12 @@ public class CaseService {
     private final CasePublisher publisher;
     private final CaseClock clock;
     private final TrackingGuard guard;
+    private final HandlingFiles files;
 
     public CaseService(CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines, UnitService units,
                        CaseCalendar calendars, CommandPermissions permissions, CaseEffects effects,
-                       CaseTimeline timeline, CasePublisher publisher, CaseClock clock, TrackingGuard guard) {
+                       CaseTimeline timeline, CasePublisher publisher, CaseClock clock, TrackingGuard guard,
+                       HandlingFiles files) {
         this.cases = cases;
         this.deadlines = deadlines;
         this.units = units;
@@ -56,6 +58,7 @@ public class CaseService {
         this.publisher = publisher;
         this.clock = clock;
         this.guard = guard;
+        this.files = files;
     }
 
     /** {@code POST /cases/{id}/{command}}. */
@@ -67,7 +70,10 @@ public class CaseService {
         if (input.resetClock()) {
             permissions.requireClockReset(command, caller);
         }
+        List<UUID> fileIds = body == null || body.fileIds() == null ? List.of() : body.fileIds();
+        HandlingFiles.requireTaken(command, fileIds);
         apply(c, command, input, CaseActor.of(caller));
+        files.attach(c, command, fileIds, caller.subject());
     }
 
     /** The citizen's own rating after the reply (the public tracking page); once. */

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Files of cases: an upload is stored on its own (anyone may upload: a citizen photographs the pothole before writing
@@ -100,13 +101,14 @@ public class FileService {
     /**
      * Gives the named uploads to a case, in the caller's transaction: each must exist, belong to no case yet, be
      * uploaded within {@link FilesConfig#keepUnattached()} and, when it was uploaded with a token, by the same
-     * account. The first that is not is a 422 naming {@code attachments[i].fileId}, and nothing of the write stays.
+     * account. The first that is not is a 422 naming its field, and nothing of the write stays.
      *
-     * @param field   the list's field, e.g. {@code attachments}; {@code fileIds} are its items in order (null: a link)
+     * @param fieldOf the field of the i-th id as the request spells it, e.g. {@code attachments[1].fileId}
+     * @param fileIds the ids in the request's order (null: an item that is a link, passed over)
      * @param account the subject of the caller's token, or {@link #CITIZEN}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<StoredFile> attach(UUID caseId, String field, List<UUID> fileIds, String account) {
+    public List<StoredFile> attach(UUID caseId, IntFunction<String> fieldOf, List<UUID> fileIds, String account) {
         Instant now = clock.now();
         Instant oldest = now.minus(config.keepUnattached());
         List<StoredFile> attached = new ArrayList<>();
@@ -116,7 +118,7 @@ public class FileService {
                 attached.add(null);
                 continue;
             }
-            String at = field + "[" + i + "].fileId";
+            String at = fieldOf.apply(i);
             FileEntity f = files.lockedForAttaching(id).orElseThrow(() -> ProblemException.unprocessable("unknown-file", at,
                     "no file " + id + " was uploaded (POST /api/v1/files), or it waited more than "
                             + hours(config) + " h for a case and was deleted"));
