@@ -20,15 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseLoopTransitionsTest {
 
     static final Map<CaseStatus, Set<CaseCommand>> ALLOWED = Map.of(
-            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE),
+            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE, CaseCommand.MERGE),
             CaseStatus.ASSIGNED, EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.TRANSFER,
-                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
+                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE,
+                    CaseCommand.MERGE),
             CaseStatus.IN_PROGRESS, EnumSet.of(CaseCommand.COMPLETE, CaseCommand.ESCALATE, CaseCommand.TRANSFER,
-                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
+                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE,
+                    CaseCommand.MERGE),
             CaseStatus.HANDLED, EnumSet.of(CaseCommand.REPLY, CaseCommand.SUPERVISE),
             CaseStatus.REPLIED, EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
             CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
-            CaseStatus.CLOSED, EnumSet.of(CaseCommand.REOPEN));
+            CaseStatus.CLOSED, EnumSet.of(CaseCommand.REOPEN),
+            CaseStatus.MERGED, EnumSet.noneOf(CaseCommand.class));
 
     /** The expected status after an allowed command (VISIT with SATISFIED; reopen counts 0). */
     static final Map<CaseCommand, Map<CaseStatus, CaseStatus>> NEXT = Map.ofEntries(
@@ -47,7 +50,9 @@ class CaseLoopTransitionsTest {
             Map.entry(CaseCommand.VISIT, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED)),
             Map.entry(CaseCommand.CLOSE, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED,
                     CaseStatus.SUPERVISOR_REVIEW, CaseStatus.CLOSED)),
-            Map.entry(CaseCommand.REOPEN, Map.of(CaseStatus.CLOSED, CaseStatus.ASSIGNED)));
+            Map.entry(CaseCommand.REOPEN, Map.of(CaseStatus.CLOSED, CaseStatus.ASSIGNED)),
+            Map.entry(CaseCommand.MERGE, Map.of(CaseStatus.RECEIVED, CaseStatus.MERGED, CaseStatus.ASSIGNED,
+                    CaseStatus.MERGED, CaseStatus.IN_PROGRESS, CaseStatus.MERGED)));
 
     static Stream<Arguments> everyPair() {
         List<Arguments> pairs = new ArrayList<>();
@@ -89,6 +94,29 @@ class CaseLoopTransitionsTest {
         State resumed = CaseLoop.next(paused, CaseCommand.RESUME, null);
         assertThat(resumed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(resumed.paused()).isFalse();
+    }
+
+    @Test
+    void a_possible_duplicate_is_unlinked_in_any_state_but_merged_and_keeps_its_flag_through_other_commands() {
+        for (CaseStatus status : CaseStatus.values()) {
+            State flagged = new State(status, false, true, 0, false, false, true);
+            if (status == CaseStatus.MERGED) {
+                assertThat(CaseLoop.allowed(flagged)).isEmpty();
+                continue;
+            }
+            assertThat(CaseLoop.allowed(flagged)).as(status.name()).contains(CaseCommand.UNLINK);
+            State unlinked = CaseLoop.next(flagged, CaseCommand.UNLINK, null);
+            assertThat(unlinked).isEqualTo(new State(status, false, true, 0, false, false, false));
+        }
+        State paused = new State(CaseStatus.IN_PROGRESS, true, true, 0, false, false, true);
+        assertThat(CaseLoop.allowed(paused)).containsExactlyInAnyOrder(CaseCommand.RESUME, CaseCommand.SUPERVISE,
+                CaseCommand.UNLINK);
+        State accepted = CaseLoop.next(new State(CaseStatus.ASSIGNED, false, true, 0, false, false, true),
+                CaseCommand.ACCEPT, null);
+        assertThat(accepted.possibleDuplicate()).isTrue();
+        State merged = CaseLoop.next(accepted, CaseCommand.MERGE, null);
+        assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(merged.possibleDuplicate()).isFalse();
     }
 
     @Test
