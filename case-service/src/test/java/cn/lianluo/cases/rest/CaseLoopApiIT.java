@@ -247,7 +247,9 @@ class CaseLoopApiIT {
 
     @Test
     void a_case_lists_its_allowed_commands_as_the_command_path_takes_them() {
-        String id = submit(citizenCase("指令拼写"), STAFF);
+        Map<String, Object> body = citizenCase("指令拼写");
+        body.put("citizen", Map.of("name", "张三丰", "phone", TestPhones.unused()));
+        String id = submit(body, STAFF);
         given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("allowedCommands", equalTo(List.of("answer", "assign", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED")));

@@ -104,6 +104,10 @@ public final class CaseLoop {
         }
         EnumSet<CaseCommand> allowed = s.paused() ? EnumSet.of(CaseCommand.RESUME, CaseCommand.SUPERVISE) : unpaused(s);
         if (s.possibleDuplicate()) {
+            // 重复件: a flagged case is merged (before its own handling has an answer) or unlinked
+            if (!s.paused() && MERGEABLE.contains(s.status())) {
+                allowed.add(CaseCommand.MERGE);
+            }
             allowed.add(CaseCommand.UNLINK);
         }
         return allowed;
@@ -122,9 +126,6 @@ public final class CaseLoop {
             case CLOSED -> EnumSet.of(CaseCommand.REOPEN);
             case MERGED -> EnumSet.noneOf(CaseCommand.class);
         };
-        if (MERGEABLE.contains(s.status())) {
-            allowed.add(CaseCommand.MERGE);
-        }
         if (s.status() == CaseStatus.ASSIGNED || s.status() == CaseStatus.IN_PROGRESS) {
             if (s.extensionPending()) {
                 allowed.add(CaseCommand.APPROVE_EXTENSION);
@@ -146,8 +147,8 @@ public final class CaseLoop {
     public static Transition decide(State s, CaseCommand command, CaseContext context) {
         CommandInput input = context.input();
         command.requireFields(input);
-        if (command == CaseCommand.UNLINK) {
-            DuplicatePolicy.requireFlagged(s);
+        if (command == CaseCommand.MERGE || command == CaseCommand.UNLINK) {
+            DuplicatePolicy.requireFlagged(s, command);
         }
         State next = next(s, command, input.satisfaction());
         return switch (command) {

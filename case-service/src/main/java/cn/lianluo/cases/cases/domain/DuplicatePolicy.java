@@ -10,17 +10,19 @@ import java.util.UUID;
 /**
  * 重复件: a case flagged at intake as a possible duplicate of an open case is either merged into an open case of its
  * own county (合并办理: it ends there, and its citizen is shown that case's answer) or unlinked (the flag is cleared).
+ * Both are for flagged cases only ({@link CaseLoop#allowed}): the case merged into may be the one flagged or another
+ * open case of the same matter that staff know of.
  */
 public final class DuplicatePolicy {
 
     private DuplicatePolicy() {
     }
 
-    /** 取消重复标记 clears a flag: a case without one is a conflict that says so. */
-    public static void requireFlagged(CaseLoop.State s) {
+    /** 合并办理 and 取消重复标记 are for a flagged case: one without the flag is a conflict that says so. */
+    public static void requireFlagged(CaseLoop.State s, CaseCommand command) {
         if (!s.possibleDuplicate() && s.status() != CaseStatus.MERGED) {
-            throw ProblemException.conflict("not-a-possible-duplicate",
-                    "the case is not flagged as a possible duplicate (possibleDuplicateOf is null); there is nothing to unlink");
+            throw ProblemException.conflict("not-a-possible-duplicate", "the case is not flagged as a possible "
+                    + "duplicate (possibleDuplicateOf is null): there is nothing to " + command.path());
         }
     }
 

@@ -328,27 +328,36 @@ class CaseLoopDecideTest {
     void merging_into_itself_another_county_a_closed_or_merged_case_or_none_is_refused() {
         record Refused(UUID into, int status, String kind) {
         }
+        State flagged = State.received().flagged(true);
         for (Refused r : new Refused[] {
                 new Refused(TestCase.SELF, 422, "merge-into-itself"),
                 new Refused(TestCase.OTHER_COUNTY_CASE.id(), 422, "merge-other-county"),
                 new Refused(TestCase.CLOSED_CASE.id(), 409, "merge-target-closed"),
                 new Refused(TestCase.MERGED_CASE.id(), 409, "merge-target-merged"),
                 new Refused(UUID.randomUUID(), 422, "unknown-case")}) {
-            assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.MERGE, handled(TestCase.mergeInto(r.into()))))
+            assertThatThrownBy(() -> CaseLoop.decide(flagged, CaseCommand.MERGE, handled(TestCase.mergeInto(r.into()))))
                     .as(r.kind())
                     .isInstanceOfSatisfying(ProblemException.class, p -> {
                         assertThat(p.status()).isEqualTo(r.status());
                         assertThat(p.kind()).isEqualTo(r.kind());
                     });
         }
-        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.MERGE, handled(TestCase.nothing())))
+        assertThatThrownBy(() -> CaseLoop.decide(flagged, CaseCommand.MERGE, handled(TestCase.nothing())))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.status()).isEqualTo(400);
                     assertThat(p.getMessage()).isEqualTo("intoCaseId: required for merge");
                 });
         // after its handling there is an answer of its own: too late to merge
-        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.HANDLED), CaseCommand.MERGE,
-                handled(TestCase.mergeInto(TestCase.OPEN_CASE.id())))).isInstanceOf(CaseLoop.Rejected.class);
+        assertThatThrownBy(() -> CaseLoop.decide(new State(CaseStatus.HANDLED, false, true, 0, false, false, true),
+                CaseCommand.MERGE, handled(TestCase.mergeInto(TestCase.OPEN_CASE.id())))).isInstanceOf(CaseLoop.Rejected.class);
+        // a case not flagged is no duplicate to merge: a conflict that says so, before the state's rule
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.MERGE,
+                handled(TestCase.mergeInto(TestCase.OPEN_CASE.id()))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo("not-a-possible-duplicate");
+                    assertThat(p.getMessage()).contains("nothing to merge");
+                });
     }
 
     @Test

@@ -20,13 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CaseLoopTransitionsTest {
 
     static final Map<CaseStatus, Set<CaseCommand>> ALLOWED = Map.of(
-            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE, CaseCommand.MERGE),
+            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE),
             CaseStatus.ASSIGNED, EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.TRANSFER,
-                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE,
-                    CaseCommand.MERGE),
+                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
             CaseStatus.IN_PROGRESS, EnumSet.of(CaseCommand.COMPLETE, CaseCommand.ESCALATE, CaseCommand.TRANSFER,
-                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE,
-                    CaseCommand.MERGE),
+                    CaseCommand.RETURN, CaseCommand.PAUSE, CaseCommand.REQUEST_EXTENSION, CaseCommand.SUPERVISE),
             CaseStatus.HANDLED, EnumSet.of(CaseCommand.REPLY, CaseCommand.SUPERVISE),
             CaseStatus.REPLIED, EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
             CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
@@ -50,9 +48,7 @@ class CaseLoopTransitionsTest {
             Map.entry(CaseCommand.VISIT, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED)),
             Map.entry(CaseCommand.CLOSE, Map.of(CaseStatus.REPLIED, CaseStatus.CLOSED,
                     CaseStatus.SUPERVISOR_REVIEW, CaseStatus.CLOSED)),
-            Map.entry(CaseCommand.REOPEN, Map.of(CaseStatus.CLOSED, CaseStatus.ASSIGNED)),
-            Map.entry(CaseCommand.MERGE, Map.of(CaseStatus.RECEIVED, CaseStatus.MERGED, CaseStatus.ASSIGNED,
-                    CaseStatus.MERGED, CaseStatus.IN_PROGRESS, CaseStatus.MERGED)));
+            Map.entry(CaseCommand.REOPEN, Map.of(CaseStatus.CLOSED, CaseStatus.ASSIGNED)));
 
     static Stream<Arguments> everyPair() {
         List<Arguments> pairs = new ArrayList<>();
@@ -96,27 +92,49 @@ class CaseLoopTransitionsTest {
         assertThat(resumed.paused()).isFalse();
     }
 
-    @Test
-    void a_possible_duplicate_is_unlinked_in_any_state_but_merged_and_keeps_its_flag_through_other_commands() {
-        for (CaseStatus status : CaseStatus.values()) {
-            State flagged = new State(status, false, true, 0, false, false, true);
-            if (status == CaseStatus.MERGED) {
-                assertThat(CaseLoop.allowed(flagged)).isEmpty();
-                continue;
-            }
-            assertThat(CaseLoop.allowed(flagged)).as(status.name()).contains(CaseCommand.UNLINK);
-            State unlinked = CaseLoop.next(flagged, CaseCommand.UNLINK, null);
-            assertThat(unlinked).isEqualTo(new State(status, false, true, 0, false, false, false));
+    /** What a case flagged as a possible duplicate (重复件) allows besides its state's commands. */
+    static final Map<CaseStatus, Set<CaseCommand>> FLAGGED_ALSO = Map.of(
+            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.ASSIGNED, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.IN_PROGRESS, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.HANDLED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.REPLIED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.CLOSED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.MERGED, EnumSet.noneOf(CaseCommand.class));
+
+    @ParameterizedTest(name = "{0} + {1}, flagged")
+    @MethodSource("everyPair")
+    void a_flagged_case_is_also_merged_before_its_handling_and_unlinked_in_any_state_but_merged(CaseStatus status,
+                                                                                                 CaseCommand command) {
+        State flagged = new State(status, false, true, 0, false, false, true);
+        Set<CaseCommand> allowed = EnumSet.noneOf(CaseCommand.class);
+        allowed.addAll(ALLOWED.get(status));
+        allowed.addAll(FLAGGED_ALSO.get(status));
+        if (allowed.contains(command)) {
+            State next = CaseLoop.next(flagged, command, Satisfaction.SATISFIED);
+            CaseStatus expected = command == CaseCommand.MERGE ? CaseStatus.MERGED
+                    : NEXT.containsKey(command) ? NEXT.get(command).get(status) : status;
+            assertThat(next.status()).isEqualTo(expected);
+            // the flag stays until the case is merged or unlinked
+            assertThat(next.possibleDuplicate()).isEqualTo(command != CaseCommand.MERGE && command != CaseCommand.UNLINK);
+        } else {
+            assertThatThrownBy(() -> CaseLoop.next(flagged, command, Satisfaction.SATISFIED))
+                    .isInstanceOfSatisfying(CaseLoop.Rejected.class, r -> assertThat(r.allowed()).isEqualTo(allowed));
         }
+    }
+
+    @Test
+    void a_possible_duplicate_is_unlinked_even_when_paused_and_a_merged_case_allows_nothing() {
         State paused = new State(CaseStatus.IN_PROGRESS, true, true, 0, false, false, true);
         assertThat(CaseLoop.allowed(paused)).containsExactlyInAnyOrder(CaseCommand.RESUME, CaseCommand.SUPERVISE,
                 CaseCommand.UNLINK);
-        State accepted = CaseLoop.next(new State(CaseStatus.ASSIGNED, false, true, 0, false, false, true),
-                CaseCommand.ACCEPT, null);
-        assertThat(accepted.possibleDuplicate()).isTrue();
-        State merged = CaseLoop.next(accepted, CaseCommand.MERGE, null);
-        assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
-        assertThat(merged.possibleDuplicate()).isFalse();
+        assertThat(CaseLoop.next(paused, CaseCommand.UNLINK, null))
+                .isEqualTo(new State(CaseStatus.IN_PROGRESS, true, true, 0, false, false, false));
+        State merged = CaseLoop.next(new State(CaseStatus.ASSIGNED, false, true, 0, false, false, true),
+                CaseCommand.MERGE, null);
+        assertThat(CaseLoop.allowed(merged)).isEmpty();
+        assertThat(CaseLoop.allowed(merged.flagged(true))).isEmpty();
     }
 
     @Test
