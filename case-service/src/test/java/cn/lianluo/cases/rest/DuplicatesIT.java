@@ -158,6 +158,29 @@ class DuplicatesIT {
     }
 
     @Test
+    void a_duplicate_merged_into_a_case_merged_in_turn_is_answered_by_the_case_at_the_end() {
+        String phone = TestPhones.unused();
+        String first = submitted(body("路灯不亮", "村口路灯坏了一个月。", phone));
+        String second = submitted(body("路灯还是不亮", "村口路灯还没修。", phone));
+        String third = submitted(body("路灯坏了", "第三次反映村口路灯。", phone));
+        // the latest open case of the same phone is the one flagged
+        read(third).body("possibleDuplicateOf", equalTo(second));
+        read(second).body("possibleDuplicateOf", equalTo(first));
+        command(third, "merge", Map.of("intoCaseId", second), STAFF).statusCode(200).body("mergedInto", equalTo(second));
+        command(second, "merge", Map.of("intoCaseId", first), STAFF).statusCode(200).body("mergedInto", equalTo(first));
+        // a case merged already takes no more duplicates: into the one it was merged into instead
+        String fourth = submitted(body("路灯", "第四次。", phone));
+        read(fourth).body("possibleDuplicateOf", equalTo(first));
+        command(fourth, "merge", Map.of("intoCaseId", second), STAFF).statusCode(409)
+                .body("type", equalTo("https://lianluo.cn/problems/merge-target-merged"));
+
+        command(first, "answer", Map.of("content", "路灯已于昨日更换。"), STAFF).statusCode(200);
+        track(third, phone).body("status", equalTo("MERGED")).body("reply.content", equalTo("路灯已于昨日更换。"))
+                .body("reply.onTheSpot", equalTo(true));
+        track(second, phone).body("reply.content", equalTo("路灯已于昨日更换。"));
+    }
+
+    @Test
     void a_case_of_the_same_place_and_a_similar_text_is_flagged_and_unlinked() {
         try (KafkaTap tap = KafkaTap.open(TOPIC)) {
             String open = submitted(placed(body("茶峒路路面塌陷", CONTENT, TestPhones.unused()), 0));

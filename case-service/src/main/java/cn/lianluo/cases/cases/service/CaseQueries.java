@@ -193,11 +193,24 @@ public class CaseQueries {
         Told own = told(c, unitNames);
         CaseStatus status = CaseStatus.valueOf(c.status);
         // a duplicate merged into another case (合并办理) is answered by that case: its citizen gets the same answer
-        CaseEntity answering = c.mergedInto == null ? c : cases.findById(c.mergedInto);
+        CaseEntity answering = answering(c);
         Told answer = answering == c ? own : told(answering, unitNames);
         return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, own.timeline(),
                 status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
                 unitName(answering.unitId, unitNames), answer.reply(), answer.result());
+    }
+
+    /**
+     * The case whose answer is {@code c}'s: itself, or the case it was merged into — and if that one was merged in turn
+     * (a flagged case may be merged once its duplicate was merged into it), the case at the end of the chain. A merge
+     * goes into an open case only, so the chain has no loop; it is bounded all the same.
+     */
+    private CaseEntity answering(CaseEntity c) {
+        CaseEntity answering = c;
+        for (int hops = 0; answering.mergedInto != null && hops < 10; hops++) {
+            answering = cases.findById(answering.mergedInto);
+        }
+        return answering;
     }
 
     /** A case's steps as the citizen sees them, and the latest answer and result it was given. */
