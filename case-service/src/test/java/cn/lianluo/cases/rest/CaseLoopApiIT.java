@@ -217,7 +217,9 @@ class CaseLoopApiIT {
 
     @Test
     void illegal_commands_are_409_naming_the_allowed_ones_and_two_concurrent_commands_cannot_both_win() throws Exception {
-        String id = submit(citizenCase("非法指令"), STAFF);
+        Map<String, Object> body = citizenCase("非法指令");
+        body.put("citizen", Map.of("name", "张三丰", "phone", TestPhones.unused()));
+        String id = submit(body, STAFF);
         command(id, "complete", Map.of("result", "x"), STAFF).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://lianluo.cn/problems/illegal-transition"))
                 .body("detail", containsString("'complete' is not allowed when the case is RECEIVED"))
@@ -247,7 +249,9 @@ class CaseLoopApiIT {
 
     @Test
     void a_case_lists_its_allowed_commands_as_the_command_path_takes_them() {
-        String id = submit(citizenCase("指令拼写"), STAFF);
+        Map<String, Object> body = citizenCase("指令拼写");
+        body.put("citizen", Map.of("name", "张三丰", "phone", TestPhones.unused()));
+        String id = submit(body, STAFF);
         given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("allowedCommands", equalTo(List.of("answer", "assign", "supervise")))
                 .body("timeline.action", equalTo(List.of("RECEIVED")));

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import static cn.lianluo.cases.cases.domain.CommandField.CONTENT;
 import static cn.lianluo.cases.cases.domain.CommandField.DAYS;
+import static cn.lianluo.cases.cases.domain.CommandField.INTO_CASE_ID;
 import static cn.lianluo.cases.cases.domain.CommandField.NOTE;
 import static cn.lianluo.cases.cases.domain.CommandField.REASON;
 import static cn.lianluo.cases.cases.domain.CommandField.RESULT;
@@ -35,7 +36,11 @@ public enum CaseCommand {
     APPROVE_EXTENSION("批准延期", "extension-approved", null),
     DENY_EXTENSION("驳回延期", "extension-denied", null),
     SUPERVISE("督办", "supervised", null, NOTE),
-    CLOSE("办结归档", "closed", null, NOTE);
+    CLOSE("办结归档", "closed", null, NOTE),
+    /** 重复件: the case ends merged into an open case of the same matter, whose answer its citizen is shown. */
+    MERGE("合并办理", "merged", null, INTO_CASE_ID),
+    /** Not a duplicate after all: the flag set at intake ({@code possibleDuplicateOf}) is cleared. */
+    UNLINK("取消重复标记", "unlinked", null);
 
     private final String label;
     private final String event;

@@ -43,8 +43,18 @@ public interface CaseContext {
     /** The working days the loop counts its time limits in. */
     WorkingCalendar calendar();
 
+    /** The case the command is given to. */
+    UUID caseId();
+
+    /** Another case a command names (the case a duplicate is merged into); an unknown case is refused by the implementation. */
+    OtherCase otherCase(UUID id);
+
     /** A handling unit (承办单位) as the loop's rules see it. */
     record HandlingUnit(UUID id, String name, RegionCode region, RegionLevel level) {
+    }
+
+    /** Another case as the loop's rules see it. */
+    record OtherCase(UUID id, CaseStatus status, RegionCode region) {
     }
 
     /** The open stage deadline as the loop's rules see it. */

@@ -67,4 +67,12 @@ public sealed interface CaseEffect {
     /** 驳回延期: the days asked are dropped. */
     record DropExtension() implements CaseEffect {
     }
+
+    /** 合并办理: the case is a duplicate of this one, whose answer is its answer; the duplicate flag has done its work. */
+    record MergeInto(UUID caseId) implements CaseEffect {
+    }
+
+    /** 取消重复标记: the case is no duplicate of the one flagged at intake. */
+    record ClearDuplicateFlag() implements CaseEffect {
+    }
 }

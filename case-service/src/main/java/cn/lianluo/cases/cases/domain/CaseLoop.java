@@ -5,10 +5,12 @@ import cn.lianluo.cases.cases.domain.CaseEffect.AnsweredOnTheSpot;
 import cn.lianluo.cases.cases.domain.CaseEffect.AskExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.AssignUnit;
 import cn.lianluo.cases.cases.domain.CaseEffect.ClearClosure;
+import cn.lianluo.cases.cases.domain.CaseEffect.ClearDuplicateFlag;
 import cn.lianluo.cases.cases.domain.CaseEffect.CloseCase;
 import cn.lianluo.cases.cases.domain.CaseEffect.DropExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.GrantExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
+import cn.lianluo.cases.cases.domain.CaseEffect.MergeInto;
 import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
 import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
 import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
@@ -39,16 +41,28 @@ public final class CaseLoop {
     private CaseLoop() {
     }
 
-    /** What the loop needs to know of a case. */
+    /**
+     * What the loop needs to know of a case. {@code possibleDuplicate}: flagged at intake as a possible duplicate of
+     * an open case (重复件), until it is merged or unlinked.
+     */
     public record State(CaseStatus status, boolean paused, boolean hasUnit, int reopenCount,
-                        boolean extensionPending, boolean extensionUsed) {
+                        boolean extensionPending, boolean extensionUsed, boolean possibleDuplicate) {
+
+        public State(CaseStatus status, boolean paused, boolean hasUnit, int reopenCount, boolean extensionPending,
+                     boolean extensionUsed) {
+            this(status, paused, hasUnit, reopenCount, extensionPending, extensionUsed, false);
+        }
 
         public static State received() {
             return new State(CaseStatus.RECEIVED, false, false, 0, false, false);
         }
 
         State with(CaseStatus next) {
-            return new State(next, paused, hasUnit, reopenCount, extensionPending, extensionUsed);
+            return new State(next, paused, hasUnit, reopenCount, extensionPending, extensionUsed, possibleDuplicate);
+        }
+
+        State flagged(boolean flag) {
+            return new State(status, paused, hasUnit, reopenCount, extensionPending, extensionUsed, flag);
         }
     }
 
@@ -79,10 +93,27 @@ public final class CaseLoop {
         }
     }
 
+    /** The states a duplicate is merged in: before its own handling has an answer to give. */
+    private static final Set<CaseStatus> MERGEABLE = EnumSet.of(CaseStatus.RECEIVED, CaseStatus.ASSIGNED,
+            CaseStatus.IN_PROGRESS);
+
     public static Set<CaseCommand> allowed(State s) {
-        if (s.paused()) {
-            return EnumSet.of(CaseCommand.RESUME, CaseCommand.SUPERVISE);
+        if (s.status() == CaseStatus.MERGED) {
+            // the end of a duplicate: its answer is the case it was merged into
+            return EnumSet.noneOf(CaseCommand.class);
         }
+        EnumSet<CaseCommand> allowed = s.paused() ? EnumSet.of(CaseCommand.RESUME, CaseCommand.SUPERVISE) : unpaused(s);
+        if (s.possibleDuplicate()) {
+            // 重复件: a flagged case is merged (before its own handling has an answer) or unlinked
+            if (!s.paused() && MERGEABLE.contains(s.status())) {
+                allowed.add(CaseCommand.MERGE);
+            }
+            allowed.add(CaseCommand.UNLINK);
+        }
+        return allowed;
+    }
+
+    private static EnumSet<CaseCommand> unpaused(State s) {
         EnumSet<CaseCommand> allowed = switch (s.status()) {
             case RECEIVED -> EnumSet.of(CaseCommand.ANSWER, CaseCommand.ASSIGN, CaseCommand.SUPERVISE);
             case ASSIGNED -> EnumSet.of(CaseCommand.ACCEPT, CaseCommand.ESCALATE, CaseCommand.TRANSFER, CaseCommand.RETURN,
@@ -93,6 +124,7 @@ public final class CaseLoop {
             case REPLIED -> EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE);
             case SUPERVISOR_REVIEW -> EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE);
             case CLOSED -> EnumSet.of(CaseCommand.REOPEN);
+            case MERGED -> EnumSet.noneOf(CaseCommand.class);
         };
         if (s.status() == CaseStatus.ASSIGNED || s.status() == CaseStatus.IN_PROGRESS) {
             if (s.extensionPending()) {
@@ -109,12 +141,15 @@ public final class CaseLoop {
      * What {@code command} does to a case in state {@code s}: every rule of the loop in one place. In order: the
      * command's required fields (400), the state's allowed commands ({@link Rejected}), the rules that read the case's
      * facts ({@link ResponsibilityPolicy}, {@link ClassificationPolicy}, {@link EscalationPolicy}, {@link TransferPolicy}, {@link ReturnPolicy},
-     * {@link ExtensionPolicy}), then the next state,
+     * {@link ExtensionPolicy}, {@link DuplicatePolicy}), then the next state,
      * its effects, its event and its timeline line.
      */
     public static Transition decide(State s, CaseCommand command, CaseContext context) {
         CommandInput input = context.input();
         command.requireFields(input);
+        if (command == CaseCommand.MERGE || command == CaseCommand.UNLINK) {
+            DuplicatePolicy.requireFlagged(s, command);
+        }
         State next = next(s, command, input.satisfaction());
         return switch (command) {
             case ANSWER -> transition(command, next, input, null,
@@ -155,6 +190,13 @@ public final class CaseLoop {
                     context.openDeadline(), context.now(), input.days(), context.originalHandlingSpan())));
             case APPROVE_EXTENSION -> transition(command, next, input, null, new GrantExtension());
             case DENY_EXTENSION -> transition(command, next, input, null, new DropExtension());
+            case MERGE -> {
+                CaseContext.OtherCase into = DuplicatePolicy.requireOpenTarget(context.region(), context.caseId(),
+                        context.otherCase(input.intoCaseId()));
+                // the duplicate's clock stops here: its answer is the other case's, on that case's clock
+                yield transition(command, next, input, null, new MeetOpenDeadline(), new MergeInto(into.id()));
+            }
+            case UNLINK -> transition(command, next, input, null, new ClearDuplicateFlag());
             case ACCEPT, SUPERVISE -> transition(command, next, input, null);
         };
     }
@@ -167,6 +209,12 @@ public final class CaseLoop {
         if (!allowed(s).contains(command)) {
             throw new Rejected(command, s);
         }
+        // the flag of a possible duplicate stays until the case is merged or unlinked
+        boolean flagged = s.possibleDuplicate() && command != CaseCommand.MERGE && command != CaseCommand.UNLINK;
+        return unflagged(s, command, satisfaction).flagged(flagged);
+    }
+
+    private static State unflagged(State s, CaseCommand command, Satisfaction satisfaction) {
         return switch (command) {
             case ANSWER, REPLY -> s.with(CaseStatus.REPLIED);
             case ASSIGN, ESCALATE -> new State(CaseStatus.ASSIGNED, false, true, s.reopenCount(), false, s.extensionUsed());
@@ -189,7 +237,8 @@ public final class CaseLoop {
             case REQUEST_EXTENSION -> new State(s.status(), false, s.hasUnit(), s.reopenCount(), true, false);
             case APPROVE_EXTENSION -> new State(s.status(), false, s.hasUnit(), s.reopenCount(), false, true);
             case DENY_EXTENSION -> new State(s.status(), false, s.hasUnit(), s.reopenCount(), false, s.extensionUsed());
-            case SUPERVISE -> s;
+            case SUPERVISE, UNLINK -> s;
+            case MERGE -> new State(CaseStatus.MERGED, false, s.hasUnit(), s.reopenCount(), false, s.extensionUsed());
         };
     }
 

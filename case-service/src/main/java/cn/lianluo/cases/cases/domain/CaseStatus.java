@@ -9,7 +9,9 @@ public enum CaseStatus {
     REPLIED("已答复"),
     /** Reopened twice and unsatisfied again: a supervisor decides instead of another loop. */
     SUPERVISOR_REVIEW("转人大督办"),
-    CLOSED("已办结归档");
+    CLOSED("已办结归档"),
+    /** A duplicate (重复件) merged into another case: that case's answer is its answer; nothing more is done to it. */
+    MERGED("已合并办理");
 
     private final String label;
 

@@ -10,7 +10,8 @@ public enum CommandField {
     RESULT("result", CommandInput::result),
     SATISFACTION("satisfaction", CommandInput::satisfaction),
     REASON("reason", CommandInput::reason),
-    DAYS("days", CommandInput::days);
+    DAYS("days", CommandInput::days),
+    INTO_CASE_ID("intoCaseId", CommandInput::intoCaseId);
 
     private final String json;
     private final Function<CommandInput, Object> value;

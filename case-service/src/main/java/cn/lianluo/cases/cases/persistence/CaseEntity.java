@@ -82,6 +82,16 @@ public class CaseEntity {
     public Integer workingDaysToClose;
     @Column(name = "created_by")
     public String createdBy;
+    /** Where the matter is, as the citizen says it, and in GCJ-02 (the coordinates Chinese maps use): both or neither. */
+    public String address;
+    public Double lat;
+    public Double lng;
+    /** 重复件: the open case this one looked like at intake, until it is merged or unlinked. */
+    @Column(name = "possible_duplicate_of")
+    public UUID possibleDuplicateOf;
+    /** The case this one was merged into (status MERGED): its answer is this case's answer. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
     @Version
     public int version;
 

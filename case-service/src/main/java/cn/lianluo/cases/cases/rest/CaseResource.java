@@ -98,7 +98,10 @@ public class CaseResource {
     @Operation(operationId = "submitCase", summary = "Submit a case 群众诉求受理", description = "Public for citizens; staff "
             + "and deputies (token) name the receiving deputy (第一责任人). Phones: mainland mobile or landline. Without a "
             + "token the channel is ONLINE (another is 422) and urgent and stationId are staff's (422); attachment URLs are "
-            + "https: to a public host only (422). The citizen's name and phone are stored encrypted.")
+            + "https: to a public host only (422). The citizen's name and phone are stored encrypted. The place is an "
+            + "address and, optionally, lat and lng in GCJ-02 (both or neither, within China: 400). A case like an open "
+            + "one of its county (the same phone, or the same place and a similar text, within 30 days) is flagged "
+            + "possibleDuplicateOf it, for staff only.")
     @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY)
     @APIResponse(responseCode = "201", description = "Received 已受理: the case's id, tracking code and first deadline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCreated.class)))
@@ -272,7 +275,7 @@ public class CaseResource {
     }
 
     /** {@code answer, assign, accept, escalate, transfer, return, complete, reply, visit, reopen, pause, resume, request-extension,
-     * approve-extension, deny-extension, supervise, close}: the spelling a case's {@code allowedCommands} lists. */
+     * approve-extension, deny-extension, supervise, close, merge, unlink}: the spelling a case's {@code allowedCommands} lists. */
     @POST
     @Path("/{id}/{command}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
@@ -284,17 +287,21 @@ public class CaseResource {
             + "getting the case; back to be assigned again), complete 办结 {result}, "
             + "reply 答复 {content}, visit 回访 {satisfaction} (by staff; never by a DEPUTY: the citizen rates by tracking "
             + "code), reopen {reason}, pause 挂起 {reason}, resume, request-extension 申请延期 {days, reason}, "
-            + "approve-extension, deny-extension, supervise 督办 {note}, close {note}. The command is one of the case's "
+            + "approve-extension, deny-extension, supervise 督办 {note}, close {note}, merge 合并办理 {intoCaseId} (a case "
+            + "flagged possibleDuplicateOf ends MERGED into an open case of its county, whose answer its citizen is "
+            + "shown), unlink 取消重复标记 (clears the flag). The command is one of the case's "
             + "allowedCommands; another is 409 naming the allowed. Answers the case as it is afterwards.")
     @APIResponse(responseCode = "200", description = "The case after the command 办理后的诉求")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such case")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the case's state does not allow the command "
             + "(errors name the allowed), an extension without a handling deadline, or a return after its window "
-            + "(return-window-closed)")
+            + "(return-window-closed), a merge or unlink of a case not flagged (not-a-possible-duplicate), a merge into a "
+            + "closed or merged case (merge-target-closed, merge-target-merged)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an unknown unit, a unit that does not answer "
             + "for the case's region, an escalation not to a higher level, a transfer not to another unit of the same "
             + "level (transfer-level), an assignment below the category's level without a reason "
-            + "(assignment-below-category-level), or an extension asked after the deadline")
+            + "(assignment-below-category-level), an extension asked after the deadline, or a merge into the case itself, "
+            + "a case of another county or an unknown case (merge-into-itself, merge-other-county, unknown-case)")
     public CaseView command(@PathParam("id") UUID id,
                             @PathParam("command") @Parameter(description = "the command, as allowedCommands lists it",
                                     schema = @Schema(implementation = CaseDtos.CommandName.class)) String command,
@@ -310,7 +317,8 @@ public class CaseResource {
     @PermitAll
     @Operation(operationId = "trackCase", summary = "Track a case 进度查询", description = "Tracking code and phone; a "
             + "wrong phone is the same 404 as an unknown code. After 5 wrong phones within an hour the code is locked for "
-            + "an hour: every lookup of it is the same 429 with Retry-After.")
+            + "an hour: every lookup of it is the same 429 with Retry-After. A case merged into another (MERGED, 重复件) "
+            + "shows the reply, the result and the unit of the case it was merged into.")
     @APIResponse(responseCode = "200", description = "The tracking page 进度")
     @APIResponse(responseCode = "404", description = "Not found 未找到: an unknown tracking code, or a phone that is not the case's")
     public TrackView track(@PathParam("trackingCode") @Parameter(description = "the tracking code given at submission") String trackingCode,

@@ -2,11 +2,14 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.CaseCommand;
 import cn.lianluo.cases.cases.domain.CaseKind;
+import cn.lianluo.cases.cases.domain.CaseLocation;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.domain.Stage;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +44,8 @@ public final class CaseDtos {
     @Schema(name = "CaseCommand", type = SchemaType.STRING, description = "A command of the 五环五时 loop, as "
             + "POST /cases/{id}/{command} takes it and a case's allowedCommands lists it.",
             enumeration = {"answer", "assign", "accept", "escalate", "transfer", "return", "complete", "reply", "visit",
-                    "reopen", "pause", "resume", "request-extension", "approve-extension", "deny-extension", "supervise", "close"})
+                    "reopen", "pause", "resume", "request-extension", "approve-extension", "deny-extension", "supervise", "close",
+                    "merge", "unlink"})
     public interface CommandName {
     }
 
@@ -53,7 +57,7 @@ public final class CaseDtos {
             + "a command (upper case), or ESCALATED_TO_SUPERVISOR (unsatisfied again after two reopenings).",
             enumeration = {"RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE", "TRANSFER", "RETURN", "COMPLETE", "REPLY",
                     "VISIT", "REOPEN", "PAUSE", "RESUME", "REQUEST_EXTENSION", "APPROVE_EXTENSION", "DENY_EXTENSION", "SUPERVISE", "CLOSE",
-                    "ESCALATED_TO_SUPERVISOR"})
+                    "MERGE", "UNLINK", "ESCALATED_TO_SUPERVISOR"})
     public interface ActionName {
     }
 
@@ -109,7 +113,20 @@ public final class CaseDtos {
             @Schema(description = "default ONLINE; without a token only ONLINE") Channel channel,
             @NotNull @Valid Citizen citizen,
             @Schema(description = "the deputy who received the case (第一责任人); staff and deputies only") UUID receivingDeputyId,
-            @Size(max = 10) List<@Valid @NotNull Attachment> attachments) {
+            @Size(max = 10) List<@Valid @NotNull Attachment> attachments,
+            @Size(max = 200) @Schema(nullable = true, description = "where the matter is (地点), as the citizen says it") String address,
+            @DecimalMin(CaseLocation.MIN_LAT) @DecimalMax(CaseLocation.MAX_LAT)
+            @Schema(nullable = true, description = "the matter's place, GCJ-02 latitude (as Chinese maps give it), "
+                    + "with lng or not at all; within China") Double lat,
+            @DecimalMin(CaseLocation.MIN_LNG) @DecimalMax(CaseLocation.MAX_LNG)
+            @Schema(nullable = true, description = "GCJ-02 longitude, with lat") Double lng) {
+
+        public CaseRequest(String title, String content, String category, CaseKind kind, Boolean urgent,
+                           String regionCode, UUID stationId, Channel channel, Citizen citizen, UUID receivingDeputyId,
+                           List<Attachment> attachments) {
+            this(title, content, category, kind, urgent, regionCode, stationId, channel, citizen, receivingDeputyId,
+                    attachments, null, null, null);
+        }
     }
 
     /** The body of {@code POST /cases/{id}/{command}}: each command reads the fields it needs. */
@@ -117,7 +134,9 @@ public final class CaseDtos {
             + "{unitId, reason?} (a reason, or a note, when the unit is below the level of the case's category: 分级分类), escalate {unitId, note, resetClock?}, transfer {unitId, reason} (转办 to another unit of the same "
             + "level; the handling clock goes on), return {reason} (退回 by the assigned unit within 1 working day of "
             + "getting the case), complete {result}, reply {content}, visit {satisfaction}, reopen {reason}, "
-            + "pause {reason}, request-extension {days, reason}, supervise {note}, close {note}; the others none.")
+            + "pause {reason}, request-extension {days, reason}, supervise {note}, close {note}, merge {intoCaseId, "
+            + "note?} (合并办理: a duplicate ends merged into an open case of its county, whose answer its citizen is "
+            + "shown), unlink {note?} (clears possibleDuplicateOf); the others none.")
     public record CommandBody(
             @Size(max = 4000) String content,
             UUID unitId,
@@ -133,7 +152,8 @@ public final class CaseDtos {
                     + "/api/v1/files within 24 h, by this account or without a token (proof of handling 办结材料, the "
                     + "answer's papers), attached to the case with the step; another command with files is 422 "
                     + "files-not-taken")
-            List<@NotNull UUID> fileIds) {
+            List<@NotNull UUID> fileIds,
+            @Schema(nullable = true, description = "merge only: the open case the duplicate is merged into") UUID intoCaseId) {
     }
 
     @Schema(name = "CaseRating")
@@ -200,7 +220,15 @@ public final class CaseDtos {
                            @Schema(description = "oldest first") List<TimelineEntry> timeline,
                            List<Attachment> attachments,
                            @Schema(description = "the suggestions the case grew into") List<UUID> suggestionIds,
-                           Instant receivedAt, @Schema(nullable = true) Instant closedAt, int version) {
+                           Instant receivedAt, @Schema(nullable = true) Instant closedAt, int version,
+                           @Schema(nullable = true, description = "where the matter is (地点)") String address,
+                           @Schema(nullable = true, description = "GCJ-02 latitude of the matter's place") Double lat,
+                           @Schema(nullable = true, description = "GCJ-02 longitude") Double lng,
+                           @Schema(nullable = true, description = "重复件: the open case this one looked like at intake "
+                                   + "(same phone, or same place and similar text within 30 days), until it is merged "
+                                   + "or unlinked; only for those who handle the case") UUID possibleDuplicateOf,
+                           @Schema(nullable = true, description = "status MERGED: the case this one was merged into; "
+                                   + "only for those who handle the case") UUID mergedInto) {
     }
 
     @Schema(name = "CaseSummary")
@@ -208,7 +236,9 @@ public final class CaseDtos {
                               String title, String category, CaseStatus status,
                               String statusName, String regionCode, Channel channel, CitizenView citizen,
                               @Schema(nullable = true) UUID unitId, boolean overdue, Instant receivedAt,
-                              @Schema(nullable = true, description = "the open deadline; null when none is open") DeadlineView currentDeadline) {
+                              @Schema(nullable = true, description = "the open deadline; null when none is open") DeadlineView currentDeadline,
+                              @Schema(nullable = true, description = "重复件: the open case this one looked like at "
+                                      + "intake; only for those who handle the case") UUID possibleDuplicateOf) {
     }
 
     /**

@@ -96,6 +96,11 @@ public class CaseEffects {
             open.ifPresent(d -> move(d, c.extensionDays, calendar));
         } else if (effect instanceof CaseEffect.DropExtension) {
             c.extensionDays = 0;
+        } else if (effect instanceof CaseEffect.MergeInto e) {
+            c.mergedInto = e.caseId();
+            c.possibleDuplicateOf = null;
+        } else if (effect instanceof CaseEffect.ClearDuplicateFlag) {
+            c.possibleDuplicateOf = null;
         } else {
             throw new IllegalStateException("no application of " + effect);
         }

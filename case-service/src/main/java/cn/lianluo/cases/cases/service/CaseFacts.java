@@ -2,13 +2,17 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.CaseContext;
 import cn.lianluo.cases.cases.domain.CaseKind;
+import cn.lianluo.cases.cases.domain.CaseStatus;
+import cn.lianluo.cases.cases.domain.CommandField;
 import cn.lianluo.cases.cases.domain.CommandInput;
 import cn.lianluo.cases.cases.domain.Stage;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
+import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.calendar.WorkingCalendar;
+import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
 
@@ -21,7 +25,21 @@ import java.util.UUID;
  * {@code unknown-unit} on {@code unitId}); the open deadline is the one read before the command.
  */
 record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open, Instant now, UnitService units,
-                 CaseCalendar calendars) implements CaseContext {
+                 CaseCalendar calendars, CaseRepositories.Cases cases) implements CaseContext {
+
+    @Override
+    public UUID caseId() {
+        return c.id;
+    }
+
+    @Override
+    public OtherCase otherCase(UUID id) {
+        CaseEntity other = cases.findById(id);
+        if (other == null) {
+            throw ProblemException.unprocessable("unknown-case", CommandField.INTO_CASE_ID.json(), "case " + id + " does not exist");
+        }
+        return new OtherCase(other.id, CaseStatus.valueOf(other.status), RegionCode.of(other.regionCode));
+    }
 
     @Override
     public RegionCode region() {

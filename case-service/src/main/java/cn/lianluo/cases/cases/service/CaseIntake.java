@@ -1,6 +1,7 @@
 package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.domain.CaseKind;
+import cn.lianluo.cases.cases.domain.CaseLocation;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
 import cn.lianluo.cases.cases.domain.IntakePolicy;
@@ -31,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** 受理随时: a new case from any channel, with its tracking code, its attachments and the deadline of its first stage. */
@@ -50,10 +52,12 @@ public class CaseIntake {
     private final CaseClock clock;
     private final CitizenCipher cipher;
     private final FileService files;
+    private final DuplicateCheck duplicates;
 
     public CaseIntake(CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, UnitService units,
                       CaseCalendar calendars, CaseEffects effects, CaseTimeline timeline, CasePublisher publisher,
-                      CaseClock clock, CitizenCipher cipher, FileService files) {
+                      CaseClock clock, CitizenCipher cipher, FileService files, DuplicateCheck duplicates) {
+        this.duplicates = duplicates;
         this.cases = cases;
         this.deputies = deputies;
         this.units = units;
@@ -120,6 +124,7 @@ public class CaseIntake {
                 IntakePolicy.requireSafeUrl(given.get(i).url(), "attachments[" + i + "].url");
             }
         }
+        Optional<CaseLocation> place = CaseLocation.of(request.lat(), request.lng());
         Instant now = clock.now();
         CaseEntity c = new CaseEntity();
         c.id = UUID.randomUUID();
@@ -132,7 +137,12 @@ public class CaseIntake {
         c.regionCode = region.value();
         c.stationId = request.stationId();
         c.channel = channel.name();
+        c.address = blank(request.address()) ? null : request.address().strip();
+        c.lat = place.map(CaseLocation::lat).orElse(null);
+        c.lng = place.map(CaseLocation::lng).orElse(null);
         cipher.seal(c, request.citizen().name().strip(), request.citizen().phone().strip());
+        // 重复件: flagged for staff to merge or unlink; the citizen's tracking page never says so
+        c.possibleDuplicateOf = duplicates.possibleDuplicateOf(c, now).orElse(null);
         c.consent = Consent.given(request.citizen().consentedNotice(), now);
         c.receivingDeputyId = receivingDeputy;
         c.status = CaseStatus.RECEIVED.name();

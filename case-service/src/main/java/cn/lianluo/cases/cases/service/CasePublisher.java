@@ -56,7 +56,8 @@ public class CasePublisher {
                 previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
                 c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
-                masked(c), stages, visited ? actions.intakeRole(c.id) : null, visited ? closedSatisfied(c) : null);
+                masked(c), stages, visited ? actions.intakeRole(c.id) : null, visited ? closedSatisfied(c) : null,
+                "merged".equals(action) ? c.mergedInto : null);
         outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
     }
 

@@ -48,7 +48,7 @@ public class CaseQueries {
 
     /** Timeline actions a citizen sees on the tracking page. */
     private static final Set<String> PUBLIC_ACTIONS = Set.of("RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE",
-            "TRANSFER", "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME");
+            "TRANSFER", "COMPLETE", "REPLY", "VISIT", "REOPEN", "CLOSE", "ESCALATED_TO_SUPERVISOR", "PAUSE", "RESUME", "MERGE");
     /** Timeline actions that give the case to the unit they name. */
     private static final Set<String> HANDED_TO_UNIT = Set.of("ASSIGN", "ESCALATE", "TRANSFER");
     /** Timeline actions whose content the citizen was told: the answer on the spot, the reply, the handling result. */
@@ -177,7 +177,8 @@ public class CaseQueries {
             return new CaseSummary(c.id, trackingCodeFor(c, caller), c.title, c.category, CaseStatus.valueOf(c.status),
                     CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), masked(c), c.unitId,
                     CaseViews.overdueNow(current, now), c.receivedAt,
-                    current.isEmpty() ? null : CaseViews.deadline(current.get(0), now));
+                    current.isEmpty() ? null : CaseViews.deadline(current.get(0), now),
+                    handles(c, caller) ? c.possibleDuplicateOf : null);
         }).toList(), query.count(), page, size);
     }
 
@@ -188,8 +189,36 @@ public class CaseQueries {
     @Transactional
     public TrackView track(String trackingCode, String phone) {
         CaseEntity c = service.tracked(trackingCode, phone);
-        List<TrackEntry> timeline = new ArrayList<>();
         Map<UUID, String> unitNames = new HashMap<>();
+        Told own = told(c, unitNames);
+        CaseStatus status = CaseStatus.valueOf(c.status);
+        // a duplicate merged into another case (合并办理) is answered by that case: its citizen gets the same answer
+        CaseEntity answering = answering(c);
+        Told answer = answering == c ? own : told(answering, unitNames);
+        return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, own.timeline(),
+                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
+                unitName(answering.unitId, unitNames), answer.reply(), answer.result());
+    }
+
+    /**
+     * The case whose answer is {@code c}'s: itself, or the case it was merged into — and if that one was merged in turn
+     * (a flagged case may be merged once its duplicate was merged into it), the case at the end of the chain. A merge
+     * goes into an open case only, so the chain has no loop; it is bounded all the same.
+     */
+    private CaseEntity answering(CaseEntity c) {
+        CaseEntity answering = c;
+        for (int hops = 0; answering.mergedInto != null && hops < 10; hops++) {
+            answering = cases.findById(answering.mergedInto);
+        }
+        return answering;
+    }
+
+    /** A case's steps as the citizen sees them, and the latest answer and result it was given. */
+    private record Told(List<TrackEntry> timeline, TrackAnswer reply, TrackResult result) {
+    }
+
+    private Told told(CaseEntity c, Map<UUID, String> unitNames) {
+        List<TrackEntry> timeline = new ArrayList<>();
         UUID handling = null; // the unit the case was with at each step, as the timeline tells it
         TrackAnswer reply = null;
         TrackResult result = null;
@@ -215,10 +244,7 @@ public class CaseQueries {
                 }
             }
         }
-        CaseStatus status = CaseStatus.valueOf(c.status);
-        return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, timeline,
-                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
-                unitName(c.unitId, unitNames), reply, result);
+        return new Told(timeline, reply, result);
     }
 
     private String unitName(UUID unitId, Map<UUID, String> known) {
@@ -280,7 +306,8 @@ public class CaseQueries {
                 timeline,
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
                         a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId(), a.step())).toList(),
-                suggestionIds(c.id), c.receivedAt, c.closedAt, c.version);
+                suggestionIds(c.id), c.receivedAt, c.closedAt, c.version, c.address, c.lat, c.lng,
+                whole ? c.possibleDuplicateOf : null, whole ? c.mergedInto : null);
     }
 
     private String unitName(UUID unitId) {

@@ -14,6 +14,7 @@ import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -72,6 +73,13 @@ public class CaseService {
         }
         List<UUID> fileIds = body == null || body.fileIds() == null ? List.of() : body.fileIds();
         HandlingFiles.requireTaken(command, fileIds);
+        if (command == CaseCommand.MERGE && input.intoCaseId() != null) {
+            // the case merged into is one the caller handles too (an unknown one is the loop's 422)
+            CaseEntity into = cases.findById(input.intoCaseId());
+            if (into != null) {
+                caller.requireWithin(RegionCode.of(into.regionCode));
+            }
+        }
         apply(c, command, input, CaseActor.of(caller));
         files.attach(c, command, fileIds, caller.subject());
     }
@@ -108,14 +116,14 @@ public class CaseService {
 
     static CaseLoop.State state(CaseEntity c) {
         return new CaseLoop.State(CaseStatus.valueOf(c.status), c.paused, c.unitId != null, c.reopenCount,
-                c.extensionPending, c.extensionUsed);
+                c.extensionPending, c.extensionUsed, c.possibleDuplicateOf != null);
     }
 
     private void apply(CaseEntity c, CaseCommand command, CommandInput input, CaseActor actor) {
         CaseStatus before = CaseStatus.valueOf(c.status);
         Instant now = clock.now();
         Optional<DeadlineEntity> open = deadlines.open(c.id);
-        Transition t = decide(c, command, new CaseFacts(c, input, open, now, units, calendars));
+        Transition t = decide(c, command, new CaseFacts(c, input, open, now, units, calendars, cases));
         effects.apply(c, t, open, now);
         Transition.TimelineEntry line = t.timeline();
         timeline.record(c, line.action(), actor, now, line.note(), line.told(), line.unitId());
@@ -136,6 +144,6 @@ public class CaseService {
 
     private static CommandInput input(CommandBody b) {
         return new CommandInput(b.content(), b.unitId(), b.note(), b.result(), b.satisfaction(), b.reason(), b.days(),
-                Boolean.TRUE.equals(b.resetClock()));
+                Boolean.TRUE.equals(b.resetClock()), b.intoCaseId());
     }
 }

@@ -32,7 +32,8 @@ public class CaseDataset {
                     + "MOBILE_STATION 移动联络站、HOTLINE 热线、VISIT 主动下访"),
             new Field("receivedDate", "date (YYYY-MM-DD)", "受理日期(北京时间)"),
             new Field("status", "string", "截至数据日期的办理状态:RECEIVED 已受理、ASSIGNED 已交办、IN_PROGRESS 办理中、"
-                    + "HANDLED 已办结待答复、REPLIED 已答复、SUPERVISOR_REVIEW 转人大督办、CLOSED 已办结归档"),
+                    + "HANDLED 已办结待答复、REPLIED 已答复、SUPERVISOR_REVIEW 转人大督办、CLOSED 已办结归档、"
+                    + "MERGED 已合并办理(重复件,并入另一诉求)"),
             new Field("stage", "string", "截至数据日期正在进行的环节:ASSIGN 交办、HANDLE 办理、REPLY 答复、VISIT 回访;无则为空"),
             new Field("dueDate", "date (YYYY-MM-DD)", "该环节的办理期限(工作日计算);无进行中的环节则为空"),
             new Field("answeredOnTheSpot", "boolean", "是否由代表当场答复"),

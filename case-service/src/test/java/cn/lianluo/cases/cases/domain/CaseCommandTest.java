@@ -41,6 +41,8 @@ class CaseCommandTest {
         expected.put(CaseCommand.DENY_EXTENSION, List.of());
         expected.put(CaseCommand.SUPERVISE, List.of(NOTE));
         expected.put(CaseCommand.CLOSE, List.of(NOTE));
+        expected.put(CaseCommand.MERGE, List.of(CommandField.INTO_CASE_ID));
+        expected.put(CaseCommand.UNLINK, List.of());
         for (CaseCommand command : CaseCommand.values()) {
             assertThat(command.required()).as(command.name()).isEqualTo(expected.get(command));
         }

@@ -4,10 +4,12 @@ import cn.lianluo.cases.cases.domain.CaseEffect.AnsweredOnTheSpot;
 import cn.lianluo.cases.cases.domain.CaseEffect.AskExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.AssignUnit;
 import cn.lianluo.cases.cases.domain.CaseEffect.ClearClosure;
+import cn.lianluo.cases.cases.domain.CaseEffect.ClearDuplicateFlag;
 import cn.lianluo.cases.cases.domain.CaseEffect.CloseCase;
 import cn.lianluo.cases.cases.domain.CaseEffect.DropExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.GrantExtension;
 import cn.lianluo.cases.cases.domain.CaseEffect.MeetOpenDeadline;
+import cn.lianluo.cases.cases.domain.CaseEffect.MergeInto;
 import cn.lianluo.cases.cases.domain.CaseEffect.RecordSatisfaction;
 import cn.lianluo.cases.cases.domain.CaseEffect.RestartClock;
 import cn.lianluo.cases.cases.domain.CaseEffect.StartStage;
@@ -305,5 +307,71 @@ class CaseLoopDecideTest {
         // to the county's own unit no reason is asked
         assertThat(CaseLoop.decide(State.received(), CaseCommand.ASSIGN,
                 handled(TestCase.unit(COUNTY_UNIT.id(), null)).categoryLevel(RegionLevel.COUNTY)).event()).isEqualTo("assigned");
+    }
+
+    @Test
+    void merging_a_duplicate_meets_its_open_deadline_and_ends_it_in_the_open_case_of_its_county() {
+        for (CaseStatus from : new CaseStatus[] {CaseStatus.RECEIVED, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS}) {
+            State flagged = new State(from, false, from != CaseStatus.RECEIVED, 0, false, false, true);
+            Transition t = CaseLoop.decide(flagged, CaseCommand.MERGE, handled(TestCase.mergeInto(TestCase.OPEN_CASE.id())));
+            assertThat(t.next().status()).isEqualTo(CaseStatus.MERGED);
+            assertThat(t.next().possibleDuplicate()).isFalse();
+            assertThat(t.effects()).containsExactly(new MeetOpenDeadline(), new MergeInto(TestCase.OPEN_CASE.id()));
+            assertThat(t.event()).isEqualTo("merged");
+            assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("MERGE", null, null, null));
+            // the end of the duplicate: nothing more is done to it
+            assertThat(CaseLoop.allowed(t.next())).isEmpty();
+        }
+    }
+
+    @Test
+    void merging_into_itself_another_county_a_closed_or_merged_case_or_none_is_refused() {
+        record Refused(UUID into, int status, String kind) {
+        }
+        State flagged = State.received().flagged(true);
+        for (Refused r : new Refused[] {
+                new Refused(TestCase.SELF, 422, "merge-into-itself"),
+                new Refused(TestCase.OTHER_COUNTY_CASE.id(), 422, "merge-other-county"),
+                new Refused(TestCase.CLOSED_CASE.id(), 409, "merge-target-closed"),
+                new Refused(TestCase.MERGED_CASE.id(), 409, "merge-target-merged"),
+                new Refused(UUID.randomUUID(), 422, "unknown-case")}) {
+            assertThatThrownBy(() -> CaseLoop.decide(flagged, CaseCommand.MERGE, handled(TestCase.mergeInto(r.into()))))
+                    .as(r.kind())
+                    .isInstanceOfSatisfying(ProblemException.class, p -> {
+                        assertThat(p.status()).isEqualTo(r.status());
+                        assertThat(p.kind()).isEqualTo(r.kind());
+                    });
+        }
+        assertThatThrownBy(() -> CaseLoop.decide(flagged, CaseCommand.MERGE, handled(TestCase.nothing())))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.getMessage()).isEqualTo("intoCaseId: required for merge");
+                });
+        // after its handling there is an answer of its own: too late to merge
+        assertThatThrownBy(() -> CaseLoop.decide(new State(CaseStatus.HANDLED, false, true, 0, false, false, true),
+                CaseCommand.MERGE, handled(TestCase.mergeInto(TestCase.OPEN_CASE.id())))).isInstanceOf(CaseLoop.Rejected.class);
+        // a case not flagged is no duplicate to merge: a conflict that says so, before the state's rule
+        assertThatThrownBy(() -> CaseLoop.decide(State.received(), CaseCommand.MERGE,
+                handled(TestCase.mergeInto(TestCase.OPEN_CASE.id()))))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo("not-a-possible-duplicate");
+                    assertThat(p.getMessage()).contains("nothing to merge");
+                });
+    }
+
+    @Test
+    void unlinking_clears_the_flag_and_changes_nothing_else_and_a_case_without_one_is_a_conflict() {
+        State flagged = new State(CaseStatus.IN_PROGRESS, false, true, 1, true, false, true);
+        Transition t = CaseLoop.decide(flagged, CaseCommand.UNLINK, handled(TestCase.reason("不同事项")));
+        assertThat(t.next()).isEqualTo(new State(CaseStatus.IN_PROGRESS, false, true, 1, true, false, false));
+        assertThat(t.effects()).containsExactly(new ClearDuplicateFlag());
+        assertThat(t.event()).isEqualTo("unlinked");
+        assertThat(t.timeline()).isEqualTo(new Transition.TimelineEntry("UNLINK", "不同事项", null, null));
+        assertThatThrownBy(() -> CaseLoop.decide(at(CaseStatus.IN_PROGRESS), CaseCommand.UNLINK, handled(TestCase.nothing())))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo("not-a-possible-duplicate");
+                });
     }
 }

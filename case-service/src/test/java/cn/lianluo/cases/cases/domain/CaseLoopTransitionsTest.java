@@ -28,7 +28,8 @@ class CaseLoopTransitionsTest {
             CaseStatus.HANDLED, EnumSet.of(CaseCommand.REPLY, CaseCommand.SUPERVISE),
             CaseStatus.REPLIED, EnumSet.of(CaseCommand.VISIT, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
             CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.ASSIGN, CaseCommand.CLOSE, CaseCommand.SUPERVISE),
-            CaseStatus.CLOSED, EnumSet.of(CaseCommand.REOPEN));
+            CaseStatus.CLOSED, EnumSet.of(CaseCommand.REOPEN),
+            CaseStatus.MERGED, EnumSet.noneOf(CaseCommand.class));
 
     /** The expected status after an allowed command (VISIT with SATISFIED; reopen counts 0). */
     static final Map<CaseCommand, Map<CaseStatus, CaseStatus>> NEXT = Map.ofEntries(
@@ -89,6 +90,51 @@ class CaseLoopTransitionsTest {
         State resumed = CaseLoop.next(paused, CaseCommand.RESUME, null);
         assertThat(resumed.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(resumed.paused()).isFalse();
+    }
+
+    /** What a case flagged as a possible duplicate (重复件) allows besides its state's commands. */
+    static final Map<CaseStatus, Set<CaseCommand>> FLAGGED_ALSO = Map.of(
+            CaseStatus.RECEIVED, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.ASSIGNED, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.IN_PROGRESS, EnumSet.of(CaseCommand.MERGE, CaseCommand.UNLINK),
+            CaseStatus.HANDLED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.REPLIED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.SUPERVISOR_REVIEW, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.CLOSED, EnumSet.of(CaseCommand.UNLINK),
+            CaseStatus.MERGED, EnumSet.noneOf(CaseCommand.class));
+
+    @ParameterizedTest(name = "{0} + {1}, flagged")
+    @MethodSource("everyPair")
+    void a_flagged_case_is_also_merged_before_its_handling_and_unlinked_in_any_state_but_merged(CaseStatus status,
+                                                                                                 CaseCommand command) {
+        State flagged = new State(status, false, true, 0, false, false, true);
+        Set<CaseCommand> allowed = EnumSet.noneOf(CaseCommand.class);
+        allowed.addAll(ALLOWED.get(status));
+        allowed.addAll(FLAGGED_ALSO.get(status));
+        if (allowed.contains(command)) {
+            State next = CaseLoop.next(flagged, command, Satisfaction.SATISFIED);
+            CaseStatus expected = command == CaseCommand.MERGE ? CaseStatus.MERGED
+                    : NEXT.containsKey(command) ? NEXT.get(command).get(status) : status;
+            assertThat(next.status()).isEqualTo(expected);
+            // the flag stays until the case is merged or unlinked
+            assertThat(next.possibleDuplicate()).isEqualTo(command != CaseCommand.MERGE && command != CaseCommand.UNLINK);
+        } else {
+            assertThatThrownBy(() -> CaseLoop.next(flagged, command, Satisfaction.SATISFIED))
+                    .isInstanceOfSatisfying(CaseLoop.Rejected.class, r -> assertThat(r.allowed()).isEqualTo(allowed));
+        }
+    }
+
+    @Test
+    void a_possible_duplicate_is_unlinked_even_when_paused_and_a_merged_case_allows_nothing() {
+        State paused = new State(CaseStatus.IN_PROGRESS, true, true, 0, false, false, true);
+        assertThat(CaseLoop.allowed(paused)).containsExactlyInAnyOrder(CaseCommand.RESUME, CaseCommand.SUPERVISE,
+                CaseCommand.UNLINK);
+        assertThat(CaseLoop.next(paused, CaseCommand.UNLINK, null))
+                .isEqualTo(new State(CaseStatus.IN_PROGRESS, true, true, 0, false, false, false));
+        State merged = CaseLoop.next(new State(CaseStatus.ASSIGNED, false, true, 0, false, false, true),
+                CaseCommand.MERGE, null);
+        assertThat(CaseLoop.allowed(merged)).isEmpty();
+        assertThat(CaseLoop.allowed(merged.flagged(true))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.lianluo.cases.cases.domain;
 
+import cn.lianluo.cases.cases.domain.CaseContext.OtherCase;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
@@ -30,6 +31,12 @@ final class TestCase implements CaseContext {
             RegionLevel.COUNTY);
     static final HandlingUnit COUNTY_TRANSPORT_UNIT = new HandlingUnit(UUID.randomUUID(), "芙蓉区交通运输局", REGION,
             RegionLevel.COUNTY);
+    /** The case the command is given to, and other cases a merge may name. */
+    static final UUID SELF = UUID.randomUUID();
+    static final OtherCase OPEN_CASE = new OtherCase(UUID.randomUUID(), CaseStatus.IN_PROGRESS, RegionCode.of("430102001"));
+    static final OtherCase CLOSED_CASE = new OtherCase(UUID.randomUUID(), CaseStatus.CLOSED, REGION);
+    static final OtherCase MERGED_CASE = new OtherCase(UUID.randomUUID(), CaseStatus.MERGED, REGION);
+    static final OtherCase OTHER_COUNTY_CASE = new OtherCase(UUID.randomUUID(), CaseStatus.RECEIVED, RegionCode.of("430103"));
     /** Weekends, and 清明 2026 (4–6 April) off. */
     static final WorkingCalendar CALENDAR = new WorkingCalendar(List.of(
             new CalendarDay(LocalDate.of(2026, 4, 4), false, "清明节"),
@@ -44,6 +51,7 @@ final class TestCase implements CaseContext {
     private Instant assignedAt = NOW;
     private RegionLevel categoryLevel = RegionLevel.TOWNSHIP;
     private final Map<UUID, HandlingUnit> units = new HashMap<>();
+    private final Map<UUID, OtherCase> cases = new HashMap<>();
     final List<UUID> lookedUp = new ArrayList<>();
 
     TestCase(CommandInput input, UUID currentUnit, Optional<OpenDeadline> open, int originalSpan) {
@@ -53,6 +61,10 @@ final class TestCase implements CaseContext {
         this.originalSpan = originalSpan;
         for (HandlingUnit u : List.of(COUNTY_UNIT, CITY_UNIT, TOWNSHIP_UNIT, OTHER_COUNTY_UNIT, COUNTY_TRANSPORT_UNIT)) {
             units.put(u.id(), u);
+        }
+        for (OtherCase c : List.of(OPEN_CASE, CLOSED_CASE, MERGED_CASE, OTHER_COUNTY_CASE,
+                new OtherCase(SELF, CaseStatus.RECEIVED, REGION))) {
+            cases.put(c.id(), c);
         }
     }
 
@@ -97,6 +109,10 @@ final class TestCase implements CaseContext {
 
     static CommandInput reason(String reason) {
         return new CommandInput(null, null, null, null, null, reason, null);
+    }
+
+    static CommandInput mergeInto(UUID caseId) {
+        return new CommandInput(null, null, null, null, null, null, null, false, caseId);
     }
 
     static CommandInput extension(int days) {
@@ -151,6 +167,20 @@ final class TestCase implements CaseContext {
     @Override
     public WorkingCalendar calendar() {
         return CALENDAR;
+    }
+
+    @Override
+    public UUID caseId() {
+        return SELF;
+    }
+
+    @Override
+    public OtherCase otherCase(UUID id) {
+        OtherCase c = cases.get(id);
+        if (c == null) {
+            throw ProblemException.unprocessable("unknown-case", "intoCaseId", "case " + id + " does not exist");
+        }
+        return c;
     }
 
     @Override

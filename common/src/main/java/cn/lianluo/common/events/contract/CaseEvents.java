@@ -24,7 +24,7 @@ public final class CaseEvents {
     public static final List<String> CASE_ACTIONS = List.of("reported", "received", "answered", "accepted", "assigned",
             "handled", "replied", "visited", "closed", "reopened", "extension-requested", "extension-approved",
             "extension-denied", "paused", "resumed", "escalated", "escalated-to-supervisor", "supervised", "urged",
-            "deadline-warning", "overdue", "transferred", "returned");
+            "deadline-warning", "overdue", "transferred", "returned", "merged", "unlinked");
     /** The actions of a suggestion's loop, {@code lianluo.case.suggestion-<action>.v1} ({@link SuggestionData}). */
     public static final List<String> SUGGESTION_ACTIONS = List.of("submitted", "co-signed", "assigned", "answered",
             "co-answered", "extension-requested", "extension-approved", "rated", "reopened", "marked-key", "supervised",
@@ -95,7 +95,9 @@ public final class CaseEvents {
             @JsonInclude(JsonInclude.Include.NON_NULL) String intakeRole,
             // on visited only: whether the visit closed the case satisfied (Satisfaction.closedSatisfied), so a
             // consumer does not derive it from the satisfaction and the status itself
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean satisfied) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean satisfied,
+            // on merged only: the open case this duplicate (重复件) was merged into, whose answer is its answer
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto) {
     }
 
     /** The data of every suggestion event; {@code deputyId} the co-signer who confirmed, on {@code suggestion-co-signed} only. */
