@@ -94,14 +94,19 @@ public record Deadline(Stage stage, Instant startedAt, int span, LocalDate dueDa
 
     /**
      * The same stage counted again from its start and span on {@code calendar} (an official arrangement that replaced
-     * the computed, provisional days it was counted on); a clock taken over after its due date has nothing left to
-     * count and stays as it is.
+     * the computed, provisional days it was counted on). When the due date stays, so does the warning while it still
+     * falls on a working day (a clock taken over keeps its first holder's); a clock taken over after its due date has
+     * nothing left to count and stays as it is.
      */
     public Deadline recountedOn(WorkingCalendar calendar) {
         if (dueDate.isBefore(startedAt.atZone(Zones.CHINA).toLocalDate())) {
             return this;
         }
-        return start(stage, startedAt, span, calendar);
+        Deadline recounted = start(stage, startedAt, span, calendar);
+        if (recounted.dueDate.equals(dueDate) && calendar.isWorkingDay(warnAt.atZone(Zones.CHINA).toLocalDate())) {
+            return this;
+        }
+        return recounted;
     }
 
     /** 催办: the next working day after the due date. */

@@ -149,7 +149,8 @@ public final class CaseEvents {
 
     /**
      * The official arrangement of {@code year} arrived: the open deadlines counted on its computed (provisional) days
-     * were counted again on it; {@code deadlines} are those whose due date or warning moved, {@code count} of them.
+     * were counted again on it; {@code deadlines} are those whose due date, warning, 催办 or 通报 day moved,
+     * {@code count} of them (a large recount comes as several events).
      */
     public record DeadlinesRecomputed(int year, int count, List<RecomputedDeadline> deadlines, Instant at) {
     }
