@@ -29,11 +29,7 @@ public class ReferenceCalendarLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        loaded(tables.loadReferenceAtStart());
-    }
-
-    /** After the shipped arrangements of {@code years} were loaded (at start, or by a test). */
-    public void loaded(List<Integer> years) {
+        List<Integer> years = tables.loadReferenceAtStart();
         if (!years.isEmpty()) {
             // written around CalendarService: a calendar a request read meanwhile goes
             caches.getCache("working-calendar").ifPresent(c -> c.invalidateAll().await().indefinitely());
