@@ -77,7 +77,8 @@ public class OverviewResource {
     @Operation(operationId = "getOverview", summary = "The dashboard 总览",
             description = "Stations by type and 六有, deputies by level and 全员入站 with the required station entries, cases, "
                     + "suggestions, projects, top deputies, and the same per child region; `degraded` names what did not "
-                    + "answer in time; `calendarAlerts` says when next year's holiday arrangement is missing (from 1 November). The figures may be up to 30 s old (a complete answer is kept that long).",
+                    + "answer in time; `calendarAlerts` says when next year's holiday arrangement is missing (from 1 November). "
+                    + "The figures may be up to 30 s old (a complete answer is kept that long).",
             extensions = @Extension(name = "x-roles", value = "[\"ADMIN\",\"SUPERVISOR\",\"STATION_STAFF\"]", parseValue = true))
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "OK")

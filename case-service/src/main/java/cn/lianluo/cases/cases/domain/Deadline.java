@@ -85,7 +85,8 @@ public record Deadline(Stage stage, Instant startedAt, int span, LocalDate dueDa
 
     /**
      * This stage's clock taken over at {@code at} by another unit (上交 while the clock runs): the same due date and
-     * warning point (a working moment already), its span the working days left after the day of the take-over (0 when none are).
+     * warning point (a working moment already), its span the working days left after the day of the take-over (0 when
+     * none are).
      */
     public Deadline takeOver(Instant at, WorkingCalendar calendar) {
         int left = workingDaysBetween(at.atZone(Zones.CHINA).toLocalDate(), dueDate, calendar);
