@@ -1,7 +1,10 @@
 package cn.lianluo.cases.rest;
 
+import cn.lianluo.cases.calendar.service.CalendarService;
 import cn.lianluo.cases.cases.service.CalendarAlerts;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.common.calendar.CalendarDay;
+import cn.lianluo.common.data.CalendarTables;
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +58,10 @@ class CalendarArrivalIT {
     EntityManager em;
     @Inject
     CacheManager caches;
+    @Inject
+    CalendarTables tables;
+    @Inject
+    CalendarService calendars;
 
     /** 2027 as no arrangement has been loaded, no alert of it written yet, the real time. */
     @BeforeEach
@@ -114,16 +123,23 @@ class CalendarArrivalIT {
         statistics().body("calendarAlerts", empty());
     }
 
-    @Test
-    void a_deadline_counted_on_the_computed_spring_festival_moves_when_the_arrangement_arrives_and_it_is_announced() {
-        // Thursday 4 February 2027: assign within 1 working day; computed 春节 is 5–8 February, so due Tuesday 9 February
+    /**
+     * A case received on Thursday 4 February 2027, to be assigned within 1 working day: on the computed days (春节
+     * 5–8 February), by Tuesday 9 February.
+     */
+    String caseBeforeTheSpringFestival() {
         moveTo("2027-02-04T10:00");
-        String id = given().header("Authorization", STAFF).contentType(ContentType.JSON)
+        return given().header("Authorization", STAFF).contentType(ContentType.JSON)
                 .body(Map.of("title", "春节前路灯不亮", "content", "村口路灯坏了一个月，春节前请修好。", "category", "ROADS",
                         "kind", "HELP", "regionCode", REGION, "channel", "ONLINE",
                         "citizen", Map.of("name", "石春花", "phone", "13907435678")))
                 .when().post("/api/v1/cases").then().statusCode(201)
                 .body("deadlines.ASSIGN.dueDate", equalTo("2027-02-09")).extract().path("id");
+    }
+
+    @Test
+    void a_deadline_counted_on_the_computed_spring_festival_moves_when_the_arrangement_arrives_and_it_is_announced() {
+        String id = caseBeforeTheSpringFestival();
 
         try (KafkaTap tap = KafkaTap.open(TOPIC)) {
             // the official arrangement: 6–14 February off, so Friday 5 February is a working day
@@ -135,6 +151,26 @@ class CalendarArrivalIT {
             EventSchemas.assertValid(record);
             assertThat(record.value()).contains("\"year\":2027", "\"caseId\":\"" + id + "\",\"stage\":\"ASSIGN\","
                     + "\"previousDueDate\":\"2027-02-09\",\"dueDate\":\"2027-02-05\"");
+        }
+        given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("deadlines.ASSIGN.dueDate", equalTo("2027-02-05"));
+    }
+
+    @Test
+    void an_arrangement_shipped_in_a_newer_jar_moves_the_deadlines_too() {
+        String id = caseBeforeTheSpringFestival();
+        List<CalendarDay> days = CalendarArrangementIT.arrangement2027().stream()
+                .map(d -> new CalendarDay(LocalDate.parse((String) d.get("date")), (Boolean) d.get("working"), (String) d.get("name")))
+                .toList();
+        try (KafkaTap tap = KafkaTap.open(TOPIC)) {
+            // what the start-up loader does with a year a newer jar ships: the days, then the deadlines counted again
+            QuarkusTransaction.requiringNew().run(() -> tables.arrange(2027, days, CalendarTables.REFERENCE, clock.now()));
+            caches.getCache("working-calendar").ifPresent(c -> c.invalidateAll().await().indefinitely());
+            given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then()
+                    .body("deadlines.ASSIGN.dueDate", equalTo("2027-02-09"));
+            calendars.arrivedFromReference(List.of(2027), clock.now());
+            EventSchemas.assertValid(tap.await(r -> r.value().contains("calendar-deadlines-recomputed") && r.value().contains(id),
+                    Duration.ofSeconds(30)));
         }
         given().header("Authorization", STAFF).when().get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("deadlines.ASSIGN.dueDate", equalTo("2027-02-05"));
