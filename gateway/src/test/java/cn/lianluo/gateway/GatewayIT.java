@@ -15,9 +15,11 @@ import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.isA;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -100,6 +102,9 @@ class GatewayIT {
     void the_overview_of_hunan_is_the_sum_of_its_children_and_stays_in_scope() {
         JsonPath overview = given().header("Authorization", HUNAN).queryParam("year", 2026).when().get("/api/v1/overview/43")
                 .then().statusCode(200).body("name", equalTo("湖南省")).body("degraded", org.hamcrest.Matchers.empty())
+                // next year's missing holiday arrangement, as case-service says (empty before 1 November)
+                .body("calendarAlerts", isA(List.class))
+                .body("calendarAlerts.message", everyItem(containsString("尚未导入")))
                 .extract().jsonPath();
         List<Map<String, Object>> children = overview.getList("children");
         assertThat(children).isNotEmpty();

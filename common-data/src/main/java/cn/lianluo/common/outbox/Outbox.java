@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,7 +50,22 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent add(String type, String subject, RegionCode region, Object data) {
-        UUID id = UUID.randomUUID();
+        return write(UUID.randomUUID(), type, subject, region, data, "").orElseThrow();
+    }
+
+    /**
+     * An event with an id of the caller's choosing, written only if no event with that id is in the outbox: a
+     * notice that must go out once whoever (or however often) sends it, its id made of what makes it one.
+     *
+     * @return the event, or empty when one with this id was already written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<CloudEvent> addOnce(UUID id, String type, String subject, RegionCode region, Object data) {
+        return write(id, type, subject, region, data, " ON CONFLICT (id) DO NOTHING");
+    }
+
+    private Optional<CloudEvent> write(UUID id, String type, String subject, RegionCode region, Object data,
+                                       String onConflict) {
         JsonNode json = mapper.valueToTree(data);
         CloudEvent event = CloudEvent.of(id, config.source(), type, subject,
                 OffsetDateTime.now(Zones.CHINA), region == null ? null : region.value(), json);
@@ -61,17 +77,20 @@ public class Outbox {
         }
         // straight on the transaction's connection: as a native query through Hibernate it flushed the session first
         // (the commit's work, done early) and its query machinery alone was 8 % of case-service's CPU under intake
-        em.unwrap(Session.class).doWork(connection -> {
+        int written = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox (id, topic, aggregate_id, type, envelope) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO outbox (id, topic, aggregate_id, type, envelope) VALUES (?, ?, ?, ?, ?)" + onConflict)) {
                 insert.setObject(1, id);
                 insert.setString(2, config.topic());
                 insert.setString(3, subject);
                 insert.setString(4, type);
                 insert.setString(5, envelope);
-                insert.executeUpdate();
+                return insert.executeUpdate();
             }
         });
+        if (written == 0) {
+            return Optional.empty();
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -84,6 +103,6 @@ public class Outbox {
                 }
             }
         });
-        return event;
+        return Optional.of(event);
     }
 }

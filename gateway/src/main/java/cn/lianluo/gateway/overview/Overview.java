@@ -36,7 +36,11 @@ public record Overview(
         List<Child> children,
         @Schema(description = "the services that did not answer in time (station-service, deputy-service, case-service, "
                 + "scoring-service); their figures are zeros, null or empty")
-        List<Service> degraded) {
+        List<Service> degraded,
+        @Schema(ref = "#/components/schemas/CaseStatistics/properties/calendarAlerts",
+                description = "日历提醒: the years whose official holiday arrangement is missing (next year's from 1 November), "
+                        + "with a message to show; empty most of the year, and when case-service did not answer")
+        JsonNode calendarAlerts) {
 
     /**
      * Marks a {@code $ref} that may also be null: SmallRye writes a nullable reference only for a Java type it

@@ -77,7 +77,8 @@ public class OverviewResource {
     @Operation(operationId = "getOverview", summary = "The dashboard 总览",
             description = "Stations by type and 六有, deputies by level and 全员入站 with the required station entries, cases, "
                     + "suggestions, projects, top deputies, and the same per child region; `degraded` names what did not "
-                    + "answer in time. The figures may be up to 30 s old (a complete answer is kept that long).",
+                    + "answer in time; `calendarAlerts` says when next year's holiday arrangement is missing (from 1 November). "
+                    + "The figures may be up to 30 s old (a complete answer is kept that long).",
             extensions = @Extension(name = "x-roles", value = "[\"ADMIN\",\"SUPERVISOR\",\"STATION_STAFF\"]", parseValue = true))
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "OK")
@@ -195,7 +196,8 @@ public class OverviewResource {
                 suggestions == null ? null : suggestions.path("total"),
                 projects == null ? null : projects.path("total"),
                 points == null ? mapper.createArrayNode() : points.path("top"),
-                List.copyOf(children), List.copyOf(degraded));
+                List.copyOf(children), List.copyOf(degraded),
+                cases == null || !cases.path("calendarAlerts").isArray() ? mapper.createArrayNode() : cases.path("calendarAlerts"));
     }
 
     private Overview.Stations stationFigures(JsonNode figures) {

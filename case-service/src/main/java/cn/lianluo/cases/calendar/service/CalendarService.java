@@ -5,6 +5,7 @@ import cn.lianluo.cases.calendar.persistence.CalendarRepositories;
 import cn.lianluo.cases.calendar.persistence.PolicyEntity;
 import cn.lianluo.cases.cases.domain.DeadlinePolicy;
 import cn.lianluo.cases.cases.service.CaseCalendar;
+import cn.lianluo.cases.cases.service.DeadlineRecount;
 import cn.lianluo.common.calendar.Arrangement;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.WorkingCalendar;
@@ -33,13 +34,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CalendarService implements CaseCalendar {
 
+    static final int RECOUNTED_PER_EVENT = 1000;
+
     private final CalendarRepositories.Days days;
     private final CalendarRepositories.Policies policies;
     private final CalendarTables tables;
     private final Outbox outbox;
+    private final DeadlineRecount recount;
 
     public CalendarService(CalendarRepositories.Days days, CalendarRepositories.Policies policies, CalendarTables tables,
-                           Outbox outbox) {
+                           Outbox outbox, DeadlineRecount recount) {
+        this.recount = recount;
         this.days = days;
         this.policies = policies;
         this.tables = tables;
@@ -71,7 +76,27 @@ public class CalendarService implements CaseCalendar {
         outbox.add(CaseEvents.CALENDAR_ARRANGED, CaseEvents.CALENDAR_SUBJECT, RegionCode.HUNAN,
                 new CaseEvents.CalendarArranged(arrangement.year(), arrangement.days().stream()
                         .map(d -> new CaseEvents.CalendarDay(d.date(), d.working(), d.name())).toList(), at));
+        recountDeadlines(arrangement.year(), at);
         return arrangement.days();
+    }
+
+    /** The arrangements of {@code years} were loaded from the files shipped in the jar: their deadlines are counted again. */
+    @Transactional
+    public void arrivedFromReference(List<Integer> years, Instant at) {
+        years.forEach(year -> recountDeadlines(year, at));
+    }
+
+    /**
+     * The open deadlines running into {@code year}, counted on its computed days, are counted again on its arrangement;
+     * those that moved are announced (a large recount in several events, {@value #RECOUNTED_PER_EVENT} at most each).
+     */
+    private void recountDeadlines(int year, Instant at) {
+        List<CaseEvents.RecomputedDeadline> moved = recount.recount(year, tables.calendar());
+        for (int from = 0; from < moved.size(); from += RECOUNTED_PER_EVENT) {
+            List<CaseEvents.RecomputedDeadline> part = moved.subList(from, Math.min(moved.size(), from + RECOUNTED_PER_EVENT));
+            outbox.add(CaseEvents.CALENDAR_DEADLINES_RECOMPUTED, CaseEvents.CALENDAR_SUBJECT, RegionCode.HUNAN,
+                    new CaseEvents.DeadlinesRecomputed(year, part.size(), List.copyOf(part), at));
+        }
     }
 
     /** Sets a day that differs from the weekday rule (a day off, or a make-up working day). */

@@ -141,11 +141,11 @@ public class CaseEffects {
         deadlines.persist(row);
     }
 
-    private static Deadline current(DeadlineEntity row) {
+    static Deadline current(DeadlineEntity row) {
         return new Deadline(Stage.valueOf(row.stage), row.startedAt, row.span, row.dueDate, row.dueAt, row.warnAt);
     }
 
-    private static void set(DeadlineEntity row, Deadline d, WorkingCalendar calendar) {
+    static void set(DeadlineEntity row, Deadline d, WorkingCalendar calendar) {
         row.span = d.span();
         row.dueDate = d.dueDate();
         row.dueAt = d.dueAt();

@@ -43,7 +43,14 @@ public class CaseStatistics {
     @Schema(name = "CaseStatistics")
     public record Statistics(String regionCode, LocalDate from,
                              @Schema(description = "the day after the period") LocalDate to, Figures total,
-                             @Schema(description = "one per child region with cases") List<Figures> children) {
+                             @Schema(description = "one per child region with cases") List<Figures> children,
+                             @Schema(description = "日历提醒: the years whose official holiday arrangement is missing (next "
+                                     + "year's from 1 November); empty most of the year")
+                             List<CalendarAlerts.CalendarAlert> calendarAlerts) {
+
+        Statistics withCalendarAlerts(List<CalendarAlerts.CalendarAlert> alerts) {
+            return new Statistics(regionCode, from, to, total, children, List.copyOf(alerts));
+        }
     }
 
     @Schema(name = "PublicCaseRates", description = "收件数、办结率、按时办结率、满意度: counts and the rates made of them")
@@ -80,9 +87,11 @@ public class CaseStatistics {
     private final EntityManager em;
     private final CaseClock clock;
     private final UnitService units;
+    private final CalendarAlerts alerts;
 
-    public CaseStatistics(EntityManager em, CaseClock clock, UnitService units) {
+    public CaseStatistics(EntityManager em, CaseClock clock, UnitService units, CalendarAlerts alerts) {
         this.em = em;
+        this.alerts = alerts;
         this.clock = clock;
         this.units = units;
     }
@@ -90,7 +99,7 @@ public class CaseStatistics {
     /** Cases received in [from, to) (dates in China), and what is overdue or warned now. */
     @Transactional
     public Statistics of(RegionCode region, LocalDate from, LocalDate to) {
-        return count(region, from, to, false).statistics();
+        return count(region, from, to, false).statistics().withCalendarAlerts(alerts.current());
     }
 
     /**
@@ -191,7 +200,7 @@ public class CaseStatistics {
             byChild.values().stream().filter(a -> !a.region.equals(region.value()))
                     .sorted(java.util.Comparator.comparing(a -> a.region)).forEach(a -> children.add(a.figures()));
         }
-        return new Counted(new Statistics(region.value(), from, to, total.figures(), children), categories, months);
+        return new Counted(new Statistics(region.value(), from, to, total.figures(), children, List.of()), categories, months);
     }
 
     /**

@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,72 @@ class DeadlineTest {
         assertThat(d.dueAt()).isEqualTo(at("2026-03-06T00:00"));
         // 87 hours from Mon 09:00 to Fri 00:00; 80 % is 69.6 h → Thu 5 Mar 06:36
         assertThat(d.warnAt()).isEqualTo(at("2026-03-05T06:36"));
+    }
+
+    @Test
+    void the_warning_counts_only_working_time_so_a_weekend_or_holiday_is_skipped() {
+        // Friday 6 Mar 09:00, 1 working day: due Monday 9 Mar. Working time: Friday 15 h + Monday 24 h = 39 h;
+        // 80 % is 31 h 12 min → Monday 16:12 (wall-clock time would have put it on Sunday 06:36)
+        Deadline weekend = Deadline.start(Stage.HANDLE, at("2026-03-06T09:00"), 1, Y2026);
+        assertThat(weekend.dueDate()).isEqualTo(LocalDate.of(2026, 3, 9));
+        assertThat(weekend.warnAt()).isEqualTo(at("2026-03-09T16:12"));
+        // Thursday 4 Feb 2027 10:00, 1 working day over the computed 春节 (5–8 Feb off): due Tuesday 9 Feb.
+        // Thursday 14 h + Tuesday 24 h = 38 h; 80 % is 30 h 24 min → Tuesday 16:24 (not 初三, Monday 8 Feb)
+        Deadline springFestival = Deadline.start(Stage.HANDLE, at("2027-02-04T10:00"), 1, Y2026);
+        assertThat(springFestival.dueDate()).isEqualTo(LocalDate.of(2027, 2, 9));
+        assertThat(springFestival.warnAt()).isEqualTo(at("2027-02-09T16:24"));
+        // received on a day off: the clock's working time begins with the next working day
+        Deadline onAHoliday = Deadline.start(Stage.HANDLE, at("2026-10-03T09:00"), 1, Y2026); // due Thursday 8 Oct
+        assertThat(onAHoliday.dueDate()).isEqualTo(LocalDate.of(2026, 10, 8));
+        // only 8 Oct counts: 24 h; 80 % is 19 h 12 min → Thursday 8 Oct 19:12
+        assertThat(onAHoliday.warnAt()).isEqualTo(at("2026-10-08T19:12"));
+    }
+
+    /** Every 5 hours from mid-December 2026 to March 2027, every stage and span: 预警 is never on a day off. */
+    @Test
+    void the_warning_never_falls_on_a_day_off_across_the_2027_new_year_and_spring_festival() {
+        int checked = 0;
+        for (Instant start = at("2026-12-15T00:00"); start.isBefore(at("2027-03-01T00:00")); start = start.plusSeconds(5 * 3600)) {
+            for (Stage stage : Stage.values()) {
+                for (int span : new int[] {0, 1, 2, 3, 5, 13}) {
+                    if (stage == Stage.VISIT && span == 0) {
+                        continue;
+                    }
+                    Deadline d = Deadline.start(stage, start, span, Y2026);
+                    for (Deadline each : List.of(d, d.extendedBy(3, Y2026), d.takeOver(start.plusSeconds(86_400), Y2026))) {
+                        LocalDate warnDay = each.warnAt().atZone(Zones.CHINA).toLocalDate();
+                        assertThat(Y2026.isWorkingDay(warnDay)).as("%s %s from %s: 预警 on %s", stage, span, start, warnDay).isTrue();
+                        assertThat(each.warnAt()).isBefore(each.dueAt()).isAfterOrEqualTo(d.startedAt());
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+    }
+
+    @Test
+    void recounted_on_the_official_arrangement_a_deadline_over_the_computed_spring_festival_moves() {
+        // computed 2027: 春节 5–8 Feb; an official arrangement with 6–14 Feb off and Saturday 20 Feb a make-up day
+        Deadline computed = Deadline.start(Stage.HANDLE, at("2027-02-04T10:00"), 3, Y2026);
+        assertThat(computed.dueDate()).isEqualTo(LocalDate.of(2027, 2, 11));
+        List<CalendarDay> official = new ArrayList<>(ReferenceCalendars.all().values().stream().flatMap(List::stream).toList());
+        official.add(new CalendarDay(LocalDate.of(2027, 1, 1), false, "元旦"));
+        for (int d = 6; d <= 14; d++) {
+            official.add(new CalendarDay(LocalDate.of(2027, 2, d), false, "春节"));
+        }
+        official.add(new CalendarDay(LocalDate.of(2027, 2, 20), true, "春节调休上班"));
+        WorkingCalendar arranged = WorkingCalendar.withComputedYears(official, Set.of(2025, 2026, 2027));
+        // Friday 5 Feb, Monday 15, Tuesday 16 Feb
+        Deadline recounted = computed.recountedOn(arranged);
+        assertThat(recounted.dueDate()).isEqualTo(LocalDate.of(2027, 2, 16));
+        assertThat(recounted.startedAt()).isEqualTo(computed.startedAt());
+        assertThat(recounted.span()).isEqualTo(3);
+        assertThat(arranged.isWorkingDay(recounted.warnAt().atZone(Zones.CHINA).toLocalDate())).isTrue();
+        // the same calendar gives the same deadline; a clock taken over after its due date stays as it is
+        assertThat(computed.recountedOn(Y2026)).isEqualTo(computed);
+        Deadline late = computed.takeOver(at("2027-02-12T10:00"), Y2026);
+        assertThat(late.recountedOn(arranged)).isEqualTo(late);
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class CaseEvents {
     public static final String CALENDAR_ARRANGED = "lianluo.case.calendar-arranged.v1";
     public static final String CALENDAR_DAY_SET = "lianluo.case.calendar-day-set.v1";
     public static final String CALENDAR_DAY_REMOVED = "lianluo.case.calendar-day-removed.v1";
+    public static final String CALENDAR_ARRANGEMENT_MISSING = "lianluo.case.calendar-arrangement-missing.v1";
+    public static final String CALENDAR_DEADLINES_RECOMPUTED = "lianluo.case.calendar-deadlines-recomputed.v1";
 
     public static final String MODERATION_DECIDED = "lianluo.case.moderation-decided.v1";
     public static final String CATEGORY_CHANGED = "lianluo.case.category-changed.v1";
@@ -136,12 +138,33 @@ public final class CaseEvents {
     public record CalendarDayChanged(LocalDate date, Boolean working, String name, Instant at) {
     }
 
+    /**
+     * From 1 November (China time) of the year before: the official arrangement of {@code year} is not loaded, so its
+     * days off are still computed (provisional) and no 调休 is known. At most once a day ({@code on}) until it is.
+     */
+    public record CalendarArrangementMissing(int year, LocalDate since, LocalDate on, Instant at) {
+    }
+
+    /** An open deadline counted again on an official arrangement: its case, stage and due date before and after. */
+    public record RecomputedDeadline(UUID caseId, String stage, LocalDate previousDueDate, LocalDate dueDate) {
+    }
+
+    /**
+     * The official arrangement of {@code year} arrived: the open deadlines counted on its computed (provisional) days
+     * were counted again on it; {@code deadlines} are those whose due date, warning, 催办 or 通报 day moved,
+     * {@code count} of them (a large recount comes as several events).
+     */
+    public record DeadlinesRecomputed(int year, int count, List<RecomputedDeadline> deadlines, Instant at) {
+    }
+
     public static final EventContract CONTRACT = EventContract.of(TOPIC)
             .with(CaseData.class, CASE_ACTIONS.stream().map(CaseEvents::type).toList())
             .with(SuggestionData.class, SUGGESTION_ACTIONS.stream().map(a -> type("suggestion-" + a)).toList())
             .with(ProjectData.class, PROJECT_ACTIONS.stream().map(a -> type("project-" + a)).toList())
             .with(CalendarArranged.class, CALENDAR_ARRANGED)
             .with(CalendarDayChanged.class, CALENDAR_DAY_SET, CALENDAR_DAY_REMOVED)
+            .with(CalendarArrangementMissing.class, CALENDAR_ARRANGEMENT_MISSING)
+            .with(DeadlinesRecomputed.class, CALENDAR_DEADLINES_RECOMPUTED)
             .with(ModerationData.class, MODERATION_DECIDED)
             .with(CategoryChanged.class, CATEGORY_CHANGED);
 }
