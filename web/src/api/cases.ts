@@ -5,7 +5,7 @@ export type CaseCommand = Schema<'CaseCommand'>
 export type CaseCommandBody = Schema<'CaseCommandBody'>
 
 /** The inputs a command's form shows, as CaseCommandBody's description lists what each command reads. */
-export type CommandField = 'content' | 'unitId' | 'note' | 'result' | 'satisfaction' | 'reason' | 'days'
+export type CommandField = 'content' | 'unitId' | 'note' | 'result' | 'satisfaction' | 'reason' | 'days' | 'intoCaseId'
 
 export interface CommandForm {
   title: string
@@ -34,6 +34,8 @@ export const COMMANDS: Record<CaseCommand, CommandForm> = {
   'deny-extension': { title: '驳回延期', fields: [], required: [] },
   supervise: { title: '督办', fields: ['note'], required: ['note'] },
   close: { title: '结案', fields: ['note'], required: [] },
+  merge: { title: '合并办理', fields: ['intoCaseId', 'note'], required: ['intoCaseId'] },
+  unlink: { title: '不是重复件', fields: ['note'], required: [] },
 }
 
 export const FIELD_LABELS: Record<CommandField, string> = {
@@ -44,6 +46,7 @@ export const FIELD_LABELS: Record<CommandField, string> = {
   satisfaction: '群众满意度',
   reason: '原因',
   days: '延期工作日数',
+  intoCaseId: '并入的诉求(编号)',
 }
 
 // What each role may do to a case the caller can see (case-service's CaseService decides; these only keep buttons

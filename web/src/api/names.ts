@@ -9,6 +9,7 @@ export const CASE_STATUS: Record<Schema<'CaseStatus'>, string> = {
   REPLIED: '已答复',
   SUPERVISOR_REVIEW: '人大审核',
   CLOSED: '已结案',
+  MERGED: '已合并办理',
 }
 
 export const CHANNEL: Record<Schema<'Channel'>, string> = {
