@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The working-day calendar as case-service and station-service both store it: {@code calendar_day} (the days that
@@ -47,9 +48,22 @@ public class CalendarTables {
      * the start-up lock (replicas starting together load one after the other; the second finds the years arranged).
      */
     public List<Integer> loadReferenceAtStart() {
+        return loadReferenceAtStart(loaded -> { });
+    }
+
+    /**
+     * {@link #loadReferenceAtStart()}, and {@code then} with the years it loaded (when any) in the same transaction:
+     * what follows from the new days is written with them or not at all.
+     */
+    public List<Integer> loadReferenceAtStart(Consumer<List<Integer>> then) {
         List<Integer> years = new ArrayList<>();
-        startupLock.run("lianluo-reference-calendar",
-                () -> years.addAll(QuarkusTransaction.requiringNew().call(() -> loadReference(Instant.now()))));
+        startupLock.run("lianluo-reference-calendar", () -> years.addAll(QuarkusTransaction.requiringNew().call(() -> {
+            List<Integer> loaded = loadReference(Instant.now());
+            if (!loaded.isEmpty()) {
+                then.accept(loaded);
+            }
+            return loaded;
+        })));
         if (!years.isEmpty()) {
             LOG.infof("official working-day calendars loaded for %s", years);
         }

@@ -29,11 +29,12 @@ public class ReferenceCalendarLoader {
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<Integer> years = tables.loadReferenceAtStart();
+        // the deadlines are counted again in the transaction that loads the days: a start that fails between the two
+        // cannot leave them on the computed days (the next start would find the year arranged and load nothing)
+        List<Integer> years = tables.loadReferenceAtStart(loaded -> calendars.arrivedFromReference(loaded, clock.now()));
         if (!years.isEmpty()) {
             // written around CalendarService: a calendar a request read meanwhile goes
             caches.getCache("working-calendar").ifPresent(c -> c.invalidateAll().await().indefinitely());
-            calendars.arrivedFromReference(years, clock.now());
         }
     }
 }
