@@ -15,6 +15,7 @@ import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionLevel;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,9 @@ record CaseFacts(CaseEntity c, CommandInput input, Optional<DeadlineEntity> open
 
     @Override
     public OtherCase otherCase(UUID id) {
-        CaseEntity other = cases.findById(id);
+        // its version moves on at commit, so a merge into it and a change of it (its own merge, its closing) that run at
+        // once cannot both stand: the later commit is a 409 conflict
+        CaseEntity other = cases.findById(id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (other == null) {
             throw ProblemException.unprocessable("unknown-case", CommandField.INTO_CASE_ID.json(), "case " + id + " does not exist");
         }

@@ -61,7 +61,7 @@ public class DuplicateCheck {
         Query query = cases.getEntityManager().createNativeQuery("SELECT id FROM citizen_case"
                 + " WHERE status NOT IN ('CLOSED', 'MERGED') AND received_at >= :since AND region_code LIKE :county"
                 + " AND (" + samePhone + " OR " + similar + ")"
-                + " ORDER BY (" + samePhone + ") DESC, " + (samePlace.isEmpty() ? "" : "similarity(" + TEXT + ", :text) DESC, ")
+                + " ORDER BY (" + samePhone + ") DESC NULLS LAST, " + (samePlace.isEmpty() ? "" : "similarity(" + TEXT + ", :text) DESC, ")
                 + "received_at DESC LIMIT 1", UUID.class);
         query.setParameter("since", now.minus(Duration.ofDays(config.windowDays())));
         query.setParameter("county", DuplicatePolicy.county(RegionCode.of(c.regionCode)).likePattern());
@@ -90,6 +90,7 @@ public class DuplicateCheck {
         if (address == null || address.isBlank()) {
             return null;
         }
-        return address.toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+        // (?U): the full-width space 　 too, as PostgreSQL's \s in the query matches it
+        return address.toLowerCase(Locale.ROOT).replaceAll("(?U)\\s", "");
     }
 }
