@@ -14,6 +14,8 @@ export interface CommandForm {
   required: CommandField[]
   /** a button that undoes nothing and decides for others is shown as the primary one */
   primary?: boolean
+  /** the label of the files the command may take (complete and reply: fileIds), when it takes any */
+  files?: string
 }
 
 export const COMMANDS: Record<CaseCommand, CommandForm> = {
@@ -23,8 +25,8 @@ export const COMMANDS: Record<CaseCommand, CommandForm> = {
   escalate: { title: '上交', fields: ['unitId', 'note'], required: ['unitId', 'note'] },
   transfer: { title: '转办', fields: ['unitId', 'reason'], required: ['unitId', 'reason'] },
   return: { title: '退回', fields: ['reason'], required: ['reason'] },
-  complete: { title: '办结', fields: ['result'], required: ['result'], primary: true },
-  reply: { title: '答复', fields: ['content'], required: ['content'], primary: true },
+  complete: { title: '办结', fields: ['result'], required: ['result'], primary: true, files: '办结材料' },
+  reply: { title: '答复', fields: ['content'], required: ['content'], primary: true, files: '答复材料' },
   visit: { title: '回访', fields: ['satisfaction'], required: ['satisfaction'], primary: true },
   reopen: { title: '重新办理', fields: ['reason'], required: ['reason'] },
   pause: { title: '挂起', fields: ['reason'], required: ['reason'] },
@@ -75,6 +77,13 @@ export function runCommand(id: string, command: CaseCommand, body: CaseCommandBo
       body: Object.keys(body).length ? body : undefined,
     }),
   )
+}
+
+/** What the case page calls each kind of file by the step that added it (null: the citizen's submission). */
+export function attachmentStep(step: string | null | undefined): string {
+  if (step === 'complete') return COMMANDS.complete.files!
+  if (step === 'reply') return COMMANDS.reply.files!
+  return '群众提交'
 }
 
 let categories: Promise<Map<string, string>> | undefined

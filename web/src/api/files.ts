@@ -78,6 +78,22 @@ export function spreadsheetType(file: File): string | undefined {
   return undefined
 }
 
+/** Uploads a file as the one part `file` of a multipart form (POST /api/v1/files), with the caller's token. */
+export async function uploadPart<T>(path: Path, file: File): Promise<T> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const response = await send(path, { method: 'POST', body: form })
+  return (await response.json()) as T
+}
+
+/** What a person reads when a file of theirs was not taken (POST /api/v1/files decides by the file's bytes). */
+export function uploadRefusal(name: string, e: unknown): string {
+  const status = e instanceof ApiError ? e.status : 0
+  if (status === 415) return `“${name}”不是照片(JPEG、PNG、WebP、HEIC)或 PDF`
+  if (status === 413) return `“${name}”超过 10 MB`
+  return e instanceof ApiError ? e.description : '上传没有成功,请重试'
+}
+
 /** Posts a file as it is, with its content type, and answers the JSON the API sends back. */
 export async function upload<T>(path: Path, file: File, contentType: string): Promise<T> {
   const response = await send(path, { method: 'POST', body: file, headers: { 'Content-Type': contentType } })
