@@ -3,7 +3,7 @@ package cn.lianluo.deputy.rest;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.rest.QueryParams;
-import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.rest.TableExports;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
@@ -345,7 +345,8 @@ public class DeputyResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "exportDeputies", summary = "Export the roll 名册导出",
             description = "The region's roll, one row per active mandate, with the columns the import reads: CSV (UTF-8 "
-                    + "with BOM) or .xlsx (every cell a text cell), as an attachment (deputies-<region>.csv/.xlsx).")
+                    + "with BOM) or .xlsx (every cell a text cell), as an attachment (deputies-<region>.csv/.xlsx). Written "
+                    + "as the rows are read (no Content-Length), in constant memory whatever the region.")
     @APIResponse(responseCode = "200", description = "The roll 代表名册",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"deputies-<region>.csv\"",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -357,15 +358,7 @@ public class DeputyResource {
                                    type = SchemaType.STRING, enumeration = {"csv", "xlsx"}, defaultValue = "csv"))
                            @DefaultValue("csv") String format) {
         RegionCode scope = scope(region);
-        var rows = roll.exportRows(scope);
-        String stem = "deputies-" + scope.value();
-        return switch (format.toLowerCase()) {
-            case "csv" -> Response.ok(RollFiles.writeCsv(rows), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + stem + ".csv\"").build();
-            case "xlsx" -> Response.ok(RollFiles.writeXlsx(rows), RollFiles.XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"").build();
-            default -> throw ProblemException.invalid("format", "csv or xlsx");
-        };
+        return TableExports.stream("deputies-" + scope.value(), format, RollFiles.SHEET, table -> roll.export(scope, table));
     }
 
     private RegionCode scope(String region) {

@@ -168,15 +168,6 @@ public class AssignmentService {
                 .toList();
     }
 
-    /** Current home stations of the deputies of a region, by deputy id. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Map<UUID, UUID> homes(RegionCode region) {
-        java.util.Map<UUID, UUID> homes = new java.util.HashMap<>();
-        assignments.list("home = true and untilDate is null and deputyId in (select d.id from DeputyEntity d where d.regionCode like ?1)",
-                region.likePattern()).forEach(a -> homes.put(a.deputyId, a.stationId));
-        return homes;
-    }
-
     StationCopyEntity knownStation(UUID stationId) {
         StationCopyEntity station = stations.findById(stationId);
         if (station == null) {

@@ -1,6 +1,7 @@
 package cn.lianluo.deputy.service;
 
 import cn.lianluo.common.files.SpreadsheetCells;
+import cn.lianluo.common.files.TableWriter;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,9 @@ import java.util.Map;
  */
 public final class RollFiles {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = TableWriter.XLSX;
+    /** The .xlsx sheet's name. */
+    public static final String SHEET = "代表名册";
     public static final Charset GB18030 = Charset.forName("GB18030");
 
     /** One data row: its line (the header is line 1) and its cells by column. */
@@ -239,29 +242,24 @@ public final class RollFiles {
                 "a roll file holds at most " + maxRows + " rows; split it");
     }
 
-    /** CSV in UTF-8 with a BOM, so Excel opens the Chinese correctly; cells that a spreadsheet would run are quoted as text. */
+    /** The roll's header and {@code rows} as CSV (UTF-8 with a BOM), as the export streams it. */
     public static byte[] writeCsv(List<List<String>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(SpreadsheetCells.csvLine(RollColumn.headers()));
-        rows.forEach(row -> out.append(SpreadsheetCells.csvLine(row)));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(TableWriter.csv(out), rows);
+        return out.toByteArray();
     }
 
-    /** .xlsx with every cell a string cell (nothing a spreadsheet would evaluate). */
+    /** The roll's header and {@code rows} as .xlsx, every cell a text cell, as the export streams it. */
     public static byte[] writeXlsx(List<List<String>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("代表名册");
-            List<List<String>> all = new ArrayList<>();
-            all.add(RollColumn.headers());
-            all.addAll(rows);
-            for (int r = 0; r < all.size(); r++) {
-                Row row = sheet.createRow(r);
-                List<String> cells = all.get(r);
-                for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c, CellType.STRING).setCellValue(cells.get(c) == null ? "" : cells.get(c));
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(TableWriter.xlsx(out, SHEET), rows);
+        return out.toByteArray();
+    }
+
+    private static void write(TableWriter table, List<List<String>> rows) {
+        try (table) {
+            table.row(RollColumn.headers());
+            rows.forEach(table::row);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

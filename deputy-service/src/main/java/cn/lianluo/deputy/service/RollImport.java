@@ -1,5 +1,6 @@
 package cn.lianluo.deputy.service;
 
+import cn.lianluo.common.files.TableWriter;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -7,9 +8,6 @@ import cn.lianluo.common.security.Caller;
 import cn.lianluo.deputy.domain.DeputyLevel;
 import cn.lianluo.deputy.domain.Ethnicities;
 import cn.lianluo.deputy.domain.Gender;
-import cn.lianluo.deputy.domain.MandateStatus;
-import cn.lianluo.deputy.persistence.DeputyEntity;
-import cn.lianluo.deputy.persistence.MandateEntity;
 import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
 import cn.lianluo.deputy.service.DeputyDtos.DeputyRequest;
@@ -25,12 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Bulk import and export of a region's roll (代表名册). An import is all rows or none: every row is checked
@@ -131,28 +130,25 @@ public class RollImport {
         return new ImportResult(rows.size(), created, added, assigned);
     }
 
-    /** The roll of a region: one row per active mandate, so a person with two mandates has two rows. */
+    /**
+     * Writes the roll of a region to {@code table}, header first: one row per active mandate, so a person with two
+     * mandates has two rows. The rows come from a database cursor and go out as they come, so the province's roll takes
+     * the memory of a few hundred rows. Answers the rows written, the header not counted.
+     */
     @Transactional
-    public List<List<String>> exportRows(RegionCode region) {
-        List<DeputyEntity> rows = deputyRows.list("regionCode like ?1 order by regionCode, name", region.likePattern());
-        Map<UUID, List<MandateEntity>> held = new HashMap<>();
-        for (MandateEntity m : mandates.list("status = ?1 and deputyId in (select d.id from DeputyEntity d where d.regionCode like ?2)",
-                MandateStatus.ACTIVE.name(), region.likePattern())) {
-            held.computeIfAbsent(m.deputyId, k -> new ArrayList<>()).add(m);
+    public long export(RegionCode region, TableWriter table) {
+        table.row(RollColumn.headers());
+        try (Stream<Object[]> rows = deputyRows.roll(region)) {
+            rows.forEach(r -> table.row(Arrays.asList(text(r[0]), Gender.valueOf(text(r[1])).label(), text(r[2]), text(r[3]),
+                    text(r[4]), text(r[5]), text(r[6]), text(r[7]), text(r[8]), DeputyLevel.valueOf(text(r[9])).label(),
+                    text(r[10]), text(r[11]), text(r[12]), text(r[13]))));
         }
-        Map<UUID, UUID> homes = new HashMap<>();
-        assignments.homes(region).forEach(homes::put);
-        List<List<String>> out = new ArrayList<>();
-        for (DeputyEntity d : rows) {
-            for (MandateEntity m : held.getOrDefault(d.id, List.of())) {
-                out.add(java.util.Arrays.asList(d.name, Gender.valueOf(d.gender).label(), d.ethnicity,
-                        String.valueOf(d.birthYear), nz(d.party), nz(d.occupationSector), nz(d.electoralUnit),
-                        d.regionCode, nz(d.phone), DeputyLevel.valueOf(m.level).label(), String.valueOf(m.term),
-                        m.termStart.toString(), m.termEnd == null ? "" : m.termEnd.toString(),
-                        homes.containsKey(d.id) ? homes.get(d.id).toString() : ""));
-            }
-        }
-        return out;
+        return table.rows() - 1;
+    }
+
+    /** A column of the roll's query as its cell reads: a date as ISO, a null as empty. */
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     private boolean alreadyHolds(RegionCode region, DeputyRequest request, MandateInput m) {
@@ -252,7 +248,4 @@ public class RollImport {
         return v == null || v.isBlank() ? null : v;
     }
 
-    private static String nz(String v) {
-        return v == null ? "" : v;
-    }
 }

@@ -138,6 +138,7 @@ class RollImportIT {
         byte[] csv = given().header("Authorization", TestTokens.bearer("SUPERVISOR", "430903")).queryParam("region", "430903105")
                 .when().get("/api/v1/deputies/export")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", "attachment; filename=\"deputies-430903105.csv\"")
                 .extract().asByteArray();
         String text = new String(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF姓名,性别,民族");
@@ -150,5 +151,10 @@ class RollImportIT {
                 cn.lianluo.deputy.service.RollFiles.XLSX, null, 1000)).hasSize(92);
         given().header("Authorization", TestTokens.bearer("STATION_STAFF", "430903")).when().get("/api/v1/deputies/export")
                 .then().statusCode(403);
+        // a format it does not write is refused before a byte of the file goes out
+        given().header("Authorization", TestTokens.bearer("SUPERVISOR", "430903")).queryParam("format", "pdf")
+                .when().get("/api/v1/deputies/export")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("format"));
     }
 }

@@ -4,10 +4,12 @@ import cn.lianluo.common.region.RegionCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.hibernate.jpa.AvailableHints;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The read side of the ledger: the yearly totals ({@code deputy_year_total}), the station entries
@@ -47,6 +49,9 @@ public class StandingsRepository {
               UNION ALL
               SELECT a.deputy_id, a.region_code, 0 FROM deputy_copy a WHERE a.active AND a.region_code LIKE :region
                 AND NOT EXISTS (SELECT 1 FROM deputy_year_total y WHERE y.deputy_id = a.deputy_id AND y.year = :year)) t""";
+
+    /** The rows read at a time from the database's cursor by the streamed table. */
+    private static final int FETCH = 500;
 
     private final EntityManager em;
 
@@ -134,6 +139,29 @@ public class StandingsRepository {
      * {@code offset}, with the number of deputies ranked.
      */
     public RankedPage ranking(RegionCode region, int year, String level, int limit, long offset) {
+        Query query = em.createNativeQuery(rankingSql(level) + " LIMIT :limit OFFSET :offset").setParameter("year", year)
+                .setParameter("region", region.likePattern()).setParameter("limit", limit).setParameter("offset", offset);
+        level(query, level);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        long ranked = rows.isEmpty() ? (offset == 0 ? 0 : countRanked(region, year, level)) : ((Number) rows.get(0)[5]).longValue();
+        return new RankedPage(rows.stream().map(StandingsRepository::ranked).toList(), ranked);
+    }
+
+    /**
+     * A region's whole ranked table of a year, in the order of {@link #ranking}, read from the database's cursor
+     * {@value #FETCH} rows at a time in the caller's transaction: the export of the province's table.
+     */
+    public Stream<Ranked> ranking(RegionCode region, int year) {
+        @SuppressWarnings("unchecked")
+        Stream<Object[]> rows = em.createNativeQuery(rankingSql(null)).setParameter("year", year)
+                .setParameter("region", region.likePattern()).setHint(AvailableHints.HINT_FETCH_SIZE, FETCH)
+                .setHint(AvailableHints.HINT_READ_ONLY, true).getResultStream();
+        return rows.map(StandingsRepository::ranked);
+    }
+
+    /** The ranked table's query: deputy, name, region, points, rank, how many it ranks; best first. */
+    private static String rankingSql(String level) {
         StringBuilder sql = new StringBuilder("""
                 SELECT t.deputy_id, coalesce(d.name, ''), coalesce(d.region_code, t.region_code), t.points,
                        rank() OVER (ORDER BY t.points DESC), count(*) OVER ()
@@ -143,14 +171,7 @@ public class StandingsRepository {
         if (level != null) {
             sql.append(" AND d.levels @> CAST(:level AS jsonb)");
         }
-        sql.append(" ORDER BY t.points DESC, t.deputy_id LIMIT :limit OFFSET :offset");
-        Query query = em.createNativeQuery(sql.toString()).setParameter("year", year).setParameter("region", region.likePattern())
-                .setParameter("limit", limit).setParameter("offset", offset);
-        level(query, level);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        long ranked = rows.isEmpty() ? (offset == 0 ? 0 : countRanked(region, year, level)) : ((Number) rows.get(0)[5]).longValue();
-        return new RankedPage(rows.stream().map(StandingsRepository::ranked).toList(), ranked);
+        return sql.append(" ORDER BY t.points DESC, t.deputy_id").toString();
     }
 
     private long countRanked(RegionCode region, int year, String level) {

@@ -7,6 +7,7 @@ import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.rest.QueryParams;
+import cn.lianluo.common.rest.TableExports;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import cn.lianluo.scoring.service.PointsDtos.Alert;
@@ -312,7 +313,8 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "exportPoints", summary = "Export the table 积分导出",
             description = "CSV (UTF-8 with BOM) or .xlsx; every active deputy of the region, those without points with 0. "
-                    + "Columns: 名次, 代表ID, 姓名, 行政区划代码, 积分, 等次.")
+                    + "Columns: 名次, 代表ID, 姓名, 行政区划代码, 积分, 等次. Written as the rows are read (no Content-Length), "
+                    + "in constant memory whatever the region.")
     @APIResponse(responseCode = "200", description = "OK: the table as a file (an attachment)",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"points-<region>-<year>.csv\" (or .xlsx)",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -326,15 +328,9 @@ public class PointsResource {
                                    enumeration = {"csv", "xlsx"}, defaultValue = "csv"))
                            @QueryParam("format") @DefaultValue("csv") String format) {
         RegionCode scope = caller.listScope(RegionCodes.optional("region", region));
-        List<Standing> table = queries.table(scope, yearOr(year), null, null);
-        String stem = "points-" + scope.value() + "-" + yearOr(year);
-        return switch (format.toLowerCase()) {
-            case "csv" -> Response.ok(TableFiles.csv(table), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + stem + ".csv\"").build();
-            case "xlsx" -> Response.ok(TableFiles.xlsx(table), TableFiles.XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"" + stem + ".xlsx\"").build();
-            default -> throw ProblemException.invalid("format", "csv or xlsx");
-        };
+        int of = yearOr(year);
+        return TableExports.stream("points-" + scope.value() + "-" + of, format, TableFiles.SHEET,
+                table -> queries.export(scope, of, table));
     }
 
     private static int yearOr(Integer year) {

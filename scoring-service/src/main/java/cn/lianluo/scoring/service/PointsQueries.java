@@ -1,5 +1,6 @@
 package cn.lianluo.scoring.service;
 
+import cn.lianluo.common.files.TableWriter;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
@@ -28,7 +29,10 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The read side of 履职积分: a deputy's points and ledger, rankings, the dashboard's figures, the alert list. */
 @ApplicationScoped
@@ -145,10 +149,28 @@ public class PointsQueries {
         return graded(standings.tableUntil(region, year, level, until), year);
     }
 
+    /**
+     * Writes the region's table of a year to {@code table}, header first, row by row as the database's cursor gives
+     * them: the province's table in the memory of a few hundred rows. Answers the rows written, the header not counted.
+     */
+    @Transactional
+    public long export(RegionCode region, int year, TableWriter table) {
+        var rulesOf = rules.resolver(year);
+        table.row(TableFiles.HEADER);
+        try (Stream<Ranked> rows = standings.ranking(region, year)) {
+            rows.forEach(r -> TableFiles.row(table, graded(r, rulesOf)));
+        }
+        return table.rows() - 1;
+    }
+
     /** Ranked rows as standings, each with its grade under its region's rules. */
     private List<Standing> graded(List<Ranked> rows, int year) {
         var rulesOf = rules.resolver(year);
-        return rows.stream().map(r -> new Standing(r.rank(), r.deputyId(), r.name(), r.regionCode(), r.total(),
-                rulesOf.apply(RegionCode.of(r.regionCode())).flatMap(s -> s.rules().grade(r.total())).orElse(null))).toList();
+        return rows.stream().map(r -> graded(r, rulesOf)).toList();
+    }
+
+    private static Standing graded(Ranked r, Function<RegionCode, Optional<Rules.Stored>> rulesOf) {
+        return new Standing(r.rank(), r.deputyId(), r.name(), r.regionCode(), r.total(),
+                rulesOf.apply(RegionCode.of(r.regionCode())).flatMap(s -> s.rules().grade(r.total())).orElse(null));
     }
 }

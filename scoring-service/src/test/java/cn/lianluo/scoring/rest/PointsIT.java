@@ -411,7 +411,7 @@ class PointsIT {
     }
 
     @Test
-    void rankings_alerts_frozen_tables_and_the_export() {
+    void rankings_alerts_frozen_tables_and_the_export() throws java.io.IOException {
         UUID busy = deputy("430822207");
         UUID idle = deputy("430822207");
         int withEntriesBefore = withRequiredEntries();
@@ -469,8 +469,23 @@ class PointsIT {
         byte[] csv = given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("year", 2026)
                 .when().get("/api/v1/points/export").then().statusCode(200).extract().asByteArray();
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFF名次,代表ID,姓名").contains(busy.toString());
-        given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("format", "xlsx")
-                .when().get("/api/v1/points/export").then().statusCode(200);
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
+        String busyLine = lines.stream().filter(l -> l.contains(busy.toString())).findFirst().orElseThrow();
+        byte[] xlsx = given().header("Authorization", SANGZHI).queryParam("region", "430822").queryParam("format", "xlsx")
+                .when().get("/api/v1/points/export").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"points-430822-2026.xlsx\"").extract().asByteArray();
+        // the workbook holds what the CSV holds: as many rows, 名次 and 积分 as numbers
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("履职积分");
+            assertThat(sheet.getLastRowNum() + 1).isEqualTo(lines.size());
+            var row = java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(sheet::getRow)
+                    .filter(r -> r.getCell(1).getStringCellValue().equals(busy.toString())).findFirst().orElseThrow();
+            String[] cells = busyLine.split(",");
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(Double.parseDouble(cells[0]));
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(Double.parseDouble(cells[4]));
+        }
+        given().header("Authorization", SANGZHI).queryParam("format", "ods").when().get("/api/v1/points/export")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"));
     }
 
     private int withRequiredEntries() {
