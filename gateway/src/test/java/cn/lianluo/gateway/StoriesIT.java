@@ -111,7 +111,8 @@ class StoriesIT {
                 .when().get("/api/v1/points/deputies/" + deputy).then().extract().<Integer>path("stationEntries") == 4);
 
         List<Map<String, Object>> alerts = given().header("Authorization", supervisor).queryParam("region", "430903105")
-                .queryParam("year", 2026).when().get("/api/v1/points/alerts").then().statusCode(200).extract().path("$");
+                .queryParam("year", 2026).queryParam("size", 200).when().get("/api/v1/points/alerts").then().statusCode(200)
+                .extract().path("items");
         List<Object> flagged = alerts.stream().filter(a -> "STATION_ENTRIES".equals(a.get("kind"))).map(a -> a.get("deputyId")).toList();
         assertThat(flagged).hasSize(79).doesNotContain(deputy).contains(SeedIds.of("deputy", "cangshuipu-t1").toString());
     }

@@ -92,15 +92,16 @@ public class StandingsRepository {
     }
 
     /** Every active deputy of the region with their station entries and total, in one query (by region, then name). */
-    public List<DeputyYear> activeDeputies(RegionCode region, int year) {
+    public Stream<DeputyYear> activeDeputies(RegionCode region, int year) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT d.deputy_id, d.name, d.region_code, coalesce(e.entries, 0), "
+        Stream<Object[]> rows = em.createNativeQuery("SELECT d.deputy_id, d.name, d.region_code, coalesce(e.entries, 0), "
                 + "coalesce(t.points, 0) FROM deputy_copy d LEFT JOIN station_entry_count e ON e.deputy_id = d.deputy_id AND e.year = :year "
                 + "LEFT JOIN deputy_year_total t ON t.deputy_id = d.deputy_id AND t.year = :year "
-                + "WHERE d.active AND d.region_code LIKE :region ORDER BY d.region_code, d.name")
-                .setParameter("region", region.likePattern()).setParameter("year", year).getResultList();
-        return rows.stream().map(r -> new DeputyYear((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                ((Number) r[4]).intValue())).toList();
+                + "WHERE d.active AND d.region_code LIKE :region ORDER BY d.region_code, d.name, d.deputy_id")
+                .setParameter("region", region.likePattern()).setParameter("year", year)
+                .setHint(AvailableHints.HINT_FETCH_SIZE, FETCH).setHint(AvailableHints.HINT_READ_ONLY, true).getResultStream();
+        return rows.map(r -> new DeputyYear((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                ((Number) r[4]).intValue()));
     }
 
     /**

@@ -180,15 +180,15 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "listPointsAlerts", summary = "Alerts 预警名单",
             description = "Below the required station entries (from the flag date) or a low score; a past year as at its "
-                    + "last day. The whole list, not paged.")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
-    public List<Alert> alerts(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
-                              @Parameter(description = YEAR) @QueryParam("year") Integer year) {
+                    + "last day. By region, then name, paged like every list (at most 200 a page); `total` counts them all.")
+    public Page<Alert> alerts(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+                              @Parameter(description = YEAR) @QueryParam("year") Integer year,
+                              @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         int y = yearOr(year);
         LocalDate today = LocalDate.now(Zones.CHINA);
         return queries.alerts(caller.listScope(RegionCodes.optional("region", region)), y,
-                y < today.getYear() ? LocalDate.of(y, 12, 31) : today);
+                y < today.getYear() ? LocalDate.of(y, 12, 31) : today, page, size);
     }
 
     @POST

@@ -5,7 +5,6 @@ import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.scoring.persistence.AlertRepository;
-import cn.lianluo.scoring.service.PointsDtos.Alert;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +29,16 @@ public class AlertJob {
     /** Raises each alert once (per deputy, year and kind) as a scoring event; returns how many were new. */
     public int raiseAlerts(LocalDate today) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            int raised = 0;
-            for (Alert a : queries.alerts(RegionCode.HUNAN, today.getYear(), today)) {
+            int[] raised = {0};
+            // the province's deputies one by one from a cursor: the daily job holds no list of them
+            queries.eachAlert(RegionCode.HUNAN, today.getYear(), today, a -> {
                 if (alerts.raiseOnce(a.deputyId(), today.getYear(), a.kind().name(), a.regionCode(), a.detail(), Instant.now())) {
                     outbox.add(ScoringEvents.ALERT_RAISED, a.deputyId().toString(), RegionCode.of(a.regionCode()),
                             new ScoringEvents.AlertRaised(a.deputyId(), a.name(), a.regionCode(), today.getYear(), a.kind().name(), a.detail()));
-                    raised++;
+                    raised[0]++;
                 }
-            }
-            return raised;
+            });
+            return raised[0];
         });
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -112,33 +113,52 @@ public class PointsQueries {
         return graded(ranked, year);
     }
 
-    /** Deputies falling behind: below the required station entries once the flag date has come, or a low score. */
+    /**
+     * A page of the deputies falling behind (below the required station entries once the flag date has come, or a low
+     * score), by region and name; {@code total} counts them all. The deputies come from a database cursor, so the
+     * province's list takes the memory of a page.
+     */
     @Transactional
-    public List<Alert> alerts(RegionCode region, int year, LocalDate today) {
-        List<Alert> alerts = new ArrayList<>();
+    public Page<Alert> alerts(RegionCode region, int year, LocalDate today, int page, int size) {
+        long from = (long) page * size;
+        List<Alert> items = new ArrayList<>(size);
+        long[] seen = {0};
+        eachAlert(region, year, today, a -> {
+            if (seen[0] >= from && items.size() < size) {
+                items.add(a);
+            }
+            seen[0]++;
+        });
+        return new Page<>(items, seen[0], page, size);
+    }
+
+    /** Hands each alert of the region to {@code to}, in the order of {@link #alerts}, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eachAlert(RegionCode region, int year, LocalDate today, Consumer<Alert> to) {
         var rulesOf = rules.resolver(year);
         // every deputy of the region with their entries and total, in one query (one per deputy took minutes at province scale)
-        for (DeputyYear d : standings.activeDeputies(region, year)) {
-            var effective = rulesOf.apply(RegionCode.of(d.regionCode()));
-            if (effective.isEmpty()) {
-                continue;
-            }
-            var r = effective.get().rules();
-            if (r.flagDate() == null || today.isBefore(r.flagDate())) {
-                continue;
-            }
-            long entriesOfYear = d.stationEntries();
-            if (entriesOfYear < r.requiredStationEntries()) {
-                alerts.add(new Alert(d.deputyId(), d.name(), d.regionCode(), AlertKind.STATION_ENTRIES,
-                        "进站 " + entriesOfYear + " 次,少于每年 " + r.requiredStationEntries() + " 次", null));
-            }
-            int total = d.total();
-            if (r.lowScore() > 0 && total < r.lowScore()) {
-                alerts.add(new Alert(d.deputyId(), d.name(), d.regionCode(), AlertKind.LOW_SCORE,
-                        "积分 " + total + " 分,低于 " + r.lowScore() + " 分(约谈)", null));
-            }
+        try (Stream<DeputyYear> deputies = standings.activeDeputies(region, year)) {
+            deputies.forEach(d -> {
+                var effective = rulesOf.apply(RegionCode.of(d.regionCode()));
+                if (effective.isEmpty()) {
+                    return;
+                }
+                var r = effective.get().rules();
+                if (r.flagDate() == null || today.isBefore(r.flagDate())) {
+                    return;
+                }
+                long entriesOfYear = d.stationEntries();
+                if (entriesOfYear < r.requiredStationEntries()) {
+                    to.accept(new Alert(d.deputyId(), d.name(), d.regionCode(), AlertKind.STATION_ENTRIES,
+                            "进站 " + entriesOfYear + " 次,少于每年 " + r.requiredStationEntries() + " 次", null));
+                }
+                int total = d.total();
+                if (r.lowScore() > 0 && total < r.lowScore()) {
+                    to.accept(new Alert(d.deputyId(), d.name(), d.regionCode(), AlertKind.LOW_SCORE,
+                            "积分 " + total + " 分,低于 " + r.lowScore() + " 分(约谈)", null));
+                }
+            });
         }
-        return alerts;
     }
 
     /** The ranked table of a region; {@code until} limits it to facts up to that day (a quarter's table). */

@@ -440,13 +440,22 @@ class PointsIT {
             assertThat(top.get(i).get("rank")).isEqualTo((int) above + 1);
         }
         assertThat(top).extracting(t -> (Integer) t.get("total")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        var alerts = queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2));
+        var alerts = queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2), 0, 200)
+                .items();
         assertThat(alerts).anySatisfy(a -> {
             assertThat(a.deputyId()).isEqualTo(idle);
             assertThat(a.kind()).isEqualTo(PointsDtos.AlertKind.STATION_ENTRIES);
         });
         assertThat(alerts).noneMatch(a -> a.deputyId().equals(busy) && a.kind() == PointsDtos.AlertKind.STATION_ENTRIES);
-        assertThat(queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1))).isEmpty();
+        assertThat(queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 9, 1), 0, 200)
+                .total()).isZero();
+        // paged as every list: one a page, the pages together are the whole list, in the same order
+        var onePerPage = java.util.stream.IntStream.range(0, alerts.size()).mapToObj(p -> queries.alerts(
+                cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2), p, 1)).toList();
+        assertThat(onePerPage).allSatisfy(p -> assertThat(p.total()).isEqualTo(alerts.size()));
+        assertThat(onePerPage.stream().flatMap(p -> p.items().stream()).toList()).isEqualTo(alerts);
+        assertThat(queries.alerts(cn.lianluo.common.region.RegionCode.of("430822207"), 2026, LocalDate.of(2026, 10, 2),
+                alerts.size(), 1).items()).isEmpty();
 
         try (KafkaTap tap = KafkaTap.open("test.scoring.events")) {
             assertThat(alertJob.raiseAlerts(LocalDate.of(2026, 10, 2))).isPositive();
