@@ -40,12 +40,13 @@ test('a citizen finds the station of 边城镇 on the phone, with its reception 
 });
 
 test('a citizen who allows the phone its location finds the nearest station first, with how far it is', async ({ browser, request }) => {
-  // the seeds give no station coordinates: 边城镇's staff register a village point with its own, 600 m from the phone
+  // the seeds give no station coordinates: 边城镇's staff register a village point with its own, 600 m from the phone;
+  // staff copy GCJ-02 from 高德 (28.43715,109.2176 is the GPS point 28.4405,109.2130), the phone's GPS is WGS-84
   const name = `茶峒村联络点 ${Date.now() % 100_000}`;
   const staff = await devToken(request, 'biancheng-staff');
   const made = await request.post('/api/v1/stations', {
     headers: { Authorization: `Bearer ${staff}` },
-    data: { type: 'POINT', name, regionCode: '433124108', address: '花垣县边城镇茶峒村', latitude: 28.4405, longitude: 109.2130 },
+    data: { type: 'POINT', name, regionCode: '433124108', address: '花垣县边城镇茶峒村', latitude: 28.43715, longitude: 109.2176 },
   });
   expect(made.status(), await made.text()).toBe(201);
 

@@ -1,12 +1,15 @@
 package cn.lianluo.station.domain;
 
+import cn.lianluo.common.geo.CoordinateSystem;
+import cn.lianluo.common.geo.Gcj02;
+
 import java.util.regex.Pattern;
 
 /**
- * A point on the earth in WGS-84 degrees, as a browser's geolocation gives it, and the great-circle distance between
- * two points (haversine on a sphere of the earth's mean radius: within 0.5 % of the ellipsoid, plenty for "which
- * station is nearest"). A map of China may show GCJ-02 coordinates a few hundred metres off; the platform stores and
- * compares WGS-84 only.
+ * A point on the earth in decimal degrees, and the great-circle distance between two points (haversine on a sphere of
+ * the earth's mean radius: within 0.5 % of the ellipsoid, plenty for "which station is nearest"). Stations' points
+ * are GCJ-02, as 高德 or 腾讯 maps give them; a browser's WGS-84 position is brought into GCJ-02 ({@link #inGcj02})
+ * before it is measured against them, else every distance would be off by the few hundred metres between the two.
  */
 public record GeoPoint(double latitude, double longitude) {
 
@@ -36,6 +39,12 @@ public record GeoPoint(double latitude, double longitude) {
             throw new IllegalArgumentException("'" + text + "' is not latitude,longitude in decimal degrees (28.59,109.48)");
         }
         return new GeoPoint(Double.parseDouble(latitude), Double.parseDouble(longitude));
+    }
+
+    /** This point, given in {@code system}, as GCJ-02 (the datum stations are stored in). */
+    public GeoPoint inGcj02(CoordinateSystem system) {
+        Gcj02.LatLng converted = system.toGcj02(latitude, longitude);
+        return new GeoPoint(converted.lat(), converted.lng());
     }
 
     /**

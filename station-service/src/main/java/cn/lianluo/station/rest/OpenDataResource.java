@@ -118,8 +118,10 @@ public class OpenDataResource {
 
     @Schema(name = "StationOpenDataRow", description = "One station: see the data dictionary")
     public record StationRow(String id, String name, String type, String regionCode, @Schema(nullable = true) String regionName,
-                             @Schema(nullable = true) String address, @Schema(nullable = true) Double latitude,
-                             @Schema(nullable = true) Double longitude, boolean standardMet, boolean hasSite, boolean hasSign,
+                             @Schema(nullable = true) String address,
+                             @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") Double latitude,
+                             @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") Double longitude,
+                             boolean standardMet, boolean hasSite, boolean hasSign,
                              boolean hasRules, boolean hasStaff, boolean hasActivities, boolean hasRecords,
                              @Schema(nullable = true) LocalDate standardAssessedDate, LocalDate createdDate) {
     }

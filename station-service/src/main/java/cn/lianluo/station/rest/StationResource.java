@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.geo.CoordinateSystem;
 import cn.lianluo.common.idempotency.Idempotent;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
@@ -81,22 +82,31 @@ public class StationResource {
             description = "The public finder: by region, type (STATION 联络站, HOME 代表之家, STUDIO 代表工作室, INDUSTRY 产业站, "
                     + "POINT 联络点, MOBILE 移动联络站) and text, each with its next 3 reception days (接待日). With `near` "
                     + "(the phone's position, when the user allows it), the nearest first by great-circle distance, each "
-                    + "with `distanceMeters`; stations without coordinates come last.")
+                    + "with `distanceMeters`; stations without coordinates come last. Stations' coordinates are GCJ-02 "
+                    + "(高德/腾讯 maps); `near` is WGS-84 as a browser gives it and is converted to GCJ-02 before "
+                    + "measuring, unless `nearSystem=GCJ02` says it was taken from such a map.")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "Bad request 请求有误: a region, type, page or size that does not "
-            + "read, or a `near` that is not latitude,longitude in range")
+            + "read, a `near` that is not latitude,longitude in range, or a `nearSystem` other than WGS84 or GCJ02")
     public Page<StationSummary> find(@Parameter(description = REGION + "; default: 43, all of Hunan") @QueryParam("region") String region,
                                      @Parameter(description = "the type of station",
                                              schema = @Schema(implementation = StationType.class)) @QueryParam("type") String type,
                                      @Parameter(description = "text in the name or the address") @QueryParam("q") @Size(max = 100) String q,
-                                     @Parameter(description = "latitude,longitude in WGS-84 decimal degrees, as a browser's "
-                                             + "geolocation gives them (28.59,109.48): the nearest stations first",
+                                     @Parameter(description = "latitude,longitude in decimal degrees, WGS-84 as a browser's "
+                                             + "geolocation gives them (28.59,109.48) unless `nearSystem` says GCJ02: "
+                                             + "the nearest stations first",
                                              example = "28.59,109.48") @QueryParam("near") String near,
+                                     @Parameter(description = "the datum of `near`: WGS84 (default; GPS, "
+                                             + "`navigator.geolocation`) or GCJ02 (a point from 高德 or 腾讯 maps)",
+                                             schema = @Schema(implementation = CoordinateSystem.class))
+                                     @QueryParam("nearSystem") String nearSystem,
                                      @Parameter(description = "page, from 0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         RegionCode requested = RegionCodes.optional("region", region);
         RegionCode scope = requested == null ? RegionCode.HUNAN : requested;
-        return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, point("near", near), page, size);
+        CoordinateSystem system = QueryParams.enumValue("nearSystem", nearSystem, CoordinateSystem.class);
+        return stations.find(scope, QueryParams.enumValue("type", type, StationType.class), q, point("near", near),
+                system == null ? CoordinateSystem.WGS84 : system, page, size);
     }
 
     /** Stations by type and 六有 compliance, for a region and each child region (the gateway's dashboard). */

@@ -29,8 +29,8 @@ public class StationDataset {
             new Field("regionCode", "string", "所在行政区划代码"),
             new Field("regionName", "string", "所在行政区划名称"),
             new Field("address", "string", "地址;未登记则为空"),
-            new Field("latitude", "number", "纬度(WGS-84);未登记则为空"),
-            new Field("longitude", "number", "经度(WGS-84);未登记则为空"),
+            new Field("latitude", "number", "纬度(GCJ-02,即高德、腾讯地图所用坐标);未登记则为空"),
+            new Field("longitude", "number", "经度(GCJ-02,即高德、腾讯地图所用坐标);未登记则为空"),
             new Field("standardMet", "boolean", "是否达到“六有”标准(六项全部具备)"),
             // one column per StandardItem, in its order
             new Field("hasSite", "boolean", "有场所"),

@@ -1,5 +1,6 @@
 package cn.lianluo.station.service;
 
+import cn.lianluo.common.geo.ChinaExtent;
 import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.domain.FiveIntoTarget;
@@ -39,8 +40,11 @@ public final class StationDtos {
             @NotBlank @Size(max = 100) String name,
             @NotBlank String regionCode,
             @Size(max = 300) String address,
-            @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-            @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+            @DecimalMin(ChinaExtent.MIN_LAT) @DecimalMax(ChinaExtent.MAX_LAT)
+            @Schema(nullable = true, description = "GCJ-02 latitude, as 高德 or 腾讯 maps give it (not a GPS's WGS-84); "
+                    + "with longitude or not at all; within China") BigDecimal latitude,
+            @DecimalMin(ChinaExtent.MIN_LNG) @DecimalMax(ChinaExtent.MAX_LNG)
+            @Schema(nullable = true, description = "GCJ-02 longitude, with latitude") BigDecimal longitude,
             @Size(max = 50) String contactPerson,
             @Pattern(regexp = "^[0-9+\\- ]{5,20}$", message = "a phone number: 5 to 20 digits, spaces, + or -")
             String contactPhone,
@@ -121,7 +125,8 @@ public final class StationDtos {
 
     public record StationView(UUID id, StationType type, String typeName, String name, String regionCode,
                               @Schema(nullable = true) String regionName, @Schema(nullable = true) String address,
-                              @Schema(nullable = true) BigDecimal latitude, @Schema(nullable = true) BigDecimal longitude,
+                              @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") BigDecimal latitude,
+                              @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") BigDecimal longitude,
                               @Schema(nullable = true) String contactPerson, @Schema(nullable = true) String contactPhone,
                               @Schema(nullable = true) String notice, @Schema(nullable = true) UUID parentStationId,
                               List<Labelled> features, List<ScheduleView> schedules,
@@ -139,11 +144,12 @@ public final class StationDtos {
 
     public record StationSummary(UUID id, StationType type, String typeName, String name, String regionCode,
                                  @Schema(nullable = true) String address,
-                                 @Schema(nullable = true, description = "WGS-84 degrees") BigDecimal latitude,
-                                 @Schema(nullable = true, description = "WGS-84 degrees") BigDecimal longitude,
+                                 @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") BigDecimal latitude,
+                                 @Schema(nullable = true, description = "GCJ-02 degrees (高德/腾讯 maps)") BigDecimal longitude,
                                  @Schema(nullable = true) UUID parentStationId,
                                  boolean standardMet, List<ReceptionDay> nextReceptionDays,
-                                 @Schema(nullable = true, description = "great-circle distance from `near`, in metres; "
+                                 @Schema(nullable = true, description = "great-circle distance from `near` (taken into "
+                                         + "GCJ-02), in metres; "
                                          + "null without `near` or for a station without coordinates")
                                  Long distanceMeters) {
     }

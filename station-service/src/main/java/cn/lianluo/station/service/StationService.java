@@ -3,6 +3,8 @@ package cn.lianluo.station.service;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.events.contract.StationEvents;
+import cn.lianluo.common.geo.ChinaExtent;
+import cn.lianluo.common.geo.CoordinateSystem;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
@@ -137,9 +139,14 @@ public class StationService {
         return view(station, regionRows.findById(station.regionCode), calendars.calendar());
     }
 
-    /** The public finder; with {@code near}, the nearest first and each with its distance. */
+    /**
+     * The public finder; with {@code near}, the nearest first and each with its distance. {@code near} is given in
+     * {@code nearSystem} (a browser's position is WGS-84) and measured in GCJ-02, the datum of stations' coordinates.
+     */
     @Transactional
-    public Page<StationSummary> find(RegionCode region, StationType type, String text, GeoPoint near, int page, int size) {
+    public Page<StationSummary> find(RegionCode region, StationType type, String text, GeoPoint nearGiven,
+                                     CoordinateSystem nearSystem, int page, int size) {
+        GeoPoint near = nearGiven == null ? null : nearGiven.inGcj02(nearSystem);
         var query = stations.find(region, type == null ? null : type.name(), text, near)
                 .page(io.quarkus.panache.common.Page.of(page, size));
         WorkingCalendar calendar = calendars.calendar();
@@ -181,6 +188,9 @@ public class StationService {
     }
 
     private void apply(StationEntity station, StationRequest request, RegionEntity region, String author) {
+        // GCJ-02 within China, both or neither (as a case's place): a point abroad or swapped is a mistake, not a place
+        ChinaExtent.requirePlace("latitude", request.latitude() == null ? null : request.latitude().doubleValue(),
+                "longitude", request.longitude() == null ? null : request.longitude().doubleValue());
         if (request.parentStationId() != null) {
             if (request.parentStationId().equals(station.id)) {
                 throw ProblemException.unprocessable("invalid-parent", "parentStationId", "a station cannot be its own parent");

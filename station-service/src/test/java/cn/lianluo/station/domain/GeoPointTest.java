@@ -1,5 +1,6 @@
 package cn.lianluo.station.domain;
 
+import cn.lianluo.common.geo.CoordinateSystem;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,6 +43,17 @@ class GeoPointTest {
                 .isCloseTo(Math.round(Math.PI * GeoPoint.EARTH_RADIUS_METERS), within(1L));
         GeoPoint changsha = new GeoPoint(28.2282, 112.9388);
         assertThat(here.metersTo(changsha)).isEqualTo(changsha.metersTo(here)).isBetween(330_000L, 350_000L);
+    }
+
+    @Test
+    void a_browsers_wgs84_position_is_taken_into_gcj02_and_a_gcj02_one_stays_as_it_is() {
+        // googollee/eviltransform's Shanghai reference point
+        GeoPoint gcj = new GeoPoint(31.1774276, 121.5272106).inGcj02(CoordinateSystem.WGS84);
+        assertThat(gcj.latitude()).isCloseTo(31.17530398364597, within(1e-9));
+        assertThat(gcj.longitude()).isCloseTo(121.531541859215, within(1e-9));
+        assertThat(new GeoPoint(28.59, 109.48).inGcj02(CoordinateSystem.GCJ02)).isEqualTo(new GeoPoint(28.59, 109.48));
+        // abroad there is no offset
+        assertThat(new GeoPoint(-33.8688, 151.2093).inGcj02(CoordinateSystem.WGS84)).isEqualTo(new GeoPoint(-33.8688, 151.2093));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.geo.Gcj02;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +22,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * The finder with {@code near} (the phone's position): nearest first, each with its distance, the stations without
  * coordinates last. No seeded station has coordinates, so the test registers its own three points in 刘家坪白族乡.
+ * Stations' coordinates are GCJ-02; {@code near} is a browser's WGS-84 position, so the distances expected are from its
+ * GCJ-02 form ({@link Gcj02}, tested against published points in common).
  */
 @QuarkusTest
 class NearestStationsIT {
@@ -30,6 +33,8 @@ class NearestStationsIT {
     static final double[] NEAR = {29.30, 110.30};
     static final double[] CLOSE = {29.3301, 110.2702};
     static final double[] FAR = {29.4012, 110.1555};
+    /** {@link #NEAR} as the maps of China (and the stations' coordinates) have it. */
+    static final double[] NEAR_GCJ02 = gcj02(NEAR);
 
     static boolean registered;
 
@@ -65,6 +70,11 @@ class NearestStationsIT {
         return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
     }
 
+    static double[] gcj02(double[] wgs84) {
+        Gcj02.LatLng converted = Gcj02.fromWgs84(wgs84[0], wgs84[1]);
+        return new double[] {converted.lat(), converted.lng()};
+    }
+
     static JsonPath find(Map<String, Object> query) {
         return given().queryParams(query).when().get("/api/v1/stations")
                 .then().statusCode(200).extract().jsonPath();
@@ -76,10 +86,13 @@ class NearestStationsIT {
         assertThat(page.getInt("total")).isEqualTo(3);
         assertThat(page.getList("items.name", String.class))
                 .containsExactly(NAMES + "(近)", NAMES + "(远)", NAMES + "(无坐标)");
-        double close = haversine(NEAR, CLOSE);
-        double far = haversine(NEAR, FAR);
+        double close = haversine(NEAR_GCJ02, CLOSE);
+        double far = haversine(NEAR_GCJ02, FAR);
         assertThat(close).isBetween(3_000.0, 6_000.0);   // about 4.4 km: 0.03° of latitude and 0.03° of longitude
         assertThat(far).isBetween(15_000.0, 20_000.0);
+        // the position is converted: measured as given, both distances would be hundreds of metres off
+        assertThat(Math.abs(close - haversine(NEAR, CLOSE))).isGreaterThan(100.0);
+        assertThat(Math.abs(far - haversine(NEAR, FAR))).isGreaterThan(100.0);
         assertThat(page.getDouble("items[0].distanceMeters")).isCloseTo(close, within(2.0));
         assertThat(page.getDouble("items[1].distanceMeters")).isCloseTo(far, within(2.0));
         assertThat(page.getString("items[2].distanceMeters")).isNull();
@@ -98,6 +111,40 @@ class NearestStationsIT {
         assertThat(reversed.getList("items.name", String.class))
                 .containsExactly(NAMES + "(远)", NAMES + "(近)", NAMES + "(无坐标)");
         assertThat(find(Map.of("near", "29.30,110.30", "q", NAMES, "type", "STATION")).getInt("total")).isZero();
+    }
+
+    @Test
+    void a_near_taken_from_a_chinese_map_is_measured_as_it_is_and_a_bad_near_system_is_a_400() {
+        JsonPath page = find(Map.of("near", NEAR[0] + "," + NEAR[1], "nearSystem", "GCJ02", "q", NAMES));
+        assertThat(page.getList("items.name", String.class))
+                .containsExactly(NAMES + "(近)", NAMES + "(远)", NAMES + "(无坐标)");
+        assertThat(page.getDouble("items[0].distanceMeters")).isCloseTo(haversine(NEAR, CLOSE), within(2.0));
+        assertThat(page.getDouble("items[1].distanceMeters")).isCloseTo(haversine(NEAR, FAR), within(2.0));
+        // WGS84 said aloud is the default
+        JsonPath wgs = find(Map.of("near", NEAR[0] + "," + NEAR[1], "nearSystem", "wgs84", "q", NAMES));
+        assertThat(wgs.getDouble("items[0].distanceMeters")).isCloseTo(haversine(NEAR_GCJ02, CLOSE), within(2.0));
+        for (String bad : List.of("BD09", "GPS", "WGS-84")) {
+            given().queryParam("near", "29.30,110.30").queryParam("nearSystem", bad).when().get("/api/v1/stations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("nearSystem"));
+        }
+    }
+
+    @Test
+    void a_station_is_registered_with_both_coordinates_within_china_or_none_else_a_400_naming_the_field() {
+        record Bad(Double latitude, Double longitude, String field) {
+        }
+        for (Bad bad : List.of(new Bad(29.33, null, "longitude"), new Bad(null, 110.27, "latitude"),
+                new Bad(48.85, 2.35, "longitude"), new Bad(-33.87, 151.21, "latitude"), new Bad(110.27, 29.33, "latitude"))) {
+            Map<String, Object> body = new HashMap<>(StationResourceIT.station(NAMES + "(境外)", "430822207"));
+            body.put("latitude", bad.latitude());
+            body.put("longitude", bad.longitude());
+            given().header("Authorization", STAFF).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/stations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad.field()));
+        }
+        assertThat(find(Map.of("q", NAMES + "(境外)")).getInt("total")).isZero();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.lianluo.cases.cases.domain;
 
-import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.geo.ChinaExtent;
 
 import java.util.Optional;
 
@@ -12,32 +12,19 @@ import java.util.Optional;
  */
 public record CaseLocation(double lat, double lng) {
 
-    /** China's extent, with a margin: from 曾母暗沙 to 漠河, from 帕米尔 to 黑瞎子岛 (strings for the annotations). */
-    public static final String MIN_LAT = "3.8";
-    public static final String MAX_LAT = "53.6";
-    public static final String MIN_LNG = "73.4";
-    public static final String MAX_LNG = "135.1";
+    /** China's extent, with a margin (the check stations share, in common; strings for the annotations). */
+    public static final String MIN_LAT = ChinaExtent.MIN_LAT;
+    public static final String MAX_LAT = ChinaExtent.MAX_LAT;
+    public static final String MIN_LNG = ChinaExtent.MIN_LNG;
+    public static final String MAX_LNG = ChinaExtent.MAX_LNG;
 
     public CaseLocation {
-        if (!(lat >= Double.parseDouble(MIN_LAT) && lat <= Double.parseDouble(MAX_LAT))) {
-            throw ProblemException.invalid("lat", "a GCJ-02 latitude within China, " + MIN_LAT + " to " + MAX_LAT);
-        }
-        if (!(lng >= Double.parseDouble(MIN_LNG) && lng <= Double.parseDouble(MAX_LNG))) {
-            throw ProblemException.invalid("lng", "a GCJ-02 longitude within China, " + MIN_LNG + " to " + MAX_LNG);
-        }
+        ChinaExtent.requireLatitude("lat", lat);
+        ChinaExtent.requireLongitude("lng", lng);
     }
 
     /** A place given both ways or not at all: one coordinate alone is a 400 naming the one missing. */
     public static Optional<CaseLocation> of(Double lat, Double lng) {
-        if (lat == null && lng == null) {
-            return Optional.empty();
-        }
-        if (lat == null) {
-            throw ProblemException.invalid("lat", "given with lng: a place is both coordinates or none");
-        }
-        if (lng == null) {
-            throw ProblemException.invalid("lng", "given with lat: a place is both coordinates or none");
-        }
-        return Optional.of(new CaseLocation(lat, lng));
+        return ChinaExtent.requirePlace("lat", lat, "lng", lng) ? Optional.of(new CaseLocation(lat, lng)) : Optional.empty();
     }
 }
