@@ -17,9 +17,16 @@ public interface GatewayConfig {
 
     String scoringUrl();
 
-    /** How long a proxied call may take before the caller gets a 504. */
+    /** How long a proxied call may go without sending a byte before the caller gets a 504. */
     @WithDefault("15s")
     Duration proxyTimeout();
+
+    /**
+     * The same for an export ({@code GET …/export}): a service streams it as it reads the rows, but an .xlsx workbook
+     * goes out only once all its rows are written (the province's roll: about 20 s on two cores).
+     */
+    @WithDefault("120s")
+    Duration exportTimeout();
 
     /** The overview's time budget: what has not answered by then is named in {@code degraded}. */
     @WithDefault("4s")

@@ -185,7 +185,7 @@ public class ServiceProxy {
             incoming.pause();
         }
         RequestOptions options = new RequestOptions().setMethod(incoming.method()).setHost(base.getHost())
-                .setPort(base.getPort()).setURI(incoming.uri()).setTimeout(config.proxyTimeout().toMillis());
+                .setPort(base.getPort()).setURI(incoming.uri()).setTimeout(timeoutOf(incoming).toMillis());
         incoming.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
                 options.addHeader(h.getKey(), h.getValue());
@@ -233,6 +233,12 @@ public class ServiceProxy {
                             timeout ? "Gateway timeout 服务响应超时" : "Service unavailable 服务暂不可用",
                             service.name().toLowerCase() + "-service " + (timeout ? "did not answer in time" : "is not reachable now"));
                 });
+    }
+
+    /** How long the service may stay silent: an export's workbook is written whole before its first byte leaves. */
+    private java.time.Duration timeoutOf(io.vertx.core.http.HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.GET && request.path().endsWith("/export")
+                ? config.exportTimeout() : config.proxyTimeout();
     }
 
     /** The methods the service takes at a path, as its answer to OPTIONS says. */
