@@ -157,6 +157,60 @@ class DuplicatesIT {
         }
     }
 
+    static ValidatableResponse figures() {
+        return given().header("Authorization", STAFF).when().get("/api/v1/cases/statistics?region=" + REGION)
+                .then().statusCode(200);
+    }
+
+    static long figure(ValidatableResponse statistics, String name) {
+        return ((Number) statistics.extract().path("total." + name)).longValue();
+    }
+
+    @Test
+    void a_merged_case_counts_once_its_target_records_the_merge_and_its_citizen_rates_the_target_s_answer() {
+        String phone = TestPhones.unused();
+        ValidatableResponse before = figures();
+        String open = submitted(body("河堤护栏缺失", "河堤边护栏缺了三米,孩子上学经过很危险。", phone));
+        String again = submitted(body("护栏还没装", "河堤护栏的事还没人管。", phone));
+        ValidatableResponse flagged = figures();
+        assertThat(figure(flagged, "received")).isEqualTo(figure(before, "received") + 2);
+        assertThat(figure(flagged, "merged")).isEqualTo(figure(before, "merged"));
+
+        command(again, "merge", Map.of("intoCaseId", open, "note", "同一处护栏"), STAFF).statusCode(200);
+        // a matter counts once: the merged case leaves received and is counted apart
+        ValidatableResponse merged = figures();
+        assertThat(figure(merged, "received")).isEqualTo(figure(before, "received") + 1);
+        assertThat(figure(merged, "merged")).isEqualTo(figure(before, "merged") + 1);
+        // the case merged into records which duplicate was merged into it, and who did it; its citizen is not told
+        read(open).body("timeline.action", equalTo(List.of("RECEIVED", "DUPLICATE_MERGED_IN")))
+                .body("timeline[1].actionName", equalTo("重复件合并至本件"))
+                .body("timeline[1].note", containsString(again)).body("timeline[1].note", containsString("同一处护栏"))
+                .body("timeline[1].actorRole", equalTo("STATION_STAFF"));
+        track(open, phone).body("timeline.action", equalTo(List.of("RECEIVED")));
+
+        String code = read(again).extract().path("trackingCode");
+        Map<String, Object> rating = Map.of("phone", phone, "satisfaction", "SATISFIED", "comment", "修好了");
+        // not before the case merged into is closed: answered, its own citizen's rating may still reopen it
+        track(again, phone).body("canRate", equalTo(false));
+        given().contentType(ContentType.JSON).body(rating).when().post("/api/v1/cases/track/" + code + "/rating")
+                .then().statusCode(409).body("type", equalTo("https://lianluo.cn/problems/not-replied"));
+        command(open, "answer", Map.of("content", "护栏已补装。"), STAFF).statusCode(200);
+        track(again, phone).body("canRate", equalTo(false)).body("reply.content", equalTo("护栏已补装。"));
+        command(open, "close", Map.of("note", "电话回访,已补装"), STAFF).statusCode(200).body("status", equalTo("CLOSED"));
+        track(again, phone).body("canRate", equalTo(true));
+        given().contentType(ContentType.JSON).body(rating).when().post("/api/v1/cases/track/" + code + "/rating")
+                .then().statusCode(200).body("status", equalTo("MERGED")).body("satisfaction", equalTo("SATISFIED"))
+                .body("canRate", equalTo(false)).body("timeline.action", equalTo(List.of("RECEIVED", "MERGE", "VISIT")));
+        given().contentType(ContentType.JSON).body(rating).when().post("/api/v1/cases/track/" + code + "/rating")
+                .then().statusCode(409).body("type", equalTo("https://lianluo.cn/problems/already-rated"));
+        read(again).body("status", equalTo("MERGED")).body("satisfaction", equalTo("SATISFIED"));
+        // the rating is the merged case's own: in no figure (the case merged into is rated for the matter)
+        ValidatableResponse rated = figures();
+        assertThat(figure(rated, "rated")).isEqualTo(figure(merged, "rated"));
+        assertThat(figure(rated, "received")).isEqualTo(figure(merged, "received"));
+        assertThat(figure(rated, "merged")).isEqualTo(figure(merged, "merged"));
+    }
+
     @Test
     void a_duplicate_merged_into_a_case_merged_in_turn_is_answered_by_the_case_at_the_end() {
         String phone = TestPhones.unused();

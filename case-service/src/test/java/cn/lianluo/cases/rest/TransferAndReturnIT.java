@@ -155,6 +155,12 @@ class TransferAndReturnIT {
             events.forEach(EventSchemas::assertValid);
             assertThat(events.get(2).value()).contains("\"status\":\"RECEIVED\"").contains("\"unitId\":null");
             assertThat(events.get(5).value()).contains("\"unitId\":\"" + COUNTY_MEDICAL + "\"");
+            // 退回 and 转办 say why and which unit the case left
+            assertThat(events.get(2).value()).contains("\"reason\":\"医保报销不属住建部门职责\"")
+                    .contains("\"previousUnitId\":\"" + COUNTY_HOUSING + "\"");
+            assertThat(events.get(5).value()).contains("\"reason\":\"属医保部门职责\"")
+                    .contains("\"previousUnitId\":\"" + COUNTY_HOUSING + "\"");
+            assertThat(events.get(1).value()).doesNotContain("previousUnitId").doesNotContain("\"reason\"");
         }
     }
 

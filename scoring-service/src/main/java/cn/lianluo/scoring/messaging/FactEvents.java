@@ -59,6 +59,9 @@ public class FactEvents {
                 .on(ActivityHeld.class, this::facts, FactsFromEvent.ACTIVITY_HELD)
                 .on(CaseData.class, this::facts, FactsFromEvent.CASE_RECEIVED, FactsFromEvent.CASE_ANSWERED,
                         FactsFromEvent.CASE_VISITED)
+                .on(CaseData.class, (e, data) -> ledger.withdrawMergedCase(data.caseId(), data.mergedInto(), e.time()),
+                        FactsFromEvent.CASE_MERGED)
+                .on(CaseData.class, (e, data) -> ledger.restoreUnlinkedCase(data.caseId()), FactsFromEvent.CASE_UNLINKED)
                 .on(SuggestionData.class, this::facts, FactsFromEvent.SUGGESTION_SUBMITTED,
                         FactsFromEvent.SUGGESTION_CO_SIGNED, FactsFromEvent.SUGGESTION_MARKED_KEY)
                 .on(ProjectData.class, this::facts, FactsFromEvent.PROJECT_VOTE_CAST, FactsFromEvent.PROJECT_SUPERVISED)

@@ -16,7 +16,11 @@ public class FactRepository {
 
     /** A fact to record; {@code stationId} where it happened at a station (one station entry per deputy, station and day). */
     public record NewFact(UUID sourceEventId, String sourceType, UUID deputyId, FactType type, LocalDate occurredOn,
-                          String regionCode, UUID stationId) {
+                          String regionCode, UUID stationId, UUID caseId) {
+    }
+
+    /** A recorded fact of a case, with what scoring it again needs. */
+    public record CaseFact(long id, UUID deputyId, FactType type, LocalDate occurredOn, String regionCode, UUID sourceEventId) {
     }
 
     /** A recorded fact of a deputy, as a rule set scores it again. */
@@ -33,21 +37,50 @@ public class FactRepository {
     public Optional<Long> insert(NewFact f) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("INSERT INTO fact (source_event_id, source_type, deputy_id, fact_type, occurred_on, "
-                        + "region_code, recorded_at, station_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id")
+                        + "region_code, recorded_at, station_id, case_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        + "ON CONFLICT DO NOTHING RETURNING id")
                 .setParameter(1, f.sourceEventId()).setParameter(2, f.sourceType()).setParameter(3, f.deputyId())
                 .setParameter(4, f.type().name()).setParameter(5, f.occurredOn()).setParameter(6, f.regionCode())
-                .setParameter(7, Instant.now()).setParameter(8, f.stationId()).getResultList();
+                .setParameter(7, Instant.now()).setParameter(8, f.stationId()).setParameter(9, f.caseId()).getResultList();
         return ids.stream().findFirst().map(Number::longValue);
     }
 
-    /** A deputy's facts of a year, in the order they are scored (day, then id). */
+    /** A deputy's facts of a year, in the order they are scored (day, then id); those of a merged case count for nothing. */
     public List<StoredFact> ofYear(UUID deputyId, int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, fact_type, occurred_on, source_event_id FROM fact "
-                        + "WHERE deputy_id = ?1 AND extract(year FROM occurred_on) = ?2 ORDER BY occurred_on, id")
+                        + "WHERE deputy_id = ?1 AND extract(year FROM occurred_on) = ?2 "
+                        + "AND NOT EXISTS (SELECT 1 FROM merged_case m WHERE m.case_id = fact.case_id) ORDER BY occurred_on, id")
                 .setParameter(1, deputyId).setParameter(2, year).getResultList();
         return rows.stream().map(r -> new StoredFact(((Number) r[0]).longValue(), FactType.valueOf((String) r[1]),
                 Columns.date(r[2]), (UUID) r[3])).toList();
+    }
+
+    /** The facts a case's events told, in the order they were recorded. */
+    public List<CaseFact> ofCase(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, deputy_id, fact_type, occurred_on, region_code, source_event_id "
+                + "FROM fact WHERE case_id = ?1 ORDER BY id").setParameter(1, caseId).getResultList();
+        return rows.stream().map(r -> new CaseFact(((Number) r[0]).longValue(), (UUID) r[1], FactType.valueOf((String) r[2]),
+                Columns.date(r[3]), (String) r[4], (UUID) r[5])).toList();
+    }
+
+    /** Lists the case as merged into another; false when it is listed already. */
+    public boolean markMerged(UUID caseId, UUID mergedInto, Instant at) {
+        return em.createNativeQuery("INSERT INTO merged_case (case_id, merged_into, merged_at) VALUES (?1, ?2, ?3) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, caseId).setParameter(2, mergedInto).setParameter(3, at)
+                .executeUpdate() == 1;
+    }
+
+    /** Takes the case off the list of merged cases; false when it was not on it. */
+    public boolean unmarkMerged(UUID caseId) {
+        return em.createNativeQuery("DELETE FROM merged_case WHERE case_id = ?1").setParameter(1, caseId).executeUpdate() == 1;
+    }
+
+    /** Whether the case is merged into another: its facts are recorded, not scored. */
+    public boolean isMerged(UUID caseId) {
+        return caseId != null && !em.createNativeQuery("SELECT 1 FROM merged_case WHERE case_id = ?1").setParameter(1, caseId)
+                .getResultList().isEmpty();
     }
 
     /** The deputies with facts in a year whose region (their own, else the fact's) lies under {@code regionCode}. */

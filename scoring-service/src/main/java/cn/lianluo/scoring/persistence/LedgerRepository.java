@@ -116,6 +116,17 @@ public class LedgerRepository {
                 FactType.valueOf((String) r[3]), Columns.date(r[4]), (UUID) r[5])).toList();
     }
 
+    /** The awards of a fact that no entry reverses. */
+    public List<LiveAward> liveAwardsOf(long factId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT e.id, e.points, e.fact_id, e.fact_type, e.occurred_on, e.source_event_id "
+                        + "FROM ledger_entry e WHERE e.fact_id = ?1 AND e.kind = ?2 "
+                        + "AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses = e.id) ORDER BY e.seq")
+                .setParameter(1, factId).setParameter(2, LedgerKind.AWARD.name()).getResultList();
+        return rows.stream().map(r -> new LiveAward((UUID) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                FactType.valueOf((String) r[3]), Columns.date(r[4]), (UUID) r[5])).toList();
+    }
+
     public Optional<EntryOwner> owner(UUID entryId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT deputy_id, points, year FROM ledger_entry WHERE id = ?1")

@@ -26,10 +26,14 @@ import java.util.UUID;
 public final class FactsFromEvent {
 
     /** A fact of one deputy; {@code stationId} where it happened at a station (a reception), else null. */
-    public record DeputyFact(UUID deputyId, FactType type, LocalDate on, String regionCode, UUID stationId) {
+    public record DeputyFact(UUID deputyId, FactType type, LocalDate on, String regionCode, UUID stationId, UUID caseId) {
 
         DeputyFact(UUID deputyId, FactType type, LocalDate on, String regionCode) {
-            this(deputyId, type, on, regionCode, null);
+            this(deputyId, type, on, regionCode, null, null);
+        }
+
+        DeputyFact(UUID deputyId, FactType type, LocalDate on, String regionCode, UUID stationId) {
+            this(deputyId, type, on, regionCode, stationId, null);
         }
     }
 
@@ -43,6 +47,10 @@ public final class FactsFromEvent {
     public static final String SUGGESTION_MARKED_KEY = CaseEvents.SUGGESTION_MARKED_KEY;
     public static final String PROJECT_VOTE_CAST = CaseEvents.PROJECT_VOTE_CAST;
     public static final String PROJECT_SUPERVISED = CaseEvents.PROJECT_SUPERVISED;
+    /** 重复件: the merged case's facts are withdrawn (they count as the case it was merged into) … */
+    public static final String CASE_MERGED = CaseEvents.type("merged");
+    /** … and come back when it is unlinked. */
+    public static final String CASE_UNLINKED = CaseEvents.type("unlinked");
 
     /** The event types that tell facts; other known events carry none for points. */
     public static final List<String> TYPES = List.of(RECEPTION_HELD, ACTIVITY_HELD, CASE_RECEIVED, CASE_ANSWERED, CASE_VISITED,
@@ -124,7 +132,8 @@ public final class FactsFromEvent {
         if (data.receivingDeputyId() == null) {
             return List.of();
         }
-        return List.of(new DeputyFact(data.receivingDeputyId(), fact, day(data.at()), data.regionCode()));
+        // with its case, so a merge of the case (重复件) withdraws it
+        return List.of(new DeputyFact(data.receivingDeputyId(), fact, day(data.at()), data.regionCode(), null, data.caseId()));
     }
 
     /** The fact of the lead deputy, or of the co-signer who confirmed ({@code deputyId}). */

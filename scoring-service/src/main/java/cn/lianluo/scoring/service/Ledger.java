@@ -16,6 +16,7 @@ import cn.lianluo.scoring.persistence.LedgerRepository.NewEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -63,12 +64,26 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion,
                            UUID stationId) {
+        recordFact(eventId, sourceType, deputyId, type, on, factRegion, stationId, null);
+    }
+
+    /**
+     * As above, for a fact a case's event told ({@code caseId}): a fact of a case merged into another (重复件) is
+     * recorded and not scored, whichever of its events arrives first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion,
+                           UUID stationId, UUID caseId) {
         lock(deputyId);
-        Optional<Long> recorded = facts.insert(new NewFact(eventId, sourceType, deputyId, type, on, factRegion, stationId));
-        if (recorded.isEmpty()) {
+        Optional<Long> recorded = facts.insert(new NewFact(eventId, sourceType, deputyId, type, on, factRegion, stationId, caseId));
+        if (recorded.isEmpty() || facts.isMerged(caseId)) {
             return;
         }
-        long factId = recorded.get();
+        score(recorded.get(), eventId, deputyId, type, on, factRegion);
+    }
+
+    /** Scores a recorded fact by the rule set that applies to its deputy, within the cap of its type. */
+    private void score(long factId, UUID eventId, UUID deputyId, FactType type, LocalDate on, String factRegion) {
         String region = deputyRegion(deputyId, factRegion);
         rules.effective(RegionCode.of(region), on.getYear()).ifPresent(stored -> {
             RuleSet r = stored.rules();
@@ -88,7 +103,50 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFacts(UUID eventId, String sourceType, List<FactsFromEvent.DeputyFact> told) {
         told.stream().sorted(Comparator.comparing(FactsFromEvent.DeputyFact::deputyId, LOCK_ORDER))
-                .forEach(f -> recordFact(eventId, sourceType, f.deputyId(), f.type(), f.on(), f.regionCode(), f.stationId()));
+                .forEach(f -> recordFact(eventId, sourceType, f.deputyId(), f.type(), f.on(), f.regionCode(), f.stationId(),
+                        f.caseId()));
+    }
+
+    /**
+     * 重复件: a case merged into another counts once, as that case. The awards of its facts (its receipt, an answer on
+     * the spot, a satisfied close) are reversed, and a fact of it recorded later is not scored. A second merged event of
+     * the case (redelivered with another id, or the case merged again) changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawMergedCase(UUID caseId, UUID mergedInto, Instant at) {
+        if (!facts.markMerged(caseId, mergedInto, at)) {
+            return;
+        }
+        for (FactRepository.CaseFact f : byDeputyLock(facts.ofCase(caseId))) {
+            lock(f.deputyId());
+            String region = deputyRegion(f.deputyId(), f.regionCode());
+            for (LiveAward e : entries.liveAwardsOf(f.id())) {
+                entries.append(NewEntry.of(LedgerKind.REVERSAL, f.deputyId(), f.occurredOn().getYear(), region, -e.points(),
+                                "重复件合并办理,同一诉求只计一次", "merge")
+                        .forFact(f.id(), f.type(), f.occurredOn(), e.sourceEventId()).reversing(e.id()));
+            }
+        }
+    }
+
+    /**
+     * The case is no duplicate after all (unlinked once merged): its facts are scored again, as they would have been.
+     * A case that was never merged changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restoreUnlinkedCase(UUID caseId) {
+        if (!facts.unmarkMerged(caseId)) {
+            return;
+        }
+        for (FactRepository.CaseFact f : byDeputyLock(facts.ofCase(caseId))) {
+            lock(f.deputyId());
+            if (entries.liveAwardsOf(f.id()).isEmpty()) {
+                score(f.id(), f.sourceEventId(), f.deputyId(), f.type(), f.occurredOn(), f.regionCode());
+            }
+        }
+    }
+
+    private static List<FactRepository.CaseFact> byDeputyLock(List<FactRepository.CaseFact> caseFacts) {
+        return caseFacts.stream().sorted(Comparator.comparing(FactRepository.CaseFact::deputyId, LOCK_ORDER)).toList();
     }
 
     /**

@@ -122,6 +122,73 @@ class PointsIT {
                         + "\"receivingDeputyId\":\"" + deputy + "\"}");
     }
 
+    static String caseEvent(UUID eventId, String action, UUID caseId, UUID deputy, String status, String extra) {
+        return TestEvents.envelope(eventId, "/lianluo/case-service", "lianluo.case." + action + ".v1", caseId.toString(),
+                "430822207", "{\"caseId\":\"" + caseId + "\",\"action\":\"" + action + "\",\"at\":\"2026-05-06T02:00:00Z\","
+                        + "\"actorRole\":\"STATION_STAFF\",\"status\":\"" + status + "\",\"regionCode\":\"430822207\","
+                        + "\"receivingDeputyId\":\"" + deputy + "\"" + extra + "}");
+    }
+
+    /** The deputy's points of a type in 2026 (0 when none). */
+    int pointsOf(UUID deputy, FactType type) {
+        Integer points = given().header("Authorization", SANGZHI).queryParam("year", 2026).when()
+                .get("/api/v1/points/deputies/" + deputy).then().statusCode(200).extract().path("byType." + type.name());
+        return points == null ? 0 : points;
+    }
+
+    int ledgerSize(UUID deputy) {
+        return given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().statusCode(200).extract().path("ledger.size()");
+    }
+
+    @Test
+    void a_merged_case_s_points_are_withdrawn_once_a_later_fact_of_it_scores_nothing_and_unlinking_gives_them_back() {
+        UUID deputy = deputy("430822207");
+        UUID duplicate = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), caseEvent(UUID.randomUUID(), "received", duplicate, deputy, "RECEIVED", ""));
+        TestEvents.publish(CASE_TOPIC, kept.toString(), caseEvent(UUID.randomUUID(), "received", kept, deputy, "RECEIVED", ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> pointsOf(deputy, FactType.CASE_RECEIVED) == 2);
+
+        // 重复件: the duplicate's receipt no longer counts; the matter counts once, as the case it was merged into
+        UUID mergedId = UUID.randomUUID();
+        String merged = caseEvent(mergedId, "merged", duplicate, deputy, "MERGED", ",\"mergedInto\":\"" + kept + "\"");
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), merged);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(mergedId));
+        assertThat(pointsOf(deputy, FactType.CASE_RECEIVED)).isEqualTo(1);
+        int withdrawn = ledgerSize(deputy);
+        given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + deputy)
+                .then().statusCode(200).body("ledger.findAll { it.kind == 'REVERSAL' }.reason", equalTo(List.of("重复件合并办理,同一诉求只计一次")));
+
+        // a redelivered merged event, a second merged event of the case and a later fact of it change nothing
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), merged);
+        UUID again = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), caseEvent(again, "merged", duplicate, deputy, "MERGED",
+                ",\"mergedInto\":\"" + kept + "\""));
+        UUID rated = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), caseEvent(rated, "visited", duplicate, deputy, "MERGED",
+                ",\"satisfaction\":\"SATISFIED\",\"satisfied\":true"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(again) && processed(rated));
+        assertThat(facts(deputy)).as("the later fact is recorded").isEqualTo(3);
+        assertThat(pointsOf(deputy, FactType.CASE_RECEIVED)).isEqualTo(1);
+        assertThat(pointsOf(deputy, FactType.CASE_CLOSED_SATISFIED)).isZero();
+        assertThat(ledgerSize(deputy)).isEqualTo(withdrawn);
+
+        // not a duplicate after all: its facts score again, once however often the event comes
+        UUID unlinkedId = UUID.randomUUID();
+        String unlinked = caseEvent(unlinkedId, "unlinked", duplicate, deputy, "RECEIVED", "");
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), unlinked);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(unlinkedId));
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), unlinked);
+        UUID secondUnlink = UUID.randomUUID();
+        TestEvents.publish(CASE_TOPIC, duplicate.toString(), caseEvent(secondUnlink, "unlinked", duplicate, deputy, "RECEIVED", ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(secondUnlink));
+        assertThat(pointsOf(deputy, FactType.CASE_RECEIVED)).isEqualTo(2);
+        assertThat(pointsOf(deputy, FactType.CASE_CLOSED_SATISFIED)).isPositive();
+        int restored = ledgerSize(deputy);
+        assertThat(restored).isEqualTo(withdrawn + 2);
+    }
+
     boolean processed(UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = ?1")
                 .setParameter(1, eventId).getResultList().isEmpty());

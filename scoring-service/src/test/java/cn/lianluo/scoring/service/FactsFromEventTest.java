@@ -84,6 +84,14 @@ class FactsFromEventTest {
                 .isEmpty();
     }
 
+    @Test
+    void a_case_s_fact_carries_the_case_so_a_merge_can_withdraw_it() {
+        UUID caseId = UUID.randomUUID();
+        String received = "{'caseId':'" + caseId + "','receivingDeputyId':'" + A + "','regionCode':'430822207','at':'"
+                + LATE_AT + "'}";
+        assertThat(facts(FactsFromEvent.CASE_RECEIVED, received)).extracting(DeputyFact::caseId).containsExactly(caseId);
+    }
+
     static String visit(String status, String satisfaction, String rater, String intakeRole) {
         return "{'receivingDeputyId':'" + A + "','regionCode':'430822207','at':'" + LATE_AT + "','status':'" + status
                 + "','satisfaction':'" + satisfaction + "','actorRole':'" + rater + "'"

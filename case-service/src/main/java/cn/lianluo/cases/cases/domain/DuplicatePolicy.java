@@ -51,6 +51,27 @@ public final class DuplicatePolicy {
     }
 
     /**
+     * Whether the citizen of a merged case may rate the answer it was given: once the case it was merged into is closed
+     * (its answer final: while it is only replied, its own citizen's rating may still reopen it), and once only. The
+     * rating is the merged case's own; a matter counts once, so it counts in no figure or points (the case merged into
+     * is rated and counted for the matter).
+     */
+    public static void requireRateableMerged(CaseStatus answeringStatus, boolean alreadyRated) {
+        if (alreadyRated) {
+            throw ProblemException.conflict("already-rated", "this reply has already been rated");
+        }
+        if (answeringStatus != CaseStatus.CLOSED) {
+            throw ProblemException.conflict("not-replied", "a merged case is rated once the case it was merged into "
+                    + "is closed with its answer; it is " + answeringStatus);
+        }
+    }
+
+    /** Whether {@link #requireRateableMerged} allows a rating now. */
+    public static boolean rateableMerged(CaseStatus answeringStatus, boolean alreadyRated) {
+        return !alreadyRated && answeringStatus == CaseStatus.CLOSED;
+    }
+
+    /**
      * The county of a case's region: duplicates are looked for, and merged, within it. Cases belong to a county or a
      * region inside one (intake refuses broader ones).
      */

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,4 +45,10 @@ public class DeadlineEntity {
     public Instant urgedAt;
     @Column(name = "reported_at")
     public Instant reportedAt;
+    /**
+     * Commands, the clock's events and the calendar's recount all change a deadline: one that read it before another
+     * wrote it fails (409 concurrent-change for a command) instead of writing the old due date back (V17).
+     */
+    @Version
+    public long version;
 }

@@ -330,12 +330,14 @@ public class CaseResource {
     @POST
     @Path("/track/{trackingCode}/rating")
     @PermitAll
-    @Operation(operationId = "rateCase", summary = "Rate the reply 群众评价", description = "After the reply, once. The "
-            + "phone is checked as on the tracking page (wrong phones count towards the same lock). Answers the tracking "
+    @Operation(operationId = "rateCase", summary = "Rate the reply 群众评价", description = "After the reply, once. A "
+            + "merged case (重复件) is rated once the case it was merged into is closed; it stays MERGED and its "
+            + "rating counts in no figure (the matter counts once, as the case merged into). The phone is checked as on the tracking page (wrong phones count towards the same lock). Answers the tracking "
             + "page as it is afterwards.")
     @APIResponse(responseCode = "200", description = "The tracking page after the rating 评价后的进度")
     @APIResponse(responseCode = "404", description = "Not found 未找到: an unknown tracking code, or a phone that is not the case's")
-    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: not replied yet, or already rated")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: not replied yet (for a merged case: the case it "
+            + "was merged into), or already rated")
     public TrackView rate(@PathParam("trackingCode") @Parameter(description = "the tracking code given at submission") String trackingCode,
                           @NotNull @Valid Rating rating) {
         cases.rate(trackingCode, rating);

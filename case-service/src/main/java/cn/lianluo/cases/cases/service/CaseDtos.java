@@ -54,10 +54,11 @@ public final class CaseDtos {
      * the escalation to a supervisor after repeated dissatisfaction.
      */
     @Schema(name = "CaseAction", type = SchemaType.STRING, description = "What a timeline entry records: RECEIVED, "
-            + "a command (upper case), or ESCALATED_TO_SUPERVISOR (unsatisfied again after two reopenings).",
+            + "a command (upper case), ESCALATED_TO_SUPERVISOR (unsatisfied again after two reopenings), or "
+            + "DUPLICATE_MERGED_IN (on the case a duplicate was merged into: which one, by whom).",
             enumeration = {"RECEIVED", "ANSWER", "ASSIGN", "ACCEPT", "ESCALATE", "TRANSFER", "RETURN", "COMPLETE", "REPLY",
                     "VISIT", "REOPEN", "PAUSE", "RESUME", "REQUEST_EXTENSION", "APPROVE_EXTENSION", "DENY_EXTENSION", "SUPERVISE", "CLOSE",
-                    "MERGE", "UNLINK", "ESCALATED_TO_SUPERVISOR"})
+                    "MERGE", "UNLINK", "ESCALATED_TO_SUPERVISOR", "DUPLICATE_MERGED_IN"})
     public interface ActionName {
     }
 

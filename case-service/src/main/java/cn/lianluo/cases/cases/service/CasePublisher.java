@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Writes case events to the outbox, in the transaction of the change they report. */
 @ApplicationScoped
@@ -46,6 +47,24 @@ public class CasePublisher {
     /** @param caseDeadlines all the case's deadlines, oldest first, as they stand in this transaction */
     public void publish(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, String stage,
                         List<DeadlineEntity> caseDeadlines) {
+        publish(c, action, actorRole, previousStatus, at, stage, caseDeadlines, null);
+    }
+
+    /**
+     * A command's event; {@code moved} for 转办 and 退回: why the case moved on and the unit it left, so a consumer
+     * knows where it came from without the events before it.
+     */
+    public void publishCommand(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, Moved moved) {
+        deadlines.flush();
+        publish(c, action, actorRole, previousStatus, at, null, deadlines.of(c.id), moved);
+    }
+
+    /** The reason a case was transferred or returned, and the unit it was with before. */
+    public record Moved(String reason, UUID previousUnitId) {
+    }
+
+    private void publish(CaseEntity c, String action, String actorRole, Enum<?> previousStatus, Instant at, String stage,
+                         List<DeadlineEntity> caseDeadlines, Moved moved) {
         Map<String, CaseEvents.StageDeadline> stages = new LinkedHashMap<>();
         for (DeadlineEntity d : caseDeadlines) {
             stages.put(d.stage, new CaseEvents.StageDeadline(d.dueDate, d.dueAt, d.warnAt, d.metAt != null));
@@ -57,7 +76,8 @@ public class CasePublisher {
                 c.channel, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
                 masked(c), stages, visited ? actions.intakeRole(c.id) : null, visited ? closedSatisfied(c) : null,
-                "merged".equals(action) ? c.mergedInto : null);
+                "merged".equals(action) ? c.mergedInto : null, moved == null ? null : moved.reason(),
+                moved == null ? null : moved.previousUnitId());
         outbox.add(CaseEvents.type(action), c.id.toString(), RegionCode.of(c.regionCode), data);
     }
 

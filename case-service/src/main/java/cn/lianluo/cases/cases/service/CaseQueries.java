@@ -5,6 +5,7 @@ import cn.lianluo.cases.cases.domain.CaseKind;
 import cn.lianluo.cases.cases.domain.CaseLoop;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
+import cn.lianluo.cases.cases.domain.DuplicatePolicy;
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.persistence.CaseActionEntity;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
@@ -193,24 +194,14 @@ public class CaseQueries {
         Told own = told(c, unitNames);
         CaseStatus status = CaseStatus.valueOf(c.status);
         // a duplicate merged into another case (合并办理) is answered by that case: its citizen gets the same answer
-        CaseEntity answering = answering(c);
+        CaseEntity answering = service.answering(c);
         Told answer = answering == c ? own : told(answering, unitNames);
+        // a merged case is rated once the case merged into has its answer (DuplicatePolicy#requireRateableMerged)
+        boolean canRate = status == CaseStatus.REPLIED || status == CaseStatus.MERGED
+                && DuplicatePolicy.rateableMerged(CaseStatus.valueOf(answering.status), c.satisfaction != null);
         return new TrackView(c.trackingCode, c.title, status, status.label(), c.receivedAt, own.timeline(),
-                status == CaseStatus.REPLIED, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
+                canRate, c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction),
                 unitName(answering.unitId, unitNames), answer.reply(), answer.result());
-    }
-
-    /**
-     * The case whose answer is {@code c}'s: itself, or the case it was merged into — and if that one was merged in turn
-     * (a flagged case may be merged once its duplicate was merged into it), the case at the end of the chain. A merge
-     * goes into an open case only, so the chain has no loop; it is bounded all the same.
-     */
-    private CaseEntity answering(CaseEntity c) {
-        CaseEntity answering = c;
-        for (int hops = 0; answering.mergedInto != null && hops < 10; hops++) {
-            answering = cases.findById(answering.mergedInto);
-        }
-        return answering;
     }
 
     /** A case's steps as the citizen sees them, and the latest answer and result it was given. */
@@ -335,6 +326,7 @@ public class CaseQueries {
         return switch (action) {
             case "RECEIVED" -> "已受理";
             case "ESCALATED_TO_SUPERVISOR" -> "多次不满意,转人大督办";
+            case CaseTimeline.DUPLICATE_MERGED_IN -> "重复件合并至本件";
             default -> CaseCommand.valueOf(action).label();
         };
     }

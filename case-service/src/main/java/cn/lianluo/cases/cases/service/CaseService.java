@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.domain.CaseCommand;
 import cn.lianluo.cases.cases.domain.CaseLoop;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.CommandInput;
+import cn.lianluo.cases.cases.domain.DuplicatePolicy;
 import cn.lianluo.cases.cases.domain.Transition;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
@@ -88,6 +89,10 @@ public class CaseService {
     @Transactional
     public void rate(String trackingCode, Rating rating) {
         CaseEntity c = tracked(trackingCode, rating.phone());
+        if (CaseStatus.valueOf(c.status) == CaseStatus.MERGED) {
+            rateMerged(c, rating);
+            return;
+        }
         if (CaseStatus.valueOf(c.status) != CaseStatus.REPLIED) {
             throw c.satisfaction != null
                     ? ProblemException.conflict("already-rated", "this reply has already been rated")
@@ -96,6 +101,33 @@ public class CaseService {
         c.ratedByCitizen = true;
         apply(c, CaseCommand.VISIT, new CommandInput(null, null, rating.comment(), null, rating.satisfaction(), null, null),
                 CaseActor.CITIZEN);
+    }
+
+    /**
+     * A merged case's rating of the answer it was given (the case merged into's): kept on the merged case, in its
+     * timeline and as its visited event, while the case stays MERGED — a matter counts once, so the rating is in no
+     * figure (CaseStatistics) and scores nobody (the event's {@code satisfied} is false: the case is not closed).
+     */
+    private void rateMerged(CaseEntity c, Rating rating) {
+        DuplicatePolicy.requireRateableMerged(CaseStatus.valueOf(answering(c).status), c.satisfaction != null);
+        Instant now = clock.now();
+        c.satisfaction = rating.satisfaction().name();
+        c.ratedByCitizen = true;
+        timeline.record(c, CaseCommand.VISIT.name(), CaseActor.CITIZEN, now, rating.comment(), null, null);
+        publisher.publish(c, CaseCommand.VISIT.event(), CaseActor.CITIZEN.role(), CaseStatus.MERGED, now, null);
+    }
+
+    /**
+     * The case whose answer is {@code c}'s: itself, or the case it was merged into — and if that one was merged in turn
+     * (a flagged case may be merged once its duplicate was merged into it), the case at the end of the chain. A merge
+     * goes into an open case only, so the chain has no loop; it is bounded all the same.
+     */
+    CaseEntity answering(CaseEntity c) {
+        CaseEntity answering = c;
+        for (int hops = 0; answering.mergedInto != null && hops < 10; hops++) {
+            answering = cases.findById(answering.mergedInto);
+        }
+        return answering;
     }
 
     /**
@@ -121,13 +153,21 @@ public class CaseService {
 
     private void apply(CaseEntity c, CaseCommand command, CommandInput input, CaseActor actor) {
         CaseStatus before = CaseStatus.valueOf(c.status);
+        UUID unitBefore = c.unitId;
         Instant now = clock.now();
         Optional<DeadlineEntity> open = deadlines.open(c.id);
         Transition t = decide(c, command, new CaseFacts(c, input, open, now, units, calendars, cases));
         effects.apply(c, t, open, now);
         Transition.TimelineEntry line = t.timeline();
         timeline.record(c, line.action(), actor, now, line.note(), line.told(), line.unitId());
-        publisher.publish(c, t.event(), actor.role(), before, now, null);
+        if (command == CaseCommand.MERGE) {
+            // the case merged into keeps the line too: its handlers see which duplicate its answer now also answers
+            timeline.record(cases.findById(c.mergedInto), CaseTimeline.DUPLICATE_MERGED_IN, actor, now,
+                    "重复件 " + c.id + " 合并至本件办理" + (line.note() == null ? "" : ":" + line.note()), null, null);
+        }
+        boolean moved = command == CaseCommand.TRANSFER || command == CaseCommand.RETURN;
+        publisher.publishCommand(c, t.event(), actor.role(), before, now,
+                moved ? new CasePublisher.Moved(input.reason(), unitBefore) : null);
     }
 
     /** The loop's decision; a command the state does not allow is 409 naming the commands as the API spells them. */

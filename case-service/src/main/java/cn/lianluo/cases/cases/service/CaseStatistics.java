@@ -37,7 +37,10 @@ public class CaseStatistics {
                           long closed, long answeredOnTheSpot, long closedOnTime, long overdueNow, long warningsNow,
                           long rated, long satisfied,
                           @Schema(nullable = true, description = "satisfied / rated; null when none was rated") Double satisfactionRate,
-                          @Schema(nullable = true, description = "null when none was closed") Double averageWorkingDaysToClose) {
+                          @Schema(nullable = true, description = "null when none was closed") Double averageWorkingDaysToClose,
+                          @Schema(description = "合并办理: cases of the period merged into another case as duplicates (重复件); "
+                                  + "a matter counts once, so these are in none of the other figures (the case they were "
+                                  + "merged into counts it)") long merged) {
     }
 
     @Schema(name = "CaseStatistics")
@@ -154,7 +157,7 @@ public class CaseStatistics {
         if (tallied) {
             rows.addAll(RegionFigures.rows(em, "SELECT substr(county, 1, ?3), channel, category, sum(received), sum(closed), sum(on_the_spot), "
                     + "sum(closed_on_time), sum(rated), sum(satisfied), sum(days_sum), sum(days_count), "
-                    + (byMonth ? "month" : "CAST(NULL AS DATE)") + " FROM " + CaseTally.ROWS
+                    + (byMonth ? "month" : "CAST(NULL AS DATE)") + ", sum(merged) FROM " + CaseTally.ROWS
                     + " t WHERE county LIKE ?1 AND month >= ?2 AND month < ?4 GROUP BY 1, 2, 3" + (byMonth ? ", 12" : ""),
                     pattern, firstWhole, childLength, endWhole));
             rows.addAll(counted(pattern, childLength, from, firstWhole, byMonth));
@@ -168,8 +171,11 @@ public class CaseStatistics {
                 into.add(months.computeIfAbsent(day(row[11]), m -> new Acc(null)));
             }
             for (Acc acc : into) {
-                acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
-                acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
+                if (n(row[3]) != 0) {
+                    // a group of merged cases only has received none of its channel or category
+                    acc.byChannel.merge((String) row[1], n(row[3]), Long::sum);
+                    acc.byCategory.merge((String) row[2], n(row[3]), Long::sum);
+                }
                 acc.received += n(row[3]);
                 acc.closed += n(row[4]);
                 acc.onTheSpot += n(row[5]);
@@ -178,6 +184,7 @@ public class CaseStatistics {
                 acc.satisfied += n(row[8]);
                 acc.daysSum += n(row[9]);
                 acc.daysCount += n(row[10]);
+                acc.merged += n(row[12]);
             }
         }
         Instant now = clock.now();
@@ -215,15 +222,17 @@ public class CaseStatistics {
         }
         em.createNativeQuery("SET LOCAL work_mem = '32MB'").executeUpdate();
         return RegionFigures.rows(em, """
-                SELECT child, channel, category, count(*),
-                       count(*) FILTER (WHERE status = 'CLOSED'),
-                       count(*) FILTER (WHERE on_the_spot),
-                       count(*) FILTER (WHERE closed_on_time),
-                       count(*) FILTER (WHERE satisfaction IS NOT NULL),
-                       count(*) FILTER (WHERE satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
-                       sum(working_days_to_close), count(working_days_to_close), month
+                SELECT child, channel, category, count(*) FILTER (WHERE counted),
+                       count(*) FILTER (WHERE counted AND status = 'CLOSED'),
+                       count(*) FILTER (WHERE counted AND on_the_spot),
+                       count(*) FILTER (WHERE counted AND closed_on_time),
+                       count(*) FILTER (WHERE counted AND satisfaction IS NOT NULL),
+                       count(*) FILTER (WHERE counted AND satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')),
+                       sum(working_days_to_close) FILTER (WHERE counted), count(working_days_to_close) FILTER (WHERE counted),
+                       month, count(*) FILTER (WHERE NOT counted)
                 FROM (SELECT substr(region_code, 1, ?3) AS child,
-                             CASE WHEN ?5 THEN CAST(date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai') AS DATE) END AS month, *
+                             CASE WHEN ?5 THEN CAST(date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai') AS DATE) END AS month, *,
+                             status <> 'MERGED' AS counted
                       FROM citizen_case WHERE region_code LIKE ?1 AND received_at >= ?2 AND received_at < ?4) c
                 GROUP BY child, channel, category, month""", pattern, from.atStartOfDay(Zones.CHINA).toInstant(), childLength,
                 to.atStartOfDay(Zones.CHINA).toInstant(), byMonth);
@@ -253,7 +262,7 @@ public class CaseStatistics {
 
     private static final class Acc {
         final String region;
-        long received, closed, onTheSpot, onTime, rated, satisfied, daysSum, daysCount, overdue, warnings;
+        long received, closed, onTheSpot, onTime, rated, satisfied, daysSum, daysCount, overdue, warnings, merged;
         final Map<String, Long> byChannel = new HashMap<>();
         final Map<String, Long> byCategory = new HashMap<>();
 
@@ -268,7 +277,7 @@ public class CaseStatistics {
         Figures figures() {
             return new Figures(region, received, byChannel, byCategory, closed, onTheSpot, onTime, overdue, warnings,
                     rated, satisfied, rated == 0 ? null : Math.round(satisfied * 10000.0 / rated) / 10000.0,
-                    daysCount == 0 ? null : Math.round(daysSum * 100.0 / daysCount) / 100.0);
+                    daysCount == 0 ? null : Math.round(daysSum * 100.0 / daysCount) / 100.0, merged);
         }
     }
 }

@@ -22,7 +22,7 @@ public class CaseTally {
     /** The change rows folded in one transaction. */
     static final int BATCH = 50_000;
 
-    private static final String FIGURES = "received, closed, on_the_spot, closed_on_time, rated, satisfied, days_sum, days_count";
+    private static final String FIGURES = "received, closed, on_the_spot, closed_on_time, rated, satisfied, days_sum, days_count, merged";
 
     /** The tally and the changes not yet folded into it, as one row source for a query. */
     public static final String ROWS = "(SELECT county, month, channel, category, " + FIGURES + " FROM case_tally "
@@ -67,7 +67,7 @@ public class CaseTally {
                 folded AS (
                     INSERT INTO case_tally
                     SELECT county, month, channel, category, sum(received), sum(closed), sum(on_the_spot), sum(closed_on_time),
-                           sum(rated), sum(satisfied), sum(days_sum), sum(days_count)
+                           sum(rated), sum(satisfied), sum(days_sum), sum(days_count), sum(merged)
                     FROM moved GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
                     ON CONFLICT (county, month, channel, category) DO UPDATE SET
                         received = case_tally.received + EXCLUDED.received,
@@ -77,7 +77,8 @@ public class CaseTally {
                         rated = case_tally.rated + EXCLUDED.rated,
                         satisfied = case_tally.satisfied + EXCLUDED.satisfied,
                         days_sum = case_tally.days_sum + EXCLUDED.days_sum,
-                        days_count = case_tally.days_count + EXCLUDED.days_count)
+                        days_count = case_tally.days_count + EXCLUDED.days_count,
+                        merged = case_tally.merged + EXCLUDED.merged)
                 SELECT count(*) FROM moved""").setParameter(1, BATCH).getSingleResult();
         return moved.intValue();
     }

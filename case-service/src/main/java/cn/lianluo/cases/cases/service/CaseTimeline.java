@@ -12,6 +12,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseTimeline {
 
+    /**
+     * The line on the case a duplicate was merged into (合并办理), naming the duplicate and who merged it: for staff,
+     * never on the tracking page (a citizen is not told of another citizen's case).
+     */
+    public static final String DUPLICATE_MERGED_IN = "DUPLICATE_MERGED_IN";
+
     private final CaseRepositories.Actions actions;
 
     public CaseTimeline(CaseRepositories.Actions actions) {

@@ -1,9 +1,11 @@
 package cn.lianluo.cases.cases.domain;
 
 import cn.lianluo.cases.cases.domain.CaseLoop.State;
+import cn.lianluo.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -135,6 +137,22 @@ class CaseLoopTransitionsTest {
                 CaseCommand.MERGE, null);
         assertThat(CaseLoop.allowed(merged)).isEmpty();
         assertThat(CaseLoop.allowed(merged.flagged(true))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CaseStatus.class)
+    void a_merged_case_is_rated_once_and_only_when_the_case_it_was_merged_into_is_closed(CaseStatus target) {
+        boolean answered = target == CaseStatus.CLOSED;
+        assertThat(DuplicatePolicy.rateableMerged(target, false)).isEqualTo(answered);
+        assertThat(DuplicatePolicy.rateableMerged(target, true)).isFalse();
+        if (answered) {
+            DuplicatePolicy.requireRateableMerged(target, false);
+        } else {
+            assertThatThrownBy(() -> DuplicatePolicy.requireRateableMerged(target, false))
+                    .isInstanceOf(ProblemException.class).hasMessageContaining(target.name());
+        }
+        assertThatThrownBy(() -> DuplicatePolicy.requireRateableMerged(target, true))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("already been rated");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.lianluo.cases.cases.rest;
 
 import cn.lianluo.cases.cases.domain.CaseCommand;
 import cn.lianluo.cases.cases.service.CaseDtos;
+import cn.lianluo.cases.cases.service.CaseTimeline;
 import cn.lianluo.cases.suggestions.domain.SuggestionCommand;
 import cn.lianluo.cases.suggestions.service.SuggestionDtos;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +38,7 @@ class CommandNamesTest {
 
     @Test
     void a_case_timeline_records_its_receipt_every_command_and_the_escalation_to_a_supervisor() {
-        List<String> recorded = new ArrayList<>(List.of("RECEIVED", "ESCALATED_TO_SUPERVISOR"));
+        List<String> recorded = new ArrayList<>(List.of("RECEIVED", "ESCALATED_TO_SUPERVISOR", CaseTimeline.DUPLICATE_MERGED_IN));
         Arrays.stream(CaseCommand.values()).map(CaseCommand::name).forEach(recorded::add);
         assertThat(documented(CaseDtos.ActionName.class)).containsExactlyInAnyOrderElementsOf(recorded);
     }

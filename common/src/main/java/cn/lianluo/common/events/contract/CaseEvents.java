@@ -99,7 +99,11 @@ public final class CaseEvents {
             // consumer does not derive it from the satisfaction and the status itself
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean satisfied,
             // on merged only: the open case this duplicate (重复件) was merged into, whose answer is its answer
-            @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID mergedInto,
+            // on transferred and returned only: why the case moved on (the command's reason) …
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            // … and the unit it left (unitId is the unit it went to on transferred, null on returned)
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID previousUnitId) {
     }
 
     /** The data of every suggestion event; {@code deputyId} the co-signer who confirmed, on {@code suggestion-co-signed} only. */
