@@ -223,7 +223,8 @@ public class OverviewResource {
         zero.put("received", 0);
         zero.putObject("byChannel");
         zero.putObject("byCategory");
-        for (String field : List.of("closed", "answeredOnTheSpot", "closedOnTime", "overdueNow", "warningsNow", "rated", "satisfied")) {
+        for (String field : List.of("closed", "answeredOnTheSpot", "closedOnTime", "overdueNow", "warningsNow", "rated", "satisfied",
+                "merged")) {
             zero.put(field, 0);
         }
         zero.putNull("satisfactionRate");
