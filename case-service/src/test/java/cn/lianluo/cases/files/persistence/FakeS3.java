@@ -23,18 +23,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code /bucket/key}), kept in memory, each request's Signature Version 4 checked by {@link SigV4Verifier} first and
  * refused as S3 refuses it (403 SignatureDoesNotMatch, with S3's XML error body).
  */
-final class FakeS3 implements AutoCloseable {
+public final class FakeS3 implements AutoCloseable {
 
-    static final String ACCESS_KEY = "LIANLUOTESTACCESSKEY";
-    static final String SECRET_KEY = "test-secret/not+a-real+one/0123456789abcd";
-    static final String REGION = "cn-test-1";
+    public static final String ACCESS_KEY = "LIANLUOTESTACCESSKEY";
+    public static final String SECRET_KEY = "test-secret/not+a-real+one/0123456789abcd";
+    public static final String REGION = "cn-test-1";
 
     /** A stored object: its bytes and the type it was put with. */
-    record StoredObject(byte[] content, String contentType) {
+    public record StoredObject(byte[] content, String contentType) {
     }
 
     /** What the server answered to each request: method, path, status, and the error code of a refusal. */
-    record Exchange(String method, String path, int status, String error) {
+    public record Exchange(String method, String path, int status, String error) {
     }
 
     private final String bucket;
@@ -44,13 +44,13 @@ final class FakeS3 implements AutoCloseable {
     private int port;
     private HttpServer server;
 
-    FakeS3(String bucket) {
+    public FakeS3(String bucket) {
         this.bucket = bucket;
         this.verifier = new SigV4Verifier(Map.of(ACCESS_KEY, SECRET_KEY), REGION, Instant::now);
     }
 
     /** Starts on the given port (0: any free one) of 127.0.0.1; again on the same port after {@link #stop()}. */
-    FakeS3 start(int port) throws IOException {
+    public FakeS3 start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/", this::handle);
         server.start();
@@ -59,7 +59,7 @@ final class FakeS3 implements AutoCloseable {
     }
 
     /** The store out of reach: connections are refused until {@link #start(int)} with {@link #port()}. */
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 
@@ -68,19 +68,19 @@ final class FakeS3 implements AutoCloseable {
         stop();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    Map<String, StoredObject> objects() {
+    public Map<String, StoredObject> objects() {
         return objects;
     }
 
-    List<Exchange> exchanges() {
+    public List<Exchange> exchanges() {
         return exchanges;
     }
 
