@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * A stored file's description. Its bytes are in the same row ({@code case_file.content}) but not mapped here: a list
  * of a case's files, or the check before a download, never reads megabytes it does not need
- * ({@link FileRepository#content}, {@link FileRepository#insert}).
+ * ({@link FileRepository#content}, {@link FileRepository#insert}). With an object store configured they are there
+ * instead, under the file's id, and {@code content} is null ({@link FileStore}).
  */
 @Entity
 @Table(name = "case_file")

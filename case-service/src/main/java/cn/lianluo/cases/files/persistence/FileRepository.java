@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,7 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
 
-    /** A new file, its description and bytes in one row. */
+    /** A new file, its description and bytes in one row; bytes null when they are kept in the object store. */
     public void insert(FileEntity file, byte[] content) {
         getEntityManager().createNativeQuery("""
                         INSERT INTO case_file (id, content_type, size, sha256, name, created_at, uploaded_by, content)
@@ -29,6 +32,7 @@ public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
         return Optional.ofNullable(getEntityManager().find(FileEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** The bytes kept in the file's row; null when they are in the object store ({@link S3FileStore}). */
     public byte[] content(UUID id) {
         return (byte[]) getEntityManager().createNativeQuery("SELECT content FROM case_file WHERE id = ?1")
                 .setParameter(1, id).getSingleResult();
@@ -44,5 +48,28 @@ public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
                         DELETE FROM case_file WHERE id IN (
                             SELECT id FROM case_file WHERE case_id IS NULL AND created_at < ?1 LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
                 .setParameter(1, before).setParameter(2, batch).executeUpdate();
+    }
+
+    /**
+     * Claims up to {@code batch} files no case took, uploaded before {@code before}, their rows locked until the
+     * transaction ends: each id with whether its bytes are in the object store (not in its row).
+     */
+    public Map<UUID, Boolean> claimUnattached(Instant before, int batch) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                        SELECT id, content IS NULL FROM case_file WHERE case_id IS NULL AND created_at < ?1
+                        LIMIT ?2 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, before).setParameter(2, batch).getResultList();
+        Map<UUID, Boolean> claimed = new LinkedHashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            claimed.put((UUID) columns[0], (Boolean) columns[1]);
+        }
+        return claimed;
+    }
+
+    public void deleteAll(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            delete("id in ?1", ids);
+        }
     }
 }

@@ -71,6 +71,8 @@ public class FileResource {
     @APIResponse(responseCode = "415", description = "Unsupported media type 不支持的文件类型: a body that is not "
             + "multipart/form-data, or a file whose first bytes are not those of a JPEG, PNG, WebP or HEIC image or a PDF "
             + "(unsupported-file-type)")
+    @APIResponse(responseCode = "503", description = "Service unavailable 文件存储暂不可用: the object store that keeps the "
+            + "files cannot be reached (file-store-unavailable); nothing was kept, send the file again later")
     public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary", description = "the "
             + "file: a JPEG, PNG, WebP or HEIC image or a PDF, at most 10 MiB; its first bytes decide its type")
                            FileUpload part, @Context UriInfo uri) {
@@ -105,6 +107,8 @@ public class FileResource {
     @APIResponse(responseCode = "403", description = "Forbidden 无权查看: the caller may not read the file's case, or the "
             + "file belongs to no case yet and the caller did not upload it")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such file")
+    @APIResponse(responseCode = "503", description = "Service unavailable 文件存储暂不可用: the object store that keeps the "
+            + "files cannot be reached (file-store-unavailable); try again later")
     public Response download(@PathParam("id") UUID id) {
         FileService.Download download = files.download(id, caller);
         return Response.ok(download.content(), download.file().contentType())

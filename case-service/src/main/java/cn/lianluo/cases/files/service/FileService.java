@@ -6,6 +6,7 @@ import cn.lianluo.cases.files.domain.FileNames;
 import cn.lianluo.cases.files.domain.FileType;
 import cn.lianluo.cases.files.persistence.FileEntity;
 import cn.lianluo.cases.files.persistence.FileRepository;
+import cn.lianluo.cases.files.persistence.FileStore;
 import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.security.Caller;
@@ -38,12 +39,14 @@ public class FileService {
     public static final String CITIZEN = "citizen";
 
     private final FileRepository files;
+    private final FileStore store;
     private final CaseFileAccess caseAccess;
     private final FilesConfig config;
     private final CaseClock clock;
 
-    public FileService(FileRepository files, CaseFileAccess caseAccess, FilesConfig config, CaseClock clock) {
+    public FileService(FileRepository files, FileStore store, CaseFileAccess caseAccess, FilesConfig config, CaseClock clock) {
         this.files = files;
+        this.store = store;
         this.caseAccess = caseAccess;
         this.config = config;
         this.clock = clock;
@@ -94,7 +97,7 @@ public class FileService {
         f.name = FileNames.sanitize(originalName, type);
         f.createdAt = clock.now();
         f.uploadedBy = caller.isAuthenticated() ? caller.subject() : CITIZEN;
-        files.insert(f, content);
+        store.insert(f, content);
         return StoredFile.of(f);
     }
 
@@ -156,7 +159,7 @@ public class FileService {
         } else {
             caseAccess.requireReadable(f.caseId, caller);
         }
-        return new Download(StoredFile.of(f), files.content(id));
+        return new Download(StoredFile.of(f), store.content(id));
     }
 
     /** The files a case has taken, in the order it took them. */
@@ -167,7 +170,7 @@ public class FileService {
     /** Deletes files no case took within the time they are kept; how many. */
     @Transactional
     public int deleteUnattached(int batch) {
-        return files.deleteUnattached(clock.now().minus(config.keepUnattached()), batch);
+        return store.deleteUnattached(clock.now().minus(config.keepUnattached()), batch);
     }
 
     public ProblemException tooLarge(long size) {
