@@ -35,8 +35,9 @@ import java.util.List;
  * <p>
  * Case events, the many, are handled a few at a time ({@code smallrye.messaging.worker.case-facts.max-concurrency}),
  * not one after the other: their facts do not depend on each other's order, and the ledger serialises the facts of
- * one deputy (caps). An event's facts are recorded in the order of their deputies' locks, so two events naming the
- * same deputies cannot wait for each other. Should the database still fail an event's transaction for a deadlock (with a
+ * one deputy (caps), and a case's facts with its merge (whichever commits first, the other sees it). An event's facts
+ * are recorded in the order of their deputies' locks, after its case's, so two events naming the same deputies cannot
+ * wait for each other. Should the database still fail an event's transaction for a deadlock (with a
  * rule publication's recompute, say) or a serialisation failure, the event is applied again in a new transaction.
  */
 @ApplicationScoped

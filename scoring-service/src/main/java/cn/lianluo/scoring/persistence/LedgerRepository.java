@@ -21,6 +21,8 @@ public class LedgerRepository {
 
     /** The class of the transaction-scoped advisory locks that serialise the scoring of one deputy's facts. */
     private static final int DEPUTY_LOCKS = 0x4c4c5054;
+    /** The class of those that serialise a case's facts with its merge (重复件): taken before any deputy's. */
+    private static final int CASE_LOCKS = 0x4c4c4341;
 
     /**
      * An entry to append. Start with {@link #of} and add what the kind of entry has: the fact it scores
@@ -80,6 +82,12 @@ public class LedgerRepository {
     public void lockDeputy(UUID deputyId) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, DEPUTY_LOCKS).setParameter(2, deputyId.hashCode()).getSingleResult();
+    }
+
+    /** The case's merge lock, until the transaction ends. */
+    public void lockCase(UUID caseId) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, CASE_LOCKS).setParameter(2, caseId.hashCode()).getSingleResult();
     }
 
     /** Appends the entry at this instant; its new id. */

@@ -313,8 +313,8 @@ public class PointsResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "exportPoints", summary = "Export the table 积分导出",
             description = "CSV (UTF-8 with BOM) or .xlsx; every active deputy of the region, those without points with 0. "
-                    + "Columns: 名次, 代表ID, 姓名, 行政区划代码, 积分, 等次. Written as the rows are read (no Content-Length), "
-                    + "in constant memory whatever the region.")
+                    + "Columns: 名次, 代表ID, 姓名, 行政区划代码, 积分, 等次. Written from a database cursor into a "
+                    + "temporary file, then sent with its length: constant memory whatever the region.")
     @APIResponse(responseCode = "200", description = "OK: the table as a file (an attachment)",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"points-<region>-<year>.csv\" (or .xlsx)",
                     schema = @Schema(type = SchemaType.STRING)),

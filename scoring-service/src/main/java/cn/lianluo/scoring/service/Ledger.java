@@ -74,6 +74,10 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordFact(UUID eventId, String sourceType, UUID deputyId, FactType type, LocalDate on, String factRegion,
                            UUID stationId, UUID caseId) {
+        if (caseId != null) {
+            // a merge of the case running beside this would not see this fact, nor this the merge: one waits for the other
+            entries.lockCase(caseId);
+        }
         lock(deputyId);
         Optional<Long> recorded = facts.insert(new NewFact(eventId, sourceType, deputyId, type, on, factRegion, stationId, caseId));
         if (recorded.isEmpty() || facts.isMerged(caseId)) {
@@ -114,6 +118,7 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawMergedCase(UUID caseId, UUID mergedInto, Instant at) {
+        entries.lockCase(caseId);
         if (!facts.markMerged(caseId, mergedInto, at)) {
             return;
         }
@@ -134,6 +139,7 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void restoreUnlinkedCase(UUID caseId) {
+        entries.lockCase(caseId);
         if (!facts.unmarkMerged(caseId)) {
             return;
         }
