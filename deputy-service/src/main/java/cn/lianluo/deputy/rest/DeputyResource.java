@@ -346,7 +346,8 @@ public class DeputyResource {
     @Operation(operationId = "exportDeputies", summary = "Export the roll 名册导出",
             description = "The region's roll, one row per active mandate, with the columns the import reads: CSV (UTF-8 "
                     + "with BOM) or .xlsx (every cell a text cell), as an attachment (deputies-<region>.csv/.xlsx). Written "
-                    + "as the rows are read (no Content-Length), in constant memory whatever the region.")
+                    + "from a database cursor into a temporary file, then sent with its length: constant memory whatever "
+                    + "the region.")
     @APIResponse(responseCode = "200", description = "The roll 代表名册",
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"deputies-<region>.csv\"",
                     schema = @Schema(type = SchemaType.STRING)),
