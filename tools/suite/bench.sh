@@ -22,7 +22,10 @@ wait_quiet() {
 started_in() { grep -o 'started in [0-9.]*s' "$STATE/logs/$1.log" | tail -n 1 | awk '{ print $3 + 0 }'; }
 
 cmd_bench() {
-  if [ "${1:-}" = "--smoke" ]; then
+  if [ "${1:-}" = "--province-answers" ]; then
+    shift
+    province_answers "$@"
+  elif [ "${1:-}" = "--smoke" ]; then
     # every scenario must run and answer without an error; the figures of so short a run mean nothing
     local log="$STATE/bench-smoke.txt"
     mkdir -p "$STATE"
@@ -36,6 +39,36 @@ cmd_bench() {
   else
     bench_run 20 200
   fi
+}
+
+# The memory a service's pod may use (the Kubernetes base's limit), in MB: the budget every answer is held to.
+pod_memory_mb() {
+  awk '/limits:/ { limits = 1 } limits && /memory:/ { sub(/Mi$/, "", $2); print $2; exit }' "$ROOT/deploy/k8s/base/case-service.yaml"
+}
+
+# Every GET of the contract at its largest through the gateway (bench/answers.mjs), on the running suite and its data:
+# no 5xx, none later than the gateway waits, no service resident over its pod's memory limit. At province scale
+# (./suite up --province, ./suite seed --scale province) this is the measurement docs/performance.md gives; --smoke,
+# run by ./suite test on the small data, the same walk kept from rotting.
+province_answers() { # [--smoke]
+  ensure_node
+  psql_db deputy -Atc "SELECT count(*) FROM deputy" >/dev/null 2>&1 || die "no suite data: ./suite up and ./suite seed first"
+  local s pids="$STATE/bench/pids" budget
+  budget=$(pod_memory_mb)
+  [ -n "$budget" ] || die "no memory limit found in deploy/k8s/base/case-service.yaml"
+  rm -rf "$pids" && mkdir -p "$pids"
+  for s in "${SERVICES[@]}"; do
+    [ -f "$STATE/pids/$s.pid" ] || die "$s is not running (./suite up)"
+    cp "$STATE/pids/$s.pid" "$pids/"
+  done
+  echo "Lianluo province answers, $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; JVM options: ${SERVICE_JAVA_OPTS/ @TRIM@/}; data:" \
+    "$(psql_db cases -Atc 'SELECT count(*) FROM citizen_case') cases, $(psql_db deputy -Atc 'SELECT count(*) FROM deputy') deputies," \
+    "$(psql_db scoring -Atc 'SELECT count(*) FROM ledger_entry') ledger entries"
+  node "$ROOT/bench/answers.mjs" --gateway "http://127.0.0.1:${PORT[gateway]}" --token "$(mint_token SUPERVISOR 43 --sub bench)" \
+    --pids "$pids" --contract "$ROOT/gateway/src/main/resources/META-INF/contract/openapi.json" --budget-mb "$budget" \
+    --year "$(date +%Y)" --read-timeout 15 --export-timeout 120 || die "province answers: an answer failed (above)"
+  [ "${1:-}" = "--smoke" ] && say "province answers smoke passed"
+  return 0
 }
 
 bench_run() { # seconds rate

@@ -141,5 +141,7 @@ cmd_test() {
   say "benchmark smoke: ./suite seed --scale small, ./suite bench --smoke (adds small bench data to the dev databases)"
   cmd_seed --scale small
   cmd_bench --smoke
+  say "province answers smoke: every GET of the contract at its largest (./suite bench --province-answers --smoke)"
+  cmd_bench --province-answers --smoke
   service_stop "${SERVICES[@]}"
 }

@@ -380,6 +380,8 @@ class BadInputIT {
         named.put("/api/v1/points/deputies/xyz?year=2026", "id");
         named.put("/api/v1/points/ranking?region=4331&year=abc", "year");
         named.put("/api/v1/deputies?level=VILLAGE", "level");
+        named.put("/api/v1/cases?page=5001&size=20", "page"); // row 100,020: past the deepest a page starts
+        named.put("/api/v1/deputies?page=5001", "page"); // the same with the default size
         List<String> wrong = new ArrayList<>();
         int sent = 0;
         for (var c : named.entrySet()) {

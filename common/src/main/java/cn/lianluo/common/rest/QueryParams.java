@@ -18,6 +18,14 @@ public final class QueryParams {
     public static final int LAST_YEAR = 2999;
     /** The last page a list is read to (page × size stays far inside an int offset). */
     public static final int LAST_PAGE = 1_000_000;
+    /**
+     * The deepest row a page may start at (page × size): an offset is read row by row, and past this depth a list of
+     * the province's cases took longer than the gateway waits. Deeper rows are read by cursor ({@code after=}) or in
+     * an export.
+     */
+    public static final int DEEPEST_OFFSET = 100_000;
+    /** The page size a list has when none is asked, which is what a page's depth counts with then. */
+    public static final int DEFAULT_SIZE = 20;
 
     private QueryParams() {
     }
