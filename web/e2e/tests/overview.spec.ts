@@ -6,7 +6,7 @@ interface Overview {
   name: string;
   year: number;
   degraded: string[];
-  cases: { received: number; closed: number; closedOnTime: number; satisfactionRate: number | null; overdueNow: number } | null;
+  cases: { received: number; closed: number; closedOnTime: number; satisfactionRate: number | null; overdueNow: number; merged: number } | null;
   deputies: { total: number; assigned: number } | null;
   stations: { total: number; standardMet: number } | null;
 }
@@ -27,6 +27,9 @@ async function expectFiguresOf(page: Page, region: string): Promise<Overview> {
   expect(o.degraded, 'the local suite answers in full').toEqual([]);
   await expect(page.getByTestId('overview-degraded')).toHaveCount(0);
   await expect(figure(page, `${o.year}年受理诉求`)).toHaveText(String(o.cases!.received));
+  // duplicates merged into another case count once, as that case: the card says how many there were beside it
+  await expect(page.getByRole('group', { name: `${o.year}年受理诉求`, exact: true })).toContainText(
+    `已办结 ${o.cases!.closed} 件` + (o.cases!.merged > 0 ? `,另有重复件合并 ${o.cases!.merged} 件` : ''));
   await expect(figure(page, '办结率')).toHaveText(share(o.cases!.closed, o.cases!.received));
   await expect(figure(page, '按时办结率')).toHaveText(share(o.cases!.closedOnTime, o.cases!.closed));
   await expect(figure(page, '满意度')).toHaveText(share(o.cases!.satisfactionRate));
