@@ -219,7 +219,7 @@ public class ServiceProxy {
                         }));
                         return;
                     }
-                    out.send(response).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
+                    relay(response, out).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
                 })
                 .onFailure(e -> {
                     if (ctx.response().headWritten()) {
@@ -233,6 +233,18 @@ public class ServiceProxy {
                             timeout ? "Gateway timeout 服务响应超时" : "Service unavailable 服务暂不可用",
                             service.name().toLowerCase() + "-service " + (timeout ? "did not answer in time" : "is not reachable now"));
                 });
+    }
+
+    /**
+     * Passes a service's answer on as it comes. An answer that breaks off (the service stopped halfway through a
+     * stream) is broken off to the caller too, the connection reset, so that a client sees a failed download rather
+     * than a short file that ends as if it were whole (what {@code send(ReadStream)} does: it ends the response).
+     */
+    static io.vertx.core.Future<Void> relay(io.vertx.core.http.HttpClientResponse from, io.vertx.core.http.HttpServerResponse to) {
+        if (!to.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            to.setChunked(true);
+        }
+        return from.pipe().endOnFailure(false).to(to).onFailure(e -> to.reset());
     }
 
     /** How long the service may stay silent: an export's workbook is written whole before its first byte leaves. */
