@@ -155,7 +155,7 @@ class AuthorizationMatrixIT {
         }
         if (op.takesJson()) {
             request.contentType(ContentType.JSON).body(op.example().toString());
-        } else if (op.path().endsWith("/evidence")) {
+        } else if (op.takesFile()) {
             request.multiPart("file", "sign.png", CaseFilesGatewayIT.PNG, "image/png"); // the role is checked, not the body
         } else if (op.path().endsWith("/import")) {
             request.contentType("text/csv").body("姓名,性别\n"); // a roll file: the role is checked, not a missing content type
