@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { review, signIn } from '../support/console';
 
@@ -30,5 +31,18 @@ test('边城镇 station staff register a station and record a reception at it', 
   const receptions = page.getByRole('region', { name: '接待记录' });
   await expect(receptions).toContainText('茶峒村群众反映渡口码头年久失修');
   await expect(receptions).toContainText('边城示例乡代表01');
+
+  // 六有 evidence: the station's rules, scanned to PDF, uploaded under 有制度 and read back from its list
+  const rules = page.getByRole('region', { name: '有制度佐证材料' });
+  await expect(rules).toContainText('暂无佐证材料');
+  const scan = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await rules.getByLabel('上传佐证').setInputFiles({ name: '接待选民制度.pdf', mimeType: 'application/pdf', buffer: scan });
+  await expect(page.getByText('已上传有制度佐证“接待选民制度.pdf”')).toBeVisible();
+  await expect(rules.getByRole('row').nth(1)).toContainText('接待选民制度.pdf');
+  await expect(rules.getByRole('row').nth(1)).toContainText('1 KB');
+  const [copy] = await Promise.all([page.waitForEvent('download'), rules.getByRole('button', { name: '接待选民制度.pdf' }).click()]);
+  expect(copy.suggestedFilename()).toBe('接待选民制度.pdf');
+  expect(readFileSync(await copy.path())).toEqual(scan);
+  await expect(page.getByRole('region', { name: '有牌子佐证材料' })).toContainText('暂无佐证材料');
   await review(page, 'station');
 });

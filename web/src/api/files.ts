@@ -78,12 +78,21 @@ export function spreadsheetType(file: File): string | undefined {
   return undefined
 }
 
-/** Uploads a file as the one part `file` of a multipart form (POST /api/v1/files), with the caller's token. */
-export async function uploadPart<T>(path: Path, file: File): Promise<T> {
+/**
+ * Uploads a file as the one part `file` of a multipart form (POST /api/v1/files, a station's 六有 evidence), with the
+ * caller's token.
+ */
+export async function uploadPart<T>(path: Path, file: File, params: Record<string, string> = {}): Promise<T> {
   const form = new FormData()
   form.append('file', file, file.name)
-  const response = await send(path, { method: 'POST', body: form })
+  const response = await send(fill(path, params), { method: 'POST', body: form })
   return (await response.json()) as T
+}
+
+/** A file's size as a person reads it (KB up to 1 MB, then MB). */
+export function fileSize(bytes: number | undefined): string {
+  if (!bytes) return ''
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 /** What a person reads when a file of theirs was not taken (POST /api/v1/files decides by the file's bytes). */

@@ -55,6 +55,7 @@ class AuthorizationMatrixIT {
     static String suggestionId;
     static String groupId;
     static String fileId;
+    static String evidenceId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -93,6 +94,11 @@ class AuthorizationMatrixIT {
         // supervised once, so that its 督办函 is there to read
         given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON).body(Map.of("note", "请加快清理"))
                 .when().post("/api/v1/cases/" + caseId + "/supervise").then().statusCode(200);
+        // a 六有 evidence file of the township's station: read by staff of its region
+        evidenceId = given().header("Authorization", INSIDE.get("STATION_STAFF"))
+                .multiPart("file", "sign.png", CaseFilesGatewayIT.PNG, "image/png")
+                .when().post("/api/v1/stations/" + STATION + "/standard/SIGN/evidence").then().statusCode(201)
+                .extract().path("id");
         projectId = given().header("X-Forwarded-For", "192.0.2.77").contentType(ContentType.JSON)
                 .body(Map.of("title", "河道清理", "description", "群众点题", "regionCode", TOWNSHIP, "year", 2026,
                         "citizen", Map.of("name", "麻先生", "phone", PHONE)))
@@ -111,6 +117,8 @@ class AuthorizationMatrixIT {
     static String fill(String path) {
         return path.replace("/regions/{code}", "/regions/" + TOWNSHIP)
                 .replace("/stations/{id}", "/stations/" + STATION)
+                .replace("/standard/{item}/evidence/{fileId}", "/standard/SIGN/evidence/" + evidenceId)
+                .replace("/standard/{item}", "/standard/SIGN")
                 .replace("/deputies/{id}", "/deputies/" + DEPUTY)
                 .replace("/points/deputies/{id}", "/points/deputies/" + DEPUTY)
                 .replace("/cases/track/{trackingCode}", "/cases/track/" + trackingCode)
@@ -147,6 +155,8 @@ class AuthorizationMatrixIT {
         }
         if (op.takesJson()) {
             request.contentType(ContentType.JSON).body(op.example().toString());
+        } else if (op.takesFile()) {
+            request.multiPart("file", "sign.png", CaseFilesGatewayIT.PNG, "image/png"); // the role is checked, not the body
         } else if (op.path().endsWith("/import")) {
             request.contentType("text/csv").body("姓名,性别\n"); // a roll file: the role is checked, not a missing content type
         }

@@ -1,6 +1,7 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
+import cn.lianluo.common.testing.Multipart;
 import cn.lianluo.common.testing.TestTokens;
 import cn.lianluo.gateway.PublicApi.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,11 @@ class BadInputIT {
             return new Attempt(what, "application/json", body.getBytes(StandardCharsets.UTF_8), Set.of(expected));
         }
     }
+
+    /** An upload's body for an operation that takes a file: one PNG, so that what is judged is the path. */
+    static final Attempt A_FILE = new Attempt("a file", "multipart/form-data; boundary=lianluo-corpus",
+            Multipart.body("lianluo-corpus", List.<String[]>of(new String[] {"file", "x.png", "image/png"}),
+                    List.of(CaseFilesGatewayIT.PNG)), Set.of());
 
     static List<Operation> writeOperations() {
         return PublicApi.operations().stream().filter(op -> !op.isRead()).toList();
@@ -296,7 +302,7 @@ class BadInputIT {
             // ids that are not ids, and ids of nothing
             if (op.path().contains("{")) {
                 Attempt body = op.takesJson() ? Attempt.json("the example", op.example().toString())
-                        : Attempt.json("no body", "");
+                        : op.takesFile() ? A_FILE : Attempt.json("no body", "");
                 for (String bad : List.of("not-a-uuid", "'%20OR%201=1", UUID.randomUUID().toString())) {
                     String badPath = op.path().replaceAll("\\{(id|stationId|mandateId)}", bad);
                     if (badPath.equals(op.path())) {
@@ -352,6 +358,8 @@ class BadInputIT {
         if (op.takesJson()) {
             String text = body == null ? "" : body.toString();
             request.contentType(ContentType.JSON).body(ownPhone(text.getBytes(StandardCharsets.UTF_8)));
+        } else if (op.takesFile()) {
+            request.contentType(A_FILE.contentType()).body(A_FILE.body());
         }
         String role = op.roles().isEmpty() ? null : op.roles().contains("ADMIN") ? "ADMIN" : op.roles().iterator().next();
         if (role != null) {

@@ -17,10 +17,11 @@ final class PublicApi {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One operation: its roles ({@code x-roles}, empty when public), its query parameters and its example body
-     * (null when it takes no JSON).
+     * One operation: its roles ({@code x-roles}, empty when public), its query parameters, its example body (null when
+     * it takes no JSON) and whether it takes a file (a multipart/form-data upload).
      */
-    record Operation(String method, String path, Set<String> roles, Set<String> queryParameters, JsonNode example) {
+    record Operation(String method, String path, Set<String> roles, Set<String> queryParameters, JsonNode example,
+                     boolean takesFile) {
         boolean isPublic() {
             return roles.isEmpty();
         }
@@ -60,8 +61,9 @@ final class PublicApi {
                         query.add(p.path("name").asText());
                     }
                 });
-                JsonNode example = op.getValue().path("requestBody").path("content").path("application/json").get("example");
-                operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), roles, query, example));
+                JsonNode content = op.getValue().path("requestBody").path("content");
+                operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), roles, query,
+                        content.path("application/json").get("example"), content.has("multipart/form-data")));
             }
         }));
         return operations;

@@ -2,6 +2,7 @@ package cn.lianluo.cases.rest;
 
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.files.service.FileSweep;
+import cn.lianluo.common.testing.Multipart;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,25 +70,10 @@ class CaseFilesIT {
     static final RestAssuredConfig AS_SENT = RestAssured.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
-    /** A multipart/form-data body as a browser sends it: each part's name, file name (UTF-8), type and bytes. */
-    static byte[] multipart(String boundary, List<String[]> parts, List<byte[]> contents) {
-        var out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < parts.size(); i++) {
-            String[] p = parts.get(i);
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p[0] + "\""
-                    + (p[1] == null ? "" : "; filename=\"" + p[1] + "\"") + "\r\n"
-                    + (p[2] == null ? "" : "Content-Type: " + p[2] + "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(contents.get(i));
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
-
     static ValidatableResponse post(List<String[]> parts, List<byte[]> contents, String token) {
         String boundary = "----lianluo" + UUID.randomUUID();
         var request = given().config(AS_SENT).contentType("multipart/form-data; boundary=" + boundary)
-                .body(multipart(boundary, parts, contents));
+                .body(Multipart.body(boundary, parts, contents));
         if (token != null) {
             request.header("Authorization", token);
         }

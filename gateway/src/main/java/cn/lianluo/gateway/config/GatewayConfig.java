@@ -33,7 +33,8 @@ public interface GatewayConfig {
     Duration overviewBudget();
 
     /**
-     * The largest body of an upload ({@code POST /api/v1/files}): case-service's 10 MiB file and its multipart framing.
+     * The largest body of an upload ({@code POST /api/v1/files}, a station's 六有 evidence): a 10 MiB file and its
+     * multipart framing.
      * Every other body keeps {@code lianluo.http.max-body-bytes} (8 MiB).
      */
     @WithDefault("10551296")

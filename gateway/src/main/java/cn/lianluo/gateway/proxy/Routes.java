@@ -22,6 +22,8 @@ public final class Routes {
     private static final String DATASET = "(cases|projects|stations)";
     /** Files of cases: a citizen's photo is uploaded before the case is submitted. */
     static final String UPLOAD = "/api/v1/files";
+    /** 六有 evidence of a station's item: staff's uploads, as large as a case's files (never public). */
+    private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/v1/stations/" + ID + "/standard/" + ID + "/evidence");
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -66,9 +68,12 @@ public final class Routes {
         return LIMITED.stream().anyMatch(r -> r.matches(method, path));
     }
 
-    /** An upload: a body up to {@code lianluo.gateway.max-upload-bytes}, streamed to case-service, never read here. */
+    /**
+     * An upload (a case's file, a station's 六有 evidence): a body up to {@code lianluo.gateway.max-upload-bytes},
+     * streamed to its service, never read here.
+     */
     public static boolean isUpload(String method, String path) {
-        return "POST".equals(method) && UPLOAD.equals(path);
+        return "POST".equals(method) && (UPLOAD.equals(path) || EVIDENCE_UPLOAD.matcher(path).matches());
     }
 
     public static boolean isOwn(String method, String path) {

@@ -47,6 +47,13 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/files/abc")).isFalse();
         assertThat(Routes.isPublic("HEAD", "/api/v1/files/abc")).isFalse();
         assertThat(Routes.isUpload("POST", "/api/v1/files/abc")).isFalse();
+        assertThat(Routes.isUpload("POST", "/api/v1/stations/s/standard/SITE/evidence")).isTrue();
+        assertThat(Routes.isUpload("POST", "/api/v1/stations/s/standard")).isFalse();
+        assertThat(Routes.isUpload("DELETE", "/api/v1/stations/s/standard/SITE/evidence/f")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/s/standard/SITE/evidence")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/stations/s/standard/SITE/evidence/f")).isFalse();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/stations/s/standard/SITE/evidence")).isFalse();
+        assertThat(Routes.owner("/api/v1/stations/s/standard/SITE/evidence/f")).contains(Routes.Service.STATION);
         assertThat(Routes.isPublic("POST", "/api/v1/livelihood-projects/p/votes")).isFalse();
         assertThat(Routes.isPublic("GET", "/api/v1/livelihood-projects/p/evaluations")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/moderation")).isFalse();

@@ -107,6 +107,17 @@ public final class StationDtos {
                                    @Schema(nullable = true) String evidence) {
     }
 
+    @Schema(description = "A file that proves a 六有 item (佐证材料): a photo or a PDF.")
+    public record EvidenceFile(UUID id, StandardItem item,
+                               @Schema(description = "the sender's file name, sanitized (no folders, no control "
+                                       + "characters, at most 100 characters, an extension that fits the type)") String name,
+                               @Schema(description = "the type the file's first bytes show", enumeration = {"image/jpeg",
+                                       "image/png", "image/webp", "image/heic", "application/pdf"}) String contentType,
+                               @Schema(description = "bytes") long size,
+                               OffsetDateTime uploadedAt,
+                               @Schema(description = "the uploader's name as their account gives it") String uploadedBy) {
+    }
+
     public record StandardView(boolean met, int metCount,
                                @Schema(nullable = true, description = "null until the station's first 六有 assessment")
                                OffsetDateTime assessedAt,

@@ -1,8 +1,10 @@
 package cn.lianluo.cases.files.persistence;
 
+import cn.lianluo.common.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -32,10 +34,19 @@ public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
         return Optional.ofNullable(getEntityManager().find(FileEntity.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** The bytes kept in the file's row; null when they are in the object store ({@link S3FileStore}). */
+    /**
+     * The bytes kept in the file's row; null when they are in the object store ({@link S3FileStore}). Its own short
+     * transaction when the caller has none: a download fetches the bytes after its access check has committed.
+     */
+    @Transactional
     public byte[] content(UUID id) {
-        return (byte[]) getEntityManager().createNativeQuery("SELECT content FROM case_file WHERE id = ?1")
-                .setParameter(1, id).getSingleResult();
+        List<?> rows = getEntityManager().createNativeQuery("SELECT content FROM case_file WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            // deleted since the access check read its description
+            throw ProblemException.notFound("file", id);
+        }
+        return (byte[]) rows.get(0);
     }
 
     public List<FileEntity> ofCase(UUID caseId) {

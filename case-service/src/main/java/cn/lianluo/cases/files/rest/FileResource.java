@@ -3,6 +3,7 @@ package cn.lianluo.cases.files.rest;
 import cn.lianluo.cases.files.rest.FileDtos.UploadedFile;
 import cn.lianluo.cases.files.service.FileService;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.common.rest.Attachments;
 import cn.lianluo.common.security.Caller;
 import cn.lianluo.common.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Files of cases: photos and PDF a citizen, staff or a deputy upload, and their download by those who read the case. */
@@ -111,20 +110,6 @@ public class FileResource {
             + "files cannot be reached (file-store-unavailable); try again later")
     public Response download(@PathParam("id") UUID id) {
         FileService.Download download = files.download(id, caller);
-        return Response.ok(download.content(), download.file().contentType())
-                .header(HttpHeaders.CONTENT_LENGTH, download.content().length)
-                .header("Content-Disposition", contentDisposition(download.file().name()))
-                .header("X-Content-Type-Options", "nosniff")
-                // opened on its own in a browser, the file runs nothing and reaches nothing
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .build();
-    }
-
-    /** RFC 6266: an ASCII fallback for old clients, the exact name as UTF-8 (RFC 8187) for the rest. */
-    static String contentDisposition(String name) {
-        StringBuilder ascii = new StringBuilder();
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        return Attachments.of(download.content(), download.file().contentType(), download.file().name());
     }
 }

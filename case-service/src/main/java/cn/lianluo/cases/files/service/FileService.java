@@ -2,27 +2,21 @@ package cn.lianluo.cases.files.service;
 
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.config.FilesConfig;
-import cn.lianluo.cases.files.domain.FileNames;
-import cn.lianluo.cases.files.domain.FileType;
 import cn.lianluo.cases.files.persistence.FileEntity;
 import cn.lianluo.cases.files.persistence.FileRepository;
 import cn.lianluo.cases.files.persistence.FileStore;
-import cn.lianluo.common.problem.FieldError;
+import cn.lianluo.common.files.FileNames;
+import cn.lianluo.common.files.FileType;
+import cn.lianluo.common.files.Uploads;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -72,28 +66,13 @@ public class FileService {
      */
     @Transactional
     public StoredFile upload(Path upload, String originalName, Caller caller) {
-        byte[] content;
-        try {
-            long size = Files.size(upload);
-            if (size > config.maxBytes()) {
-                throw tooLarge(size);
-            }
-            if (size == 0) {
-                throw ProblemException.invalid("file", "the file is empty");
-            }
-            content = Files.readAllBytes(upload);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an uploaded file", e);
-        }
-        FileType type = FileType.sniff(head(content)).orElseThrow(() -> new ProblemException(415, "unsupported-file-type",
-                "Unsupported media type 不支持的文件类型", "the file is neither an image (JPEG, PNG, WebP, HEIC) nor a PDF: "
-                + "its first bytes decide, not its name or declared type",
-                List.of(new FieldError("file", "a JPEG, PNG, WebP or HEIC image or a PDF"))));
+        byte[] content = Uploads.read(upload, config.maxBytes());
+        FileType type = Uploads.type(content);
         FileEntity f = new FileEntity();
         f.id = UUID.randomUUID();
         f.contentType = type.contentType();
         f.size = content.length;
-        f.sha256 = sha256(content);
+        f.sha256 = Uploads.sha256(content);
         f.name = FileNames.sanitize(originalName, type);
         f.createdAt = clock.now();
         f.uploadedBy = caller.isAuthenticated() ? caller.subject() : CITIZEN;
@@ -147,9 +126,15 @@ public class FileService {
     /**
      * A file for the caller: one of a case, for those who may read the case (as {@code GET /cases/{id}}); one of no
      * case yet, only for the account that uploaded it with a token (a citizen's upload is read once a case has it).
+     * The description and the access check take a transaction; the bytes are fetched after it ends, so no database
+     * connection waits on an object store (the database store reads them in a short transaction of its own).
      */
-    @Transactional
     public Download download(UUID id, Caller caller) {
+        StoredFile file = QuarkusTransaction.joiningExisting().call(() -> readable(id, caller));
+        return new Download(file, store.content(id));
+    }
+
+    private StoredFile readable(UUID id, Caller caller) {
         FileEntity f = files.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("file", id));
         if (f.caseId == null) {
             if (!caller.isAuthenticated() || CITIZEN.equals(f.uploadedBy) || !f.uploadedBy.equals(caller.subject())) {
@@ -159,7 +144,7 @@ public class FileService {
         } else {
             caseAccess.requireReadable(f.caseId, caller);
         }
-        return new Download(StoredFile.of(f), store.content(id));
+        return StoredFile.of(f);
     }
 
     /** The files a case has taken, in the order it took them. */
@@ -173,25 +158,7 @@ public class FileService {
         return store.deleteUnattached(clock.now().minus(config.keepUnattached()), batch);
     }
 
-    public ProblemException tooLarge(long size) {
-        return new ProblemException(413, "payload-too-large", "Payload too large 请求体过大",
-                "the file has " + size + " bytes; at most " + config.maxBytes() + " (" + config.maxBytes() / (1024 * 1024)
-                        + " MiB) are taken", List.of(new FieldError("file", "at most " + config.maxBytes() + " bytes")));
-    }
-
     private static long hours(FilesConfig config) {
         return config.keepUnattached().toHours();
-    }
-
-    private static byte[] head(byte[] content) {
-        return Arrays.copyOf(content, Math.min(content.length, FileType.HEAD));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package cn.lianluo.cases.files.domain;
+package cn.lianluo.common.files;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The kinds of file a case takes (photos from a phone and PDF documents), told apart by their first bytes only. The
+ * The kinds of file the services take (photos from a phone and PDF documents: a case's attachments, a station's 六有
+ * evidence), told apart by their first bytes only. The
  * name a file arrives with and the type its sender declares are the sender's word; the bytes are what a reader's
  * program will parse, so they decide. Anything else (SVG and HTML above all, which a browser would run) is refused.
  */
@@ -50,7 +51,7 @@ public enum FileType {
         return extensions.contains(extension);
     }
 
-    /** The type the first bytes of a file show, if it is one a case takes. */
+    /** The type the first bytes of a file show, if it is one the services take. */
     public static Optional<FileType> sniff(byte[] head) {
         if (startsWith(head, 0, (byte) 0xff, (byte) 0xd8, (byte) 0xff)) {
             return Optional.of(JPEG);

@@ -1,4 +1,4 @@
-package cn.lianluo.cases.files.domain;
+package cn.lianluo.common.files;
 
 import org.junit.jupiter.api.Test;
 
