@@ -69,6 +69,8 @@ public class EvidenceResource {
             + "name, or an empty file")
     @APIResponse(responseCode = "403", description = "Forbidden 无权操作: the station lies outside the caller's region")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: the item already keeps 20 files, the most it takes; "
+            + "delete one first (too-many-evidence-files)")
     @APIResponse(responseCode = "413", description = "Payload too large 请求体过大: a file over 10 MiB")
     @APIResponse(responseCode = "415", description = "Unsupported media type 不支持的文件类型: a body that is not "
             + "multipart/form-data, or a file whose first bytes are not those of a JPEG, PNG, WebP or HEIC image or a PDF "

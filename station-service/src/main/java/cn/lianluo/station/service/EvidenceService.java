@@ -30,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class EvidenceService {
 
+    /** The files one item may have: enough for an item's photos and documents, and a list that stays one answer. */
+    public static final int MAX_FILES_PER_ITEM = 20;
+
     private final EvidenceRepository evidence;
     private final StationRepository stations;
     private final long maxBytes;
@@ -50,6 +53,10 @@ public class EvidenceService {
     @Transactional
     public EvidenceFile upload(UUID stationId, StandardItem item, Path upload, String originalName, Caller caller) {
         StationEntity station = inScope(stationId, caller);
+        if (evidence.count("stationId = ?1 and item = ?2", station.id, item.name()) >= MAX_FILES_PER_ITEM) {
+            throw ProblemException.conflict("too-many-evidence-files", "this item already has " + MAX_FILES_PER_ITEM
+                    + " evidence files, the most it keeps; delete one first (每项最多 " + MAX_FILES_PER_ITEM + " 个佐证材料)");
+        }
         byte[] content = Uploads.read(upload, maxBytes);
         FileType type = Uploads.type(content);
         EvidenceEntity e = new EvidenceEntity();

@@ -158,4 +158,22 @@ class StandardEvidenceIT {
                 .contentType("application/problem+json");
         assertThat(rows(station)).isZero();
     }
+
+    @Test
+    void an_item_keeps_at_most_twenty_files_and_takes_one_again_after_a_delete() {
+        String station = station();
+        String first = null;
+        for (int i = 0; i < 20; i++) {
+            String id = upload(station, "RULES", "制度" + i + ".pdf", PDF, "application/pdf", STAFF).statusCode(201)
+                    .extract().path("id");
+            first = first == null ? id : first;
+        }
+        upload(station, "RULES", "制度20.pdf", PDF, "application/pdf", STAFF).statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("20"));
+        upload(station, "SITE", "场所.pdf", PDF, "application/pdf", STAFF).statusCode(201); // another item has room
+        assertThat(rows(station)).isEqualTo(21);
+        given().header("Authorization", STAFF).when().delete(path(station, "RULES") + "/" + first).then().statusCode(204);
+        upload(station, "RULES", "制度20.pdf", PDF, "application/pdf", STAFF).statusCode(201);
+        given().header("Authorization", STAFF).when().get(path(station, "RULES")).then().statusCode(200).body("$", hasSize(20));
+    }
 }
