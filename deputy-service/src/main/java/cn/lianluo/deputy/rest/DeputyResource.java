@@ -1,6 +1,8 @@
 package cn.lianluo.deputy.rest;
 
 import cn.lianluo.common.idempotency.Idempotent;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.rest.QueryParams;
 import cn.lianluo.common.rest.TableExports;
@@ -126,6 +128,20 @@ public class DeputyResource {
             @QueryParam("page") @Parameter(description = "page, from 0") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return deputies.list(scope(region), QueryParams.enumValue("level", level, DeputyLevel.class), active, q, page, size);
+    }
+
+    /** The roll of a region read by cursor, for systems that sync it. */
+    @GET
+    @Path("/changes")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "listDeputyChanges", summary = "The roll by cursor 代表名册增量同步",
+            description = "The deputies of listDeputies' scope, as listDeputies shows them (phones masked); a change to a "
+                    + "deputy's mandates or home station is a change to the deputy. " + Cursor.CHANGES)
+    public CursorPage<DeputySummary> changes(
+            @QueryParam("region") @Parameter(description = REGION) String region,
+            @QueryParam(Cursor.PARAM) @Parameter(description = Cursor.AFTER) String after,
+            @QueryParam("size") @Parameter(description = "page size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return deputies.changes(scope(region), Cursor.parse(after), size);
     }
 
     /** Active deputies by level and assigned, for a region and each child region (the gateway's dashboard). */

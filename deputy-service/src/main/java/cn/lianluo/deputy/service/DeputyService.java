@@ -1,7 +1,10 @@
 package cn.lianluo.deputy.service;
 
 import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.data.ChangeFeed;
 import cn.lianluo.common.outbox.Outbox;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.problem.FieldError;
@@ -39,6 +42,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -214,21 +218,37 @@ public class DeputyService {
         }
         var query = deputies.find("from DeputyEntity d where " + where + " order by regionCode, name", params)
                 .page(io.quarkus.panache.common.Page.of(page, size));
-        List<DeputyEntity> rows = query.list();
+        return new Page<>(summaries(query.list()), query.count(), page, size);
+    }
+
+    /**
+     * The deputies of a region written after the cursor, in the order of the transaction that last wrote each (a
+     * change to their mandates or home station is written on their row too; V4), as {@link #list} shows them.
+     */
+    @Transactional
+    public CursorPage<DeputySummary> changes(RegionCode region, Cursor after, int size) {
+        List<Cursor> keys = ChangeFeed.keys(deputies.getEntityManager(), "deputy", region, "", Map.of(), after, size);
+        return ChangeFeed.page(keys, after, ids -> {
+            Map<UUID, DeputyEntity> byId = deputies.list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, d -> d));
+            return summaries(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+        });
+    }
+
+    /** Deputies as the lists show them: the phone masked, their active levels and home station. */
+    private List<DeputySummary> summaries(List<DeputyEntity> rows) {
         List<UUID> ids = rows.stream().map(d -> d.id).toList();
         Map<UUID, List<MandateEntity>> held = ids.isEmpty() ? Map.of()
                 : mandates.list("deputyId in ?1", ids).stream().collect(Collectors.groupingBy(m -> m.deputyId));
         Map<UUID, UUID> homes = ids.isEmpty() ? Map.of()
                 : assignments.list("deputyId in ?1 and home = true and untilDate is null", ids).stream()
                 .collect(Collectors.toMap(a -> a.deputyId, a -> a.stationId));
-        List<DeputySummary> items = rows.stream().map(d -> {
+        return rows.stream().map(d -> {
             List<MandateEntity> ms = held.getOrDefault(d.id, List.of());
             List<DeputyLevel> levels = ms.stream().filter(m -> MandateStatus.ACTIVE.name().equals(m.status))
                     .map(m -> DeputyLevel.valueOf(m.level)).distinct().toList();
             return new DeputySummary(d.id, d.name, Gender.valueOf(d.gender), d.ethnicity, d.regionCode,
                     Masking.phone(d.phone), !levels.isEmpty(), levels, homes.get(d.id));
         }).toList();
-        return new Page<>(items, query.count(), page, size);
     }
 
     DeputyEntity require(UUID id) {

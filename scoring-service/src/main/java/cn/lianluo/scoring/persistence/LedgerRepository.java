@@ -1,5 +1,8 @@
 package cn.lianluo.scoring.persistence;
 
+import cn.lianluo.common.data.ChangeFeed;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.scoring.domain.FactType;
 import cn.lianluo.scoring.domain.LedgerKind;
 import cn.lianluo.scoring.domain.RuleSet;
@@ -9,8 +12,11 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The append-only ledger (台账, table {@code ledger_entry}) and the per-deputy scoring locks. Entries are only added;
@@ -149,11 +155,37 @@ public class LedgerRepository {
     /** A deputy's ledger of a year, in the order it was written. */
     public List<StoredEntry> ofYear(UUID deputyId, int year) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, points, fact_type, source_event_id, rule_version, reason, at, kind, "
-                        + "occurred_on, reverses, author FROM ledger_entry WHERE deputy_id = ?1 AND year = ?2 ORDER BY seq")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + STORED + " FROM ledger_entry WHERE deputy_id = ?1 AND year = ?2 "
+                        + "ORDER BY seq")
                 .setParameter(1, deputyId).setParameter(2, year).getResultList();
-        return rows.stream().map(r -> new StoredEntry((UUID) r[0], ((Number) r[1]).intValue(),
+        return rows.stream().map(LedgerRepository::stored).toList();
+    }
+
+    /** An entry with whose it is: a deputy's, of a year, in a region. */
+    public record OwnedEntry(UUID deputyId, int year, String regionCode, StoredEntry entry) {
+    }
+
+    /** The entries of a region written after the cursor, in the order of the transaction that wrote each (ChangeFeed). */
+    public List<Cursor> changedKeys(RegionCode region, Cursor after, int size) {
+        return ChangeFeed.keys(em, "ledger_entry", region, "", Map.of(), after, size);
+    }
+
+    /** The entries of these ids, in their order. */
+    public List<OwnedEntry> owned(List<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + STORED + ", deputy_id, year, region_code FROM ledger_entry "
+                + "WHERE id IN (:ids)").setParameter("ids", ids).getResultList();
+        Map<UUID, OwnedEntry> byId = rows.stream().map(r -> new OwnedEntry((UUID) r[11], ((Number) r[12]).intValue(),
+                (String) r[13], stored(r))).collect(Collectors.toMap(e -> e.entry().id(), e -> e));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static final String STORED = "id, points, fact_type, source_event_id, rule_version, reason, at, kind, occurred_on, "
+            + "reverses, author";
+
+    private static StoredEntry stored(Object[] r) {
+        return new StoredEntry((UUID) r[0], ((Number) r[1]).intValue(),
                 r[2] == null ? null : FactType.valueOf((String) r[2]), (UUID) r[3], Columns.integer(r[4]), (String) r[5],
-                Columns.instant(r[6]), LedgerKind.valueOf((String) r[7]), Columns.date(r[8]), (UUID) r[9], (String) r[10])).toList();
+                Columns.instant(r[6]), LedgerKind.valueOf((String) r[7]), Columns.date(r[8]), (UUID) r[9], (String) r[10]);
     }
 }

@@ -2,6 +2,8 @@ package cn.lianluo.scoring.rest;
 
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.common.idempotency.Idempotent;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -16,6 +18,7 @@ import cn.lianluo.scoring.service.PointsDtos.AppealView;
 import cn.lianluo.scoring.service.PointsDtos.AppealStatus;
 import cn.lianluo.scoring.service.PointsDtos.Correction;
 import cn.lianluo.scoring.service.PointsDtos.Decision;
+import cn.lianluo.scoring.service.PointsDtos.DeputyLedgerEntry;
 import cn.lianluo.scoring.service.PointsDtos.DeputyPoints;
 import cn.lianluo.scoring.service.PointsDtos.Published;
 import cn.lianluo.scoring.service.PointsDtos.RuleSetBody;
@@ -172,6 +175,21 @@ public class PointsResource {
     public Statistics statistics(@Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
                                            @Parameter(description = YEAR) @QueryParam("year") Integer year) {
         return queries.statistics(caller.listScope(RegionCodes.optional("region", region)), yearOr(year));
+    }
+
+    /** The ledger of a region read by cursor, for systems that sync it. */
+    @GET
+    @Path("/ledger/changes")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "listLedgerChanges", summary = "The ledger by cursor 积分台账增量同步",
+            description = "The ledger entries (台账) of the deputies of a region, every year, each with its deputy, year and "
+                    + "region: what getDeputyPoints shows staff of that region, entry by entry. An entry is never edited "
+                    + "(a correction is a new, reversing entry), so each comes once. " + Cursor.CHANGES)
+    public CursorPage<DeputyLedgerEntry> ledgerChanges(
+            @Parameter(description = REGION_SCOPE) @QueryParam("region") String region,
+            @Parameter(description = Cursor.AFTER) @QueryParam(Cursor.PARAM) String after,
+            @Parameter(description = "page size") @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return queries.ledgerChanges(caller.listScope(RegionCodes.optional("region", region)), Cursor.parse(after), size);
     }
 
     /** Who is falling behind (进站不足, 积分偏低), once the flag date of the year has come. */

@@ -112,6 +112,11 @@ public final class PointsDtos {
                               @Schema(description = "who wrote it: 'rules', or the subject of the person") String author) {
     }
 
+    @Schema(name = "DeputyLedgerEntry", description = "A ledger entry with whose it is: the deputy, the year it counts in "
+            + "and the deputy's region.")
+    public record DeputyLedgerEntry(UUID deputyId, int year, String regionCode, LedgerEntry entry) {
+    }
+
     @Schema(name = "DeputyPoints", description = "A deputy's year (履职积分): total, by fact type, grade, station entries and "
             + "the whole ledger.")
     public record DeputyPoints(UUID deputyId, int year, int total,

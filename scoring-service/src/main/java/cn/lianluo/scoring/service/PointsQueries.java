@@ -1,6 +1,9 @@
 package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.files.TableWriter;
+import cn.lianluo.common.data.ChangeFeed;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
@@ -14,6 +17,7 @@ import cn.lianluo.scoring.persistence.StandingsRepository.RankedPage;
 import cn.lianluo.scoring.persistence.StandingsRepository.Total;
 import cn.lianluo.scoring.service.PointsDtos.Alert;
 import cn.lianluo.scoring.service.PointsDtos.AlertKind;
+import cn.lianluo.scoring.service.PointsDtos.DeputyLedgerEntry;
 import cn.lianluo.scoring.service.PointsDtos.DeputyPoints;
 import cn.lianluo.scoring.service.PointsDtos.EntryFigures;
 import cn.lianluo.scoring.service.PointsDtos.LedgerEntry;
@@ -56,9 +60,7 @@ public class PointsQueries {
     public DeputyPoints deputy(UUID deputyId, int year, Caller caller) {
         String region = ledger.deputyRegion(deputyId, null);
         PointsAccess.requireMaySee(deputyId, region, caller);
-        List<LedgerEntry> ledgerOfYear = entries.ofYear(deputyId, year).stream().map(e -> new LedgerEntry(e.id(), e.points(),
-                e.factType(), e.sourceEventId(), e.ruleVersion(), e.reason(), e.at(), LedgerEntryKind.valueOf(e.kind().name()),
-                e.occurredOn(), e.reverses(), e.author())).toList();
+        List<LedgerEntry> ledgerOfYear = entries.ofYear(deputyId, year).stream().map(PointsQueries::entry).toList();
         int total = ledgerOfYear.stream().mapToInt(LedgerEntry::points).sum();
         Map<FactType, Integer> byType = new EnumMap<>(FactType.class);
         ledgerOfYear.stream().filter(e -> e.factType() != null).forEach(e -> byType.merge(e.factType(), e.points(), Integer::sum));
@@ -66,6 +68,21 @@ public class PointsQueries {
         return new DeputyPoints(deputyId, year, total, byType,
                 effective.flatMap(s -> s.rules().grade(total)).orElse(null), standings.stationEntries(deputyId, year),
                 effective.map(s -> s.rules().requiredStationEntries()).orElse(0), ledgerOfYear);
+    }
+
+    /**
+     * The ledger entries of a region written after the cursor, in the order of the transaction that wrote each: an
+     * entry is never edited, so each comes once.
+     */
+    @Transactional
+    public CursorPage<DeputyLedgerEntry> ledgerChanges(RegionCode region, Cursor after, int size) {
+        return ChangeFeed.page(entries.changedKeys(region, after, size), after, ids -> entries.owned(ids).stream()
+                .map(e -> new DeputyLedgerEntry(e.deputyId(), e.year(), e.regionCode(), entry(e.entry()))).toList());
+    }
+
+    private static LedgerEntry entry(LedgerRepository.StoredEntry e) {
+        return new LedgerEntry(e.id(), e.points(), e.factType(), e.sourceEventId(), e.ruleVersion(), e.reason(), e.at(),
+                LedgerEntryKind.valueOf(e.kind().name()), e.occurredOn(), e.reverses(), e.author());
     }
 
     /** Rankings within a region prefix (and a congress level), the most points first; paged in the database. */

@@ -20,6 +20,8 @@ import cn.lianluo.cases.rest.ApiDocs;
 import cn.lianluo.cases.units.service.CategoryService;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.idempotency.Idempotent;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -173,6 +175,19 @@ public class CaseResource {
                         ProblemException.invalid("category", "'" + category + "' is not a category; see GET /api/v1/cases/categories")).code(),
                 q == null || q.isBlank() ? null : q.strip());
         return queries.list(filter, page, size, caller);
+    }
+
+    /** The cases of a scope read by cursor, for systems that sync them (a 12345 platform). */
+    @GET
+    @Path("/changes")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY, Roles.HANDLER})
+    @Operation(operationId = "listCaseChanges", summary = "Cases by cursor 诉求增量同步",
+            description = "The cases of listCases' scope, as listCases shows them (citizen data masked; a HANDLER its "
+                    + "unit's, a DEPUTY those it received). " + Cursor.CHANGES)
+    public CursorPage<CaseSummary> changes(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
+                                           @QueryParam(Cursor.PARAM) @Parameter(description = Cursor.AFTER) String after,
+                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
+        return queries.changes(RegionCodes.optional("region", region), Cursor.parse(after), size, caller);
     }
 
     /** Statistics of a region and period for the dashboards (default: this year to date). */

@@ -23,6 +23,9 @@ import cn.lianluo.cases.cases.service.CaseDtos.TrackView;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.common.data.ChangeFeed;
+import cn.lianluo.common.paging.Cursor;
+import cn.lianluo.common.paging.CursorPage;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.problem.ProblemException;
@@ -39,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -127,15 +131,10 @@ public class CaseQueries {
     public Page<CaseSummary> list(Filter filter, int page, int size, Caller caller) {
         StringBuilder where = new StringBuilder("regionCode like :region");
         Parameters params = Parameters.with("region", caller.listScope(filter.region()).likePattern());
-        if (caller.hasRole(Roles.HANDLER) && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMIN)) {
-            where.append(" and unitId = :unit");
-            params.and("unit", caller.unitId().map(UUID::fromString).orElseThrow(() ->
-                    ProblemException.forbidden("a handling unit's token names its unit (unitId)")));
-        } else if (caller.hasRole(Roles.DEPUTY) && !caller.hasRole(Roles.STATION_STAFF) && !caller.hasRole(Roles.SUPERVISOR)
-                && !caller.hasRole(Roles.ADMIN)) {
-            where.append(" and receivingDeputyId = :deputy");
-            params.and("deputy", caller.deputyId().map(UUID::fromString).orElseThrow(() ->
-                    ProblemException.forbidden("a deputy's token names the deputy (deputyId)")));
+        Own own = own(caller);
+        if (own != null) {
+            where.append(" and ").append(own.field()).append(" = :own");
+            params.and("own", own.id());
         }
         if (filter.receivingDeputy() != null) {
             where.append(" and receivingDeputyId = :receiving");
@@ -170,17 +169,56 @@ public class CaseQueries {
         var query = cases.find("from CaseEntity c where " + where + " order by receivedAt desc", params)
                 .page(io.quarkus.panache.common.Page.of(page, size));
         List<CaseEntity> rows = query.list();
+        return new Page<>(summaries(rows, caller, now), query.count(), page, size);
+    }
+
+    /** The cases a handling unit or a deputy is narrowed to, beside the region: the unit's own, those they received. */
+    private record Own(String field, String column, UUID id) {
+    }
+
+    private static Own own(Caller caller) {
+        if (caller.hasRole(Roles.HANDLER) && !caller.hasRole(Roles.SUPERVISOR) && !caller.hasRole(Roles.ADMIN)) {
+            return new Own("unitId", "unit_id", caller.unitId().map(UUID::fromString).orElseThrow(() ->
+                    ProblemException.forbidden("a handling unit's token names its unit (unitId)")));
+        }
+        if (caller.hasRole(Roles.DEPUTY) && !caller.hasRole(Roles.STATION_STAFF) && !caller.hasRole(Roles.SUPERVISOR)
+                && !caller.hasRole(Roles.ADMIN)) {
+            return new Own("receivingDeputyId", "receiving_deputy_id", caller.deputyId().map(UUID::fromString).orElseThrow(() ->
+                    ProblemException.forbidden("a deputy's token names the deputy (deputyId)")));
+        }
+        return null;
+    }
+
+    /**
+     * The cases of the caller's scope (as {@link #list}: region, a handling unit's own, a deputy's received) written
+     * after the cursor, in the order of the transaction that last wrote each (see {@link ChangeFeed}): a case is
+     * read again after each change to it, and a case that does not change is read once.
+     */
+    @Transactional
+    public CursorPage<CaseSummary> changes(RegionCode region, Cursor after, int size, Caller caller) {
+        RegionCode scope = caller.listScope(region);
+        Own own = own(caller);
+        List<Cursor> keys = ChangeFeed.keys(cases.getEntityManager(), "citizen_case", scope,
+                own == null ? "" : "AND " + own.column() + " = :own", own == null ? Map.of() : Map.of("own", own.id()), after, size);
+        return ChangeFeed.page(keys, after, ids -> {
+            Map<UUID, CaseEntity> byId = cases.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+            return summaries(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), caller, clock.now());
+        });
+    }
+
+    /** Cases as a list shows them: the citizen masked, the open deadline, the tracking code for those who handle it. */
+    private List<CaseSummary> summaries(List<CaseEntity> rows, Caller caller, Instant now) {
         Map<UUID, List<DeadlineEntity>> open = rows.isEmpty() ? Map.of() : deadlines
                 .list("caseId in ?1 and metAt is null", rows.stream().map(c -> c.id).toList()).stream()
                 .collect(Collectors.groupingBy(d -> d.caseId));
-        return new Page<>(rows.stream().map(c -> {
+        return rows.stream().map(c -> {
             List<DeadlineEntity> current = open.getOrDefault(c.id, List.of());
             return new CaseSummary(c.id, trackingCodeFor(c, caller), c.title, c.category, CaseStatus.valueOf(c.status),
                     CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), masked(c), c.unitId,
                     CaseViews.overdueNow(current, now), c.receivedAt,
                     current.isEmpty() ? null : CaseViews.deadline(current.get(0), now),
                     handles(c, caller) ? c.possibleDuplicateOf : null);
-        }).toList(), query.count(), page, size);
+        }).toList();
     }
 
     /**
