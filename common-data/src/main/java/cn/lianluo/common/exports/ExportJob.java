@@ -10,13 +10,13 @@ public record ExportJob(
         @Schema(description = "The job's id, its kind first (deputy-roll-…, points-…)", required = true) String id,
         @Schema(required = true, enumeration = {"deputy-roll", "points"}) String kind,
         @Schema(description = "Region code 行政区划代码", required = true) String region,
-        @Schema(description = "Year 年度 (points only)") Integer year,
+        @Schema(nullable = true, description = "Year 年度 (points only)") Integer year,
         @Schema(required = true, enumeration = {"csv", "xlsx"}) String format,
         @Schema(required = true) ExportStatus status,
         @Schema(description = "Rows written so far 已写行数", required = true) long rowsWritten,
-        @Schema(description = "Rows the export will have, counted when it starts 总行数") Long rowsTotal,
+        @Schema(nullable = true, description = "Rows the export will have, counted when it starts 总行数") Long rowsTotal,
         @Schema(required = true) Instant createdAt,
-        Instant finishedAt,
+        @Schema(nullable = true, description = "When it ended 完成时间") Instant finishedAt,
         @Schema(description = "When the job and its file are deleted 过期时间", required = true) Instant expiresAt,
-        @Schema(description = "Why it failed 失败原因 (FAILED only)") String error) {
+        @Schema(nullable = true, description = "Why it failed 失败原因 (FAILED only)") String error) {
 }
