@@ -144,6 +144,9 @@ public class ExportJobs {
         if (!kind.yearly() && request.year() != null) {
             throw ProblemException.invalid("year", kind.kind() + " has no year");
         }
+        if (request.year() != null && (request.year() < 2000 || request.year() > 2999)) {
+            throw ProblemException.invalid("year", "a year from 2000 to 2999");
+        }
         Integer year = !kind.yearly() ? null
                 : request.year() == null ? Integer.valueOf(LocalDate.now(Zones.CHINA).getYear()) : request.year();
         String format = format(request.format());

@@ -88,6 +88,9 @@ class PointsExportJobIT {
                 .body(Map.of("kind", "points", "format", "ods")).when().post("/api/v1/points/exports")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("format"));
         given().header("Authorization", SANGZHI).contentType("application/json")
+                .body(Map.of("kind", "points", "year", -1)).when().post("/api/v1/points/exports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        given().header("Authorization", SANGZHI).contentType("application/json")
                 .body(Map.of("kind", "points", "region", "4301")).when().post("/api/v1/points/exports")
                 .then().statusCode(403).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer("STATION_STAFF", "430822")).contentType("application/json")
