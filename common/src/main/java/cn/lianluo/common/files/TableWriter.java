@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * A table the offices open in a spreadsheet, written row by row to a stream so that an export of the whole province
@@ -32,6 +33,8 @@ public abstract sealed class TableWriter implements Closeable {
     public static final int XLSX_WINDOW = 200;
 
     private long rows;
+    private long every;
+    private LongConsumer progress;
 
     /** A CSV table on {@code out}, which {@link #close()} closes. */
     public static TableWriter csv(OutputStream out) {
@@ -51,6 +54,22 @@ public abstract sealed class TableWriter implements Closeable {
             throw new UncheckedIOException("writing row " + rows + " of a table", e);
         }
         rows++;
+        if (progress != null && rows % every == 0) {
+            progress.accept(rows);
+        }
+    }
+
+    /**
+     * Calls {@code progress} with {@link #rows()} after every {@code every} rows, e.g. to show a long export's progress;
+     * an exception it throws stops the writing.
+     */
+    public final TableWriter onProgress(long every, LongConsumer progress) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, not " + every);
+        }
+        this.every = every;
+        this.progress = progress;
+        return this;
     }
 
     /** The rows written so far, the header included. */

@@ -50,4 +50,24 @@ class TableWriterTest {
             }
         }
     }
+
+    @Test
+    void progress_is_told_after_every_nth_row_and_can_stop_the_writing() {
+        List<Long> told = new java.util.ArrayList<>();
+        TableWriter table = TableWriter.csv(new ByteArrayOutputStream()).onProgress(2, rows -> {
+            if (rows > 4) {
+                throw new IllegalStateException("stop");
+            }
+            told.add(rows);
+        });
+        for (int i = 0; i < 3; i++) {
+            table.row(List.of(i));
+        }
+        assertThat(told).containsExactly(2L);
+        table.row(List.of(3));
+        assertThat(told).containsExactly(2L, 4L);
+        table.row(List.of(4));
+        assertThat(told).containsExactly(2L, 4L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> table.row(List.of(5))).hasMessage("stop");
+    }
 }

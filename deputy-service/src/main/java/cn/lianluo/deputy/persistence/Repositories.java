@@ -42,6 +42,14 @@ public final class Repositories {
                     .getResultStream();
             return rows;
         }
+
+        /** The rows of {@link #roll}: a region's active mandates. */
+        public long rollSize(RegionCode region) {
+            return ((Number) getEntityManager().createNativeQuery("""
+                    SELECT count(*) FROM deputy d JOIN mandate m ON m.deputy_id = d.id AND m.status = 'ACTIVE'
+                     WHERE d.region_code LIKE :region""")
+                    .setParameter("region", region.likePattern()).getSingleResult()).longValue();
+        }
     }
 
     @ApplicationScoped

@@ -24,6 +24,12 @@ public final class Routes {
     static final String UPLOAD = "/api/v1/files";
     /** 六有 evidence of a station's item: staff's uploads, as large as a case's files (never public). */
     private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/v1/stations/" + ID + "/standard/" + ID + "/evidence");
+    /**
+     * Export jobs, one door for both kinds: a request goes to the service its body's {@code kind} names, a job's path
+     * to the service its id's prefix names ({@code deputy-roll-…}, {@code points-…}); each service has them under its
+     * own first segment ({@code /api/v1/deputies/exports}, {@code /api/v1/points/exports}).
+     */
+    static final String EXPORTS = "/api/v1/exports";
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -80,6 +86,29 @@ public final class Routes {
         return OWN.stream().anyMatch(r -> r.matches(method, path));
     }
 
+    /** A request for an export job: its body's kind decides the service ({@link #exportOwner}). */
+    public static boolean isExportStart(String method, String path) {
+        return "POST".equals(method) && EXPORTS.equals(path);
+    }
+
+    /** The service that exports {@code kind}: deputy-roll the deputies', points the scoring's. */
+    public static Optional<Service> exportOwner(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "deputy-roll" -> Optional.of(Service.DEPUTY);
+            case "points" -> Optional.of(Service.SCORING);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The URI at the service: {@code /api/v1/exports…} under the service's own segment, any other as it is. */
+    public static String serviceUri(Service service, String uri) {
+        boolean exports = uri.equals(EXPORTS) || uri.startsWith(EXPORTS + "/") || uri.startsWith(EXPORTS + "?");
+        if (!exports || (service != Service.DEPUTY && service != Service.SCORING)) {
+            return uri;
+        }
+        return "/api/v1/" + (service == Service.DEPUTY ? "deputies" : "points") + "/exports" + uri.substring(EXPORTS.length());
+    }
+
     public static Optional<Service> owner(String path) {
         String[] parts = path.split("/");
         if (parts.length < 4 || !"api".equals(parts[1]) || !"v1".equals(parts[2])) {
@@ -91,6 +120,11 @@ public final class Routes {
             case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
+            // a job's id begins with its kind
+            case "exports" -> parts.length < 5 ? Optional.empty()
+                    : parts[4].startsWith("deputy-roll-") ? Optional.of(Service.DEPUTY)
+                    : parts[4].startsWith("points-") ? Optional.of(Service.SCORING)
+                    : Optional.empty();
             // the catalogue is the gateway's own; each dataset's files are its owner's
             case "open-data" -> parts.length < 5 ? Optional.empty()
                     : parts[4].startsWith("stations") ? Optional.of(Service.STATION)

@@ -66,7 +66,8 @@ public class ServiceProxy {
             return;
         }
         var owner = Routes.owner(path);
-        if (owner.isEmpty()) {
+        boolean exportStart = Routes.isExportStart(method, path);
+        if (owner.isEmpty() && !exportStart) {
             problem(ctx, 404, "not-found", "Not found 未找到", "no resource at " + path);
             return;
         }
@@ -111,6 +112,16 @@ public class ServiceProxy {
                 var key = PublicLimits.phoneKey(path, null, json ? body.getBytes() : null, mapper);
                 if (key.isEmpty() || !limited(ctx, key.get())) {
                     forward(ctx, owner.get(), body);
+                }
+            });
+        } else if (exportStart) {
+            // the kind in the body names the service: read here (a small body), then sent on whole
+            readBody(ctx, maxBody, "an export request has at most " + maxBody + " bytes", body -> {
+                var service = exportKind(body).flatMap(Routes::exportOwner);
+                if (service.isEmpty()) {
+                    problem(ctx, 400, "validation", "Invalid request 请求参数有误", "kind: deputy-roll or points");
+                } else {
+                    forward(ctx, service.get(), body);
                 }
             });
         } else if (length == null && "chunked".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
@@ -185,7 +196,7 @@ public class ServiceProxy {
             incoming.pause();
         }
         RequestOptions options = new RequestOptions().setMethod(incoming.method()).setHost(base.getHost())
-                .setPort(base.getPort()).setURI(incoming.uri()).setTimeout(timeoutOf(incoming).toMillis());
+                .setPort(base.getPort()).setURI(Routes.serviceUri(service, incoming.uri())).setTimeout(timeoutOf(incoming).toMillis());
         incoming.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
                 options.addHeader(h.getKey(), h.getValue());
@@ -245,6 +256,16 @@ public class ServiceProxy {
             to.setChunked(true);
         }
         return from.pipe().endOnFailure(false).to(to).onFailure(e -> to.reset());
+    }
+
+    /** The {@code kind} of an export request's JSON body, if it has one. */
+    private java.util.Optional<String> exportKind(Buffer body) {
+        try {
+            var kind = mapper.readTree(body.getBytes()).get("kind");
+            return kind != null && kind.isTextual() ? java.util.Optional.of(kind.asText()) : java.util.Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** How long the service may stay silent: an export's workbook is written whole before its first byte leaves. */

@@ -25,6 +25,26 @@ class RoutesTest {
     }
 
     @Test
+    void export_jobs_go_to_the_service_their_kind_or_their_id_names() {
+        assertThat(Routes.isExportStart("POST", "/api/v1/exports")).isTrue();
+        assertThat(Routes.isExportStart("GET", "/api/v1/exports")).isFalse();
+        assertThat(Routes.owner("/api/v1/exports")).isEmpty();
+        assertThat(Routes.exportOwner("deputy-roll")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.exportOwner("points")).contains(Routes.Service.SCORING);
+        assertThat(Routes.exportOwner("cases")).isEmpty();
+        assertThat(Routes.exportOwner(null)).isEmpty();
+        assertThat(Routes.owner("/api/v1/exports/deputy-roll-1f0e")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.owner("/api/v1/exports/points-1f0e/file")).contains(Routes.Service.SCORING);
+        assertThat(Routes.owner("/api/v1/exports/other-1f0e")).isEmpty();
+        assertThat(Routes.isPublic("GET", "/api/v1/exports/points-1f0e")).isFalse();
+        assertThat(Routes.serviceUri(Routes.Service.DEPUTY, "/api/v1/exports")).isEqualTo("/api/v1/deputies/exports");
+        assertThat(Routes.serviceUri(Routes.Service.SCORING, "/api/v1/exports/points-1f0e/file?x=1"))
+                .isEqualTo("/api/v1/points/exports/points-1f0e/file?x=1");
+        assertThat(Routes.serviceUri(Routes.Service.DEPUTY, "/api/v1/exportsx")).isEqualTo("/api/v1/exportsx");
+        assertThat(Routes.serviceUri(Routes.Service.DEPUTY, "/api/v1/deputies/export")).isEqualTo("/api/v1/deputies/export");
+    }
+
+    @Test
     void public_paths_are_the_citizens_and_the_finders_reads_only() {
         assertThat(Routes.isPublic("GET", "/api/v1/stations")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();

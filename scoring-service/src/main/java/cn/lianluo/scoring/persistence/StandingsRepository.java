@@ -161,6 +161,11 @@ public class StandingsRepository {
         return rows.map(StandingsRepository::ranked);
     }
 
+    /** The rows of {@link #ranking(RegionCode, int)}: the deputies ranked in a region's table of a year. */
+    public long rankedCount(RegionCode region, int year) {
+        return countRanked(region, year, null);
+    }
+
     /** The ranked table's query: deputy, name, region, points, rank, how many it ranks; best first. */
     private static String rankingSql(String level) {
         StringBuilder sql = new StringBuilder("""
