@@ -67,6 +67,21 @@ province_answers() { # [--smoke]
   node "$ROOT/bench/answers.mjs" --gateway "http://127.0.0.1:${PORT[gateway]}" --token "$(mint_token SUPERVISOR 43 --sub bench)" \
     --pids "$pids" --contract "$ROOT/gateway/src/main/resources/META-INF/contract/openapi.json" --budget-mb "$budget" \
     --year "$(date +%Y)" --read-timeout 15 --export-timeout 120 || die "province answers: an answer failed (above)"
+  # a county's cases read by cursor while its staff take new ones in (bench/changes.mjs); at province scale also a page
+  # a million rows deep into the province's (the cursor made as the service makes it: base64url of "xact:id")
+  local county township deep=() arrivals=300
+  county=$(psql_db station -Atc "SELECT left(region_code, 6) FROM station WHERE seed_key LIKE 'bench:%' ORDER BY region_code LIMIT 1")
+  county=${county:-433124}
+  township=$(psql_db station -Atc "SELECT region_code FROM station WHERE region_code LIKE '$county%' AND length(region_code) = 9 ORDER BY region_code LIMIT 1")
+  [ "${1:-}" = "--smoke" ] && arrivals=100
+  if [ "${1:-}" != "--smoke" ]; then
+    local at
+    at=$(psql_db cases -Atc "SELECT xact || ':' || id FROM citizen_case WHERE left(region_code, 2) = '43' ORDER BY xact, id OFFSET 999999 LIMIT 1")
+    [ -n "$at" ] && deep=(--deep-cursor "$(printf '%s' "$at" | base64 -w0 | tr '+/' '-_' | tr -d '=')" --deep-region 43 --deep-depth 1000000)
+  fi
+  node "$ROOT/bench/changes.mjs" --gateway "http://127.0.0.1:${PORT[gateway]}" --reader "$(mint_token SUPERVISOR 43 --sub bench)" \
+    --writer "$(mint_token STATION_STAFF "$county" --sub bench-intake)" --region "$county" --township "${township:-${county}108}" \
+    --arrivals "$arrivals" --size 200 "${deep[@]}" || die "province answers: the cursor walk failed (above)"
   [ "${1:-}" = "--smoke" ] && say "province answers smoke passed"
   return 0
 }

@@ -56,6 +56,9 @@ class AuthorizationMatrixIT {
     static String groupId;
     static String fileId;
     static String evidenceId;
+    /** Export jobs of the county asked for by the province's office: a job is its requester's alone. */
+    static String rollJobId;
+    static String pointsJobId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -99,6 +102,13 @@ class AuthorizationMatrixIT {
                 .multiPart("file", "sign.png", CaseFilesGatewayIT.PNG, "image/png")
                 .when().post("/api/v1/stations/" + STATION + "/standard/SIGN/evidence").then().statusCode(201)
                 .extract().path("id");
+        String province = TestTokens.bearer("ADMIN", "43");
+        rollJobId = given().header("Authorization", province).contentType(ContentType.JSON)
+                .body(Map.of("kind", "deputy-roll", "region", "433124", "format", "csv"))
+                .when().post("/api/v1/deputies/exports").then().statusCode(202).extract().path("id");
+        pointsJobId = given().header("Authorization", province).contentType(ContentType.JSON)
+                .body(Map.of("kind", "points", "region", "433124", "year", 2026, "format", "csv"))
+                .when().post("/api/v1/points/exports").then().statusCode(202).extract().path("id");
         projectId = given().header("X-Forwarded-For", "192.0.2.77").contentType(ContentType.JSON)
                 .body(Map.of("title", "河道清理", "description", "群众点题", "regionCode", TOWNSHIP, "year", 2026,
                         "citizen", Map.of("name", "麻先生", "phone", PHONE)))
@@ -119,6 +129,8 @@ class AuthorizationMatrixIT {
                 .replace("/stations/{id}", "/stations/" + STATION)
                 .replace("/standard/{item}/evidence/{fileId}", "/standard/SIGN/evidence/" + evidenceId)
                 .replace("/standard/{item}", "/standard/SIGN")
+                .replace("/deputies/exports/{id}", "/deputies/exports/" + rollJobId)
+                .replace("/points/exports/{id}", "/points/exports/" + pointsJobId)
                 .replace("/deputies/{id}", "/deputies/" + DEPUTY)
                 .replace("/points/deputies/{id}", "/points/deputies/" + DEPUTY)
                 .replace("/cases/track/{trackingCode}", "/cases/track/" + trackingCode)
@@ -175,6 +187,13 @@ class AuthorizationMatrixIT {
             checked += expect(wrong, op, "no token", null, op.isPublic() ? 200 : 401);
             for (String role : ROLES) {
                 boolean named = op.isPublic() || op.roles().contains(role);
+                if (op.path().contains("/exports/{id}")) {
+                    // the province's job: not found for everyone else, inside the county or not (its requester reads
+                    // it: RollExportJobIT, PointsExportJobIT)
+                    checked += expect(wrong, op, role + " inside", INSIDE.get(role), named ? 404 : 403);
+                    checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), named ? 404 : 403);
+                    continue;
+                }
                 checked += expect(wrong, op, role + " inside", INSIDE.get(role), named ? 200 : 403);
                 boolean everyone = op.isPublic() || REFERENCE.contains(op.path());
                 checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), everyone ? (named ? 200 : 403) : 403);

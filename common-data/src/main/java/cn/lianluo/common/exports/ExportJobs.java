@@ -150,6 +150,10 @@ public class ExportJobs {
         Integer year = !kind.yearly() ? null
                 : request.year() == null ? Integer.valueOf(LocalDate.now(Zones.CHINA).getYear()) : request.year();
         String format = format(request.format());
+        if (request.region() != null && request.region().isBlank()) {
+            // in a body an empty string is a value given, not one left out (the query's ?region= is the latter)
+            throw ProblemException.invalid("region", "an empty region: leave it out for your own scope, or give a region code");
+        }
         RegionCode scope = caller.listScope(RegionCodes.optional("region", request.region()));
         return accepted(submit(new ExportTarget(kind.kind(), scope, year, format), caller.subject()), base);
     }
