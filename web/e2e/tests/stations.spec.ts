@@ -40,7 +40,7 @@ test('边城镇 station staff register a station and record a reception at it', 
   await expect(page.getByText('已上传有制度佐证“接待选民制度.pdf”')).toBeVisible();
   await expect(rules.getByRole('row').nth(1)).toContainText('接待选民制度.pdf');
   await expect(rules.getByRole('row').nth(1)).toContainText('1 KB');
-  const [copy] = await Promise.all([page.waitForEvent('download'), rules.getByRole('button', { name: '接待选民制度.pdf' }).click()]);
+  const [copy] = await Promise.all([page.waitForEvent('download'), rules.getByRole('button', { name: '接待选民制度.pdf', exact: true }).click()]);
   expect(copy.suggestedFilename()).toBe('接待选民制度.pdf');
   expect(readFileSync(await copy.path())).toEqual(scan);
   await expect(page.getByRole('region', { name: '有牌子佐证材料' })).toContainText('暂无佐证材料');
