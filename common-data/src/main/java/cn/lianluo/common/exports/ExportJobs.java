@@ -187,18 +187,29 @@ public class ExportJobs {
             throw ProblemException.conflict("export-not-ready", "export job " + id + " is " + job.status()
                     + (job.status() == ExportStatus.FAILED ? " (" + job.error() + ")" : "; ask again when it is DONE"));
         }
-        Object[] file = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+        // swept between the status read and here: gone, as for anyone else
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT file_name, file_bytes, (SELECT count(*) FROM export_chunk c WHERE c.job_id = j.id) "
                                 + "FROM export_job j WHERE id = :id")
-                .setParameter("id", id).getSingleResult());
+                .setParameter("id", id).getResultList());
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("export job", id);
+        }
+        Object[] file = found.get(0);
         long chunks = ((Number) file[2]).longValue();
         StreamingOutput body = out -> {
             for (int seq = 0; seq < chunks; seq++) {
                 int s = seq;
-                byte[] piece = QuarkusTransaction.requiringNew().call(() -> (byte[]) em.createNativeQuery(
+                @SuppressWarnings("unchecked")
+                List<byte[]> piece = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                                 "SELECT bytes FROM export_chunk WHERE job_id = :id AND seq = :seq")
-                        .setParameter("id", id).setParameter("seq", s).getSingleResult());
-                out.write(piece);
+                        .setParameter("id", id).setParameter("seq", s).getResultList());
+                if (piece.isEmpty()) {
+                    // swept while it was being sent: the download fails rather than ending short
+                    throw new java.io.IOException("export job " + id + " was swept while its file was sent");
+                }
+                out.write(piece.get(0));
             }
         };
         return Response.ok(body, job.format().equals("csv") ? "text/csv; charset=UTF-8" : TableWriter.XLSX)
@@ -243,7 +254,8 @@ public class ExportJobs {
     /** Deletes the jobs (and their files) that expired before {@code now}; answers how many. */
     public int sweep(Instant now) {
         int swept = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "DELETE FROM export_job WHERE expires_at < :now")
+                        // a job still queued or running is never taken from under its worker, however old
+                        "DELETE FROM export_job WHERE expires_at < :now AND status IN ('DONE', 'FAILED')")
                 .setParameter("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)).executeUpdate());
         if (swept > 0) {
             LOG.infof("swept %d expired export jobs", swept);

@@ -42,9 +42,18 @@ public final class ChangesReader {
         this.size = size;
     }
 
-    /** A county code of this run alone (439xxx is no county of Hunan): the test databases keep other tests' rows. */
+    private static final Set<String> DRAWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A county code of this run alone (439xxx is no county of Hunan): the test databases keep other tests' rows, and no
+     * two tests of one run draw the same.
+     */
     public static String freshCounty() {
-        return "439" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        String county;
+        do {
+            county = "439" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        } while (!DRAWN.add(county));
+        return county;
     }
 
     /** Where the items' ids are in a page, when not at {@code items.id}. */
@@ -81,9 +90,14 @@ public final class ChangesReader {
      * test's) holds the horizon back for a moment.
      */
     public void readUntilSeen(Set<String> expected) {
+        readUntil(ids -> ids.containsAll(expected));
+    }
+
+    /** Pages on, asking again while caught up, until the ids read so far (in order, repeats kept) are {@code done}. */
+    public void readUntil(java.util.function.Predicate<List<String>> done) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             catchUp();
-            return seen.containsAll(expected);
+            return done.test(seen);
         });
     }
 

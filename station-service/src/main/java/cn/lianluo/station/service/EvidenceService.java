@@ -53,6 +53,8 @@ public class EvidenceService {
     @Transactional
     public EvidenceFile upload(UUID stationId, StandardItem item, Path upload, String originalName, Caller caller) {
         StationEntity station = inScope(stationId, caller);
+        // two uploads at once count one after the other: the station's row is held until this one is stored
+        stations.findByIdOptional(station.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (evidence.count("stationId = ?1 and item = ?2", station.id, item.name()) >= MAX_FILES_PER_ITEM) {
             throw ProblemException.conflict("too-many-evidence-files", "this item already has " + MAX_FILES_PER_ITEM
                     + " evidence files, the most it keeps; delete one first (每项最多 " + MAX_FILES_PER_ITEM + " 个佐证材料)");

@@ -201,7 +201,11 @@ public class CaseQueries {
         List<Cursor> keys = ChangeFeed.keys(cases.getEntityManager(), "citizen_case", scope,
                 own == null ? "" : "AND " + own.column() + " = :own", own == null ? Map.of() : Map.of("own", own.id()), after, size);
         return ChangeFeed.page(keys, after, ids -> {
-            Map<UUID, CaseEntity> byId = cases.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, c -> c));
+            // read again in a newer snapshot than the keys: a case moved out of the scope in between is left out
+            Map<UUID, CaseEntity> byId = cases.list("id in ?1", ids).stream()
+                    .filter(c -> c.regionCode.startsWith(scope.value()) && (own == null
+                            || own.id().equals(own.field().equals("unitId") ? c.unitId : c.receivingDeputyId)))
+                    .collect(Collectors.toMap(c -> c.id, c -> c));
             return summaries(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), caller, clock.now());
         });
     }
