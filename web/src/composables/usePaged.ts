@@ -1,6 +1,9 @@
 import { ref, shallowRef } from 'vue'
 import { useProblem } from './useProblem'
 
+/** The deepest row a page of the API may start at (page × size; deeper is a 400): pagers offer no page past it. */
+export const DEEPEST_ROW = 100_000
+
 interface Page<T> {
   items: T[]
   total: number
