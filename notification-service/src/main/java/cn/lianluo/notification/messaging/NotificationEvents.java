@@ -1,0 +1,60 @@
+package cn.lianluo.notification.messaging;
+
+import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.EventContract;
+import cn.lianluo.common.events.contract.ScoringEvents;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.inbox.Inbox;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Takes in the events of case-service, deputy-service and scoring-service with the shared idempotent-consumer
+ * harness: the event id is claimed in the transaction that writes the messages the rules decide on, so a redelivered
+ * event, a restart or a second replica writes none twice. An event that cannot be read goes to the channel's
+ * dead-letter topic and the partition keeps flowing.
+ */
+@ApplicationScoped
+public class NotificationEvents {
+
+    /** The consumer's name in the processed-events log. */
+    static final String CONSUMER = "notification-rules";
+
+    private final Inbox inbox;
+    private final EventHandlers handlers;
+
+    public NotificationEvents(Inbox inbox) {
+        this.inbox = inbox;
+        // a known event without a handler here tells nobody anything
+        this.handlers = EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT);
+    }
+
+    @Incoming("case-events")
+    @Blocking
+    public void cases(String envelope) {
+        deliver(envelope, CaseEvents.CONTRACT);
+    }
+
+    @Incoming("deputy-events")
+    @Blocking
+    public void deputies(String envelope) {
+        deliver(envelope, DeputyEvents.CONTRACT);
+    }
+
+    @Incoming("scoring-events")
+    @Blocking
+    public void scoring(String envelope) {
+        deliver(envelope, ScoringEvents.CONTRACT);
+    }
+
+    private void deliver(String envelope, EventContract topic) {
+        IncomingEvent event = inbox.read(envelope);
+        if (!topic.knows(event.type())) {
+            throw new IncomingEvent.Unreadable(event.type() + " does not belong on " + topic.topic());
+        }
+        inbox.deliverInNewTransaction(CONSUMER, event, handlers);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.lianluo.notification.service;
+
+import cn.lianluo.common.privacy.Masking;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * The local default: writes each SMS to the log instead of sending it, with the phone masked. What was "sent" is
+ * in the messages table all the same, so a developer and the tests see every SMS the rules produce.
+ */
+public class LogSmsProvider implements SmsProvider {
+
+    private static final Logger LOG = Logger.getLogger(LogSmsProvider.class);
+
+    @Override
+    public String name() {
+        return "log";
+    }
+
+    @Override
+    public Result send(Sms sms) {
+        LOG.infof("SMS (log only) to %s, template %s %s, params %s", Masking.phone(sms.phone()),
+                sms.signName(), sms.templateCode(), sms.params());
+        return new Result(Outcome.SENT, "OK", "logged, not sent", "log-" + UUID.randomUUID());
+    }
+}
