@@ -16,7 +16,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const OUT = join(ROOT, 'gateway/src/main/resources/META-INF/contract/openapi.json');
 const CATALOGUE = join(ROOT, 'docs/api.md');
-const SOURCES = ['station-service', 'deputy-service', 'case-service', 'scoring-service']
+const SOURCES = ['station-service', 'deputy-service', 'case-service', 'scoring-service', 'notification-service']
   .map(m => join(ROOT, m, 'target/openapi/openapi.json'))
   .concat(join(ROOT, 'gateway/target/openapi-own/openapi.json'));
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

@@ -41,6 +41,7 @@ Lianluo is up.
   deputy-service:   http://127.0.0.1:${PORT[deputy-service]}
   case-service:     http://127.0.0.1:${PORT[case-service]}
   scoring-service:  http://127.0.0.1:${PORT[scoring-service]}
+  notification-service: http://127.0.0.1:${PORT[notification-service]}
   Keycloak:         $KEYCLOAK_URL/admin/   (master realm: $KEYCLOAK_DEV_ADMIN / $KEYCLOAK_DEV_ADMIN_PASSWORD, dev only)
                     realm lianluo, issuer $KEYCLOAK_ISSUER
   PostgreSQL:       $DB_HOST:$DB_PORT (user $DB_USER)     Kafka: $KAFKA_BOOTSTRAP_SERVERS

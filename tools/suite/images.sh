@@ -62,7 +62,7 @@ cmd_images() {
   tag=$(sed -n 's:.*<image.tag>\(.*\)</image.tag>.*:\1:p' "$ROOT/pom.xml" | head -n 1)
   [ -n "$tag" ] || die "no <image.tag> in pom.xml"
   if [ "${1:-}" != "--no-build" ]; then
-    say "building the five services (the gateway's image carries the console)"
+    say "building the six services (the gateway's image carries the console)"
     ensure_node
     (cd "$ROOT" && mvnw -DskipTests package) || die "the build failed"
   fi

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Sourced by ./suite (never run alone); ROOT, STATE and the settings at the top of ./suite are set.
-# The five services as processes: class path, class-data archives, start, readiness, stop.
+# The six services as processes: class path, class-data archives, start, readiness, stop.
 
 # The class path of a built service, flat: the JDK's class-data archive holds only classes of its own class loaders,
 # not of Quarkus's (quarkus-run.jar's RunnerClassLoader), so the services run as Quarkus's legacy jar did, on the
@@ -44,7 +44,7 @@ jvm_facts() {
   if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then TRIM_OPTION="-XX:TrimNativeHeapInterval=5000"; fi
 }
 
-# Only the gateway is a door: the four services listen on the loopback, so a caller on the network cannot go around
+# Only the gateway is a door: the five services listen on the loopback, so a caller on the network cannot go around
 # the gateway's token check, rate limits and headers (in Kubernetes a NetworkPolicy does the same, deploy/k8s).
 bind_address() { # service
   if [ "$1" = gateway ]; then echo "${GATEWAY_HOST:-0.0.0.0}"; else echo 127.0.0.1; fi
@@ -59,7 +59,9 @@ service_start() { # service
   (
     cd "$ROOT" || exit
     # shellcheck disable=SC2086,SC2046 # the options are words
+    # a developer's webhook receiver may be http://127.0.0.1:… (notification-service; production allows neither)
     DB_NAME=${DATABASE[$s]:-} LIANLUO_SEED_DIR="${DEMO_SEEDS-$ROOT/seeds}" \
+      LIANLUO_NOTIFY_WEBHOOKS_ALLOW_HTTP=true LIANLUO_NOTIFY_WEBHOOKS_ALLOW_PRIVATE=true \
       nohup java ${SERVICE_JAVA_OPTS/@TRIM@/$TRIM_OPTION} $(cds_options "$s") -Dquarkus.http.port="${PORT[$s]}" \
         -Dquarkus.http.host="$(bind_address "$s")" --add-opens java.base/java.lang=ALL-UNNAMED \
         -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

@@ -60,7 +60,8 @@ class EventsContractIT {
                 TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
                 assertThat(description.partitions()).as(topic).hasSize(3);
             }
-            // nothing consumes scoring.events in the suite, so only scoring-service can have made it: with its retention
+            // notification-service, the one consumer of scoring.events, never creates a topic, so only scoring-service can
+            // have made it: with its retention
             ConfigResource scoring = new ConfigResource(ConfigResource.Type.TOPIC, ServicesUnderTest.topic("scoring"));
             Config config = admin.describeConfigs(List.of(scoring)).all().get().get(scoring);
             assertThat(config.get("retention.ms").value()).isEqualTo(String.valueOf(Duration.ofDays(30).toMillis()));

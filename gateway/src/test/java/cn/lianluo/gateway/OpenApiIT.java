@@ -75,7 +75,8 @@ class OpenApiIT {
     void every_jaxrs_operation_of_the_five_modules_is_documented_and_nothing_else() throws Exception {
         Set<String> gateway = JaxRsOperations.of(Path.of("target", "classes"));
         Set<String> services = new TreeSet<>();
-        for (String module : List.of("station-service", "deputy-service", "case-service", "scoring-service")) {
+        for (String module : List.of("station-service", "deputy-service", "case-service", "scoring-service",
+                "notification-service")) {
             services.addAll(JaxRsOperations.of(Path.of("..", module, "target", "classes")));
         }
         Set<String> shadowed = new TreeSet<>(services);
@@ -91,7 +92,8 @@ class OpenApiIT {
         assertThat(declared).hasSizeGreaterThan(70);
 
         Set<String> idempotent = new TreeSet<>();
-        for (String module : List.of("station-service", "deputy-service", "case-service", "scoring-service")) {
+        for (String module : List.of("station-service", "deputy-service", "case-service", "scoring-service",
+                "notification-service")) {
             idempotent.addAll(JaxRsOperations.idempotent(Path.of("..", module, "target", "classes")));
         }
         Set<String> withKey = new TreeSet<>();

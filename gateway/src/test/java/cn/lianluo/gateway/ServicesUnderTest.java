@@ -30,16 +30,18 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Black-box tests of the gateway run against the four real services: their built jars are started here on their own
+ * Black-box tests of the gateway run against the five real services: their built jars are started here on their own
  * ports, with fresh databases and topics of this run (so they never mix with a running ./suite), the real
  * PostgreSQL and Kafka, and the seeds.
  */
 public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
 
     public static final Map<String, Integer> PORTS = new LinkedHashMap<>(Map.of(
-            "station-service", 18081, "deputy-service", 18082, "case-service", 18083, "scoring-service", 18084));
+            "station-service", 18081, "deputy-service", 18082, "case-service", 18083, "scoring-service", 18084,
+            "notification-service", 18085));
     private static final Map<String, String> DATABASES = Map.of(
-            "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw");
+            "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw",
+            "notification-service", "notification_gw");
     private static final Map<String, Process> RUNNING = new HashMap<>();
     private static String topicPrefix;
 
@@ -66,7 +68,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
                 "lianluo.gateway.station-url", "http://127.0.0.1:" + PORTS.get("station-service"),
                 "lianluo.gateway.deputy-url", "http://127.0.0.1:" + PORTS.get("deputy-service"),
                 "lianluo.gateway.case-url", "http://127.0.0.1:" + PORTS.get("case-service"),
-                "lianluo.gateway.scoring-url", "http://127.0.0.1:" + PORTS.get("scoring-service"));
+                "lianluo.gateway.scoring-url", "http://127.0.0.1:" + PORTS.get("scoring-service"),
+                "lianluo.gateway.notification-url", "http://127.0.0.1:" + PORTS.get("notification-service"));
     }
 
     private static void start(Path root, String service) {
@@ -159,6 +162,9 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         // every topic, consumer group and dead-letter topic of the run through the one setting a county would use
         // (lianluo.topic-prefix, docs/topology.md); only an instance on a topic of its own names its topic besides
         env.put("LIANLUO_TOPIC_PREFIX", topicPrefix);
+        // the tests' webhook receivers listen on http://127.0.0.1 (production allows neither)
+        env.put("LIANLUO_NOTIFY_WEBHOOKS_ALLOW_HTTP", "true");
+        env.put("LIANLUO_NOTIFY_WEBHOOKS_ALLOW_PRIVATE", "true");
         if (!topic.equals(topic(service.replace("-service", "")))) {
             env.put("LIANLUO_EVENTS_TOPIC", topic);
         }

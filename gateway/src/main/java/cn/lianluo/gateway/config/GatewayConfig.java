@@ -17,6 +17,8 @@ public interface GatewayConfig {
 
     String scoringUrl();
 
+    String notificationUrl();
+
     /** How long a proxied call may go without sending a byte before the caller gets a 504. */
     @WithDefault("15s")
     Duration proxyTimeout();

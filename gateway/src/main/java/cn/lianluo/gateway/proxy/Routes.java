@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Which service owns a path of the public API, which paths are public, and which are rate limited (DESIGN §4, §9). */
 public final class Routes {
 
-    public enum Service { STATION, DEPUTY, CASE, SCORING }
+    public enum Service { STATION, DEPUTY, CASE, SCORING, NOTIFICATION }
 
     private record Rule(String method, Pattern path) {
         /** HEAD is GET without the body: public, and limited, wherever GET is. */
@@ -120,6 +120,7 @@ public final class Routes {
             case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
+            case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);
             // a job's id begins with its kind
             case "exports" -> parts.length < 5 ? Optional.empty()
                     : parts[4].startsWith("deputy-roll-") ? Optional.of(Service.DEPUTY)

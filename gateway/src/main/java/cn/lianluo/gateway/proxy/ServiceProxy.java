@@ -190,6 +190,7 @@ public class ServiceProxy {
             case DEPUTY -> config.deputyUrl();
             case CASE -> config.caseUrl();
             case SCORING -> config.scoringUrl();
+            case NOTIFICATION -> config.notificationUrl();
         });
         var incoming = ctx.request();
         if (body == null) {
