@@ -30,6 +30,7 @@ public final class Routes {
      * own first segment ({@code /api/v1/deputies/exports}, {@code /api/v1/points/exports}).
      */
     static final String EXPORTS = "/api/v1/exports";
+    private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -47,9 +48,12 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
-            new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")));
+            new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")),
+            // a citizen stops the SMS of their case with its tracking code and phone
+            new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
     private static final List<Rule> LIMITED = List.of(
+            new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),

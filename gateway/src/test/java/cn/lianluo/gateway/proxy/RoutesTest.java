@@ -20,6 +20,9 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/moderation/PROJECT/x/hide")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files/abc")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/inbox/unread-count")).contains(Routes.Service.NOTIFICATION);
+        assertThat(Routes.owner("/api/v1/webhooks/x/dead-letters")).contains(Routes.Service.NOTIFICATION);
+        assertThat(Routes.owner("/api/v1/notifications/contacts/UNIT/x")).contains(Routes.Service.NOTIFICATION);
         assertThat(Routes.owner("/api/v1/unknown")).isEmpty();
         assertThat(Routes.owner("/q/health")).isEmpty();
     }
@@ -50,6 +53,10 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/receptions")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/stations")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/notifications/opt-out")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/notifications/opt-out")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/notifications/messages")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/inbox")).isFalse();
         assertThat(Routes.isPublic("GET", "/api/v1/deputies/roster")).isTrue();
         assertThat(Routes.owner("/api/v1/deputies/roster")).contains(Routes.Service.DEPUTY);
         assertThat(Routes.isPublic("GET", "/api/v1/deputies")).isFalse();
