@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The five images {@code ./suite images} builds without a Docker daemon: named as deploy/k8s names them, non-root,
+ * The six images {@code ./suite images} builds without a Docker daemon: named as deploy/k8s names them, non-root,
  * the runtime layer shared, the same bytes from the same inputs, and the gateway's image actually runs from its own
  * files alone (unpacked and started under chroot as user 185).
  */

@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManifestsTest {
 
     static final Path K8S = Path.of("k8s");
-    static final List<String> SERVICES = List.of("gateway", "station-service", "deputy-service", "case-service", "scoring-service");
+    static final List<String> SERVICES = List.of("gateway", "station-service", "deputy-service", "case-service", "scoring-service",
+            "notification-service");
     static final Map<String, Integer> PORTS = Map.of("gateway", 8080, "station-service", 8081, "deputy-service", 8082,
-            "case-service", 8083, "scoring-service", 8084);
+            "case-service", 8083, "scoring-service", 8084, "notification-service", 8085);
 
     /** {@code kubectl kustomize DIR}: the objects the directory renders to. */
     static List<HasMetadata> render(String dir) {
@@ -184,7 +185,7 @@ class ManifestsTest {
                 assertThat(c.getEnv()).extracting(EnvVar::getName).as(name).contains("DB_USER", "DB_PASSWORD");
             } else {
                 assertThat(set).contains("LIANLUO_GATEWAY_STATION_URL", "LIANLUO_GATEWAY_DEPUTY_URL", "LIANLUO_GATEWAY_CASE_URL",
-                        "LIANLUO_GATEWAY_SCORING_URL");
+                        "LIANLUO_GATEWAY_SCORING_URL", "LIANLUO_GATEWAY_NOTIFICATION_URL");
             }
         }
     }
@@ -303,7 +304,7 @@ class ManifestsTest {
             assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName()).containsExactly("tmp");
         }
         // what the overlay set before is all still set
-        for (String service : List.of("station-service", "deputy-service", "case-service", "scoring-service")) {
+        for (String service : List.of("station-service", "deputy-service", "case-service", "scoring-service", "notification-service")) {
             assertThat(configMap(objects, service + "-config")).as(service)
                     .containsEntry("DB_HOST", "postgres.db.svc")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "lianluo-kafka-kafka-bootstrap.kafka.svc:9092")
@@ -383,5 +384,119 @@ class ManifestsTest {
             assertThat(((Map<?, ?>) ((Map<?, ?>) byName.get(topic)).get("config")).containsKey("retention.ms")).as(topic).isTrue();
         }
         assertThat(byName.keySet()).filteredOn(t -> t.endsWith(".dlq")).hasSizeGreaterThanOrEqualTo(5);
+        // notification-service publishes nothing and creates no topic: its three dead-letter topics are all it has
+        assertThat(byName).containsKeys("notification-service.case-events.dlq", "notification-service.deputy-events.dlq",
+                "notification-service.scoring-events.dlq");
+        assertThat(byName.keySet()).filteredOn(t -> t.startsWith("notification")).hasSize(3);
+    }
+
+    static Container container(List<HasMetadata> objects, String deployment) {
+        return all(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(deployment)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment " + deployment)).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    static io.fabric8.kubernetes.api.model.SecretKeySelector secretRef(Container c, String env) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(env)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + env)).getValueFrom().getSecretKeyRef();
+    }
+
+    /**
+     * case-service seals the citizen's phone into its events with the key notification-service opens it with: both read
+     * the same key of the same Secret, and neither starts without it (else it would run on the public dev key).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/example-county"})
+    void case_and_notification_service_share_the_notify_key_and_need_it(String dir) {
+        List<HasMetadata> objects = render(dir);
+        var sealing = secretRef(container(objects, "case-service"), "LIANLUO_NOTIFY_KEY");
+        var opening = secretRef(container(objects, "notification-service"), "LIANLUO_NOTIFY_KEY");
+        assertThat(List.of(sealing, opening)).allSatisfy(ref -> {
+            assertThat(ref.getName()).isEqualTo("lianluo-notify");
+            assertThat(ref.getKey()).isEqualTo("key");
+            assertThat(ref.getOptional()).as("optional").isNotEqualTo(Boolean.TRUE);
+        });
+        Container notification = container(objects, "notification-service");
+        assertThat(secretRef(notification, "LIANLUO_NOTIFY_WEBHOOK_KEY").getOptional()).isNotEqualTo(Boolean.TRUE);
+        for (String account : List.of("LIANLUO_SMS_ACCESS_KEY_ID", "LIANLUO_SMS_ACCESS_KEY_SECRET", "QUARKUS_MAILER_USERNAME",
+                "QUARKUS_MAILER_PASSWORD")) {
+            assertThat(secretRef(notification, account).getName()).as(account).isEqualTo("lianluo-notify");
+        }
+        // no other service is given the key
+        for (Deployment d : all(objects, Deployment.class)) {
+            if (!Set.of("case-service", "notification-service").contains(d.getMetadata().getName())) {
+                List<EnvVar> env = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+                assertThat(env == null ? List.<EnvVar>of() : env).extracting(EnvVar::getName).as(d.getMetadata().getName())
+                        .doesNotContain("LIANLUO_NOTIFY_KEY");
+            }
+        }
+        Map<String, String> config = configMap(objects, "notification-service-config");
+        assertThat(config).containsKeys("LIANLUO_NOTIFY_SMS_PROVIDER", "LIANLUO_NOTIFY_SMS_SIGN_NAME", "QUARKUS_MAILER_HOST",
+                "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_FROM").containsEntry("QUARKUS_MAILER_START_TLS", "REQUIRED");
+        // production delivers webhooks over https: to public addresses only: no switch that allows otherwise is set
+        assertThat(config.keySet()).noneMatch(k -> k.contains("ALLOW"));
+        assertThat(configMap(objects, "gateway-config")).containsEntry("LIANLUO_GATEWAY_NOTIFICATION_URL", "http://notification-service:8085");
+    }
+
+    static NetworkPolicy policy(List<HasMetadata> objects, String name) {
+        return all(objects, NetworkPolicy.class).stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no NetworkPolicy " + name));
+    }
+
+    /** The egress rule whose ports are exactly these TCP (and, for 53, UDP) ports. */
+    static io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule egressTo(NetworkPolicy p, Integer... ports) {
+        return p.getSpec().getEgress().stream().filter(r -> r.getPorts().stream().map(x -> x.getPort().getIntVal())
+                .collect(Collectors.toSet()).equals(Set.of(ports))).findFirst()
+                .orElseThrow(() -> new AssertionError("no egress rule for ports " + List.of(ports)));
+    }
+
+    /**
+     * notification-service opens connections to URLs people type in (webhooks): it may reach DNS, PostgreSQL, Kafka, the
+     * SMTP port anywhere, and 443 on public addresses only; nothing else. Only the gateway reaches it.
+     */
+    @Test
+    void notification_service_reaches_dns_its_database_kafka_smtp_and_public_https_only() {
+        List<HasMetadata> objects = render("overlays/example-county");
+        NetworkPolicy in = policy(objects, "notification-service-from-gateway");
+        assertThat(in.getSpec().getIngress()).singleElement().satisfies(r -> {
+            assertThat(r.getFrom()).singleElement().satisfies(f -> assertThat(f.getPodSelector().getMatchLabels())
+                    .containsEntry("app.kubernetes.io/name", "gateway"));
+            assertThat(r.getPorts()).singleElement().satisfies(x -> assertThat(x.getPort().getIntVal()).isEqualTo(8085));
+        });
+
+        NetworkPolicy out = policy(objects, "notification-service-egress");
+        assertThat(out.getSpec().getPolicyTypes()).containsExactly("Egress");
+        assertThat(out.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "notification-service");
+        assertThat(out.getSpec().getEgress()).hasSize(4);
+        assertThat(egressTo(out, 53).getPorts()).extracting(x -> x.getProtocol()).containsExactlyInAnyOrder("UDP", "TCP");
+        assertThat(egressTo(out, 5432, 9092).getTo()).as("PostgreSQL and Kafka wherever they run").isNullOrEmpty();
+        assertThat(egressTo(out, 587).getTo()).as("the county's mail server may be inside its network").isNullOrEmpty();
+        var https = egressTo(out, 443);
+        assertThat(https.getTo()).isNotEmpty().allSatisfy(peer -> {
+            assertThat(peer.getPodSelector()).isNull();
+            assertThat(peer.getNamespaceSelector()).isNull();
+            assertThat(peer.getIpBlock().getCidr()).isIn("0.0.0.0/0", "::/0");
+        });
+        List<String> excepted = https.getTo().stream().flatMap(peer -> peer.getIpBlock().getExcept().stream()).toList();
+        assertThat(excepted).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8", "fc00::/7");
+        // the ports the service's settings name are the ones the policy opens
+        Map<String, String> config = configMap(objects, "notification-service-config");
+        assertThat(Integer.valueOf(config.get("QUARKUS_MAILER_PORT"))).isEqualTo(587);
+        assertThat(Integer.valueOf(config.get("DB_PORT"))).isEqualTo(5432);
+        assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9092");
+    }
+
+    /** docs/deploy.md section 14: a county whose mail server takes mail on 465 uncomments the overlay's patch. */
+    @Test
+    void the_overlays_smtp_port_patch_changes_the_egress_port_and_nothing_else() throws IOException {
+        List<HasMetadata> plain = render("overlays/example-county");
+        String dir = copyWithEdit("k8s-smtp-port", "overlays/example-county/kustomization.yaml", y -> Pattern
+                .compile("(?m)^  # (- target:\\n)((?:  #   .*\\n)+)").matcher(y).replaceAll(m -> "  " + m.group(1)
+                        + m.group(2).replace("  #   ", "    ")));
+        List<HasMetadata> objects = render(dir);
+        NetworkPolicy out = policy(objects, "notification-service-egress");
+        egressTo(out, 465);
+        assertThat(out.getSpec().getEgress()).noneMatch(r -> r.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == 587));
+        NetworkPolicy before = policy(plain, "notification-service-egress");
+        assertThat(out.getSpec().getEgress().subList(0, 3)).isEqualTo(before.getSpec().getEgress().subList(0, 3));
     }
 }
