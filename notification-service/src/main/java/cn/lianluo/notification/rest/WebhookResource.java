@@ -79,6 +79,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "deleteWebhook", summary = "Delete a subscription 删除事件订阅",
             description = "Its matched events, pending deliveries and dead letters go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -89,6 +90,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/pause")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "pauseWebhook", summary = "Pause a subscription 暂停推送",
             description = "Nothing is sent while paused; the events matched meanwhile wait and are sent, in order, on resume.")
     public Webhook pause(@Parameter(description = ID) @PathParam("id") UUID id) {
@@ -97,6 +99,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/resume")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "resumeWebhook", summary = "Resume a subscription 恢复推送")
     public Webhook resume(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.setPaused(id, false, caller);
@@ -123,6 +126,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/dead-letters/replay")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "replayWebhookDeadLetters", summary = "Replay every dead letter 重新推送全部失败事件",
             description = "Each dead letter is retried again, with a fresh give-up period from its next attempt.")
     public Replayed replayDeadLetters(@Parameter(description = ID) @PathParam("id") UUID id) {
@@ -131,6 +135,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/dead-letters/{deliveryId}/replay")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "replayWebhookDeadLetter", summary = "Replay one dead letter 重新推送一条失败事件")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such dead letter of the subscription")
     public Replayed replayDeadLetter(@Parameter(description = ID) @PathParam("id") UUID id,

@@ -160,7 +160,7 @@ public class WebhookDelivery {
                                    last_status = NULLIF(?3, -1), last_error = NULLIF(?4, ''),
                                    status = CASE WHEN ?5 = 'DELIVERED' THEN 'DELIVERED' WHEN ?5 = 'DEAD' THEN 'DEAD'
                                                  ELSE 'PENDING' END,
-                                   delivered_at = CASE WHEN ?5 = 'DELIVERED' THEN ?2 END,
+                                   delivered_at = CASE WHEN ?5 = 'DELIVERED' THEN CAST(?2 AS timestamptz) END,
                                    not_before = ?6
                             WHERE id = ?1 AND status = 'PENDING'""")
                     .setParameter(1, d.id()).setParameter(2, now).setParameter(3, code).setParameter(4, text)
