@@ -148,6 +148,49 @@ class WebhookIT {
     }
 
     @Test
+    void workers_running_at_once_send_each_delivery_once() throws Exception {
+        try (TestReceiver receiver = new TestReceiver(WebhookTesting.SECRET)) {
+            String id = subscribe(SANGZHI, receiver.url(), CASES, "430822");
+            given().header("Authorization", SANGZHI).when().post("/api/v1/webhooks/" + id + "/pause").then().statusCode(200);
+            List<String> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                events.add(caseEvent(UUID.randomUUID(), "received", "430822207").toString());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.stream().allMatch(e -> matched(UUID.fromString(e)) == 1));
+            given().header("Authorization", SANGZHI).when().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200);
+            // two more workers beside the scheduled one, as two more replicas would run
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var passes = List.of(pool.submit(worker::deliverDue), pool.submit(worker::deliverDue));
+                for (var pass : passes) {
+                    pass.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted().size() >= events.size());
+            assertThat(receiver.acceptedIds()).containsExactlyInAnyOrderElementsOf(events);
+        }
+    }
+
+    @Test
+    void a_delivery_left_taken_by_a_worker_that_died_is_sent_once_its_lease_runs_out() throws Exception {
+        try (TestReceiver receiver = new TestReceiver(WebhookTesting.SECRET)) {
+            String id = subscribe(SANGZHI, receiver.url(), CASES, "430822");
+            given().header("Authorization", SANGZHI).when().post("/api/v1/webhooks/" + id + "/pause").then().statusCode(200);
+            UUID event = caseEvent(UUID.randomUUID(), "received", "430822207");
+            await().atMost(Duration.ofSeconds(60)).until(() -> matched(event) == 1);
+            // as a replica killed (kill -9) in the middle of the request leaves it: taken and leased, never recorded
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            UPDATE webhook_delivery SET first_attempt_at = now(), not_before = now() + interval '2 seconds'
+                            WHERE subscription_id = ?1""").setParameter(1, UUID.fromString(id)).executeUpdate());
+            given().header("Authorization", SANGZHI).when().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.acceptedIds().contains(event.toString()));
+            assertThat(receiver.acceptedIds()).containsExactly(event.toString());
+        }
+    }
+
+    @Test
     void a_replay_from_a_time_delivers_the_events_since_again_with_their_ids() throws Exception {
         try (TestReceiver receiver = new TestReceiver(WebhookTesting.SECRET)) {
             String id = subscribe(SANGZHI, receiver.url(), CASES, "430822");
