@@ -19,12 +19,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The delivery worker. A pass takes due deliveries {@code FOR UPDATE SKIP LOCKED} (two replicas never take the same),
  * skipping those of paused subscriptions and those with an earlier delivery of the same subscription and subject still
- * pending (order per case), leases them (moves {@code not_before} past the HTTP timeouts) and commits; then POSTs each
- * and records the attempt. A replica killed mid-delivery leaves the lease to run out and the delivery is sent again:
+ * pending (order per case), leases them (moves {@code not_before} past the HTTP timeouts) and commits; then POSTs them
+ * all at once and records each attempt. A replica killed mid-delivery leaves the lease to run out and the delivery is sent again:
  * at least once, and receivers drop a CloudEvent id they have seen.
  */
 @ApplicationScoped
@@ -64,13 +66,19 @@ public class WebhookDelivery {
         }
     }
 
-    /** One pass: takes and sends what is due; answers how many deliveries it took. */
+    /** One pass: takes what is due, sends it all at once and records each answer; answers how many it took. */
     public int deliverDue() {
         List<Due> due = QuarkusTransaction.requiringNew().call(this::take);
-        for (Due d : due) {
-            send(d);
+        List<CompletableFuture<Answer>> answers = due.stream().map(this::send).toList();
+        for (int i = 0; i < due.size(); i++) {
+            Answer answer = answers.get(i).join();
+            record(due.get(i), answer.status(), answer.error());
         }
         return due.size();
+    }
+
+    /** What the receiver said: its HTTP status (null when it did not answer) and, unless 2xx, why it failed. */
+    record Answer(Integer status, String error) {
     }
 
     private List<Due> take() {
@@ -103,37 +111,36 @@ public class WebhookDelivery {
         return due;
     }
 
-    private void send(Due d) {
-        Integer status = null;
-        String error = null;
+    private CompletableFuture<Answer> send(Due d) {
         Optional<String> refused = urls.refusal(d.url());
         if (refused.isPresent()) {
-            error = "not sent: " + refused.get();
-        } else {
-            long timestamp = Instant.now().getEpochSecond();
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(d.url()))
-                        .timeout(config.answerTimeout())
-                        .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                        .header("User-Agent", "Lianluo-Webhooks/1")
-                        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                        .header(WebhookSignature.SIGNATURE_HEADER,
-                                WebhookSignature.sign(secrets.open(d.secretSealed()), timestamp, d.envelope()))
-                        .POST(HttpRequest.BodyPublishers.ofString(d.envelope(), StandardCharsets.UTF_8))
-                        .build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-                if (status / 100 != 2) {
-                    error = "the receiver answered " + status;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return; // stopping: the lease runs out and the delivery is sent again
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
+            return CompletableFuture.completedFuture(new Answer(null, "not sent: " + refused.get()));
         }
-        record(d, status, error);
+        HttpRequest request;
+        try {
+            long timestamp = Instant.now().getEpochSecond();
+            request = HttpRequest.newBuilder(URI.create(d.url()))
+                    .timeout(config.answerTimeout())
+                    .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                    .header("User-Agent", "Lianluo-Webhooks/1")
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER,
+                            WebhookSignature.sign(secrets.open(d.secretSealed()), timestamp, d.envelope()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.envelope(), StandardCharsets.UTF_8))
+                    .build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Answer(null, "not sent: " + e.getMessage()));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                return new Answer(null, cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            }
+            int status = response.statusCode();
+            return new Answer(status, status / 100 == 2 ? null : "the receiver answered " + status);
+        });
     }
 
     private void record(Due d, Integer status, String error) {
