@@ -7,6 +7,7 @@ import cn.lianluo.common.events.contract.EventContract;
 import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
+import cn.lianluo.notification.service.WebhookIntake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,9 +26,11 @@ public class NotificationEvents {
 
     private final Inbox inbox;
     private final EventHandlers handlers;
+    private final WebhookIntake webhooks;
 
-    public NotificationEvents(Inbox inbox) {
+    public NotificationEvents(Inbox inbox, WebhookIntake webhooks) {
         this.inbox = inbox;
+        this.webhooks = webhooks;
         // a known event without a handler here tells nobody anything
         this.handlers = EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT);
     }
@@ -56,5 +59,7 @@ public class NotificationEvents {
             throw new IncomingEvent.Unreadable(event.type() + " does not belong on " + topic.topic());
         }
         inbox.deliverInNewTransaction(CONSUMER, event, handlers);
+        // the webhooks claim the event under a consumer name of their own, in a transaction of their own
+        webhooks.take(envelope, event);
     }
 }
