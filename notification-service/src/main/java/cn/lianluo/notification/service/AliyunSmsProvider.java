@@ -25,7 +25,8 @@ import java.util.UUID;
 
 /**
  * Alibaba Cloud SMS (阿里云短信): one Dysmsapi {@code SendSms} call (Version 2017-05-25) per message, signed as
- * {@link AliyunRpcSignature} describes, sent with GET and every parameter in the query. The message's template is
+ * {@link AliyunRpcSignature} describes, sent with POST and every parameter in the form body (so the phone is in no
+ * URL a proxy might log). The message's template is
  * named by our template name ({@link Sms#templateCode()}, e.g. {@code case-received}); the approved code it stands
  * for comes from configuration. The answer's {@code Code} decides the outcome (the table in docs/notifications.md):
  * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures, a 5xx, a timeout or
@@ -82,8 +83,10 @@ public class AliyunSmsProvider implements SmsProvider {
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(settings.endpoint() + "?" + signedQuery(sms, code)))
-                    .timeout(settings.timeout()).header("Accept", "application/json").GET().build();
+            request = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.timeout())
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(signedForm(sms, code))).build();
         } catch (JsonProcessingException e) {
             return new Result(Outcome.GIVE_UP, "BAD_PARAMS", "the template's variables are not JSON: " + e.getMessage(), null);
         }
@@ -101,8 +104,8 @@ public class AliyunSmsProvider implements SmsProvider {
         return outcome(response.statusCode(), response.body());
     }
 
-    /** The query of one SendSms call, its signature last. */
-    String signedQuery(Sms sms, String templateCode) throws JsonProcessingException {
+    /** The form of one SendSms call, its signature last. */
+    String signedForm(Sms sms, String templateCode) throws JsonProcessingException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("AccessKeyId", settings.accessKeyId());
         params.put("Action", "SendSms");
@@ -120,7 +123,7 @@ public class AliyunSmsProvider implements SmsProvider {
         if (sms.outId() != null) {
             params.put("OutId", sms.outId());
         }
-        String signature = AliyunRpcSignature.sign("GET", params, settings.accessKeySecret());
+        String signature = AliyunRpcSignature.sign("POST", params, settings.accessKeySecret());
         return AliyunRpcSignature.canonicalQuery(params) + "&Signature=" + AliyunRpcSignature.percentEncode(signature);
     }
 

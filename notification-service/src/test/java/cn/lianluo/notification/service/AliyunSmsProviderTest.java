@@ -41,6 +41,7 @@ class AliyunSmsProviderTest {
 
     private HttpServer server;
     private final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    private final List<String> methods = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -81,6 +82,7 @@ class AliyunSmsProviderTest {
         assertThat(result.outcome()).isEqualTo(Outcome.SENT);
         assertThat(result.code()).isEqualTo("OK");
         assertThat(result.providerMessageId()).isEqualTo("biz-13800000000");
+        assertThat(methods).containsOnly("POST");
         Map<String, String> call = received.get(0);
         assertThat(call).containsEntry("Action", "SendSms").containsEntry("Version", "2017-05-25")
                 .containsEntry("Format", "JSON").containsEntry("RegionId", "cn-hangzhou")
@@ -185,7 +187,10 @@ class AliyunSmsProviderTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         Map<String, String> params = new HashMap<>();
-        for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+        String form = "POST".equals(exchange.getRequestMethod())
+                ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                : exchange.getRequestURI().getRawQuery();
+        for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
@@ -196,6 +201,7 @@ class AliyunSmsProviderTest {
             return;
         }
         received.add(params);
+        methods.add(exchange.getRequestMethod());
         switch (params.get("PhoneNumbers")) {
             case "13800000001" -> reply(exchange, 200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发分钟级流控\"}");
             case "13800000002" -> reply(exchange, 400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}");
