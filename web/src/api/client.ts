@@ -6,7 +6,8 @@ import { accessToken, inSignedInApp, mayRetrySignIn, signIn } from '@/auth/sessi
 /** The schemas of the gateway's contract, by name: Schema<'CaseView'>. */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N]
 
-const bearer: Middleware = {
+/** Adds the session's bearer token (exported for a client typed by hand before a contract has its paths). */
+export const bearer: Middleware = {
   async onRequest({ request }) {
     if (!inSignedInApp()) return request
     const token = await accessToken()
