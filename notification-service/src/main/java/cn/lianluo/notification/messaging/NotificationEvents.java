@@ -7,6 +7,7 @@ import cn.lianluo.common.events.contract.EventContract;
 import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
+import cn.lianluo.notification.service.Notifier;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,10 +27,10 @@ public class NotificationEvents {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    public NotificationEvents(Inbox inbox) {
+    public NotificationEvents(Inbox inbox, Notifier notifier) {
         this.inbox = inbox;
-        // a known event without a handler here tells nobody anything
-        this.handlers = EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT);
+        // a known event without a handler here tells nobody anything; the rule table's types have one
+        this.handlers = notifier.register(EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT));
     }
 
     @Incoming("case-events")
