@@ -44,6 +44,10 @@ public interface NotifyConfig {
     }
 
     interface Dispatch {
+        /** How often the worker looks for due messages (read by its {@code @Scheduled}). */
+        @WithDefault("2s")
+        String every();
+
         /** How many due messages one pass of the worker takes. */
         @WithDefault("50")
         int batch();
