@@ -171,4 +171,38 @@ class NotificationRulesIT {
         given().header("Authorization", Events.ADMIN).delete(path).then().statusCode(204);
         given().header("Authorization", Events.ADMIN).get(path).then().statusCode(404);
     }
+
+    @Test
+    void deputies_of_the_region_hear_that_a_vote_opened_and_one_hears_of_station_entries_short() throws Exception {
+        UUID inRegion = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        String deputyTopic = "test.notification-in.deputy.events";
+        for (UUID deputy : List.of(inRegion, elsewhere)) {
+            String region = deputy == inRegion ? "431124108" : "431224";
+            var data = new cn.lianluo.common.events.contract.DeputyEvents.DeputyData(deputy, "代表", "女", "瑶族", region,
+                    "139****0001", true, List.of());
+            cn.lianluo.common.testing.TestEvents.publish(deputyTopic, deputy.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
+                            "lianluo.deputy.registered.v1", deputy.toString(), region, Events.MAPPER.writeValueAsString(data)));
+        }
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "431124108", "phone", "13900001111"))
+                .put("/api/v1/notifications/contacts/deputy/" + inRegion).then().statusCode(200);
+        UUID project = UUID.randomUUID();
+        var shortlisted = new cn.lianluo.common.events.contract.CaseEvents.ProjectData(project, "shortlisted", "ADMIN",
+                java.time.Instant.now(), "SHORTLISTED", "4311", 2027, "村道硬化", "DEPUTY", null, UUID.randomUUID(),
+                "COUNTY", null, null, null, 0, null, null, null, List.of());
+        // the deputies' events come on another topic: the project's event (a new one each time) until the copy has them
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            cn.lianluo.common.testing.TestEvents.publish(Events.CASE_TOPIC, project.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(),
+                            "/lianluo/case-service", "lianluo.case.project-shortlisted.v1", project.toString(), "4311",
+                            Events.MAPPER.writeValueAsString(shortlisted)));
+            return messages(project).stream().anyMatch(m -> "SENT".equals(m.get("status")) && "SMS".equals(m.get("channel")));
+        });
+        assertThat(messages(project)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule"))
+                .contains("deputy:" + inRegion + " INBOX deputy-vote-opened", "deputy:" + inRegion + " SMS deputy-vote-opened")
+                .noneMatch(line -> line.startsWith("deputy:" + elsewhere));
+        assertThat((String) one(project, "deputy:" + inRegion, "INBOX").get("body")).contains("村道硬化").contains("2027年票决");
+    }
 }
