@@ -205,4 +205,21 @@ class NotificationRulesIT {
                 .noneMatch(line -> line.startsWith("deputy:" + elsewhere));
         assertThat((String) one(project, "deputy:" + inRegion, "INBOX").get("body")).contains("村道硬化").contains("2027年票决");
     }
+
+    @Test
+    void a_deputy_hears_of_too_few_station_entries_but_not_of_other_alerts() throws Exception {
+        UUID deputy = UUID.randomUUID();
+        String topic = "test.notification-in.scoring.events";
+        for (String kind : List.of("LOW_SCORE", "STATION_ENTRIES")) {
+            var alert = new cn.lianluo.common.events.contract.ScoringEvents.AlertRaised(deputy, "代表", "431124108", 2026,
+                    kind, "进站 2 次，应不少于 6 次");
+            cn.lianluo.common.testing.TestEvents.publish(topic, deputy.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/scoring-service",
+                            "lianluo.scoring.alert-raised.v1", deputy.toString(), "431124108", Events.MAPPER.writeValueAsString(alert)));
+        }
+        await().atMost(WAIT).until(() -> !messages(deputy).isEmpty());
+        assertThat(messages(deputy)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule") + " " + m.get("status"))
+                .containsExactly("deputy:" + deputy + " INBOX deputy-station-entries SENT");
+        assertThat((String) messages(deputy).get(0).get("body")).isEqualTo("您2026年进站履职次数不足（进站 2 次，应不少于 6 次），请按时进站接待选民。");
+    }
 }
