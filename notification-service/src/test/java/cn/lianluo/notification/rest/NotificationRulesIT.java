@@ -222,4 +222,29 @@ class NotificationRulesIT {
                 .containsExactly("deputy:" + deputy + " INBOX deputy-station-entries SENT");
         assertThat((String) messages(deputy).get(0).get("body")).isEqualTo("您2026年进站履职次数不足（进站 2 次，应不少于 6 次），请按时进站接待选民。");
     }
+
+    @Test
+    void a_message_left_sending_by_a_replica_that_died_is_failed_and_never_sent() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        try (var db = java.sql.DriverManager.getConnection(cn.lianluo.common.testing.RealInfrastructure.jdbcUrl("notification_test"),
+                cn.lianluo.common.testing.RealInfrastructure.DB_USER, cn.lianluo.common.testing.RealInfrastructure.DB_PASSWORD);
+             var insert = db.prepareStatement("""
+                     INSERT INTO message (id, event_id, event_type, rule, recipient, channel, region_code, subject, template,
+                         title, body, params, address_sealed, status, not_before, created_at, taken_at)
+                     VALUES (?, ?, 'lianluo.case.received.v1', 'citizen-received', ?, 'SMS', ?, ?, 'citizen-received',
+                         '诉求已受理', '查询码LLDIED234567', '{"trackingCode":"LLDIED234567"}', ?, 'SENDING',
+                         now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, "citizen:" + caseId);
+            insert.setString(4, Events.REGION);
+            insert.setString(5, caseId.toString());
+            insert.setString(6, Events.sealer().seal(Events.phone()));
+            insert.executeUpdate();
+        }
+        await().atMost(WAIT).until(() -> "FAILED".equals(one(caseId, "citizen:" + caseId, "SMS").get("status")));
+        Map<String, Object> failed = one(caseId, "citizen:" + caseId, "SMS");
+        assertThat(outcomes(failed)).containsExactly("GIVE_UP");
+        assertThat(failed.get("sentAt")).isNull();
+    }
 }
