@@ -7,6 +7,7 @@ import cn.lianluo.common.events.contract.EventContract;
 import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
+import cn.lianluo.notification.service.Notifier;
 import cn.lianluo.notification.service.WebhookIntake;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,11 @@ public class NotificationEvents {
     private final EventHandlers handlers;
     private final WebhookIntake webhooks;
 
-    public NotificationEvents(Inbox inbox, WebhookIntake webhooks) {
+    public NotificationEvents(Inbox inbox, Notifier notifier, WebhookIntake webhooks) {
         this.inbox = inbox;
         this.webhooks = webhooks;
-        // a known event without a handler here tells nobody anything
-        this.handlers = EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT);
+        // a known event without a handler here tells nobody anything; the rule table's types have one
+        this.handlers = notifier.register(EventHandlers.of(CaseEvents.CONTRACT, DeputyEvents.CONTRACT, ScoringEvents.CONTRACT));
     }
 
     @Incoming("case-events")

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Alibaba Cloud SMS (阿里云短信): one Dysmsapi {@code SendSms} call (Version 2017-05-25) per message, signed as
  * {@link AliyunRpcSignature} describes, sent with POST and every parameter in the form body (so the phone is in no
  * URL a proxy might log). The message's template is
- * named by our template name ({@link Sms#templateCode()}, e.g. {@code case-received}); the approved code it stands
+ * named by our template name ({@link Sms#templateCode()}, e.g. {@code citizen-received}); the approved code it stands
  * for comes from configuration. The answer's {@code Code} decides the outcome (the table in docs/notifications.md):
  * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures, a 5xx, a timeout or
  * no connection are RETRY; anything else (a bad phone, template, 签名, key or an empty balance) is GIVE_UP.

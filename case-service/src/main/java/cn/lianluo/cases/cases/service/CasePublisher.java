@@ -10,8 +10,12 @@ import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.region.RegionCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,10 +32,15 @@ public class CasePublisher {
     private final UnitRepositories.Units units;
     private final CitizenCipher cipher;
     private final CaseRepositories.Actions actions;
+    private final SealedContact notifySealer;
+    private final ObjectMapper mapper;
 
     public CasePublisher(Outbox outbox, CaseRepositories.Deadlines deadlines, UnitRepositories.Units units,
-                         CitizenCipher cipher, CaseRepositories.Actions actions) {
+                         CitizenCipher cipher, CaseRepositories.Actions actions, ObjectMapper mapper,
+                         @ConfigProperty(name = "lianluo.notify.key") String notifyKey) {
         this.cipher = cipher;
+        this.mapper = mapper;
+        this.notifySealer = new SealedContact(notifyKey);
         this.actions = actions;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -86,9 +95,27 @@ public class CasePublisher {
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction));
     }
 
-    /** Events never carry the citizen whole (DESIGN §4). */
+    /**
+     * Events never carry the citizen whole (DESIGN §4): masked, and the phone with the tracking code sealed for
+     * notification-service alone (docs/notifications.md), which opens it only to send the citizen an SMS.
+     */
     private CaseEvents.Citizen masked(CaseEntity c) {
         CitizenCipher.Citizen citizen = cipher.open(c);
-        return new CaseEvents.Citizen(Masking.name(citizen.name()), Masking.phone(citizen.phone()));
+        return new CaseEvents.Citizen(Masking.name(citizen.name()), Masking.phone(citizen.phone()),
+                sealedForNotifications(citizen.phone(), c.trackingCode));
+    }
+
+    private String sealedForNotifications(String phone, String trackingCode) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        Map<String, String> contact = new LinkedHashMap<>();
+        contact.put("phone", phone);
+        contact.put("trackingCode", trackingCode);
+        try {
+            return notifySealer.seal(mapper.writeValueAsString(contact));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a contact does not write as JSON", e);
+        }
     }
 }

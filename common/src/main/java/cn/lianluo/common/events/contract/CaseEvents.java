@@ -62,7 +62,13 @@ public final class CaseEvents {
         return PREFIX + action + VERSION;
     }
 
-    public record Citizen(String nameMasked, String phoneMasked) {
+    /**
+     * The citizen, masked; {@code sealed} is for notification-service only: {@code keyId:base64(nonce ‖ AES-256-GCM
+     * ciphertext ‖ tag)} of {@code {"phone":…,"trackingCode":…}} under {@code lianluo.notify.key}
+     * ({@link cn.lianluo.common.privacy.SealedContact}), absent when the case has no phone. Nothing that leaves the
+     * platform (webhooks) carries it.
+     */
+    public record Citizen(String nameMasked, String phoneMasked, @JsonInclude(JsonInclude.Include.NON_NULL) String sealed) {
     }
 
     public record StageDeadline(LocalDate dueDate, Instant dueAt, Instant warnAt, boolean met) {

@@ -1,0 +1,67 @@
+package cn.lianluo.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules' and the dispatch worker's settings (docs/notifications.md, "SMS" and "E-mail"). */
+@ConfigMapping(prefix = "lianluo.notify")
+public interface NotifyConfig {
+
+    /**
+     * The AES-256-GCM key ({@code id:base64} of 32 bytes, {@code LIANLUO_NOTIFY_KEY}) case-service seals the citizen's
+     * phone with; this service opens it only to send, and seals contacts' phones with it too.
+     */
+    String key();
+
+    /** Older keys still opened while sealed values under them remain ({@code LIANLUO_NOTIFY_PREVIOUS_KEYS}). */
+    Optional<List<String>> previousKeys();
+
+    Sms sms();
+
+    Dispatch dispatch();
+
+    interface Sms {
+        /** The 短信签名 every SMS is sent under, as the provider approved it. */
+        @WithDefault("联络站")
+        String signName();
+
+        /** SMS one phone gets in a China day at most; the next are SKIPPED (DAILY_CAP). */
+        @WithDefault("5")
+        int dailyCap();
+
+        /** Quiet hours, China time: no SMS from … */
+        @WithDefault("22:00")
+        LocalTime quietFrom();
+
+        /** … until (an SMS due then waits until this time, unless its case is urgent). */
+        @WithDefault("08:00")
+        LocalTime quietUntil();
+    }
+
+    interface Dispatch {
+        /** How often the worker looks for due messages (read by its {@code @Scheduled}). */
+        @WithDefault("2s")
+        String every();
+
+        /** How many due messages one pass of the worker takes. */
+        @WithDefault("50")
+        int batch();
+
+        /** Attempts (calls to the provider or the mail server) before a message that keeps failing is FAILED. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles with each further one. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** A message SENDING longer than this was taken by a replica that died: FAILED "interrupted", never resent. */
+        @WithDefault("10m")
+        Duration interruptedAfter();
+    }
+}

@@ -1,0 +1,186 @@
+package cn.lianluo.notification.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code message} and {@code message_attempt} tables, in SQL: the unique key and SKIP LOCKED do the work. */
+@ApplicationScoped
+public class Messages {
+
+    /** A message the rules decided on, before it is written. */
+    public record NewMessage(UUID eventId, String eventType, String rule, String recipient, String channel,
+                             String regionCode, String subject, String template, String title, String body,
+                             String params, String addressSealed, String addressMasked, boolean urgent,
+                             String status, Instant notBefore, Instant at) {
+    }
+
+    /** A message taken to be sent. */
+    public record Due(UUID id, String recipient, String channel, String template, String title, String body,
+                      String params, String addressSealed, boolean urgent, int attempts) {
+    }
+
+    /** A row of the message log. */
+    public record Row(UUID id, UUID eventId, String eventType, String rule, String recipient, String channel,
+                      String regionCode, String subject, String title, String body, String addressMasked,
+                      boolean urgent, String status, Instant notBefore, int attempts, Instant createdAt, Instant sentAt) {
+    }
+
+    /** One attempt. */
+    public record Attempt(UUID messageId, Instant at, String outcome, String provider, String code, String detail) {
+    }
+
+    private final EntityManager em;
+
+    public Messages(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Writes the message unless the event already gave this recipient a message on this channel; its id if written. */
+    public Optional<UUID> insert(NewMessage m) {
+        UUID id = UUID.randomUUID();
+        int written = em.createNativeQuery("""
+                        INSERT INTO message (id, event_id, event_type, rule, recipient, channel, region_code, subject,
+                            template, title, body, params, address_sealed, address_masked, urgent, status, not_before,
+                            created_at, sent_at)
+                        VALUES (:id, :event, :type, :rule, :recipient, :channel, :region, nullif(:subject, ''), :template, :title,
+                            :body, nullif(:params, ''), nullif(:address, ''), nullif(:masked, ''), :urgent, :status, :notBefore, :at, CASE WHEN :status = 'SENT' THEN cast(:sentAt as timestamptz) END)
+                        ON CONFLICT (event_id, recipient, channel) DO NOTHING""")
+                .setParameter("id", id).setParameter("event", m.eventId()).setParameter("type", m.eventType())
+                .setParameter("rule", m.rule()).setParameter("recipient", m.recipient()).setParameter("channel", m.channel())
+                .setParameter("region", m.regionCode()).setParameter("subject", orEmpty(m.subject()))
+                .setParameter("template", m.template()).setParameter("title", m.title()).setParameter("body", m.body())
+                .setParameter("params", orEmpty(m.params())).setParameter("address", orEmpty(m.addressSealed()))
+                .setParameter("masked", orEmpty(m.addressMasked())).setParameter("urgent", m.urgent())
+                .setParameter("status", m.status()).setParameter("notBefore", m.notBefore()).setParameter("at", m.at())
+                .setParameter("sentAt", "SENT".equals(m.status()) ? m.at() : Instant.EPOCH)
+                .executeUpdate();
+        return written == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Takes up to {@code batch} due messages no other replica holds and marks them SENDING (commit after). */
+    @SuppressWarnings("unchecked")
+    public List<Due> take(Instant now, int batch) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        UPDATE message SET status = 'SENDING', taken_at = :now
+                        WHERE id IN (SELECT id FROM message WHERE status = 'PENDING' AND not_before <= :now
+                                     ORDER BY not_before LIMIT :batch FOR UPDATE SKIP LOCKED)
+                        RETURNING id, recipient, channel, template, title, body, params, address_sealed, urgent, attempts""")
+                .setParameter("now", now).setParameter("batch", batch).getResultList();
+        List<Due> due = new ArrayList<>();
+        for (Object[] r : rows) {
+            due.add(new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6], (String) r[7], (Boolean) r[8], ((Number) r[9]).intValue()));
+        }
+        return due;
+    }
+
+    /** The message's new status after an attempt; {@code counted} when the provider or the mail server was called. */
+    public void finish(UUID id, String status, Instant notBefore, boolean counted, Instant at) {
+        var query = em.createNativeQuery("""
+                        UPDATE message SET status = :status, attempts = attempts + :counted, taken_at = null"""
+                        + (notBefore == null ? "" : ", not_before = :notBefore")
+                        + ("SENT".equals(status) ? ", sent_at = :at" : "") + " WHERE id = :id")
+                .setParameter("status", status).setParameter("counted", counted ? 1 : 0).setParameter("id", id);
+        if (notBefore != null) {
+            query.setParameter("notBefore", notBefore);
+        }
+        if ("SENT".equals(status)) {
+            query.setParameter("at", at);
+        }
+        query.executeUpdate();
+    }
+
+    public void attempt(Attempt a) {
+        em.createNativeQuery("""
+                        INSERT INTO message_attempt (message_id, at, outcome, provider, code, detail)
+                        VALUES (:id, :at, :outcome, nullif(:provider, ''), nullif(:code, ''), nullif(:detail, ''))""")
+                .setParameter("id", a.messageId()).setParameter("at", a.at()).setParameter("outcome", a.outcome())
+                .setParameter("provider", orEmpty(a.provider())).setParameter("code", orEmpty(a.code()))
+                .setParameter("detail", a.detail() == null ? "" : a.detail().substring(0, Math.min(500, a.detail().length())))
+                .executeUpdate();
+    }
+
+    /** Messages a replica took and never finished: FAILED, with an attempt saying so; how many. */
+    @SuppressWarnings("unchecked")
+    public int failInterrupted(Instant takenBefore, Instant now) {
+        List<UUID> ids = em.createNativeQuery("""
+                        UPDATE message SET status = 'FAILED', taken_at = null
+                        WHERE status = 'SENDING' AND taken_at < :before RETURNING id""")
+                .setParameter("before", takenBefore).getResultList();
+        for (UUID id : ids) {
+            attempt(new Attempt(id, now, "GIVE_UP", null, "INTERRUPTED",
+                    "interrupted: taken to be sent and never finished; not sent again"));
+        }
+        return ids.size();
+    }
+
+    /** The message log, newest first, within a region, optionally one recipient's or one case's. */
+    @SuppressWarnings("unchecked")
+    public List<Row> list(String regionPrefix, String recipient, String subject, int offset, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, event_id, event_type, rule, recipient, channel, region_code, subject, title, body,
+                            address_masked, urgent, status, not_before, attempts, created_at, sent_at
+                        FROM message WHERE region_code LIKE :region
+                            AND (:recipient = '' OR recipient = :recipient)
+                            AND (:subject = '' OR subject = :subject)
+                        ORDER BY created_at DESC, id OFFSET :offset LIMIT :limit""")
+                .setParameter("region", regionPrefix + "%").setParameter("recipient", recipient == null ? "" : recipient)
+                .setParameter("subject", subject == null ? "" : subject).setParameter("offset", offset).setParameter("limit", limit)
+                .getResultList();
+        List<Row> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new Row((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (Boolean) r[11],
+                    (String) r[12], instant(r[13]), ((Number) r[14]).intValue(), instant(r[15]), instant(r[16])));
+        }
+        return out;
+    }
+
+    public long count(String regionPrefix, String recipient, String subject) {
+        return ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM message WHERE region_code LIKE :region
+                            AND (:recipient = '' OR recipient = :recipient)
+                            AND (:subject = '' OR subject = :subject)""")
+                .setParameter("region", regionPrefix + "%").setParameter("recipient", recipient == null ? "" : recipient)
+                .setParameter("subject", subject == null ? "" : subject).getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Attempt> attempts(List<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT message_id, at, outcome, provider, code, detail FROM message_attempt
+                        WHERE message_id IN (:ids) ORDER BY at, id""")
+                .setParameter("ids", messageIds).getResultList();
+        List<Attempt> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new Attempt((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
+        }
+        return out;
+    }
+
+    static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

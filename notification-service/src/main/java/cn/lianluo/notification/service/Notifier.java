@@ -1,0 +1,250 @@
+package cn.lianluo.notification.service;
+
+import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.events.contract.CaseEvents.CaseData;
+import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
+import cn.lianluo.common.events.contract.DeputyEvents;
+import cn.lianluo.common.events.contract.ScoringEvents;
+import cn.lianluo.common.inbox.EventHandlers;
+import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.privacy.SealedContact;
+import cn.lianluo.notification.domain.Audience;
+import cn.lianluo.notification.domain.Channel;
+import cn.lianluo.notification.domain.MessageStatus;
+import cn.lianluo.notification.domain.Recipient;
+import cn.lianluo.notification.domain.RecipientKind;
+import cn.lianluo.notification.domain.Rule;
+import cn.lianluo.notification.domain.RuleTable;
+import cn.lianluo.notification.domain.Template;
+import cn.lianluo.notification.persistence.Directory;
+import cn.lianluo.notification.persistence.Messages;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The rule table at work: turns an event into its message rows, in the transaction that claimed the event (so a
+ * redelivered event adds none: one row per event, recipient and channel). INBOX rows are SENT as written; SMS and
+ * e-mail rows wait, PENDING, for {@link Dispatcher}. The rules and templates are checked when the service starts.
+ */
+@ApplicationScoped
+@Startup
+public class Notifier {
+
+    private static final Map<String, String> STAGES = Map.of("ASSIGN", "交办", "HANDLE", "办理", "REPLY", "答复",
+            "VISIT", "回访");
+    private static final Map<String, String> APPEAL = Map.of("GRANTED", "申诉成立", "DENIED", "申诉驳回");
+
+    private final Messages messages;
+    private final Directory directory;
+    private final SealedContact sealer;
+    private final ObjectMapper mapper;
+
+    public Notifier(Messages messages, Directory directory, SealedContact sealer, ObjectMapper mapper) {
+        RuleTable.check(RuleTable.RULES, RuleTable.TEMPLATES);
+        this.messages = messages;
+        this.directory = directory;
+        this.sealer = sealer;
+        this.mapper = mapper;
+    }
+
+    /** The consumer's table with a handler for every event type a rule names, and for the deputies' copy. */
+    public EventHandlers register(EventHandlers table) {
+        List<String> caseTypes = new ArrayList<>();
+        List<String> projectTypes = new ArrayList<>();
+        for (Rule rule : RuleTable.RULES) {
+            String type = rule.eventType();
+            if (type.startsWith(CaseEvents.PREFIX + "project-")) {
+                if (!projectTypes.contains(type)) {
+                    projectTypes.add(type);
+                }
+            } else if (type.startsWith(CaseEvents.PREFIX) && !caseTypes.contains(type)) {
+                caseTypes.add(type);
+            }
+        }
+        return table
+                .on(CaseData.class, this::onCase, caseTypes.get(0), caseTypes.subList(1, caseTypes.size()).toArray(String[]::new))
+                .on(ProjectData.class, this::onProject, projectTypes.get(0), projectTypes.subList(1, projectTypes.size()).toArray(String[]::new))
+                .on(ScoringEvents.AppealDecided.class, this::onAppeal, ScoringEvents.APPEAL_DECIDED)
+                .on(ScoringEvents.AlertRaised.class, this::onAlert, ScoringEvents.ALERT_RAISED)
+                .on(DeputyEvents.DeputyData.class, this::onDeputy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
+                .on(DeputyEvents.MandateChanged.class, this::onMandate, DeputyEvents.MANDATE_ADDED, DeputyEvents.MANDATE_ENDED);
+    }
+
+    void onCase(IncomingEvent event, CaseData data) {
+        Map<String, String> facts = new TreeMap<>();
+        facts.put("caseNo", data.caseId().toString().substring(0, 8).toUpperCase());
+        facts.put("urgentMark", data.urgent() ? "【紧急】" : "");
+        facts.put("reopenCount", Integer.toString(data.reopenCount()));
+        facts.put("channel", String.valueOf(data.channel()));
+        facts.put("reason", data.reason() == null ? "" : data.reason());
+        String stage = data.stage() != null ? data.stage() : openStage(data);
+        facts.put("stage", stage == null ? "" : STAGES.getOrDefault(stage, stage));
+        CaseEvents.StageDeadline due = stage == null || data.deadlines() == null ? null : data.deadlines().get(stage);
+        facts.put("dueDate", due == null || due.dueDate() == null ? "—" : chinese(due.dueDate()));
+        Citizen citizen = citizen(data);
+        if (citizen != null) {
+            facts.put("trackingCode", citizen.trackingCode());
+            directory.seeCitizen(data.caseId(), sealer.hash(citizen.trackingCode().toUpperCase()),
+                    sealer.hash(citizen.phone()), data.regionCode(), Instant.now());
+        }
+        for (Rule rule : RuleTable.of(event.type())) {
+            if (!rule.applies(facts)) {
+                continue;
+            }
+            switch (rule.audience()) {
+                case CITIZEN -> {
+                    if (citizen != null) {
+                        write(event, rule, new Recipient(RecipientKind.CITIZEN, data.caseId().toString()), Channel.SMS,
+                                data.regionCode(), data.caseId(), facts, citizen.phone(), data.urgent());
+                    }
+                }
+                case UNIT -> unit(event, rule, data.unitId(), data, facts);
+                case PREVIOUS_UNIT -> unit(event, rule, data.previousUnitId(), data, facts);
+                case STATION -> {
+                    if (data.stationId() != null) {
+                        write(event, rule, new Recipient(RecipientKind.STATION, data.stationId().toString()),
+                                Channel.INBOX, data.regionCode(), data.caseId(), facts, null, data.urgent());
+                    }
+                }
+                default -> throw new IllegalStateException(rule.name() + " speaks to " + rule.audience() + " on a case event");
+            }
+        }
+    }
+
+    private void unit(IncomingEvent event, Rule rule, UUID unitId, CaseData data, Map<String, String> facts) {
+        if (unitId == null) {
+            return;
+        }
+        Recipient unit = new Recipient(RecipientKind.UNIT, unitId.toString());
+        write(event, rule, unit, Channel.INBOX, data.regionCode(), data.caseId(), facts, null, data.urgent());
+        String email = directory.contact(RecipientKind.UNIT.name(), unitId).map(Directory.Contact::email).orElse(null);
+        write(event, rule, unit, Channel.EMAIL, data.regionCode(), data.caseId(), facts, email, data.urgent());
+    }
+
+    void onProject(IncomingEvent event, ProjectData data) {
+        Map<String, String> facts = Map.of("title", String.valueOf(data.title()), "year", Integer.toString(data.year()));
+        for (Rule rule : RuleTable.of(event.type())) {
+            for (UUID deputy : directory.deputiesWithin(data.regionCode())) {
+                deputy(event, rule, deputy, data.regionCode(), data.projectId(), facts);
+            }
+        }
+    }
+
+    void onAppeal(IncomingEvent event, ScoringEvents.AppealDecided data) {
+        Map<String, String> facts = Map.of("year", Integer.toString(data.year()),
+                "status", APPEAL.getOrDefault(data.status(), String.valueOf(data.status())));
+        for (Rule rule : RuleTable.of(event.type())) {
+            deputy(event, rule, data.deputyId(), directory.deputyRegion(data.deputyId()).orElse(""), data.deputyId(), facts);
+        }
+    }
+
+    void onAlert(IncomingEvent event, ScoringEvents.AlertRaised data) {
+        Map<String, String> facts = Map.of("year", Integer.toString(data.year()), "kind", String.valueOf(data.kind()),
+                "detail", String.valueOf(data.detail()));
+        for (Rule rule : RuleTable.of(event.type())) {
+            if (rule.applies(facts)) {
+                deputy(event, rule, data.deputyId(), data.regionCode(), data.deputyId(), facts);
+            }
+        }
+    }
+
+    private void deputy(IncomingEvent event, Rule rule, UUID deputyId, String regionCode, UUID subject,
+                        Map<String, String> facts) {
+        Recipient deputy = new Recipient(RecipientKind.DEPUTY, deputyId.toString());
+        String region = regionCode == null ? "" : regionCode;
+        write(event, rule, deputy, Channel.INBOX, region, subject, facts, null, false);
+        directory.contact(RecipientKind.DEPUTY.name(), deputyId).map(Directory.Contact::phoneSealed)
+                .map(sealer::open)
+                .ifPresent(phone -> write(event, rule, deputy, Channel.SMS, region, subject, facts, phone, false));
+    }
+
+    void onDeputy(IncomingEvent event, DeputyEvents.DeputyData data) {
+        directory.putDeputy(data.deputyId(), data.regionCode(), data.active(), event.time());
+    }
+
+    void onMandate(IncomingEvent event, DeputyEvents.MandateChanged data) {
+        directory.setDeputyActive(data.deputyId(), data.deputyActive(), event.time());
+    }
+
+    /**
+     * Writes one message (nothing if the event gave the recipient one on the channel already). An e-mail or SMS with
+     * no address is written SKIPPED, its attempt saying NO_ADDRESS.
+     */
+    private void write(IncomingEvent event, Rule rule, Recipient recipient, Channel channel, String regionCode,
+                       UUID subject, Map<String, String> facts, String address, boolean urgent) {
+        Template template = RuleTable.TEMPLATES.get(rule.template());
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String name : template.variables()) {
+            given.put(name, facts.getOrDefault(name, ""));
+        }
+        Instant now = Instant.now();
+        boolean inbox = channel == Channel.INBOX;
+        boolean noAddress = !inbox && (address == null || address.isBlank());
+        MessageStatus status = inbox ? MessageStatus.SENT : noAddress ? MessageStatus.SKIPPED : MessageStatus.PENDING;
+        String masked = noAddress || inbox ? null : channel == Channel.SMS ? Masking.phone(address) : maskEmail(address);
+        var written = messages.insert(new Messages.NewMessage(event.id(), event.type(), rule.name(), recipient.key(),
+                channel.name(), regionCode, subject == null ? null : subject.toString(), template.name(),
+                template.title(given), template.body(given), json(given), noAddress || inbox ? null : sealer.seal(address),
+                masked, urgent, status.name(), now, now));
+        if (noAddress) {
+            written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "NO_ADDRESS", null, null,
+                    "no " + (channel == Channel.EMAIL ? "e-mail address" : "phone") + " on record for " + recipient.key())));
+        }
+    }
+
+    /** z***@example.cn */
+    static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    private static String openStage(CaseData data) {
+        if (data.deadlines() == null) {
+            return null;
+        }
+        return data.deadlines().entrySet().stream().filter(e -> !e.getValue().met()).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    private static String chinese(LocalDate date) {
+        return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    private record Citizen(String phone, String trackingCode) {
+    }
+
+    /** The citizen's phone and tracking code, opened from the event; null when the case has none. */
+    private Citizen citizen(CaseData data) {
+        if (data.citizen() == null || data.citizen().sealed() == null) {
+            return null;
+        }
+        try {
+            var node = mapper.readTree(sealer.open(data.citizen().sealed()));
+            String phone = node.path("phone").asText(null);
+            String code = node.path("trackingCode").asText(null);
+            return phone == null || phone.isBlank() || code == null ? null : new Citizen(phone, code);
+        } catch (JsonProcessingException e) {
+            throw new IncomingEvent.Unreadable("the sealed citizen of case " + data.caseId() + " is not JSON");
+        }
+    }
+
+    private String json(Map<String, String> values) {
+        try {
+            return mapper.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.lianluo.notification.service;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The records of the notifications API. */
+public final class NotifyDtos {
+
+    private NotifyDtos() {
+    }
+
+    @Schema(name = "NotificationContactBody", description = "A contact's e-mail and phone; at least one of them.")
+    public record ContactBody(
+            @Schema(description = "行政区划代码 of the unit, station or deputy: who may manage the contact")
+            @NotBlank String regionCode,
+            @Schema(description = "e-mail address 电子邮箱") @Email @Size(max = 200) String email,
+            @Schema(description = "phone 手机号, stored sealed") @Pattern(regexp = "[0-9 +-]{7,20}") String phone) {
+    }
+
+    @Schema(name = "NotificationContact", description = "A contact of a unit, station or deputy, the phone masked.")
+    public record ContactView(String kind, UUID id, String regionCode, String email, String phoneMasked, Instant updatedAt) {
+    }
+
+    @Schema(name = "NotificationOptOut", description = "A citizen's wish to get no more SMS, proved by a case's tracking code and phone.")
+    public record OptOutBody(@Schema(description = "查询码 of one of the citizen's cases") @NotBlank @Size(max = 40) String trackingCode,
+                             @Schema(description = "the phone the case was filed with") @NotBlank @Size(max = 30) String phone) {
+    }
+
+    @Schema(name = "NotificationAttempt", description = "One attempt to send a message and its outcome.")
+    public record AttemptView(Instant at,
+                              @Schema(description = "SENT, RETRY, GIVE_UP, QUIET_HOURS, DAILY_CAP, OPTED_OUT, NO_ADDRESS") String outcome,
+                              String provider, String code, String detail) {
+    }
+
+    @Schema(name = "NotificationMessage", description = "A message of the log, its address masked, with its attempts.")
+    public record MessageView(UUID id, UUID eventId, String eventType, String rule, String recipient, String channel,
+                              String regionCode, String subject, String title, String body, String addressMasked,
+                              boolean urgent, String status, Instant notBefore, int attempts, Instant createdAt,
+                              Instant sentAt, List<AttemptView> history) {
+    }
+}

@@ -1,0 +1,250 @@
+package cn.lianluo.notification.rest;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Case events in, the exact messages out: SMS (log adapter), inbox entries and e-mails received by a real SMTP server. */
+@QuarkusTest
+class NotificationRulesIT {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static List<Map<String, Object>> messages(UUID caseId) {
+        return Events.log(caseId).then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    static Map<String, Object> one(UUID caseId, String recipient, String channel) {
+        return messages(caseId).stream().filter(m -> recipient.equals(m.get("recipient")) && channel.equals(m.get("channel")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + channel + " message to " + recipient));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> outcomes(Map<String, Object> message) {
+        return ((List<Map<String, Object>>) message.get("history")).stream().map(a -> (String) a.get("outcome")).toList();
+    }
+
+    @Test
+    void intake_tells_the_citizen_their_tracking_code_by_sms_and_the_station_in_its_inbox_once() {
+        UUID caseId = UUID.randomUUID();
+        UUID station = UUID.randomUUID();
+        String phone = Events.phone();
+        UUID eventId = Events.publish(UUID.randomUUID(),
+                Events.data(caseId, "received", phone, "LLABCDEFGH23", false, station, null, null, 0));
+        await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> "SENT".equals(m.get("status"))
+                && "SMS".equals(m.get("channel"))));
+        List<Map<String, Object>> all = messages(caseId);
+        assertThat(all).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule") + " " + m.get("status"))
+                .containsExactlyInAnyOrder("citizen:" + caseId + " SMS citizen-received SENT",
+                        "station:" + station + " INBOX station-reception-received SENT");
+        Map<String, Object> sms = one(caseId, "citizen:" + caseId, "SMS");
+        assertThat((String) sms.get("body")).contains("查询码LLABCDEFGH23");
+        assertThat(sms.get("addressMasked")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+        assertThat(outcomes(sms)).containsExactly("SENT");
+
+        Events.publish(eventId, Events.data(caseId, "received", phone, "LLABCDEFGH23", false, station, null, null, 0));
+        // a later event of the same case (the same partition): once it is in, the redelivery was read before it
+        Events.publish(UUID.randomUUID(), Events.data(caseId, "reopened", phone, "LLABCDEFGH23", false, station, null, null, 1));
+        await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> "citizen-reopened".equals(m.get("rule"))));
+        assertThat(messages(caseId)).extracting(m -> m.get("rule") + " " + m.get("channel"))
+                .containsExactlyInAnyOrder("citizen-received SMS", "station-reception-received INBOX", "citizen-reopened SMS");
+    }
+
+    @Test
+    void an_assignment_reaches_the_unit_in_its_inbox_and_by_email_at_its_contact() throws Exception {
+        UUID unit = UUID.randomUUID();
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "4311", "email", "banshi@example.cn", "phone", "0746-1234567"))
+                .put("/api/v1/notifications/contacts/unit/" + unit).then().statusCode(200);
+        UUID caseId = UUID.randomUUID();
+        Events.publish(UUID.randomUUID(), Events.data(caseId, "assigned", Events.phone(), "LLASSIGNED23", true, null, unit, null, 0));
+        await().atMost(WAIT).until(() -> "SENT".equals(one(caseId, "unit:" + unit, "EMAIL").get("status")));
+        assertThat(messages(caseId)).extracting(m -> m.get("channel") + " " + m.get("rule"))
+                .containsExactlyInAnyOrder("INBOX unit-assigned", "EMAIL unit-assigned");
+        Map<String, Object> inbox = one(caseId, "unit:" + unit, "INBOX");
+        String caseNo = caseId.toString().substring(0, 8).toUpperCase();
+        assertThat(inbox.get("title")).isEqualTo("交办：诉求件" + caseNo);
+        assertThat((String) inbox.get("body")).startsWith("【紧急】").contains("办理时限至2026年12月10日");
+        assertThat(one(caseId, "unit:" + unit, "EMAIL").get("addressMasked")).isEqualTo("b***@example.cn");
+
+        MimeMessage mail = Arrays.stream(SmtpServer.received().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(caseNo);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }).findFirst().orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("【联络站】交办：诉求件" + caseNo);
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("banshi@example.cn");
+        assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
+    }
+
+    @Test
+    void a_transfer_tells_both_units_and_a_unit_without_an_email_is_skipped() {
+        UUID from = UUID.randomUUID();
+        UUID to = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        Events.publish(UUID.randomUUID(), Events.data(caseId, "transferred", null, null, false, null, to, from, 0));
+        await().atMost(WAIT).until(() -> messages(caseId).size() == 4);
+        assertThat(messages(caseId)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule") + " " + m.get("status"))
+                .containsExactlyInAnyOrder("unit:" + to + " INBOX unit-transferred-in SENT",
+                        "unit:" + to + " EMAIL unit-transferred-in SKIPPED",
+                        "unit:" + from + " INBOX unit-transferred-out SENT",
+                        "unit:" + from + " EMAIL unit-transferred-out SKIPPED");
+        assertThat(outcomes(one(caseId, "unit:" + from, "EMAIL"))).containsExactly("NO_ADDRESS");
+        assertThat((String) one(caseId, "unit:" + to, "INBOX").get("body")).contains("不属本单位职责");
+    }
+
+    @Test
+    void over_the_daily_cap_an_sms_is_skipped() {
+        String phone = Events.phone();
+        List<UUID> cases = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID());
+        for (UUID caseId : cases) {
+            Events.publish(UUID.randomUUID(), Events.data(caseId, "received", phone, "LLCAP" + caseId.toString().substring(0, 7).toUpperCase(),
+                    false, null, null, null, 0));
+        }
+        await().atMost(WAIT).until(() -> cases.stream().allMatch(c -> {
+            List<Map<String, Object>> m = messages(c);
+            return m.size() == 1 && !List.of("PENDING", "SENDING").contains(m.get(0).get("status"));
+        }));
+        List<String> statuses = cases.stream().map(c -> (String) messages(c).get(0).get("status")).toList();
+        assertThat(statuses).filteredOn("SENT"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("SKIPPED"::equals).hasSize(1);
+        assertThat(cases.stream().map(c -> messages(c).get(0)).filter(m -> "SKIPPED".equals(m.get("status")))
+                .map(NotificationRulesIT::outcomes).toList()).containsExactly(List.of("DAILY_CAP"));
+    }
+
+    @Test
+    void a_citizen_who_opted_out_gets_no_more_sms() {
+        String phone = Events.phone();
+        UUID caseId = UUID.randomUUID();
+        Events.publish(UUID.randomUUID(), Events.data(caseId, "received", phone, "LLOPTOUT2345", false, null, null, null, 0));
+        await().atMost(WAIT).until(() -> "SENT".equals(one(caseId, "citizen:" + caseId, "SMS").get("status")));
+
+        given().contentType(ContentType.JSON).body(Map.of("trackingCode", "LLOPTOUT2345", "phone", Events.phone()))
+                .post("/api/v1/notifications/opt-out").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("trackingCode", "lloptout2345", "phone", phone))
+                .post("/api/v1/notifications/opt-out").then().statusCode(204);
+
+        UUID eventId = Events.publish(UUID.randomUUID(), Events.data(caseId, "replied", phone, "LLOPTOUT2345", false, null, null, null, 0));
+        await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> eventId.toString().equals(m.get("eventId"))
+                && "SKIPPED".equals(m.get("status"))));
+        Map<String, Object> replied = messages(caseId).stream().filter(m -> eventId.toString().equals(m.get("eventId")))
+                .findFirst().orElseThrow();
+        assertThat(replied.get("rule")).isEqualTo("citizen-replied");
+        assertThat(outcomes(replied)).containsExactly("OPTED_OUT");
+    }
+
+    @Test
+    void contacts_are_kept_by_admins_of_their_region_with_the_phone_masked() {
+        UUID station = UUID.randomUUID();
+        String path = "/api/v1/notifications/contacts/station/" + station;
+        given().header("Authorization", cn.lianluo.common.testing.TestTokens.bearer("ADMIN", "4312"))
+                .contentType(ContentType.JSON).body(Map.of("regionCode", "431124", "email", "zhan@example.cn"))
+                .put(path).then().statusCode(403);
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "431124", "phone", "13912345678")).put(path).then().statusCode(200);
+        given().header("Authorization", Events.ADMIN).get(path).then().statusCode(200)
+                .body("phoneMasked", org.hamcrest.Matchers.equalTo("139****5678"))
+                .body("kind", org.hamcrest.Matchers.equalTo("station"));
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON).body(Map.of("regionCode", "431124"))
+                .put(path).then().statusCode(400);
+        given().header("Authorization", Events.ADMIN).get("/api/v1/notifications/contacts/citizen/" + station)
+                .then().statusCode(400);
+        given().header("Authorization", cn.lianluo.common.testing.TestTokens.bearer("SUPERVISOR", "43")).get(path)
+                .then().statusCode(403);
+        given().header("Authorization", Events.ADMIN).delete(path).then().statusCode(204);
+        given().header("Authorization", Events.ADMIN).get(path).then().statusCode(404);
+    }
+
+    @Test
+    void deputies_of_the_region_hear_that_a_vote_opened_and_one_hears_of_station_entries_short() throws Exception {
+        UUID inRegion = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        String deputyTopic = "test.notification-in.deputy.events";
+        for (UUID deputy : List.of(inRegion, elsewhere)) {
+            String region = deputy == inRegion ? "431124108" : "431224";
+            var data = new cn.lianluo.common.events.contract.DeputyEvents.DeputyData(deputy, "代表", "女", "瑶族", region,
+                    "139****0001", true, List.of());
+            cn.lianluo.common.testing.TestEvents.publish(deputyTopic, deputy.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
+                            "lianluo.deputy.registered.v1", deputy.toString(), region, Events.MAPPER.writeValueAsString(data)));
+        }
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "431124108", "phone", "13900001111"))
+                .put("/api/v1/notifications/contacts/deputy/" + inRegion).then().statusCode(200);
+        UUID project = UUID.randomUUID();
+        var shortlisted = new cn.lianluo.common.events.contract.CaseEvents.ProjectData(project, "shortlisted", "ADMIN",
+                java.time.Instant.now(), "SHORTLISTED", "4311", 2027, "村道硬化", "DEPUTY", null, UUID.randomUUID(),
+                "COUNTY", null, null, null, 0, null, null, null, List.of());
+        // the deputies' events come on another topic: the project's event (a new one each time) until the copy has them
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            cn.lianluo.common.testing.TestEvents.publish(Events.CASE_TOPIC, project.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(),
+                            "/lianluo/case-service", "lianluo.case.project-shortlisted.v1", project.toString(), "4311",
+                            Events.MAPPER.writeValueAsString(shortlisted)));
+            return messages(project).stream().anyMatch(m -> "SENT".equals(m.get("status")) && "SMS".equals(m.get("channel")));
+        });
+        assertThat(messages(project)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule"))
+                .contains("deputy:" + inRegion + " INBOX deputy-vote-opened", "deputy:" + inRegion + " SMS deputy-vote-opened")
+                .noneMatch(line -> line.startsWith("deputy:" + elsewhere));
+        assertThat((String) one(project, "deputy:" + inRegion, "INBOX").get("body")).contains("村道硬化").contains("2027年票决");
+    }
+
+    @Test
+    void a_deputy_hears_of_too_few_station_entries_but_not_of_other_alerts() throws Exception {
+        UUID deputy = UUID.randomUUID();
+        String topic = "test.notification-in.scoring.events";
+        for (String kind : List.of("LOW_SCORE", "STATION_ENTRIES")) {
+            var alert = new cn.lianluo.common.events.contract.ScoringEvents.AlertRaised(deputy, "代表", "431124108", 2026,
+                    kind, "进站 2 次，应不少于 6 次");
+            cn.lianluo.common.testing.TestEvents.publish(topic, deputy.toString(),
+                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/scoring-service",
+                            "lianluo.scoring.alert-raised.v1", deputy.toString(), "431124108", Events.MAPPER.writeValueAsString(alert)));
+        }
+        await().atMost(WAIT).until(() -> !messages(deputy).isEmpty());
+        assertThat(messages(deputy)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule") + " " + m.get("status"))
+                .containsExactly("deputy:" + deputy + " INBOX deputy-station-entries SENT");
+        assertThat((String) messages(deputy).get(0).get("body")).isEqualTo("您2026年进站履职次数不足（进站 2 次，应不少于 6 次），请按时进站接待选民。");
+    }
+
+    @Test
+    void a_message_left_sending_by_a_replica_that_died_is_failed_and_never_sent() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        try (var db = java.sql.DriverManager.getConnection(cn.lianluo.common.testing.RealInfrastructure.jdbcUrl("notification_test"),
+                cn.lianluo.common.testing.RealInfrastructure.DB_USER, cn.lianluo.common.testing.RealInfrastructure.DB_PASSWORD);
+             var insert = db.prepareStatement("""
+                     INSERT INTO message (id, event_id, event_type, rule, recipient, channel, region_code, subject, template,
+                         title, body, params, address_sealed, status, not_before, created_at, taken_at)
+                     VALUES (?, ?, 'lianluo.case.received.v1', 'citizen-received', ?, 'SMS', ?, ?, 'citizen-received',
+                         '诉求已受理', '查询码LLDIED234567', '{"trackingCode":"LLDIED234567"}', ?, 'SENDING',
+                         now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, "citizen:" + caseId);
+            insert.setString(4, Events.REGION);
+            insert.setString(5, caseId.toString());
+            insert.setString(6, Events.sealer().seal(Events.phone()));
+            insert.executeUpdate();
+        }
+        await().atMost(WAIT).until(() -> "FAILED".equals(one(caseId, "citizen:" + caseId, "SMS").get("status")));
+        Map<String, Object> failed = one(caseId, "citizen:" + caseId, "SMS");
+        assertThat(outcomes(failed)).containsExactly("GIVE_UP");
+        assertThat(failed.get("sentAt")).isNull();
+    }
+}
