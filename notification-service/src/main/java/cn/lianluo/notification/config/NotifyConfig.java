@@ -21,6 +21,12 @@ public interface NotifyConfig {
     /** Older keys still opened while sealed values under them remain ({@code LIANLUO_NOTIFY_PREVIOUS_KEYS}). */
     Optional<List<String>> previousKeys();
 
+    /**
+     * The AES-256-GCM key the webhook subscriptions' signing secrets are sealed with ({@code LIANLUO_NOTIFY_WEBHOOK_KEY}),
+     * a key of its own: case-service, which holds {@link #key()}, cannot open them.
+     */
+    String webhookKey();
+
     Sms sms();
 
     Dispatch dispatch();

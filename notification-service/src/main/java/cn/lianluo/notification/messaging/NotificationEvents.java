@@ -59,8 +59,9 @@ public class NotificationEvents {
         if (!topic.knows(event.type())) {
             throw new IncomingEvent.Unreadable(event.type() + " does not belong on " + topic.topic());
         }
-        inbox.deliverInNewTransaction(CONSUMER, event, handlers);
-        // the webhooks claim the event under a consumer name of their own, in a transaction of their own
+        // the webhooks claim the event under a consumer name of their own, in a transaction of their own, first: an
+        // event the rules cannot apply (the dead-letter topic) still reaches the systems that subscribed to it
         webhooks.take(envelope, event);
+        inbox.deliverInNewTransaction(CONSUMER, event, handlers);
     }
 }
