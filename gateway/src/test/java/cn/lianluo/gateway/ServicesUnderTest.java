@@ -1,6 +1,8 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.testing.RealInfrastructure;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +46,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             "station-service", "station_gw", "deputy-service", "deputy_gw", "case-service", "cases_gw", "scoring-service", "scoring_gw",
             "notification-service", "notification_gw");
     private static final Map<String, Process> RUNNING = new HashMap<>();
+    /** The SMTP server notification-service sends its e-mails to (GreenMail, in the tests' JVM). */
+    private static GreenMail mail;
     private static String topicPrefix;
 
     @Override
@@ -57,6 +62,10 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         requireBuilt(root, PORTS.keySet());
         PORTS.keySet().forEach(service -> warnIfStale(root, service));
         topicPrefix = "gw" + System.currentTimeMillis() + ".";
+        if (mail == null) {
+            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+        }
         for (String service : PORTS.keySet()) {
             recreate(DATABASES.get(service));
             start(root, service);
@@ -70,6 +79,19 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
                 "lianluo.gateway.case-url", "http://127.0.0.1:" + PORTS.get("case-service"),
                 "lianluo.gateway.scoring-url", "http://127.0.0.1:" + PORTS.get("scoring-service"),
                 "lianluo.gateway.notification-url", "http://127.0.0.1:" + PORTS.get("notification-service"));
+    }
+
+    /** The e-mails notification-service sent during the run. */
+    public static GreenMail mail() {
+        return mail;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void start(Path root, String service) {
@@ -165,6 +187,12 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         // the tests' webhook receivers listen on http://127.0.0.1 (production allows neither)
         env.put("LIANLUO_NOTIFY_WEBHOOKS_ALLOW_HTTP", "true");
         env.put("LIANLUO_NOTIFY_WEBHOOKS_ALLOW_PRIVATE", "true");
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(mail.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        // no quiet hours: the tests run at any hour (QuietHoursIT of notification-service tests them)
+        env.put("LIANLUO_NOTIFY_SMS_QUIET_FROM", "00:00");
+        env.put("LIANLUO_NOTIFY_SMS_QUIET_UNTIL", "00:00");
         if (!topic.equals(topic(service.replace("-service", "")))) {
             env.put("LIANLUO_EVENTS_TOPIC", topic);
         }
@@ -259,6 +287,10 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         new ArrayList<>(RUNNING.keySet()).forEach(ServicesUnderTest::stop);
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA))) {
             Set<String> mine = admin.listTopics().names().get().stream().filter(t -> t.startsWith(topicPrefix))
                     .collect(Collectors.toSet());
