@@ -27,6 +27,13 @@ public interface NotifyConfig {
      */
     String webhookKey();
 
+    /**
+     * How old an event may be and still be told (3 days): older ones — a new install reading a topic's history, a
+     * consumer group moved back — are recorded SKIPPED with the attempt TOO_OLD and sent to no one.
+     */
+    @WithDefault("3d")
+    Duration maxEventAge();
+
     Sms sms();
 
     Dispatch dispatch();

@@ -9,6 +9,7 @@ import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.privacy.SealedContact;
+import cn.lianluo.notification.config.NotifyConfig;
 import cn.lianluo.notification.domain.Audience;
 import cn.lianluo.notification.domain.Channel;
 import cn.lianluo.notification.domain.MessageStatus;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,9 +52,11 @@ public class Notifier {
     private final Directory directory;
     private final SealedContact sealer;
     private final ObjectMapper mapper;
+    private final Duration maxEventAge;
 
-    public Notifier(Messages messages, Directory directory, SealedContact sealer, ObjectMapper mapper) {
+    public Notifier(Messages messages, Directory directory, SealedContact sealer, ObjectMapper mapper, NotifyConfig config) {
         RuleTable.check(RuleTable.RULES, RuleTable.TEMPLATES);
+        this.maxEventAge = config.maxEventAge();
         this.messages = messages;
         this.directory = directory;
         this.sealer = sealer;
@@ -192,13 +196,19 @@ public class Notifier {
         Instant now = Instant.now();
         boolean inbox = channel == Channel.INBOX;
         boolean noAddress = !inbox && (address == null || address.isBlank());
-        MessageStatus status = inbox ? MessageStatus.SENT : noAddress ? MessageStatus.SKIPPED : MessageStatus.PENDING;
+        // an event read long after it happened (a new install reading a topic's history, a consumer group moved back)
+        // is recorded and sent to no one: news of last year is no news
+        boolean stale = event.time() != null && event.time().isBefore(now.minus(maxEventAge));
+        MessageStatus status = stale || noAddress ? MessageStatus.SKIPPED : inbox ? MessageStatus.SENT : MessageStatus.PENDING;
         String masked = noAddress || inbox ? null : channel == Channel.SMS ? Masking.phone(address) : maskEmail(address);
         var written = messages.insert(new Messages.NewMessage(event.id(), event.type(), rule.name(), recipient.key(),
                 channel.name(), regionCode, subject == null ? null : subject.toString(), template.name(),
                 template.title(given), template.body(given), json(given), noAddress || inbox ? null : sealer.seal(address),
                 masked, urgent, status.name(), now, now));
-        if (noAddress) {
+        if (stale) {
+            written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "TOO_OLD", null, null,
+                    "the event happened at " + event.time() + ", more than " + maxEventAge + " ago")));
+        } else if (noAddress) {
             written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "NO_ADDRESS", null, null,
                     "no " + (channel == Channel.EMAIL ? "e-mail address" : "phone") + " on record for " + recipient.key())));
         }

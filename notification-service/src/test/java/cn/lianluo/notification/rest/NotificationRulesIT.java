@@ -1,5 +1,9 @@
 package cn.lianluo.notification.rest;
 
+import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.testing.TestEvents;
+import cn.lianluo.common.testing.TestTokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -7,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,27 @@ class NotificationRulesIT {
         await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> "citizen-reopened".equals(m.get("rule"))));
         assertThat(messages(caseId)).extracting(m -> m.get("rule") + " " + m.get("channel"))
                 .containsExactlyInAnyOrder("citizen-received SMS", "station-reception-received INBOX", "citizen-reopened SMS");
+    }
+
+    @Test
+    void an_event_read_long_after_it_happened_is_recorded_and_sent_to_no_one() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        UUID station = UUID.randomUUID();
+        CaseEvents.CaseData data = Events.data(caseId, "received", Events.phone(), "LLOLDEVENT234", false, station, null, null, 0);
+        // the envelope of an intake ten days ago, as a new install reading the topic's history meets it
+        ObjectNode envelope = (ObjectNode) Events.MAPPER.readTree(TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
+                CaseEvents.type("received"), caseId.toString(), Events.REGION, Events.MAPPER.writeValueAsString(data)));
+        envelope.put("time", Instant.now().minus(Duration.ofDays(10)).toString());
+        TestEvents.publish(Events.CASE_TOPIC, caseId.toString(), envelope.toString());
+        await().atMost(WAIT).until(() -> messages(caseId).size() == 2);
+        assertThat(messages(caseId)).extracting(m -> m.get("channel") + " " + m.get("status"))
+                .containsExactlyInAnyOrder("SMS SKIPPED", "INBOX SKIPPED");
+        assertThat(outcomes(one(caseId, "citizen:" + caseId, "SMS"))).containsExactly("TOO_OLD");
+        // nor does the station's inbox show it
+        given().header("Authorization", TestTokens.bearer("STATION_STAFF", Events.REGION)).queryParam("size", 200)
+                .when().get("/api/v1/inbox").then().statusCode(200)
+                .body("items.findAll { it.body.contains('" + caseId.toString().substring(0, 8).toUpperCase() + "') }.size()",
+                        org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
