@@ -44,6 +44,13 @@ class AuthorizationMatrixIT {
      * region and of the regions above it, where a case can be escalated to.
      */
     static final List<String> REFERENCE = List.of("/api/v1/units", "/api/v1/deadline-policies/{region}", "/api/v1/points/rules/{region}/{year}");
+    /**
+     * Reads of what is the caller's own, asked without a region: the inbox (站内信) of the account, and the message log
+     * and webhook subscriptions of the caller's region. Anyone they name reads them anywhere; what they list is in the
+     * caller's own scope (InboxIT, NotificationRulesIT and WebhookIT of notification-service check the rows).
+     */
+    static final List<String> OWN = List.of("/api/v1/inbox", "/api/v1/inbox/unread-count", "/api/v1/notifications/messages",
+            "/api/v1/webhooks");
 
     static final Map<String, String> INSIDE = tokens("433124", TOWNSHIP, DEPUTY, UNIT);
     static final Map<String, String> OUTSIDE = tokens("430822", OUT_TOWNSHIP, SeedIds.of("deputy", "liujiaping-t1").toString(),
@@ -59,6 +66,8 @@ class AuthorizationMatrixIT {
     /** Export jobs of the county asked for by the province's office: a job is its requester's alone. */
     static String rollJobId;
     static String pointsJobId;
+    /** A webhook subscription of the township, made by the county's ADMIN. */
+    static String webhookId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -102,6 +111,14 @@ class AuthorizationMatrixIT {
                 .multiPart("file", "sign.png", CaseFilesGatewayIT.PNG, "image/png")
                 .when().post("/api/v1/stations/" + STATION + "/standard/SIGN/evidence").then().statusCode(201)
                 .extract().path("id");
+        // the township unit's contact for e-mail, and another system's webhook of the township
+        given().header("Authorization", INSIDE.get("ADMIN")).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", TOWNSHIP, "email", "zhengfu@biancheng.example.cn"))
+                .when().put("/api/v1/notifications/contacts/unit/" + UNIT).then().statusCode(200);
+        webhookId = given().header("Authorization", INSIDE.get("ADMIN")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hooks/lianluo", "eventTypes", List.of("lianluo.case.*"),
+                        "regionPrefix", TOWNSHIP, "secret", "township-webhook-secret"))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         String province = TestTokens.bearer("ADMIN", "43");
         rollJobId = given().header("Authorization", province).contentType(ContentType.JSON)
                 .body(Map.of("kind", "deputy-roll", "region", "433124", "format", "csv"))
@@ -145,6 +162,8 @@ class AuthorizationMatrixIT {
                 .replace("/points/snapshots/{region}/{year}/{quarter}", "/points/snapshots/" + TOWNSHIP + "/2026/3")
                 .replace("/overview/{regionCode}", "/overview/" + TOWNSHIP)
                 .replace("/calendar/{year}", "/calendar/2026")
+                .replace("/notifications/contacts/{kind}/{id}", "/notifications/contacts/unit/" + UNIT)
+                .replace("/webhooks/{id}", "/webhooks/" + webhookId)
                 .replaceAll("\\{[A-Za-z]+}", java.util.UUID.randomUUID().toString());
     }
 
@@ -195,7 +214,7 @@ class AuthorizationMatrixIT {
                     continue;
                 }
                 checked += expect(wrong, op, role + " inside", INSIDE.get(role), named ? 200 : 403);
-                boolean everyone = op.isPublic() || REFERENCE.contains(op.path());
+                boolean everyone = op.isPublic() || REFERENCE.contains(op.path()) || OWN.contains(op.path());
                 checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), everyone ? (named ? 200 : 403) : 403);
             }
         }
