@@ -80,7 +80,8 @@ const ref = code => ({ $ref: `#/components/responses/E${code}` });
 
 /** Public writes and tracking are rate limited by the gateway (its Routes.isRateLimited; OpenApiIT keeps them equal). */
 const rateLimited = (method, path) => (method === 'post' && ['/api/v1/cases', '/api/v1/cases/track/{trackingCode}/rating',
-  '/api/v1/files', '/api/v1/livelihood-projects', '/api/v1/livelihood-projects/{id}/evaluations'].includes(path))
+  '/api/v1/files', '/api/v1/livelihood-projects', '/api/v1/livelihood-projects/{id}/evaluations',
+  '/api/v1/notifications/opt-out'].includes(path))
   || (method === 'get' && path === '/api/v1/cases/track/{trackingCode}');
 
 /** Security as roles, the errors every operation of its kind can answer, problem content on every error. */

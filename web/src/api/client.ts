@@ -6,8 +6,7 @@ import { accessToken, inSignedInApp, mayRetrySignIn, signIn } from '@/auth/sessi
 /** The schemas of the gateway's contract, by name: Schema<'CaseView'>. */
 export type Schema<N extends keyof components['schemas']> = components['schemas'][N]
 
-/** Adds the session's bearer token (exported for a client typed by hand before a contract has its paths). */
-export const bearer: Middleware = {
+const bearer: Middleware = {
   async onRequest({ request }) {
     if (!inSignedInApp()) return request
     const token = await accessToken()

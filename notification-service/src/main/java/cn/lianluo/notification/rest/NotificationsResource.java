@@ -40,6 +40,7 @@ import java.util.UUID;
 public class NotificationsResource {
 
     static final String KIND = "unit, station or deputy";
+    static final String NO_CONTACT = "Not found 未找到: no contact of this unit, station or deputy";
 
     private final Contacts contacts;
     private final MessageLog log;
@@ -55,8 +56,9 @@ public class NotificationsResource {
     @Operation(operationId = "putNotificationContact", summary = "Set a contact 设置通知联系方式",
             description = "The e-mail and phone a unit, station or deputy is notified at; the phone is stored sealed. "
                     + "ADMIN within the contact's region (and the region it had).")
-    @APIResponse(responseCode = "200", description = "OK: the contact, the phone masked")
-    @APIResponse(responseCode = "400", description = "Invalid request 请求参数有误")
+    @APIResponse(responseCode = "200", description = "The contact 通知联系方式, the phone masked")
+    @APIResponse(responseCode = "400", description = "Invalid request 请求参数有误: a kind other than " + KIND
+            + ", a malformed region, e-mail or phone, or neither an e-mail nor a phone")
     @APIResponse(responseCode = "403", description = "Forbidden 无权操作: outside the caller's region")
     public ContactView put(@Parameter(description = KIND) @PathParam("kind") String kind, @PathParam("id") UUID id,
                            @Valid @NotNull ContactBody body) {
@@ -68,8 +70,8 @@ public class NotificationsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "getNotificationContact", summary = "A contact 通知联系方式",
             description = "The phone masked. ADMIN within the contact's region.")
-    @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "404", description = "Not found 未找到")
+    @APIResponse(responseCode = "200", description = "The contact 通知联系方式, the phone masked")
+    @APIResponse(responseCode = "404", description = NO_CONTACT)
     public ContactView get(@Parameter(description = KIND) @PathParam("kind") String kind, @PathParam("id") UUID id) {
         return contacts.get(kind, id);
     }
@@ -79,8 +81,8 @@ public class NotificationsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteNotificationContact", summary = "Remove a contact 删除通知联系方式",
             description = "The unit, station or deputy keeps its inbox; e-mails and SMS to it are SKIPPED (NO_ADDRESS).")
-    @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Not found 未找到")
+    @APIResponse(responseCode = "204", description = "Removed 已删除")
+    @APIResponse(responseCode = "404", description = NO_CONTACT)
     public void delete(@Parameter(description = KIND) @PathParam("kind") String kind, @PathParam("id") UUID id) {
         contacts.delete(kind, id);
     }
@@ -103,7 +105,8 @@ public class NotificationsResource {
     @Operation(operationId = "listNotificationMessages", summary = "Message log 通知记录",
             description = "Every message the rules decided on in the caller's region, newest first, addresses masked, "
                     + "each with its attempts.")
-    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "200", description = "A page of messages 通知记录")
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: a malformed recipient key or caseId, page or size")
     public Page<MessageView> messages(
             @Parameter(description = "a recipient key: citizen:<case id>, unit:<id>, station:<id>, deputy:<id>")
             @QueryParam("recipient") String recipient,

@@ -38,6 +38,7 @@ import java.util.UUID;
 public class WebhookResource {
 
     static final String ID = "the subscription's id";
+    static final String NOT_FOUND = "Not found 未找到: no such subscription";
 
     private final Webhooks webhooks;
     private final Caller caller;
@@ -65,6 +66,7 @@ public class WebhookResource {
     @GET
     @Operation(operationId = "listWebhooks", summary = "Subscriptions 事件订阅列表",
             description = "The subscriptions whose region lies inside the caller's scope, newest first.")
+    @APIResponse(responseCode = "200", description = "The subscriptions 事件订阅列表")
     public List<Webhook> list() {
         return webhooks.list(caller);
     }
@@ -72,7 +74,8 @@ public class WebhookResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "A subscription 事件订阅")
-    @APIResponse(responseCode = "404", description = "Not found 未找到")
+    @APIResponse(responseCode = "200", description = "The subscription 事件订阅")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Webhook get(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.get(id, caller);
     }
@@ -82,8 +85,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "deleteWebhook", summary = "Delete a subscription 删除事件订阅",
             description = "Its matched events, pending deliveries and dead letters go with it.")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Not found 未找到")
+    @APIResponse(responseCode = "204", description = "Deleted 已删除")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public void delete(@Parameter(description = ID) @PathParam("id") UUID id) {
         webhooks.delete(id, caller);
     }
@@ -93,6 +96,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "pauseWebhook", summary = "Pause a subscription 暂停推送",
             description = "Nothing is sent while paused; the events matched meanwhile wait and are sent, in order, on resume.")
+    @APIResponse(responseCode = "200", description = "The subscription, PAUSED 已暂停")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Webhook pause(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.setPaused(id, true, caller);
     }
@@ -100,7 +105,10 @@ public class WebhookResource {
     @POST
     @Path("/{id}/resume")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "resumeWebhook", summary = "Resume a subscription 恢复推送")
+    @Operation(operationId = "resumeWebhook", summary = "Resume a subscription 恢复推送",
+            description = "What was matched while it was paused is sent, in order.")
+    @APIResponse(responseCode = "200", description = "The subscription, ACTIVE 已恢复")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Webhook resume(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.setPaused(id, false, caller);
     }
@@ -110,8 +118,10 @@ public class WebhookResource {
     @Operation(operationId = "replayWebhook", summary = "Replay from a time 从某时刻起重新推送",
             description = "Every event the subscription matched whose CloudEvent time is at or after `from` is delivered "
                     + "again, with its original id (receivers drop ids they have seen unless they want the replay).")
-    @APIResponse(responseCode = "200", description = "OK: how many deliveries were queued",
+    @APIResponse(responseCode = "200", description = "Queued 已排队: how many deliveries were queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replayed.class)))
+    @APIResponse(responseCode = "400", description = "Bad request 请求有误: no `from`, or one that is not an ISO 8601 time")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Replayed replay(@Parameter(description = ID) @PathParam("id") UUID id, ReplayRequest request) {
         return webhooks.replay(id, request == null ? null : request.from(), caller);
     }
@@ -120,6 +130,8 @@ public class WebhookResource {
     @Path("/{id}/dead-letters")
     @Operation(operationId = "listWebhookDeadLetters", summary = "Dead letters 推送失败的事件",
             description = "Deliveries given up after retrying for lianluo.notify.webhooks.give-up-after (24 h), oldest first.")
+    @APIResponse(responseCode = "200", description = "The dead letters 推送失败的事件 (at most 1,000)")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public List<DeadLetter> deadLetters(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.deadLetters(id, caller);
     }
@@ -129,6 +141,8 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "replayWebhookDeadLetters", summary = "Replay every dead letter 重新推送全部失败事件",
             description = "Each dead letter is retried again, with a fresh give-up period from its next attempt.")
+    @APIResponse(responseCode = "200", description = "Queued 已排队: how many dead letters are retried")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Replayed replayDeadLetters(@Parameter(description = ID) @PathParam("id") UUID id) {
         return webhooks.replayDeadLetters(id, null, caller);
     }
@@ -136,8 +150,10 @@ public class WebhookResource {
     @POST
     @Path("/{id}/dead-letters/{deliveryId}/replay")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "replayWebhookDeadLetter", summary = "Replay one dead letter 重新推送一条失败事件")
-    @APIResponse(responseCode = "404", description = "Not found 未找到: no such dead letter of the subscription")
+    @Operation(operationId = "replayWebhookDeadLetter", summary = "Replay one dead letter 重新推送一条失败事件",
+            description = "The dead letter is retried again, with a fresh give-up period from its next attempt.")
+    @APIResponse(responseCode = "200", description = "Queued 已排队 (deliveries: 1)")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such subscription, or no such dead letter of it")
     public Replayed replayDeadLetter(@Parameter(description = ID) @PathParam("id") UUID id,
                                      @Parameter(description = "the dead letter's id") @PathParam("deliveryId") long deliveryId) {
         return webhooks.replayDeadLetters(id, deliveryId, caller);

@@ -25,7 +25,12 @@ public final class NotifyDtos {
     }
 
     @Schema(name = "NotificationContact", description = "A contact of a unit, station or deputy, the phone masked.")
-    public record ContactView(String kind, UUID id, String regionCode, String email, String phoneMasked, Instant updatedAt) {
+    public record ContactView(String kind, UUID id, String regionCode,
+                              @Schema(description = "e-mail address 电子邮箱; null when only a phone is set", nullable = true)
+                              String email,
+                              @Schema(description = "the phone masked 手机号(脱敏); null when only an e-mail is set", nullable = true)
+                              String phoneMasked,
+                              Instant updatedAt) {
     }
 
     @Schema(name = "NotificationOptOut", description = "A citizen's wish to get no more SMS, proved by a case's tracking code and phone.")
@@ -36,13 +41,28 @@ public final class NotifyDtos {
     @Schema(name = "NotificationAttempt", description = "One attempt to send a message and its outcome.")
     public record AttemptView(Instant at,
                               @Schema(description = "SENT, RETRY, GIVE_UP, QUIET_HOURS, DAILY_CAP, OPTED_OUT, NO_ADDRESS") String outcome,
-                              String provider, String code, String detail) {
+                              @Schema(description = "log, aliyun or smtp; null when nothing was sent", nullable = true)
+                              String provider,
+                              @Schema(description = "the provider's answer code (OK, isv.…)", nullable = true) String code,
+                              @Schema(description = "the provider's message id or why it failed", nullable = true)
+                              String detail) {
     }
 
     @Schema(name = "NotificationMessage", description = "A message of the log, its address masked, with its attempts.")
-    public record MessageView(UUID id, UUID eventId, String eventType, String rule, String recipient, String channel,
-                              String regionCode, String subject, String title, String body, String addressMasked,
-                              boolean urgent, String status, Instant notBefore, int attempts, Instant createdAt,
-                              Instant sentAt, List<AttemptView> history) {
+    public record MessageView(UUID id, UUID eventId, String eventType, String rule,
+                              @Schema(description = "citizen:<case id>, unit:<id>, station:<id> or deputy:<id>")
+                              String recipient,
+                              @Schema(description = "SMS, EMAIL or INBOX") String channel,
+                              String regionCode,
+                              @Schema(description = "what it is about: a case id, a deputy id", nullable = true)
+                              String subject,
+                              String title, String body,
+                              @Schema(description = "the phone or e-mail masked; null for the inbox and when there is no address",
+                                      nullable = true) String addressMasked,
+                              boolean urgent,
+                              @Schema(description = "PENDING, SENDING, SENT, SKIPPED or FAILED") String status,
+                              Instant notBefore, int attempts, Instant createdAt,
+                              @Schema(description = "when it was sent", nullable = true) Instant sentAt,
+                              List<AttemptView> history) {
     }
 }

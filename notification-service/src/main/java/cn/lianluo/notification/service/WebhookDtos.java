@@ -43,9 +43,12 @@ public final class WebhookDtos {
     }
 
     @Schema(name = "WebhookDeadLetter", description = "A delivery given up after its retries, with its last answer.")
-    public record DeadLetter(long id, UUID eventId, String eventType, String subject, int attempts,
+    public record DeadLetter(long id, UUID eventId, String eventType,
+                             @Schema(description = "the CloudEvent's subject: a case id, a deputy id", nullable = true)
+                             String subject, int attempts,
                              Instant firstAttemptAt, Instant lastAttemptAt,
-                             @Schema(description = "the receiver's last HTTP status; null when it did not answer")
-                             Integer lastStatus, String lastError) {
+                             @Schema(description = "the receiver's last HTTP status; null when it did not answer", nullable = true)
+                             Integer lastStatus,
+                             @Schema(description = "why the last attempt failed", nullable = true) String lastError) {
     }
 }
