@@ -195,7 +195,11 @@ class NotificationsIT {
             Thread.sleep(5_000); // two passes of the delivery worker, had anything been queued
             assertThat(receiver.received()).hasSize(receivedBefore);
             for (String id : cases) {
-                assertThat(messagesOf(id).getList("items")).as(id).hasSize(messagesBefore.get(id));
+                List<Map<String, Object>> items = messagesOf(id).getList("items");
+                assertThat(items).as(id).hasSize(messagesBefore.get(id));
+                // two replicas, a kill -9 and a redelivery: each citizen SMS and unit e-mail was sent once, by one attempt
+                assertThat(items).filteredOn(m -> !"INBOX".equals(m.get("channel"))).isNotEmpty()
+                        .allSatisfy(m -> assertThat((List<?>) m.get("history")).as(m.get("rule") + " of " + id).hasSize(1));
             }
             given().header("Authorization", ADMIN).when().get("/api/v1/webhooks/" + hook + "/dead-letters")
                     .then().statusCode(200).body("size()", equalTo(0));
