@@ -25,7 +25,7 @@ public final class RuleTable {
     /** The templates, by name; every SMS goes out with the 短信签名 in front. */
     public static final Map<String, Template> TEMPLATES = templates(
             new Template("citizen-received", "诉求已受理",
-                    "您的诉求已受理，查询码{trackingCode}。凭查询码和手机号可随时查询办理进度。"),
+                    "您的诉求已受理，查询码{trackingCode}。凭查询码和手机号可在查进度页查询办理进度或退订短信。"),
             new Template("citizen-answered", "诉求已当场答复",
                     "您的诉求（查询码{trackingCode}）已当场答复，请凭查询码查看答复内容并评价。"),
             new Template("citizen-replied", "诉求已答复",

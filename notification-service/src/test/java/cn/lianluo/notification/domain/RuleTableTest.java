@@ -41,6 +41,15 @@ class RuleTableTest {
     }
 
     @Test
+    void the_intake_sms_says_where_to_stop_sms_and_stays_one_sms_under_a_long_sign_name() {
+        String body = RuleTable.TEMPLATES.get("citizen-received").body(Map.of("trackingCode", "LLABCD2345EF"));
+        // the H5 查进度 page has 不再接收短信 (POST /api/v1/notifications/opt-out with the code and the phone)
+        assertThat(body).contains("查进度页").contains("退订短信");
+        // one SMS is 70 characters with the 短信签名; a county's sign is about as long as 【花垣县人大常委会】
+        assertThat(("【花垣县人大常委会】" + body).length()).isLessThanOrEqualTo(70);
+    }
+
+    @Test
     void a_reply_after_a_reopening_has_its_own_words() {
         Map<String, String> again = Map.of("reopenCount", "1");
         assertThat(RuleTable.of("lianluo.case.replied.v1").stream().filter(r -> r.applies(again)).map(Rule::template))
