@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * Who hears what (docs/notifications.md): each rule names an event type, an audience, a template and the facts it
  * gives the template. The facts of an event are read by the service ({@code caseNo}, {@code stage}, {@code dueDate},
  * {@code reason}, {@code urgentMark}, {@code trackingCode} for the citizen; {@code year}, {@code status},
- * {@code detail}, {@code title} for deputies); a rule passes on only those it lists.
+ * {@code detail}, {@code title}, {@code closesAt} for deputies); a rule passes on only those it lists.
  */
 public final class RuleTable {
 
@@ -20,7 +20,15 @@ public final class RuleTable {
     private static final Set<String> CITIZEN_FACTS = Set.of("trackingCode");
     private static final Set<String> UNIT_FACTS = Set.of("caseNo", "stage", "dueDate", "urgentMark");
     private static final Set<String> MOVED_FACTS = Set.of("caseNo", "dueDate", "reason", "urgentMark");
+    private static final Set<String> VOTE_FACTS = Set.of("year", "closesAt");
     private static final Predicate<Map<String, String>> ALWAYS = f -> true;
+
+    /**
+     * The rules of a vote (票决) rather than of a project: every project shortlisted into one vote brings them, and
+     * the deputies hear each once per vote (their messages are keyed by the vote's session, not by the event).
+     */
+    public static final String VOTE_OPENED = "deputy-vote-opened";
+    public static final String VOTE_CLOSING = "deputy-vote-closing";
 
     /** The templates, by name; every SMS goes out with the 短信签名 in front. */
     public static final Map<String, Template> TEMPLATES = templates(
@@ -61,9 +69,14 @@ public final class RuleTable {
             new Template("deputy-station-entries", "进站履职不足提醒",
                     "您{year}年进站履职次数不足（{detail}），请按时进站接待选民。"),
             new Template("deputy-vote-opened", "民生实事项目票决已开始",
-                    "民生实事项目“{title}”已列入{year}年票决，请登录联络站系统投票。"));
+                    "民生实事项目“{title}”等候选项目已列入{year}年票决，{closesAt}截止，请登录联络站系统投票。"),
+            new Template("deputy-vote-closing", "民生实事项目票决明日截止",
+                    "{year}年民生实事项目票决将于{closesAt}截止，尚未投票的请及时登录联络站系统投票。"));
 
-    /** The rule table; one message per event, recipient and channel, so no two rules of one type share an audience. */
+    /**
+     * The rule table; one message per event, recipient and channel, so no two rules of one type share an audience —
+     * except the two rules of a vote, whose messages are keyed by the vote's session and the rule.
+     */
     public static final List<Rule> RULES = List.of(
             rule("citizen-received", "received", Audience.CITIZEN, "citizen-received", CITIZEN_FACTS),
             rule("citizen-answered", "answered", Audience.CITIZEN, "citizen-answered", CITIZEN_FACTS),
@@ -90,8 +103,10 @@ public final class RuleTable {
             new Rule("deputy-station-entries", "lianluo.scoring.alert-raised.v1", Audience.DEPUTY,
                     "deputy-station-entries", Set.of("year", "detail"), "kind STATION_ENTRIES",
                     f -> "STATION_ENTRIES".equals(f.get("kind"))),
-            new Rule("deputy-vote-opened", CASE + "project-shortlisted" + V1, Audience.REGION_DEPUTIES,
-                    "deputy-vote-opened", Set.of("title", "year"), "", ALWAYS));
+            new Rule(VOTE_OPENED, CASE + "project-shortlisted" + V1, Audience.REGION_DEPUTIES,
+                    "deputy-vote-opened", Set.of("title", "year", "closesAt"), "once per vote, when it opens", ALWAYS),
+            new Rule(VOTE_CLOSING, CASE + "project-shortlisted" + V1, Audience.REGION_DEPUTIES,
+                    "deputy-vote-closing", VOTE_FACTS, "once per vote, 24 h before it closes; none once closed", ALWAYS));
 
     private RuleTable() {
     }

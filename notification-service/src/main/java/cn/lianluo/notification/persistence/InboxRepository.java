@@ -38,10 +38,11 @@ public class InboxRepository {
     }
 
     public List<Row> page(Owner owner, boolean unreadOnly, int page, int size) {
+        // an entry written to be due later shows from then, as of then
         Query query = em.createNativeQuery("SELECT m.id, m.event_type, m.subject, m.region_code, m.recipient, m.title, "
-                + "m.body, m.created_at, r.read_at FROM message m LEFT JOIN inbox_read r ON r.message_id = m.id "
-                + "AND r.account = :account WHERE " + mine(owner) + (unreadOnly ? " AND r.read_at IS NULL" : "")
-                + " ORDER BY m.created_at DESC, m.id DESC");
+                + "m.body, greatest(m.created_at, m.not_before) AS shown_at, r.read_at FROM message m "
+                + "LEFT JOIN inbox_read r ON r.message_id = m.id AND r.account = :account WHERE " + mine(owner)
+                + (unreadOnly ? " AND r.read_at IS NULL" : "") + " ORDER BY shown_at DESC, m.id DESC");
         bind(query, owner).setParameter("account", owner.account()).setFirstResult(page * size).setMaxResults(size);
         List<Row> rows = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -85,7 +86,10 @@ public class InboxRepository {
         return query.executeUpdate();
     }
 
-    /** The owner's entries: INBOX messages put in the inbox, addressed to one of its recipients or its stations. */
+    /**
+     * The owner's entries: INBOX messages put in the inbox, addressed to one of its recipients or its stations, and
+     * due (a reminder written ahead, such as a vote's closing tomorrow, is not there before its {@code not_before}).
+     */
     private static String mine(Owner owner) {
         List<String> alternatives = new ArrayList<>();
         if (!owner.recipients().isEmpty()) {
@@ -95,7 +99,7 @@ public class InboxRepository {
             alternatives.add("(m.recipient LIKE 'station:%' AND m.region_code LIKE :stationRegion)");
         }
         String whose = alternatives.isEmpty() ? "FALSE" : "(" + String.join(" OR ", alternatives) + ")";
-        return "m.channel = 'INBOX' AND m.status = 'SENT' AND " + whose;
+        return "m.channel = 'INBOX' AND m.status = 'SENT' AND m.not_before <= now() AND " + whose;
     }
 
     private static Query bind(Query query, Owner owner) {

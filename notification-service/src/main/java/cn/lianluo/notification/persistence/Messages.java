@@ -58,7 +58,9 @@ public class Messages {
                 .setParameter("params", orEmpty(m.params())).setParameter("address", orEmpty(m.addressSealed()))
                 .setParameter("masked", orEmpty(m.addressMasked())).setParameter("urgent", m.urgent())
                 .setParameter("status", m.status()).setParameter("notBefore", m.notBefore()).setParameter("at", m.at())
-                .setParameter("sentAt", "SENT".equals(m.status()) ? m.at() : Instant.EPOCH)
+                // an inbox entry due later (a vote's reminder) counts as sent when it is due, the time it shows
+                .setParameter("sentAt", !"SENT".equals(m.status()) ? Instant.EPOCH
+                        : m.notBefore().isAfter(m.at()) ? m.notBefore() : m.at())
                 .executeUpdate();
         return written == 1 ? Optional.of(id) : Optional.empty();
     }

@@ -9,6 +9,7 @@ import cn.lianluo.common.events.contract.ScoringEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.privacy.SealedContact;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.notification.config.NotifyConfig;
 import cn.lianluo.notification.domain.Audience;
 import cn.lianluo.notification.domain.Channel;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,12 +140,56 @@ public class Notifier {
     }
 
     void onProject(IncomingEvent event, ProjectData data) {
-        Map<String, String> facts = Map.of("title", String.valueOf(data.title()), "year", Integer.toString(data.year()));
+        Map<String, String> facts = Map.of("title", String.valueOf(data.title()), "year", Integer.toString(data.year()),
+                "closesAt", data.voteClosesAt() == null ? "—" : chinese(data.voteClosesAt()));
+        Instant now = Instant.now();
         for (Rule rule : RuleTable.of(event.type())) {
+            Slot slot = voteSlot(rule, data, event, now);
+            if (slot == null) {
+                continue;
+            }
             for (UUID deputy : directory.deputiesWithin(data.regionCode())) {
-                deputy(event, rule, deputy, data.regionCode(), data.projectId(), facts);
+                deputy(event, slot, rule, deputy, data.regionCode(), data.projectId(), facts);
             }
         }
+    }
+
+    /** A message's key (the event id of its row) and the time it is due from. */
+    private record Slot(UUID key, Instant due) {
+    }
+
+    /**
+     * The key and time of a vote's message: keyed by the session and the rule, so the second project of a vote writes
+     * nothing new; "opened" due when the vote opens, "closing" 24 h before it closes (now, if that is past). None for
+     * a vote already closed, nor a "closing" for a vote whose close the event does not give.
+     */
+    private static Slot voteSlot(Rule rule, ProjectData data, IncomingEvent event, Instant now) {
+        Instant opens = data.voteOpensAt() == null ? now : later(now, data.voteOpensAt());
+        Instant closes = data.voteClosesAt();
+        boolean opened = RuleTable.VOTE_OPENED.equals(rule.name());
+        if (closes != null && !closes.isAfter(now)) {
+            return null;
+        }
+        if (data.sessionId() == null) {
+            return opened ? new Slot(event.id(), now) : null;
+        }
+        if (opened) {
+            return new Slot(sessionKey(data.sessionId(), "opened"), opens);
+        }
+        if (RuleTable.VOTE_CLOSING.equals(rule.name())) {
+            return closes == null ? null
+                    : new Slot(sessionKey(data.sessionId(), "closing"), later(opens, closes.minus(Duration.ofHours(24))));
+        }
+        return new Slot(event.id(), now);
+    }
+
+    /** The name-based key of one message of a vote to each deputy: {@code <sessionId>:<what>}. */
+    static UUID sessionKey(UUID sessionId, String what) {
+        return UUID.nameUUIDFromBytes((sessionId + ":" + what).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     void onAppeal(IncomingEvent event, ScoringEvents.AppealDecided data) {
@@ -166,12 +212,17 @@ public class Notifier {
 
     private void deputy(IncomingEvent event, Rule rule, UUID deputyId, String regionCode, UUID subject,
                         Map<String, String> facts) {
+        deputy(event, new Slot(event.id(), null), rule, deputyId, regionCode, subject, facts);
+    }
+
+    private void deputy(IncomingEvent event, Slot slot, Rule rule, UUID deputyId, String regionCode, UUID subject,
+                        Map<String, String> facts) {
         Recipient deputy = new Recipient(RecipientKind.DEPUTY, deputyId.toString());
         String region = regionCode == null ? "" : regionCode;
-        write(event, rule, deputy, Channel.INBOX, region, subject, facts, null, false);
+        write(event, slot, rule, deputy, Channel.INBOX, region, subject, facts, null, false);
         directory.contact(RecipientKind.DEPUTY.name(), deputyId).map(Directory.Contact::phoneSealed)
                 .map(sealer::open)
-                .ifPresent(phone -> write(event, rule, deputy, Channel.SMS, region, subject, facts, phone, false));
+                .ifPresent(phone -> write(event, slot, rule, deputy, Channel.SMS, region, subject, facts, phone, false));
     }
 
     void onDeputy(IncomingEvent event, DeputyEvents.DeputyData data) {
@@ -182,11 +233,17 @@ public class Notifier {
         directory.setDeputyActive(data.deputyId(), data.deputyActive(), event.time());
     }
 
-    /**
-     * Writes one message (nothing if the event gave the recipient one on the channel already). An e-mail or SMS with
-     * no address is written SKIPPED, its attempt saying NO_ADDRESS.
-     */
     private void write(IncomingEvent event, Rule rule, Recipient recipient, Channel channel, String regionCode,
+                       UUID subject, Map<String, String> facts, String address, boolean urgent) {
+        write(event, new Slot(event.id(), null), rule, recipient, channel, regionCode, subject, facts, address, urgent);
+    }
+
+    /**
+     * Writes one message (nothing if its key — the event's id, or a vote's — gave the recipient one on the channel
+     * already), due from the slot's time (now if none; an inbox entry shows from then). An e-mail or SMS with no
+     * address is written SKIPPED, its attempt saying NO_ADDRESS.
+     */
+    private void write(IncomingEvent event, Slot slot, Rule rule, Recipient recipient, Channel channel, String regionCode,
                        UUID subject, Map<String, String> facts, String address, boolean urgent) {
         Template template = RuleTable.TEMPLATES.get(rule.template());
         Map<String, String> given = new LinkedHashMap<>();
@@ -201,10 +258,11 @@ public class Notifier {
         boolean stale = event.time() != null && event.time().isBefore(now.minus(maxEventAge));
         MessageStatus status = stale || noAddress ? MessageStatus.SKIPPED : inbox ? MessageStatus.SENT : MessageStatus.PENDING;
         String masked = noAddress || inbox ? null : channel == Channel.SMS ? Masking.phone(address) : maskEmail(address);
-        var written = messages.insert(new Messages.NewMessage(event.id(), event.type(), rule.name(), recipient.key(),
+        Instant due = slot.due() == null || slot.due().isBefore(now) ? now : slot.due();
+        var written = messages.insert(new Messages.NewMessage(slot.key(), event.type(), rule.name(), recipient.key(),
                 channel.name(), regionCode, subject == null ? null : subject.toString(), template.name(),
                 template.title(given), template.body(given), json(given), noAddress || inbox ? null : sealer.seal(address),
-                masked, urgent, status.name(), now, now));
+                masked, urgent, status.name(), due, now));
         if (stale) {
             written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "TOO_OLD", null, null,
                     "the event happened at " + event.time() + ", more than " + maxEventAge + " ago")));
@@ -230,6 +288,12 @@ public class Notifier {
 
     private static String chinese(LocalDate date) {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+    }
+
+    /** 2026年12月8日18:00, China time. */
+    static String chinese(Instant at) {
+        var local = at.atZone(Zones.CHINA);
+        return chinese(local.toLocalDate()) + String.format("%02d:%02d", local.getHour(), local.getMinute());
     }
 
     private record Citizen(String phone, String trackingCode) {

@@ -10,12 +10,15 @@ import io.restassured.http.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,38 +207,138 @@ class NotificationRulesIT {
         given().header("Authorization", Events.ADMIN).get(path).then().statusCode(404);
     }
 
+    /** A deputy as deputy-service registers one, active, in the region. */
+    static void registerDeputy(UUID deputy, String region) throws Exception {
+        var data = new cn.lianluo.common.events.contract.DeputyEvents.DeputyData(deputy, "代表", "女", "瑶族", region,
+                "139****0001", true, List.of());
+        TestEvents.publish("test.notification-in.deputy.events", deputy.toString(),
+                TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
+                        "lianluo.deputy.registered.v1", deputy.toString(), region, Events.MAPPER.writeValueAsString(data)));
+    }
+
+    /** A project shortlisted into the vote {@code session} of the region, published (a new event id) under {@code key}. */
+    static void shortlisted(String key, UUID project, String title, UUID session, String region, Instant opens,
+                            Instant closes) throws Exception {
+        var data = new CaseEvents.ProjectData(project, "shortlisted", "ADMIN", Instant.now(), "SHORTLISTED", region, 2027,
+                title, "DEPUTY", null, session, "COUNTY", null, null, null, 0, null, null, null, List.of(), opens, closes);
+        TestEvents.publish(Events.CASE_TOPIC, key, TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
+                "lianluo.case.project-shortlisted.v1", project.toString(), region, Events.MAPPER.writeValueAsString(data)));
+    }
+
     @Test
     void deputies_of_the_region_hear_that_a_vote_opened_and_one_hears_of_station_entries_short() throws Exception {
         UUID inRegion = UUID.randomUUID();
         UUID elsewhere = UUID.randomUUID();
-        String deputyTopic = "test.notification-in.deputy.events";
-        for (UUID deputy : List.of(inRegion, elsewhere)) {
-            String region = deputy == inRegion ? "431124108" : "431224";
-            var data = new cn.lianluo.common.events.contract.DeputyEvents.DeputyData(deputy, "代表", "女", "瑶族", region,
-                    "139****0001", true, List.of());
-            cn.lianluo.common.testing.TestEvents.publish(deputyTopic, deputy.toString(),
-                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
-                            "lianluo.deputy.registered.v1", deputy.toString(), region, Events.MAPPER.writeValueAsString(data)));
-        }
+        registerDeputy(inRegion, "431124108");
+        registerDeputy(elsewhere, "431224");
         given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("regionCode", "431124108", "phone", "13900001111"))
                 .put("/api/v1/notifications/contacts/deputy/" + inRegion).then().statusCode(200);
         UUID project = UUID.randomUUID();
-        var shortlisted = new cn.lianluo.common.events.contract.CaseEvents.ProjectData(project, "shortlisted", "ADMIN",
-                java.time.Instant.now(), "SHORTLISTED", "4311", 2027, "村道硬化", "DEPUTY", null, UUID.randomUUID(),
-                "COUNTY", null, null, null, 0, null, null, null, List.of());
+        UUID session = UUID.randomUUID();
+        Instant opens = Instant.now().minus(Duration.ofHours(1));
         // the deputies' events come on another topic: the project's event (a new one each time) until the copy has them
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
-            cn.lianluo.common.testing.TestEvents.publish(Events.CASE_TOPIC, project.toString(),
-                    cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(),
-                            "/lianluo/case-service", "lianluo.case.project-shortlisted.v1", project.toString(), "4311",
-                            Events.MAPPER.writeValueAsString(shortlisted)));
+            // as before the vote's window was in the event: no reminder of its close
+            shortlisted(project.toString(), project, "村道硬化", session, "4311", opens, null);
             return messages(project).stream().anyMatch(m -> "SENT".equals(m.get("status")) && "SMS".equals(m.get("channel")));
         });
         assertThat(messages(project)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule"))
                 .contains("deputy:" + inRegion + " INBOX deputy-vote-opened", "deputy:" + inRegion + " SMS deputy-vote-opened")
                 .noneMatch(line -> line.startsWith("deputy:" + elsewhere));
         assertThat((String) one(project, "deputy:" + inRegion, "INBOX").get("body")).contains("村道硬化").contains("2027年票决");
+    }
+
+    @Test
+    void a_vote_is_announced_once_per_deputy_and_recalled_a_day_before_it_closes() throws Exception {
+        String region = "431124" + (100 + ThreadLocalRandom.current().nextInt(899));
+        UUID deputy = UUID.randomUUID();
+        String recipient = "deputy:" + deputy;
+        registerDeputy(deputy, region);
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", region, "phone", Events.phone()))
+                .put("/api/v1/notifications/contacts/deputy/" + deputy).then().statusCode(200);
+        UUID session = UUID.randomUUID();
+        Instant opens = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant closes = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // one key for every event of this test, so they are read in the order published
+        String key = session.toString();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            shortlisted(key, first, "村道硬化", session, region, opens, closes);
+            return messages(first).stream().anyMatch(m -> recipient.equals(m.get("recipient")));
+        });
+        // the second candidate of the same vote, one of a vote already closed, and one of a vote closing within a day,
+        // read in this order
+        shortlisted(key, second, "自来水管网改造", session, region, opens, closes);
+        UUID closedVote = UUID.randomUUID();
+        shortlisted(key, closedVote, "路灯安装", UUID.randomUUID(), region, opens.minus(Duration.ofDays(8)),
+                opens.minus(Duration.ofDays(1)));
+        UUID lastDay = UUID.randomUUID();
+        Instant soon = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        shortlisted(key, lastDay, "集贸市场改造", UUID.randomUUID(), region, opens.minus(Duration.ofDays(2)), soon);
+        await().atMost(WAIT).until(() -> messages(lastDay).stream().anyMatch(m -> recipient.equals(m.get("recipient"))
+                && "deputy-vote-closing".equals(m.get("rule"))));
+
+        assertThat(messages(second)).noneMatch(m -> recipient.equals(m.get("recipient")));
+        assertThat(messages(closedVote)).noneMatch(m -> recipient.equals(m.get("recipient")));
+        assertThat(messages(first)).filteredOn(m -> recipient.equals(m.get("recipient")))
+                .extracting(m -> m.get("channel") + " " + m.get("rule"))
+                .containsExactlyInAnyOrder("INBOX deputy-vote-opened", "SMS deputy-vote-opened",
+                        "INBOX deputy-vote-closing", "SMS deputy-vote-closing");
+        assertThat(ruled(first, recipient, "INBOX", "deputy-vote-opened").get("eventId"))
+                .isEqualTo(UUID.nameUUIDFromBytes((session + ":opened").getBytes(StandardCharsets.UTF_8)).toString());
+        Map<String, Object> closing = ruled(first, recipient, "INBOX", "deputy-vote-closing");
+        assertThat(closing.get("eventId"))
+                .isEqualTo(UUID.nameUUIDFromBytes((session + ":closing").getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(Instant.parse((String) closing.get("notBefore"))).isEqualTo(closes.minus(Duration.ofHours(24)));
+        assertThat(closing.get("body")).isEqualTo("2027年民生实事项目票决将于" + chinese(closes)
+                + "截止，尚未投票的请及时登录联络站系统投票。");
+        Map<String, Object> closingSms = ruled(first, recipient, "SMS", "deputy-vote-closing");
+        assertThat(closingSms.get("status")).isEqualTo("PENDING");
+        assertThat(Instant.parse((String) closingSms.get("notBefore"))).isEqualTo(closes.minus(Duration.ofHours(24)));
+        // the vote closing within a day is recalled at once
+        Map<String, Object> recall = ruled(lastDay, recipient, "INBOX", "deputy-vote-closing");
+        assertThat(Instant.parse((String) recall.get("notBefore"))).isBefore(soon.minus(Duration.ofHours(1)));
+
+        // the first vote's reminder is not in the deputy's inbox before it is due ...
+        String token = TestTokens.deputy(region, deputy.toString());
+        assertThat(inboxTitles(token)).containsExactlyInAnyOrder("民生实事项目票决已开始", "民生实事项目票决已开始",
+                "民生实事项目票决明日截止");
+        unread(token, 3);
+        // ... and is once it is (its due time moved to the past rather than waiting three days)
+        try (var db = java.sql.DriverManager.getConnection(cn.lianluo.common.testing.RealInfrastructure.jdbcUrl("notification_test"),
+                cn.lianluo.common.testing.RealInfrastructure.DB_USER, cn.lianluo.common.testing.RealInfrastructure.DB_PASSWORD);
+             var due = db.prepareStatement("UPDATE message SET not_before = now() - interval '1 minute' WHERE id = ?")) {
+            due.setObject(1, UUID.fromString((String) closing.get("id")));
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(inboxTitles(token)).containsExactlyInAnyOrder("民生实事项目票决已开始", "民生实事项目票决已开始",
+                "民生实事项目票决明日截止", "民生实事项目票决明日截止");
+        unread(token, 4);
+    }
+
+    static Map<String, Object> ruled(UUID subject, String recipient, String channel, String rule) {
+        return messages(subject).stream().filter(m -> recipient.equals(m.get("recipient")) && channel.equals(m.get("channel"))
+                && rule.equals(m.get("rule"))).findFirst().orElseThrow(() -> new AssertionError("no " + rule + " " + channel));
+    }
+
+    static List<String> inboxTitles(String token) {
+        return given().header("Authorization", token).queryParam("size", 50).get("/api/v1/inbox").then().statusCode(200)
+                .extract().jsonPath().getList("items.title");
+    }
+
+    static void unread(String token, int count) {
+        given().header("Authorization", token).get("/api/v1/inbox/unread-count").then().statusCode(200)
+                .body("unread", org.hamcrest.Matchers.equalTo(count));
+    }
+
+    /** 2026年12月8日18:00 in China time, as the templates write a time. */
+    static String chinese(Instant at) {
+        var local = at.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        return local.getYear() + "年" + local.getMonthValue() + "月" + local.getDayOfMonth() + "日"
+                + String.format("%02d:%02d", local.getHour(), local.getMinute());
     }
 
     @Test

@@ -399,7 +399,8 @@ public class ProjectService {
                         p.proposerName == null ? null : Masking.name(cipher.sealed(p.proposerName)
                                 ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
-                        deputyId, choice, satisfactionRate(p.id), caseIds(p.id)));
+                        deputyId, choice, satisfactionRate(p.id), caseIds(p.id), session == null ? null : session.opensAt,
+                        session == null ? null : session.closesAt));
     }
 
     private List<UUID> caseIds(UUID id) {
