@@ -173,7 +173,7 @@ public class AliyunSmsProvider implements SmsProvider {
         if ("OK".equals(code) && status / 100 == 2) {
             return new Result(Outcome.SENT, code, message, answer.path("BizId").asText(null));
         }
-        if (DAY_LIMIT_CODES.contains(code) || "isv.BUSINESS_LIMIT_CONTROL".equals(code) && message.contains("天级")) {
+        if (DAY_LIMIT_CODES.contains(code) || ("isv.BUSINESS_LIMIT_CONTROL".equals(code) && message.contains("天级"))) {
             return new Result(Outcome.DAY_LIMIT, code, message, null);
         }
         boolean retry = RETRY_CODES.contains(code) || code.startsWith("Throttling") || status >= 500;

@@ -9,9 +9,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,9 +24,12 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sending path's safety against the fake Dysmsapi ({@link FakeDysmsapi}): a worker stopped mid-pass leaves the
@@ -39,11 +47,11 @@ class DispatchSafetyIT {
             return Map.of("lianluo.notify.sms.provider", "aliyun",
                     "lianluo.notify.sms.aliyun.access-key-id", "test-id",
                     "lianluo.notify.sms.aliyun.access-key-secret", "test-secret",
-                    "lianluo.notify.sms.aliyun.timeout", "800ms",
+                    "lianluo.notify.sms.aliyun.timeout", "3s",
                     "lianluo.notify.sms.aliyun.template-codes.t-ok", "SMS_OK",
                     "lianluo.notify.sms.aliyun.template-codes.t-day", "SMS_DAY",
                     "lianluo.notify.sms.aliyun.template-codes.t-slow", "SMS_SLOW",
-                    "lianluo.notify.sms.aliyun.template-codes.t-stop", "SMS_STOP",
+                    "lianluo.notify.sms.aliyun.template-codes.t-hold", "SMS_HOLD",
                     "lianluo.notify.dispatch.every", "off");
         }
 
@@ -64,27 +72,32 @@ class DispatchSafetyIT {
     @Inject
     EntityManager em;
 
+    @ConfigProperty(name = "lianluo.notify.sms.aliyun.endpoint")
+    URI provider;
+
     @AfterEach
     void resume() {
-        FakeDysmsapi.HOOKS.clear();
         dispatcher.resumeSending();
     }
 
     @Test
-    void a_worker_stopped_in_the_middle_of_a_pass_leaves_the_messages_it_did_not_take_pending() {
-        // the oldest first: the worker takes "stop" first, and the provider's answer to it comes with the shutdown
-        UUID first = pending("t-stop", phone(), Instant.parse("2001-01-01T00:00:00Z"));
+    void a_worker_stopped_in_the_middle_of_a_pass_leaves_the_messages_it_did_not_take_pending() throws Exception {
+        // the oldest first: the worker takes the held one first, and stops while the provider holds its answer
+        UUID first = pending("t-hold", phone(), Instant.parse("2001-01-01T00:00:00Z"));
         UUID second = pending("t-ok", phone(), Instant.parse("2001-01-01T00:00:01Z"));
         UUID third = pending("t-ok", phone(), Instant.parse("2001-01-01T00:00:02Z"));
-        FakeDysmsapi.HOOKS.put("stop", dispatcher::stopSending);
 
-        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SENDING".equals(status(first)));
+        dispatcher.stopSending(); // what the ShutdownEvent does
+        fake("release");
 
+        assertThat(pass.get(30, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(status(first)).isEqualTo("SENT");
         assertThat(status(second)).isEqualTo("PENDING");
         assertThat(status(third)).isEqualTo("PENDING");
         assertThat(outcomes(second)).isEmpty();
-        assertThat(FakeDysmsapi.OUT_IDS).contains(first.toString()).doesNotContain(second.toString(), third.toString());
+        assertThat(calls()).contains(first.toString()).doesNotContain(second.toString(), third.toString());
 
         // another replica (here: the same worker, started again) sends them
         dispatcher.resumeSending();
@@ -118,7 +131,7 @@ class DispatchSafetyIT {
     }
 
     @Test
-    void an_sms_without_an_answer_in_time_is_failed_and_not_sent_again() {
+    void an_sms_without_an_answer_in_time_is_failed_and_not_sent_again() throws Exception {
         UUID id = pending("t-slow", phone(), Instant.parse("2001-01-03T00:00:00Z"));
 
         dispatcher.dispatchDue();
@@ -126,11 +139,11 @@ class DispatchSafetyIT {
 
         assertThat(status(id)).isEqualTo("FAILED");
         assertThat(outcomes(id)).containsExactly("UNKNOWN_OUTCOME");
-        assertThat(FakeDysmsapi.OUT_IDS).filteredOn(id.toString()::equals).hasSize(1);
+        assertThat(calls()).filteredOn(id.toString()::equals).hasSize(1);
     }
 
     @Test
-    void a_late_outcome_does_not_overwrite_a_message_failed_as_interrupted() {
+    void a_late_outcome_does_not_overwrite_a_message_failed_as_interrupted() throws Exception {
         UUID id = pending("t-ok", phone(), Instant.parse("2001-01-04T00:00:00Z"));
         // a replica took it an hour ago and stopped answering
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -144,7 +157,7 @@ class DispatchSafetyIT {
 
         assertThat(changed).isFalse();
         assertThat(status(id)).isEqualTo("FAILED");
-        assertThat(FakeDysmsapi.OUT_IDS).doesNotContain(id.toString());
+        assertThat(calls()).doesNotContain(id.toString());
     }
 
     @Test
@@ -237,6 +250,16 @@ class DispatchSafetyIT {
     private long count(String sql, Object id) {
         return QuarkusTransaction.requiringNew().call(() ->
                 ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
+    }
+
+    /** The OutIds of the SendSms calls the fake provider got. */
+    private List<String> calls() throws Exception {
+        return List.of(fake("calls").split("\n"));
+    }
+
+    private String fake(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(provider.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String phone() {
