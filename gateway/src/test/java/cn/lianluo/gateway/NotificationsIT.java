@@ -88,8 +88,8 @@ class NotificationsIT {
 
         // exactly the rule table's messages: the citizen hears of the intake and the answer, the unit of the 交办
         assertThat(settledMessagesOf(id, 4)).containsExactly(
-                "citizen SMS citizen-received SENT",
-                "citizen SMS citizen-replied SENT",
+                "citizen SMS citizen-received LOG_ONLY",
+                "citizen SMS citizen-replied LOG_ONLY",
                 "unit EMAIL unit-assigned SENT",
                 "unit INBOX unit-assigned SENT");
         JsonPath log = messagesOf(id);

@@ -38,6 +38,8 @@ public interface NotifyConfig {
 
     Dispatch dispatch();
 
+    Retention retention();
+
     interface Sms {
         /** The 短信签名 every SMS is sent under, as the provider approved it. */
         @WithDefault("联络站")
@@ -76,5 +78,34 @@ public interface NotifyConfig {
         /** A message SENDING longer than this was taken by a replica that died: FAILED "interrupted", never resent. */
         @WithDefault("10m")
         Duration interruptedAfter();
+
+        /**
+         * At shutdown, how long the worker may take to finish the message it is sending (the provider's connect and
+         * answer timeouts); it takes no further one. Keep it under the pod's terminationGracePeriodSeconds.
+         */
+        @WithDefault("16s")
+        Duration shutdownWait();
+    }
+
+    /** How long final messages, webhook events and daily SMS counts are kept (docs/notifications.md, "Retention"). */
+    interface Retention {
+        /** How often the retention job runs (read by its {@code @Scheduled}). */
+        @WithDefault("6h")
+        String every();
+
+        /**
+         * Days a final message (SENT, LOG_ONLY, SKIPPED, FAILED) with its attempts, and a webhook event none of whose
+         * deliveries is still pending, with its deliveries and attempts, are kept after they were written.
+         */
+        @WithDefault("400")
+        int keepDays();
+
+        /** Days the per-phone daily SMS counts are kept (only today's is read). */
+        @WithDefault("3")
+        int smsDailyKeepDays();
+
+        /** Rows one delete statement removes at most; the job repeats it until less are left. */
+        @WithDefault("5000")
+        int chunk();
     }
 }

@@ -20,9 +20,9 @@ public class Messages {
                              String status, Instant notBefore, Instant at) {
     }
 
-    /** A message taken to be sent. */
+    /** A message taken to be sent; {@code capReserved} once it took its place under the phone's daily cap. */
     public record Due(UUID id, String recipient, String channel, String template, String title, String body,
-                      String params, String addressSealed, boolean urgent, int attempts) {
+                      String params, String addressSealed, boolean urgent, int attempts, boolean capReserved) {
     }
 
     /** A row of the message log. */
@@ -65,29 +65,39 @@ public class Messages {
         return written == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** Takes up to {@code batch} due messages no other replica holds and marks them SENDING (commit after). */
+    /**
+     * Takes the next due message no other replica holds ({@code FOR UPDATE SKIP LOCKED}) and marks it SENDING; commit
+     * right after, then send it. One at a time: a replica that stops between two messages leaves the rest PENDING.
+     */
     @SuppressWarnings("unchecked")
-    public List<Due> take(Instant now, int batch) {
+    public Optional<Due> takeOne(Instant now) {
         List<Object[]> rows = em.createNativeQuery("""
                         UPDATE message SET status = 'SENDING', taken_at = :now
-                        WHERE id IN (SELECT id FROM message WHERE status = 'PENDING' AND not_before <= :now
-                                     ORDER BY not_before LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, recipient, channel, template, title, body, params, address_sealed, urgent, attempts""")
-                .setParameter("now", now).setParameter("batch", batch).getResultList();
-        List<Due> due = new ArrayList<>();
-        for (Object[] r : rows) {
-            due.add(new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                    (String) r[6], (String) r[7], (Boolean) r[8], ((Number) r[9]).intValue()));
-        }
-        return due;
+                        WHERE id = (SELECT id FROM message WHERE status = 'PENDING' AND not_before <= :now
+                                    ORDER BY not_before LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, recipient, channel, template, title, body, params, address_sealed, urgent, attempts,
+                            cap_reserved""")
+                .setParameter("now", now).getResultList();
+        return rows.stream().findFirst().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8], ((Number) r[9]).intValue(),
+                (Boolean) r[10]));
     }
 
-    /** The message's new status after an attempt; {@code counted} when the provider or the mail server was called. */
-    public void finish(UUID id, String status, Instant notBefore, boolean counted, Instant at) {
+    /** Records that the message took its place under the phone's daily cap: its later attempts take none. */
+    public void capReserved(UUID id) {
+        em.createNativeQuery("UPDATE message SET cap_reserved = true WHERE id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    /**
+     * The message's new status after an attempt; {@code counted} when the provider or the mail server was called.
+     * Only a message still SENDING changes: one a later pass found left over and FAILED "interrupted" stays FAILED.
+     * Answers whether it changed.
+     */
+    public boolean finish(UUID id, String status, Instant notBefore, boolean counted, Instant at) {
         var query = em.createNativeQuery("""
                         UPDATE message SET status = :status, attempts = attempts + :counted, taken_at = null"""
                         + (notBefore == null ? "" : ", not_before = :notBefore")
-                        + ("SENT".equals(status) ? ", sent_at = :at" : "") + " WHERE id = :id")
+                        + ("SENT".equals(status) ? ", sent_at = :at" : "") + " WHERE id = :id AND status = 'SENDING'")
                 .setParameter("status", status).setParameter("counted", counted ? 1 : 0).setParameter("id", id);
         if (notBefore != null) {
             query.setParameter("notBefore", notBefore);
@@ -95,7 +105,7 @@ public class Messages {
         if ("SENT".equals(status)) {
             query.setParameter("at", at);
         }
-        query.executeUpdate();
+        return query.executeUpdate() == 1;
     }
 
     public void attempt(Attempt a) {

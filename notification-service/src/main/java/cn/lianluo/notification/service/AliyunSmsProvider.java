@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -22,6 +23,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Alibaba Cloud SMS (阿里云短信): one Dysmsapi {@code SendSms} call (Version 2017-05-25) per message, signed as
@@ -29,8 +33,10 @@ import java.util.UUID;
  * URL a proxy might log). The message's template is
  * named by our template name ({@link Sms#templateCode()}, e.g. {@code citizen-received}); the approved code it stands
  * for comes from configuration. The answer's {@code Code} decides the outcome (the table in docs/notifications.md):
- * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures, a 5xx, a timeout or
- * no connection are RETRY; anything else (a bad phone, template, 签名, key or an empty balance) is GIVE_UP.
+ * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures named by a code and no
+ * connection are RETRY; the day's limit ({@code isv.DAY_LIMIT_CONTROL}, or 天级流控) is DAY_LIMIT; no answer in time, a
+ * connection lost after the request went out and a 5xx without a code are UNKNOWN (the SMS may have gone: not resent);
+ * anything else (a bad phone, template, 签名, key or an empty balance) is GIVE_UP.
  */
 public class AliyunSmsProvider implements SmsProvider {
 
@@ -38,8 +44,10 @@ public class AliyunSmsProvider implements SmsProvider {
 
     /** Codes after which the same message may well go through later. */
     static final Set<String> RETRY_CODES = Set.of(
-            "isv.BUSINESS_LIMIT_CONTROL", "isv.DAY_LIMIT_CONTROL", "ServiceUnavailable", "InternalError",
-            "isp.SYSTEM_ERROR", "SYSTEM_ERROR");
+            "isv.BUSINESS_LIMIT_CONTROL", "ServiceUnavailable", "InternalError", "isp.SYSTEM_ERROR", "SYSTEM_ERROR");
+
+    /** Codes saying the day's limit is reached (for the phone or the account): sending again today cannot help. */
+    static final Set<String> DAY_LIMIT_CODES = Set.of("isv.DAY_LIMIT_CONTROL");
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -91,17 +99,37 @@ public class AliyunSmsProvider implements SmsProvider {
             return new Result(Outcome.GIVE_UP, "BAD_PARAMS", "the template's variables are not JSON: " + e.getMessage(), null);
         }
         HttpResponse<String> response;
+        var call = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            return new Result(Outcome.RETRY, "TIMEOUT", "no answer within " + settings.timeout(), null);
-        } catch (IOException e) {
-            return new Result(Outcome.RETRY, "IO_ERROR", String.valueOf(e.getMessage()), null);
+            // the request's own timeout ends the wait for the answer's head; this one also bounds a body that trickles
+            response = call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return unknown("TIMEOUT", "no answer within " + settings.timeout() + ": the provider may have sent it");
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
-            return new Result(Outcome.RETRY, "INTERRUPTED", "the call was interrupted", null);
+            return unknown("INTERRUPTED", "the call was interrupted after the request was sent");
+        } catch (ExecutionException e) {
+            return failed(e.getCause() == null ? e : e.getCause());
         }
         return outcome(response.statusCode(), response.body());
+    }
+
+    /** A call that failed without an answer: RETRY only when the request surely never left. */
+    private Result failed(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            // no connection: the request never left, so trying again later cannot send it twice
+            return new Result(Outcome.RETRY, "IO_ERROR", String.valueOf(cause.getMessage()), null);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return unknown("TIMEOUT", "no answer within " + settings.timeout() + ": the provider may have sent it");
+        }
+        return unknown("IO_ERROR", "the call failed after the request may have been sent: " + cause);
+    }
+
+    private static Result unknown(String code, String detail) {
+        return new Result(Outcome.UNKNOWN, code, detail, null);
     }
 
     /** The form of one SendSms call, its signature last. */
@@ -138,11 +166,15 @@ public class AliyunSmsProvider implements SmsProvider {
         String code = answer == null ? "" : answer.path("Code").asText("");
         String message = answer == null ? "" : answer.path("Message").asText("");
         if (code.isEmpty()) {
-            Outcome outcome = status >= 500 || status == 429 ? Outcome.RETRY : Outcome.GIVE_UP;
+            // a 5xx without a code may come from a proxy after the provider took the request: it may have been sent
+            Outcome outcome = status == 429 ? Outcome.RETRY : status >= 500 ? Outcome.UNKNOWN : Outcome.GIVE_UP;
             return new Result(outcome, "HTTP_" + status, "the provider answered HTTP " + status + " without a code", null);
         }
         if ("OK".equals(code) && status / 100 == 2) {
             return new Result(Outcome.SENT, code, message, answer.path("BizId").asText(null));
+        }
+        if (DAY_LIMIT_CODES.contains(code) || ("isv.BUSINESS_LIMIT_CONTROL".equals(code) && message.contains("天级"))) {
+            return new Result(Outcome.DAY_LIMIT, code, message, null);
         }
         boolean retry = RETRY_CODES.contains(code) || code.startsWith("Throttling") || status >= 500;
         return new Result(retry ? Outcome.RETRY : Outcome.GIVE_UP, code, message, null);

@@ -15,27 +15,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends what the rules wrote. Each pass takes the due PENDING SMS and e-mails {@code FOR UPDATE SKIP LOCKED} (two
- * replicas never take one message), marks them SENDING and commits; then, one by one, checks the opt-out, the quiet
- * hours and the daily cap, calls the SMS provider or the mail server, and records the attempt and the outcome: SENT,
- * SKIPPED, back to PENDING later (quiet hours, or RETRY with a doubling wait) or FAILED. A message left SENDING by a
- * replica that died is FAILED "interrupted", never sent again: at most once.
+ * Sends what the rules wrote. A pass takes the due PENDING SMS and e-mails one at a time: each is taken
+ * {@code FOR UPDATE SKIP LOCKED} (two replicas never take one message) and marked SENDING in a transaction of its own
+ * just before it is sent; then the opt-out, the quiet hours and the daily cap (taken once per message) are checked, the
+ * SMS provider or the mail server called, and the attempt and the outcome recorded: SENT, LOG_ONLY (the log adapter),
+ * SKIPPED, back to PENDING later (quiet hours, the provider's day limit, or RETRY with a doubling wait) or FAILED. An
+ * answer that leaves open whether the SMS went out is FAILED UNKNOWN_OUTCOME, not sent again. At shutdown the worker
+ * finishes the message under way and takes no other: the rest stay PENDING for another replica. A message left SENDING
+ * by a replica that died is FAILED "interrupted", never sent again: at most once.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    /** When an SMS refused for the provider's day limit is tried again: the next day at 08:00, China time. */
+    static final LocalTime NEXT_DAY_AT = LocalTime.of(8, 0);
 
     private final Messages messages;
     private final Directory directory;
@@ -45,6 +56,10 @@ public class Dispatcher {
     private final NotifyConfig config;
     private final ObjectMapper mapper;
     private final QuietHours quietHours;
+    /** Set at shutdown: the pass stops before the next message. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Held while a pass runs, so that shutdown can wait for the message under way. */
+    private final ReentrantLock passing = new ReentrantLock();
 
     public Dispatcher(Messages messages, Directory directory, SealedContact sealer, SmsProvider sms, Mailer mailer,
                       NotifyConfig config, ObjectMapper mapper) {
@@ -58,7 +73,8 @@ public class Dispatcher {
         this.quietHours = new QuietHours(config.sms().quietFrom(), config.sms().quietUntil(), Zones.CHINA);
     }
 
-    @Scheduled(every = "${lianluo.notify.dispatch.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lianluo.notify.dispatch.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void pass() {
         try {
             dispatchDue();
@@ -67,25 +83,61 @@ public class Dispatcher {
         }
     }
 
-    /** One pass: the interrupted failed, then every due message sent or put off; how many were taken. */
-    public int dispatchDue() {
-        Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
-            int interrupted = messages.failInterrupted(now.minus(config.dispatch().interruptedAfter()), now);
-            if (interrupted > 0) {
-                LOG.warnf("%d message(s) were left SENDING by a replica that stopped: FAILED, not sent again", interrupted);
+    /** At shutdown: take no further message, and wait (a bounded time) for the one being sent. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopSending();
+        try {
+            if (passing.tryLock(config.dispatch().shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                passing.unlock();
+            } else {
+                LOG.warnf("the message being sent did not finish within %s; a later pass of another replica marks it "
+                        + "FAILED interrupted", config.dispatch().shutdownWait());
             }
-        });
-        List<Messages.Due> due = QuarkusTransaction.requiringNew().call(() -> messages.take(now, config.dispatch().batch()));
-        for (Messages.Due message : due) {
-            try {
-                send(message);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "message %s could not be sent", message.id());
-                finish(message, MessageStatus.FAILED, null, false, "GIVE_UP", null, "ERROR", e.toString());
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return due.size();
+    }
+
+    /** The worker takes no further message (shutdown); those not taken stay PENDING for another replica. */
+    public void stopSending() {
+        stopping.set(true);
+    }
+
+    /** Undoes {@link #stopSending()} (for the tests). */
+    void resumeSending() {
+        stopping.set(false);
+    }
+
+    /** One pass: the interrupted failed, then up to a batch of due messages sent or put off, one by one; how many. */
+    public int dispatchDue() {
+        passing.lock();
+        try {
+            Instant now = Instant.now();
+            QuarkusTransaction.requiringNew().run(() -> {
+                int interrupted = messages.failInterrupted(now.minus(config.dispatch().interruptedAfter()), now);
+                if (interrupted > 0) {
+                    LOG.warnf("%d message(s) were left SENDING by a replica that stopped: FAILED, not sent again", interrupted);
+                }
+            });
+            int taken = 0;
+            while (taken < config.dispatch().batch() && !stopping.get()) {
+                Optional<Messages.Due> next = QuarkusTransaction.requiringNew().call(() -> messages.takeOne(Instant.now()));
+                if (next.isEmpty()) {
+                    break;
+                }
+                taken++;
+                Messages.Due message = next.get();
+                try {
+                    send(message);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "message %s could not be sent", message.id());
+                    finish(message, MessageStatus.FAILED, null, false, "GIVE_UP", null, "ERROR", e.toString());
+                }
+            }
+            return taken;
+        } finally {
+            passing.unlock();
+        }
     }
 
     private void send(Messages.Due m) {
@@ -114,25 +166,48 @@ public class Dispatcher {
                     "quiet hours " + config.sms().quietFrom() + "–" + config.sms().quietUntil() + ": held until " + held.get());
             return;
         }
-        boolean allowed = QuarkusTransaction.requiringNew().call(() ->
-                directory.reserveSms(phoneHash, now.atZone(Zones.CHINA).toLocalDate(), config.sms().dailyCap()));
+        // the cap counts messages, not attempts: a message takes its place once, on its first call
+        boolean allowed = m.capReserved() || QuarkusTransaction.requiringNew().call(() -> {
+            boolean reserved = directory.reserveSms(phoneHash, now.atZone(Zones.CHINA).toLocalDate(), config.sms().dailyCap());
+            if (reserved) {
+                messages.capReserved(m.id());
+            }
+            return reserved;
+        });
         if (!allowed) {
             finish(m, MessageStatus.SKIPPED, null, false, "DAILY_CAP", null, null,
                     "the phone had " + config.sms().dailyCap() + " SMS today already");
             return;
         }
+        SmsProvider.Sms text = new SmsProvider.Sms(phone, config.sms().signName(), m.template(), params(m), m.id().toString());
         SmsProvider.Result result;
         try {
-            result = sms.send(new SmsProvider.Sms(phone, config.sms().signName(), m.template(), params(m), m.id().toString()));
+            result = sms.send(text);
         } catch (RuntimeException e) {
-            result = new SmsProvider.Result(SmsProvider.Outcome.RETRY, "EXCEPTION", e.toString(), null);
+            result = new SmsProvider.Result(SmsProvider.Outcome.UNKNOWN, "EXCEPTION", e.toString(), null);
         }
+        String provider = sms.name();
         switch (result.outcome()) {
-            case SENT -> finish(m, MessageStatus.SENT, null, true, "SENT", sms.name(), result.code(),
+            case SENT -> finish(m, MessageStatus.SENT, null, true, "SENT", provider, result.code(),
                     result.providerMessageId() == null ? result.detail() : result.providerMessageId());
-            case GIVE_UP -> finish(m, MessageStatus.FAILED, null, true, "GIVE_UP", sms.name(), result.code(), result.detail());
-            case RETRY -> retry(m, sms.name(), result.code(), result.detail());
+            case LOG_ONLY -> finish(m, MessageStatus.LOG_ONLY, null, true, "LOG_ONLY", provider, result.code(),
+                    result.detail());
+            case GIVE_UP -> finish(m, MessageStatus.FAILED, null, true, "GIVE_UP", provider, result.code(), result.detail());
+            case RETRY -> retry(m, provider, result.code(), result.detail());
+            case DAY_LIMIT -> {
+                Instant later = nextDay(Instant.now());
+                finish(m, MessageStatus.PENDING, later, true, "DAY_LIMIT", provider, result.code(),
+                        "the provider's limit for the day is reached, tried again at " + later + ": " + result.detail());
+            }
+            // at most once: an SMS that may have gone out is not sent again, whatever the retries left
+            case UNKNOWN -> finish(m, MessageStatus.FAILED, null, true, "UNKNOWN_OUTCOME", provider, result.code(),
+                    "not sent again, it may have reached the phone: " + result.detail());
         }
+    }
+
+    /** The next day's 08:00, China time: when an SMS refused for the provider's day limit is tried again. */
+    static Instant nextDay(Instant now) {
+        return now.atZone(Zones.CHINA).toLocalDate().plusDays(1).atTime(NEXT_DAY_AT).atZone(Zones.CHINA).toInstant();
     }
 
     private void sendEmail(Messages.Due m, String to) {
@@ -164,10 +239,16 @@ public class Dispatcher {
     private void finish(Messages.Due m, MessageStatus status, Instant notBefore, boolean counted, String outcome,
                         String provider, String code, String detail) {
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
-            messages.finish(m.id(), status.name(), notBefore, counted, now);
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
+            boolean still = messages.finish(m.id(), status.name(), notBefore, counted, now);
+            // the attempt is recorded either way: what the provider said is true even if the status no longer moves
             messages.attempt(new Messages.Attempt(m.id(), now, outcome, provider, code, detail));
+            return still;
         });
+        if (!changed) {
+            LOG.warnf("message %s was no longer SENDING (found left over and FAILED interrupted): its %s stays unapplied",
+                    m.id(), outcome);
+        }
     }
 
     private Map<String, String> params(Messages.Due m) {

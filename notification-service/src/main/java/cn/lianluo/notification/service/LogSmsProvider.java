@@ -6,8 +6,9 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * The local default: writes each SMS to the log instead of sending it, with the phone masked. What was "sent" is
- * in the messages table all the same, so a developer and the tests see every SMS the rules produce.
+ * The local default: writes each SMS to the log instead of sending it, with the phone masked. The message is
+ * recorded LOG_ONLY (not SENT: nothing reached the phone), so a developer and the tests see every SMS the rules
+ * produce, and an installation that forgot to configure a provider shows it in its message log.
  */
 public class LogSmsProvider implements SmsProvider {
 
@@ -22,6 +23,6 @@ public class LogSmsProvider implements SmsProvider {
     public Result send(Sms sms) {
         LOG.infof("SMS (log only) to %s, template %s %s, params %s", Masking.phone(sms.phone()),
                 sms.signName(), sms.templateCode(), sms.params());
-        return new Result(Outcome.SENT, "OK", "logged, not sent", "log-" + UUID.randomUUID());
+        return new Result(Outcome.LOG_ONLY, "LOG_ONLY", "written to the log, not sent", "log-" + UUID.randomUUID());
     }
 }

@@ -22,8 +22,20 @@ public interface SmsProvider {
     enum Outcome {
         /** The provider accepted the message. */
         SENT,
-        /** A failure that may pass (throttled, the provider's fault, no answer): try again later. */
+        /** Written to the log only, sent to no one (the log adapter). */
+        LOG_ONLY,
+        /**
+         * A failure that may pass and that surely sent nothing (throttled, refused with a code, no connection): try
+         * again later.
+         */
         RETRY,
+        /** The provider's limit for the day is reached: try again the next day (after the quiet hours). */
+        DAY_LIMIT,
+        /**
+         * The request may have reached the provider but the answer did not say what became of it (no answer in time,
+         * a 5xx without a code, the connection lost after sending): not tried again, lest the phone get it twice.
+         */
+        UNKNOWN,
         /** A failure that will not pass (bad phone, template not approved, account not allowed): record and stop. */
         GIVE_UP
     }

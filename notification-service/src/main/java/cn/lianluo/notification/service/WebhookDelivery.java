@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The delivery worker. A pass takes due deliveries {@code FOR UPDATE SKIP LOCKED} (two replicas never take the same),
@@ -131,7 +132,10 @@ public class WebhookDelivery {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Answer(null, "not sent: " + e.getMessage()));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+        // the request's timeout covers the wait for the answer's head only; this bound covers the whole exchange, so a
+        // receiver that never finishes cannot hold up the pass (its join() below) past the delivery's lease
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(overallTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
@@ -141,6 +145,11 @@ public class WebhookDelivery {
             int status = response.statusCode();
             return new Answer(status, status / 100 == 2 ? null : "the receiver answered " + status);
         });
+    }
+
+    /** The longest one delivery may take in all: connecting, then the answer, and a margin; well inside the lease. */
+    Duration overallTimeout() {
+        return config.connectTimeout().plus(config.answerTimeout()).plusSeconds(5);
     }
 
     private void record(Due d, Integer status, String error) {

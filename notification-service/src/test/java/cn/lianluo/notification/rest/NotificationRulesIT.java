@@ -57,16 +57,16 @@ class NotificationRulesIT {
         String phone = Events.phone();
         UUID eventId = Events.publish(UUID.randomUUID(),
                 Events.data(caseId, "received", phone, "LLABCDEFGH23", false, station, null, null, 0));
-        await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> "SENT".equals(m.get("status"))
+        await().atMost(WAIT).until(() -> messages(caseId).stream().anyMatch(m -> "LOG_ONLY".equals(m.get("status"))
                 && "SMS".equals(m.get("channel"))));
         List<Map<String, Object>> all = messages(caseId);
         assertThat(all).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule") + " " + m.get("status"))
-                .containsExactlyInAnyOrder("citizen:" + caseId + " SMS citizen-received SENT",
+                .containsExactlyInAnyOrder("citizen:" + caseId + " SMS citizen-received LOG_ONLY",
                         "station:" + station + " INBOX station-reception-received SENT");
         Map<String, Object> sms = one(caseId, "citizen:" + caseId, "SMS");
         assertThat((String) sms.get("body")).contains("查询码LLABCDEFGH23");
         assertThat(sms.get("addressMasked")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
-        assertThat(outcomes(sms)).containsExactly("SENT");
+        assertThat(outcomes(sms)).containsExactly("LOG_ONLY");
 
         Events.publish(eventId, Events.data(caseId, "received", phone, "LLABCDEFGH23", false, station, null, null, 0));
         // a later event of the same case (the same partition): once it is in, the redelivery was read before it
@@ -157,7 +157,7 @@ class NotificationRulesIT {
             return m.size() == 1 && !List.of("PENDING", "SENDING").contains(m.get(0).get("status"));
         }));
         List<String> statuses = cases.stream().map(c -> (String) messages(c).get(0).get("status")).toList();
-        assertThat(statuses).filteredOn("SENT"::equals).hasSize(5);
+        assertThat(statuses).filteredOn("LOG_ONLY"::equals).hasSize(5);
         assertThat(statuses).filteredOn("SKIPPED"::equals).hasSize(1);
         assertThat(cases.stream().map(c -> messages(c).get(0)).filter(m -> "SKIPPED".equals(m.get("status")))
                 .map(NotificationRulesIT::outcomes).toList()).containsExactly(List.of("DAILY_CAP"));
@@ -168,7 +168,7 @@ class NotificationRulesIT {
         String phone = Events.phone();
         UUID caseId = UUID.randomUUID();
         Events.publish(UUID.randomUUID(), Events.data(caseId, "received", phone, "LLOPTOUT2345", false, null, null, null, 0));
-        await().atMost(WAIT).until(() -> "SENT".equals(statusOf(caseId, "citizen:" + caseId, "SMS")));
+        await().atMost(WAIT).until(() -> "LOG_ONLY".equals(statusOf(caseId, "citizen:" + caseId, "SMS")));
 
         given().contentType(ContentType.JSON).body(Map.of("trackingCode", "LLOPTOUT2345", "phone", Events.phone()))
                 .post("/api/v1/notifications/opt-out").then().statusCode(404)
@@ -241,7 +241,7 @@ class NotificationRulesIT {
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
             // as before the vote's window was in the event: no reminder of its close
             shortlisted(project.toString(), project, "村道硬化", session, "4311", opens, null);
-            return messages(project).stream().anyMatch(m -> "SENT".equals(m.get("status")) && "SMS".equals(m.get("channel")));
+            return messages(project).stream().anyMatch(m -> "LOG_ONLY".equals(m.get("status")) && "SMS".equals(m.get("channel")));
         });
         assertThat(messages(project)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("rule"))
                 .contains("deputy:" + inRegion + " INBOX deputy-vote-opened", "deputy:" + inRegion + " SMS deputy-vote-opened")

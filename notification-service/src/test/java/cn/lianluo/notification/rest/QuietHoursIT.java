@@ -38,13 +38,13 @@ class QuietHoursIT {
         UUID urgent = UUID.randomUUID();
         Events.publish(UUID.randomUUID(), Events.data(calm, "received", Events.phone(), "LLQUIET23456", false, null, null, null, 0));
         Events.publish(UUID.randomUUID(), Events.data(urgent, "received", Events.phone(), "LLURGENT2345", true, null, null, null, 0));
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(only(urgent).get("status"))
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> "LOG_ONLY".equals(only(urgent).get("status"))
                 && NotificationRulesIT.outcomes(only(calm)).contains("QUIET_HOURS"));
         Map<String, Object> held = only(calm);
         assertThat(held.get("status")).isEqualTo("PENDING");
         assertThat(Instant.parse((String) held.get("notBefore"))).isAfter(Instant.now().plus(Duration.ofMinutes(100)));
         assertThat(NotificationRulesIT.outcomes(held)).containsExactly("QUIET_HOURS");
-        assertThat(NotificationRulesIT.outcomes(only(urgent))).containsExactly("SENT");
+        assertThat(NotificationRulesIT.outcomes(only(urgent))).containsExactly("LOG_ONLY");
     }
 
     static Map<String, Object> only(UUID caseId) {

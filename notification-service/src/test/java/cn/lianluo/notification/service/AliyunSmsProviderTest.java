@@ -132,19 +132,44 @@ class AliyunSmsProviderTest {
     }
 
     @Test
-    void a_server_error_without_a_code_is_retried() {
+    void a_server_error_without_a_code_leaves_the_outcome_unknown() {
         Result result = provider(SECRET, Duration.ofSeconds(5)).send(sms("13800000500", "case-received"));
 
-        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(result.code()).isEqualTo("HTTP_502");
     }
 
     @Test
-    void no_answer_in_time_is_retried() {
+    void no_answer_in_time_leaves_the_outcome_unknown() {
         Result result = provider(SECRET, Duration.ofMillis(300)).send(sms("13800000999", "case-received"));
 
-        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(result.code()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void the_days_limit_is_told_apart_from_throttling() {
+        Result day = provider(SECRET, Duration.ofSeconds(5)).send(sms("13800000003", "case-received"));
+        Result dayLevel = provider(SECRET, Duration.ofSeconds(5)).send(sms("13800000004", "case-received"));
+
+        assertThat(day.outcome()).isEqualTo(Outcome.DAY_LIMIT);
+        assertThat(day.code()).isEqualTo("isv.DAY_LIMIT_CONTROL");
+        assertThat(dayLevel.outcome()).isEqualTo(Outcome.DAY_LIMIT);
+        assertThat(dayLevel.code()).isEqualTo("isv.BUSINESS_LIMIT_CONTROL");
+    }
+
+    @Test
+    void nothing_listening_is_retried_as_nothing_was_sent() throws IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        var settings = new AliyunSmsProvider.Settings(URI.create("http://127.0.0.1:" + port + "/"), KEY_ID, SECRET,
+                "cn-hangzhou", Map.of("case-received", "SMS_100001"), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        Result result = new AliyunSmsProvider(settings, Clock.systemUTC()).send(sms("13800000000", "case-received"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(result.code()).isEqualTo("IO_ERROR");
     }
 
     @Test
@@ -168,7 +193,8 @@ class AliyunSmsProviderTest {
             assertThat(AliyunSmsProvider.outcome(200, "{\"Code\":\"" + code + "\"}").outcome()).as(code)
                     .isEqualTo(Outcome.RETRY);
         }
-        assertThat(AliyunSmsProvider.outcome(503, "busy").outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(AliyunSmsProvider.outcome(503, "busy").outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(AliyunSmsProvider.outcome(429, "").outcome()).isEqualTo(Outcome.RETRY);
         assertThat(AliyunSmsProvider.outcome(403, "").outcome()).isEqualTo(Outcome.GIVE_UP);
     }
 
@@ -205,6 +231,8 @@ class AliyunSmsProviderTest {
         switch (params.get("PhoneNumbers")) {
             case "13800000001" -> reply(exchange, 200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发分钟级流控\"}");
             case "13800000002" -> reply(exchange, 400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}");
+            case "13800000003" -> reply(exchange, 200, "{\"Code\":\"isv.DAY_LIMIT_CONTROL\",\"Message\":\"触发日发送限额\"}");
+            case "13800000004" -> reply(exchange, 200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控Permits:10\"}");
             case "1234" -> reply(exchange, 200, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号\"}");
             case "13800000500" -> reply(exchange, 502, "<html>bad gateway</html>");
             case "13800000999" -> {

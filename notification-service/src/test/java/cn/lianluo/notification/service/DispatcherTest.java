@@ -3,6 +3,7 @@ package cn.lianluo.notification.service;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,14 @@ class DispatcherTest {
         assertThat(Dispatcher.backoff(base, 1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Dispatcher.backoff(base, 2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(Dispatcher.backoff(base, 5)).isEqualTo(Duration.ofMinutes(8));
+    }
+
+    @Test
+    void an_sms_put_off_for_the_day_limit_waits_for_the_next_morning_in_china() {
+        // 23:30 in Beijing on 2 December is 15:30 UTC: the next try is 3 December, 08:00 Beijing = 00:00 UTC
+        assertThat(Dispatcher.nextDay(Instant.parse("2026-12-02T15:30:00Z"))).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
+        // 00:30 in Beijing on 3 December (16:30 UTC on the 2nd): the limit was of the 3rd, so the 4th
+        assertThat(Dispatcher.nextDay(Instant.parse("2026-12-02T16:30:00Z"))).isEqualTo(Instant.parse("2026-12-04T00:00:00Z"));
     }
 
     @Test
