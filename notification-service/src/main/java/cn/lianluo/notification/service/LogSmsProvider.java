@@ -3,10 +3,12 @@ package cn.lianluo.notification.service;
 import cn.lianluo.common.privacy.Masking;
 import org.jboss.logging.Logger;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The local default: writes each SMS to the log instead of sending it, with the phone masked. What was "sent" is
+ * The local default: writes each SMS to the log instead of sending it, with the phone and the variables masked. What was "sent" is
  * in the messages table all the same, so a developer and the tests see every SMS the rules produce.
  */
 public class LogSmsProvider implements SmsProvider {
@@ -21,7 +23,19 @@ public class LogSmsProvider implements SmsProvider {
     @Override
     public Result send(Sms sms) {
         LOG.infof("SMS (log only) to %s, template %s %s, params %s", Masking.phone(sms.phone()),
-                sms.signName(), sms.templateCode(), sms.params());
+                sms.signName(), sms.templateCode(), masked(sms.params()));
         return new Result(Outcome.SENT, "OK", "logged, not sent", "log-" + UUID.randomUUID());
+    }
+
+    /**
+     * The template's variables as the log may show them: their names, and each value masked (a tracking code, a
+     * name or a phone is personal information; the whole text is in the messages table, for those allowed to read it).
+     */
+    static Map<String, String> masked(Map<String, String> params) {
+        Map<String, String> masked = new TreeMap<>();
+        if (params != null) {
+            params.forEach((name, value) -> masked.put(name, Masking.secret(value)));
+        }
+        return masked;
     }
 }
