@@ -417,6 +417,10 @@ class ManifestsTest {
         });
         Container notification = container(objects, "notification-service");
         assertThat(secretRef(notification, "LIANLUO_NOTIFY_WEBHOOK_KEY").getOptional()).isNotEqualTo(Boolean.TRUE);
+        // the hashes of opt-outs and daily counts: a key of their own, required, not rotated with "key"
+        assertThat(secretRef(notification, "LIANLUO_NOTIFY_HASH_KEY").getKey()).isEqualTo("hash-key");
+        assertThat(secretRef(notification, "LIANLUO_NOTIFY_HASH_KEY").getOptional()).isNotEqualTo(Boolean.TRUE);
+        assertThat(secretRef(notification, "LIANLUO_NOTIFY_PREVIOUS_KEYS").getKey()).isEqualTo("previous-keys");
         for (String account : List.of("LIANLUO_SMS_ACCESS_KEY_ID", "LIANLUO_SMS_ACCESS_KEY_SECRET", "QUARKUS_MAILER_USERNAME",
                 "QUARKUS_MAILER_PASSWORD")) {
             assertThat(secretRef(notification, account).getName()).as(account).isEqualTo("lianluo-notify");

@@ -109,6 +109,7 @@ class BadInputIT {
     static String fill(String template) {
         return template.replace("/stations/{id}", "/stations/" + stationId)
                 .replace("/deputies/{id}", "/deputies/" + deputyId)
+                .replace("/notifications/contacts/{kind}/{id}", "/notifications/contacts/station/" + stationId)
                 .replace("{stationId}", stationId)
                 .replace("/cases/{id}/{command}", "/cases/" + caseId + "/assign")
                 .replace("{trackingCode}", trackingCode)

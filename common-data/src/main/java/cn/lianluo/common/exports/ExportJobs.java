@@ -1,5 +1,6 @@
 package cn.lianluo.common.exports;
 
+import cn.lianluo.common.data.SqlValues;
 import cn.lianluo.common.files.TableWriter;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -392,22 +392,10 @@ public class ExportJobs {
         int year = ((Number) r[3]).intValue();
         return new ExportJob((String) r[0], (String) r[1], (String) r[2], year < 0 ? null : year, (String) r[4],
                 ExportStatus.valueOf((String) r[5]), ((Number) r[6]).longValue(),
-                r[7] == null ? null : ((Number) r[7]).longValue(), instant(r[8]), instant(r[9]), instant(r[10]),
+                r[7] == null ? null : ((Number) r[7]).longValue(), SqlValues.instant(r[8]), SqlValues.instant(r[9]), SqlValues.instant(r[10]),
                 (String) r[11]);
     }
 
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("a timestamp read as " + value.getClass());
-    }
 
     /** The job was taken over by another worker (its lease ran out): this one stops without touching it. */
     private static final class LeaseLost extends RuntimeException {

@@ -30,4 +30,30 @@ public final class Masking {
         int first = n.offsetByCodePoints(0, 1);
         return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
     }
+
+    /** An e-mail address shows its first character and its domain: {@code zhang@example.cn → z***@example.cn}. */
+    public static String email(String email) {
+        if (email == null || email.isBlank()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /**
+     * Any other value that may be personal (a tracking code, a template variable): its first and last character of
+     * values longer than 4, nothing of shorter ones — {@code LLABCDEFGH23 → L**********3}.
+     */
+    public static String secret(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        int n = value.codePointCount(0, value.length());
+        if (n <= 4) {
+            return "*".repeat(n);
+        }
+        int first = value.offsetByCodePoints(0, 1);
+        int last = value.offsetByCodePoints(0, n - 1);
+        return value.substring(0, first) + "*".repeat(n - 2) + value.substring(last);
+    }
 }

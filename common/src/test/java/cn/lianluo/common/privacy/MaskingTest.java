@@ -24,4 +24,19 @@ class MaskingTest {
         assertThat(Masking.name("李")).isEqualTo("李*");
         assertThat(Masking.name("𠀀一")).isEqualTo("𠀀*");
     }
+
+    @Test
+    void an_email_keeps_its_first_character_and_its_domain() {
+        assertThat(Masking.email("zhang@example.cn")).isEqualTo("z***@example.cn");
+        assertThat(Masking.email("@example.cn")).isEqualTo("***");
+        assertThat(Masking.email(null)).isNull();
+    }
+
+    @Test
+    void any_other_value_keeps_only_its_ends_and_a_short_one_nothing() {
+        assertThat(Masking.secret("LLABCDEFGH23")).isEqualTo("L**********3");
+        assertThat(Masking.secret("张三丰先生")).isEqualTo("张***生");
+        assertThat(Masking.secret("1234")).isEqualTo("****");
+        assertThat(Masking.secret(null)).isNull();
+    }
 }

@@ -11,6 +11,7 @@ class SealedContactTest {
 
     static final String K1 = "n1:taqZeIZodVbqz24M/3sORiZBM5D5NQOvd9GymutjDdQ=";
     static final String K2 = "n2:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=";
+    static final String H1 = "h1:BlXZR8KJIqyFjTOUf59s50PJhNPMrmdTKDtZirEutqA=";
 
     @Test
     void a_sealed_contact_opens_to_itself_and_shows_nothing_of_it() {
@@ -33,9 +34,26 @@ class SealedContactTest {
 
     @Test
     void a_phone_hashes_alike_however_it_is_written_and_a_bad_key_is_refused() {
-        SealedContact sealer = new SealedContact(K1);
-        assertThat(sealer.hash("138-1234 1234")).isEqualTo(sealer.hash("13812341234")).startsWith("n1:");
+        SealedContact sealer = new SealedContact(K1, null, H1);
+        assertThat(sealer.hash("138-1234 1234")).isEqualTo(sealer.hash("13812341234")).startsWith("h1:");
         assertThat(sealer.hash("13812341235")).isNotEqualTo(sealer.hash("13812341234"));
         assertThatThrownBy(() -> new SealedContact("n1:short")).hasMessageContaining("32 random bytes");
+    }
+
+    @Test
+    void a_hash_stays_the_same_when_the_sealing_key_rotates() {
+        SealedContact before = new SealedContact(K1, null, H1);
+        SealedContact after = new SealedContact(K2, List.of(K1), H1);
+        assertThat(after.hash("13812341234")).isEqualTo(before.hash("13812341234"));
+        assertThat(after.open(before.seal("13812341234"))).isEqualTo("13812341234");
+    }
+
+    @Test
+    void the_hash_key_is_a_key_of_its_own_and_required_to_hash() {
+        assertThatThrownBy(() -> new SealedContact(K1).hash("13812341234")).hasMessageContaining("lianluo.notify.hash-key");
+        assertThatThrownBy(() -> new SealedContact(K1, null, "h1:" + K1.substring(3)))
+                .hasMessageContaining("a key of its own");
+        assertThatThrownBy(() -> new SealedContact(K1, List.of(K2), "h1:" + K2.substring(3)))
+                .hasMessageContaining("a key of its own");
     }
 }

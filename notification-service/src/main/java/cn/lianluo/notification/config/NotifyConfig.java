@@ -22,6 +22,13 @@ public interface NotifyConfig {
     Optional<List<String>> previousKeys();
 
     /**
+     * The HMAC key of the phone and tracking-code hashes kept for lookups (opt-outs, a citizen's case), {@code id:base64}
+     * of 32 bytes ({@code LIANLUO_NOTIFY_HASH_KEY}): a key of its own that is not rotated with {@link #key()}, so a
+     * stored hash still matches after a rotation.
+     */
+    String hashKey();
+
+    /**
      * The AES-256-GCM key the webhook subscriptions' signing secrets are sealed with ({@code LIANLUO_NOTIFY_WEBHOOK_KEY}),
      * a key of its own: case-service, which holds {@link #key()}, cannot open them.
      */

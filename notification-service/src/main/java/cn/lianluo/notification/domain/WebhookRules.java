@@ -1,9 +1,8 @@
 package cn.lianluo.notification.domain;
 
-import java.time.Duration;
 import java.util.Collection;
 
-/** Which events a subscription takes, and when a failed delivery is tried again. */
+/** Which events a subscription takes (when a failed delivery is tried again: {@link Backoff}). */
 public final class WebhookRules {
 
     private WebhookRules() {
@@ -18,14 +17,5 @@ public final class WebhookRules {
     public static boolean matches(Collection<String> patterns, String regionPrefix, String type, String regionCode) {
         return regionCode != null && regionCode.startsWith(regionPrefix)
                 && patterns.stream().anyMatch(p -> typeMatches(p, type));
-    }
-
-    /** The pause after the {@code failures}-th failed attempt: {@code first}, doubling each time, at most {@code max}. */
-    public static Duration backoff(int failures, Duration first, Duration max) {
-        Duration delay = first;
-        for (int i = 1; i < failures && delay.compareTo(max) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(max) > 0 ? max : delay;
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianluo.notification.persistence;
 
+import cn.lianluo.common.data.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -34,7 +35,7 @@ public class Directory {
                         FROM contact WHERE kind = :kind AND id = :id""")
                 .setParameter("kind", kind).setParameter("id", id).getResultList();
         return rows.stream().findFirst().map(r -> new Contact((String) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], Messages.instant(r[6])));
+                (String) r[4], (String) r[5], SqlValues.instant(r[6])));
     }
 
     public void putContact(Contact c) {
@@ -104,6 +105,12 @@ public class Directory {
                             updated_at = excluded.updated_at WHERE deputy_copy.updated_at <= excluded.updated_at""")
                 .setParameter("id", deputyId).setParameter("region", regionCode).setParameter("active", active)
                 .setParameter("at", at).executeUpdate();
+        // the deputy's contact belongs to the deputy's region, as deputy-service has it (whatever an ADMIN gave)
+        em.createNativeQuery("""
+                        UPDATE contact SET region_code = d.region_code FROM deputy_copy d
+                        WHERE contact.kind = 'DEPUTY' AND contact.id = d.deputy_id AND d.deputy_id = :id
+                          AND contact.region_code <> d.region_code""")
+                .setParameter("id", deputyId).executeUpdate();
     }
 
     public void setDeputyActive(UUID deputyId, boolean active, Instant at) {

@@ -1,11 +1,11 @@
 package cn.lianluo.notification.persistence;
 
+import cn.lianluo.common.data.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +48,7 @@ public class InboxRepository {
         for (Object row : query.getResultList()) {
             Object[] c = (Object[]) row;
             rows.add(new Row((UUID) c[0], (String) c[1], (String) c[2], (String) c[3], (String) c[4], (String) c[5],
-                    (String) c[6], instant(c[7]), instant(c[8])));
+                    (String) c[6], SqlValues.instant(c[7]), SqlValues.instant(c[8])));
         }
         return rows;
     }
@@ -110,10 +110,5 @@ public class InboxRepository {
             query.setParameter("stationRegion", owner.stationRegion() + "%");
         }
         return query;
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : o instanceof Instant i ? i : o instanceof OffsetDateTime t ? t.toInstant()
-                : ((java.sql.Timestamp) o).toInstant();
     }
 }

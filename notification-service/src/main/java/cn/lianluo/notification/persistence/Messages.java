@@ -1,5 +1,6 @@
 package cn.lianluo.notification.persistence;
 
+import cn.lianluo.common.data.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -149,7 +150,7 @@ public class Messages {
         for (Object[] r : rows) {
             out.add(new Row((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                     (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (Boolean) r[11],
-                    (String) r[12], instant(r[13]), ((Number) r[14]).intValue(), instant(r[15]), instant(r[16])));
+                    (String) r[12], SqlValues.instant(r[13]), ((Number) r[14]).intValue(), SqlValues.instant(r[15]), SqlValues.instant(r[16])));
         }
         return out;
     }
@@ -174,25 +175,12 @@ public class Messages {
                 .setParameter("ids", messageIds).getResultList();
         List<Attempt> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new Attempt((UUID) r[0], instant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
+            out.add(new Attempt((UUID) r[0], SqlValues.instant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
         }
         return out;
     }
 
     static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

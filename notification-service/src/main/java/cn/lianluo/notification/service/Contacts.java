@@ -35,6 +35,11 @@ public class Contacts {
     public ContactView put(String kind, UUID id, ContactBody body) {
         String k = kind(kind);
         RegionCode region = RegionCodes.field("regionCode", body.regionCode());
+        if (k.equals(RecipientKind.DEPUTY.name())) {
+            // a deputy's region is deputy-service's, from the local copy, not what the caller says it is; one not yet
+            // copied takes the caller's (within their scope) until deputy-service's event sets it
+            region = directory.deputyRegion(id).map(RegionCode::of).orElse(region);
+        }
         caller.requireWithin(region);
         directory.contact(k, id).ifPresent(existing -> caller.requireWithin(RegionCode.of(existing.regionCode())));
         String email = blankToNull(body.email());

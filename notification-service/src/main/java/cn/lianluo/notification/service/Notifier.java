@@ -100,7 +100,7 @@ public class Notifier {
         CaseEvents.StageDeadline due = stage == null || data.deadlines() == null ? null : data.deadlines().get(stage);
         facts.put("dueDate", due == null || due.dueDate() == null ? "—" : chinese(due.dueDate()));
         Citizen citizen = citizen(data);
-        if (citizen != null) {
+        if (citizen != null && citizen.unsealable() == null) {
             facts.put("trackingCode", citizen.trackingCode());
             directory.seeCitizen(data.caseId(), sealer.hash(citizen.trackingCode().toUpperCase()),
                     sealer.hash(citizen.phone()), data.regionCode(), Instant.now());
@@ -112,8 +112,8 @@ public class Notifier {
             switch (rule.audience()) {
                 case CITIZEN -> {
                     if (citizen != null) {
-                        write(event, rule, new Recipient(RecipientKind.CITIZEN, data.caseId().toString()), Channel.SMS,
-                                data.regionCode(), data.caseId(), facts, citizen.phone(), data.urgent());
+                        write(event, new Slot(event.id(), null), rule,
+                                new Recipient(RecipientKind.CITIZEN, data.caseId().toString()), Channel.SMS, data.regionCode(), data.caseId(), facts, citizen.phone(), data.urgent(), citizen.unsealable());
                     }
                 }
                 case UNIT -> unit(event, rule, data.unitId(), data, facts);
@@ -219,10 +219,10 @@ public class Notifier {
                         Map<String, String> facts) {
         Recipient deputy = new Recipient(RecipientKind.DEPUTY, deputyId.toString());
         String region = regionCode == null ? "" : regionCode;
-        write(event, slot, rule, deputy, Channel.INBOX, region, subject, facts, null, false);
+        write(event, slot, rule, deputy, Channel.INBOX, region, subject, facts, null, false, null);
         directory.contact(RecipientKind.DEPUTY.name(), deputyId).map(Directory.Contact::phoneSealed)
                 .map(sealer::open)
-                .ifPresent(phone -> write(event, slot, rule, deputy, Channel.SMS, region, subject, facts, phone, false));
+                .ifPresent(phone -> write(event, slot, rule, deputy, Channel.SMS, region, subject, facts, phone, false, null));
     }
 
     void onDeputy(IncomingEvent event, DeputyEvents.DeputyData data) {
@@ -235,16 +235,18 @@ public class Notifier {
 
     private void write(IncomingEvent event, Rule rule, Recipient recipient, Channel channel, String regionCode,
                        UUID subject, Map<String, String> facts, String address, boolean urgent) {
-        write(event, new Slot(event.id(), null), rule, recipient, channel, regionCode, subject, facts, address, urgent);
+        write(event, new Slot(event.id(), null), rule, recipient, channel, regionCode, subject, facts, address, urgent, null);
     }
 
     /**
      * Writes one message (nothing if its key — the event's id, or a vote's — gave the recipient one on the channel
      * already), due from the slot's time (now if none; an inbox entry shows from then). An e-mail or SMS with no
-     * address is written SKIPPED, its attempt saying NO_ADDRESS.
+     * address is written SKIPPED, its attempt saying NO_ADDRESS; {@code unsealable} (not null) says why the address the
+     * event carries could not be opened: the message is written SKIPPED, its attempt UNSEALABLE with that reason, and
+     * the event's other rules go on.
      */
     private void write(IncomingEvent event, Slot slot, Rule rule, Recipient recipient, Channel channel, String regionCode,
-                       UUID subject, Map<String, String> facts, String address, boolean urgent) {
+                       UUID subject, Map<String, String> facts, String address, boolean urgent, String unsealable) {
         Template template = RuleTable.TEMPLATES.get(rule.template());
         Map<String, String> given = new LinkedHashMap<>();
         for (String name : template.variables()) {
@@ -256,26 +258,23 @@ public class Notifier {
         // an event read long after it happened (a new install reading a topic's history, a consumer group moved back)
         // is recorded and sent to no one: news of last year is no news
         boolean stale = event.time() != null && event.time().isBefore(now.minus(maxEventAge));
-        MessageStatus status = stale || noAddress ? MessageStatus.SKIPPED : inbox ? MessageStatus.SENT : MessageStatus.PENDING;
-        String masked = noAddress || inbox ? null : channel == Channel.SMS ? Masking.phone(address) : maskEmail(address);
+        MessageStatus status = stale || noAddress || unsealable != null ? MessageStatus.SKIPPED
+                : inbox ? MessageStatus.SENT : MessageStatus.PENDING;
+        String masked = noAddress || inbox ? null : channel == Channel.SMS ? Masking.phone(address) : Masking.email(address);
         Instant due = slot.due() == null || slot.due().isBefore(now) ? now : slot.due();
         var written = messages.insert(new Messages.NewMessage(slot.key(), event.type(), rule.name(), recipient.key(),
                 channel.name(), regionCode, subject == null ? null : subject.toString(), template.name(),
                 template.title(given), template.body(given), json(given), noAddress || inbox ? null : sealer.seal(address),
                 masked, urgent, status.name(), due, now));
-        if (stale) {
+        if (unsealable != null) {
+            written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "UNSEALABLE", null, null, unsealable)));
+        } else if (stale) {
             written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "TOO_OLD", null, null,
                     "the event happened at " + event.time() + ", more than " + maxEventAge + " ago")));
         } else if (noAddress) {
             written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "NO_ADDRESS", null, null,
                     "no " + (channel == Channel.EMAIL ? "e-mail address" : "phone") + " on record for " + recipient.key())));
         }
-    }
-
-    /** z***@example.cn */
-    static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 
     private static String openStage(CaseData data) {
@@ -296,10 +295,14 @@ public class Notifier {
         return chinese(local.toLocalDate()) + String.format("%02d:%02d", local.getHour(), local.getMinute());
     }
 
-    private record Citizen(String phone, String trackingCode) {
+    /** The citizen's phone and tracking code; or, when the sealed value did not open, why ({@code unsealable}). */
+    private record Citizen(String phone, String trackingCode, String unsealable) {
     }
 
-    /** The citizen's phone and tracking code, opened from the event; null when the case has none. */
+    /**
+     * The citizen's phone and tracking code, opened from the event; null when the case has none. A value that does not
+     * open (another key, altered, not JSON) gives a citizen with only the reason: their SMS is SKIPPED, not the event.
+     */
     private Citizen citizen(CaseData data) {
         if (data.citizen() == null || data.citizen().sealed() == null) {
             return null;
@@ -308,9 +311,11 @@ public class Notifier {
             var node = mapper.readTree(sealer.open(data.citizen().sealed()));
             String phone = node.path("phone").asText(null);
             String code = node.path("trackingCode").asText(null);
-            return phone == null || phone.isBlank() || code == null ? null : new Citizen(phone, code);
+            return phone == null || phone.isBlank() || code == null ? null : new Citizen(phone, code, null);
         } catch (JsonProcessingException e) {
-            throw new IncomingEvent.Unreadable("the sealed citizen of case " + data.caseId() + " is not JSON");
+            return new Citizen(null, null, "the sealed citizen of case " + data.caseId() + " is not JSON");
+        } catch (IllegalArgumentException e) {
+            return new Citizen(null, null, e.getMessage());
         }
     }
 

@@ -7,13 +7,14 @@ import jakarta.enterprise.inject.Produces;
 
 import java.util.List;
 
-/** The one {@link SealedContact} of the service, under {@code lianluo.notify.key} (shared with case-service). */
+/** The one {@link SealedContact} of the service, under {@code lianluo.notify.key} (shared with case-service),
+ * hashing under {@code lianluo.notify.hash-key} (this service's alone). */
 @ApplicationScoped
 public class Sealer {
 
     @Produces
     @ApplicationScoped
     SealedContact sealedContact(NotifyConfig config) {
-        return new SealedContact(config.key(), config.previousKeys().orElse(List.of()));
+        return new SealedContact(config.key(), config.previousKeys().orElse(List.of()), config.hashKey());
     }
 }

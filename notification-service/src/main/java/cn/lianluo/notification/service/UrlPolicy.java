@@ -13,11 +13,18 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Where webhooks may be sent: {@code https:} URLs only (plain {@code http:} when
+ * Where webhooks may be sent: {@code https:} URLs on port 443 only (plain {@code http:} and any port when
  * {@code lianluo.notify.webhooks.allow-http}), and never to an address inside the platform's own networks — every
  * address the host resolves to is checked (loopback, private, link-local such as the cloud metadata 169.254.169.254,
- * carrier-grade NAT, unique-local IPv6, multicast, unspecified) unless {@code lianluo.notify.webhooks.allow-private}.
- * Checked when a subscription is made and again before each delivery (a name may resolve elsewhere later).
+ * carrier-grade NAT, unique-local IPv6, multicast, unspecified, and an IPv4 address carried inside an IPv6 one: mapped,
+ * compatible, NAT64 64:ff9b::/96, 6to4) unless {@code lianluo.notify.webhooks.allow-private}.
+ * Checked when a subscription is made and again immediately before each delivery (a name may resolve elsewhere later).
+ * <p>
+ * DNS rebinding: the JDK HttpClient resolves the host itself and takes no resolver of ours, so the address it connects
+ * to cannot be pinned to the one checked here. What holds instead: the check just before sending resolves through the
+ * JVM's address cache ({@code networkaddress.cache.ttl}, 30 s by default), which the client's own lookup a moment later
+ * reads, and every address of the answer must pass, so the client picks among checked addresses. The residual risk is a
+ * cache entry running out in that moment (or a JVM run with the cache off); docs/notifications.md says so.
  */
 @ApplicationScoped
 public class UrlPolicy {
@@ -70,6 +77,11 @@ public class UrlPolicy {
                 }
             }
         }
+        // in production only the port of https: — a receiver is a web server, not a database or a mail server
+        // reached by a webhook; with allow-http (dev, ./suite up) a receiver on any local port is fine
+        if (!allowHttp && uri.getPort() != -1 && uri.getPort() != 443) {
+            return Optional.of("only port 443 is accepted, not " + uri.getPort());
+        }
         return Optional.empty();
     }
 
@@ -80,18 +92,57 @@ public class UrlPolicy {
         }
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 // "this network"
-                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64.0.0/10
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved and broadcast
+            return internalV4(b, 0);
         }
         if (a instanceof Inet6Address) {
-            // unique local fc00::/7; an IPv4-mapped address is checked as its IPv4 address by the JDK already
-            return (b[0] & 0xfe) == 0xfc;
+            if ((b[0] & 0xfe) == 0xfc // unique local fc00::/7
+                    || ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) // site-local fec0::/10 (deprecated)
+                    || (b[0] & 0xff) == 0x01 && zeros(b, 1, 7)) { // discard-only 100::/64
+                return true;
+            }
+            // an IPv4 address inside an IPv6 one reaches that IPv4 address: IPv4-mapped ::ffff:0:0/96 (which the JDK
+            // mostly turns into an Inet4Address itself), IPv4-compatible ::/96, NAT64 64:ff9b::/96 — each checked
+            // as the IPv4 address it carries; the local-use NAT64 prefix 64:ff9b:1::/48 is internal as a whole
+            boolean mapped = zeros(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean compatible = zeros(b, 0, 12);
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+            if (nat64 && (b[4] & 0xff) == 0 && (b[5] & 0xff) == 1) {
+                return true;
+            }
+            if (mapped || compatible || nat64 && zeros(b, 4, 8)) {
+                return internalV4(b, 12);
+            }
+            // 6to4 2002::/16 carries an IPv4 address in its next 32 bits
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return internalV4(b, 2);
+            }
         }
         return false;
+    }
+
+    /** The IPv4 address at {@code b[at..at+3]}: whether it is one no webhook may reach. */
+    private static boolean internalV4(byte[] b, int at) {
+        int first = b[at] & 0xff;
+        int second = b[at + 1] & 0xff;
+        int third = b[at + 2] & 0xff;
+        return first == 0 // "this network"
+                || first == 10 // private
+                || first == 127 // loopback
+                || (first == 169 && second == 254) // link-local, the cloud metadata service
+                || (first == 172 && second >= 16 && second < 32) // private
+                || (first == 192 && second == 168) // private
+                || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64.0.0/10
+                || (first == 192 && second == 0 && third == 0) // IETF protocol assignments
+                || (first == 198 && (second == 18 || second == 19)) // benchmarking
+                || first >= 224; // multicast, reserved and broadcast
+    }
+
+    private static boolean zeros(byte[] b, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

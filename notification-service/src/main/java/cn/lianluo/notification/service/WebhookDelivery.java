@@ -1,7 +1,8 @@
 package cn.lianluo.notification.service;
 
+import cn.lianluo.common.data.SqlValues;
 import cn.lianluo.notification.config.WebhookConfig;
-import cn.lianluo.notification.domain.WebhookRules;
+import cn.lianluo.notification.domain.Backoff;
 import cn.lianluo.notification.domain.WebhookSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,7 +100,7 @@ public class WebhookDelivery {
             return List.of();
         }
         List<Due> due = rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], ((Number) r[4]).intValue(), instant(r[5]))).toList();
+                (String) r[3], ((Number) r[4]).intValue(), SqlValues.instant(r[5]))).toList();
         em.createNativeQuery("""
                         UPDATE webhook_delivery SET not_before = now() + make_interval(secs => ?2),
                                                     first_attempt_at = coalesce(first_attempt_at, now())
@@ -163,7 +163,7 @@ public class WebhookDelivery {
             outcome = "DEAD";
         } else {
             outcome = "RETRY";
-            Duration delay = WebhookRules.backoff(d.attempts() + 1, config.firstRetryDelay(), config.maxRetryDelay());
+            Duration delay = Backoff.after(d.attempts() + 1, config.firstRetryDelay(), config.maxRetryDelay());
             next = now.plus(delay);
         }
         String shortError = error == null ? null : error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
@@ -193,10 +193,5 @@ public class WebhookDelivery {
         if (!"DELIVERED".equals(outcome)) {
             LOG.infof("webhook delivery %d: %s (%s)", d.id(), outcome, error);
         }
-    }
-
-    static Instant instant(Object o) {
-        return o == null ? null : o instanceof Instant i ? i : o instanceof OffsetDateTime t ? t.toInstant()
-                : ((java.sql.Timestamp) o).toInstant();
     }
 }

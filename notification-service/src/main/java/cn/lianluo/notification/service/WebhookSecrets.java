@@ -27,11 +27,16 @@ public class WebhookSecrets {
         return sealer.seal(secret);
     }
 
+    /**
+     * The secret in clear; {@link IllegalStateException} saying so when it does not open (sealed under another
+     * webhook key, or altered): the delivery records it as not sent, with that reason, and retries.
+     */
     public String open(String sealed) {
         try {
             return sealer.open(sealed);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("a webhook secret does not open with lianluo.notify.webhook-key", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the subscription's secret does not open with lianluo.notify.webhook-key"
+                    + " (another key, or altered): " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianluo.notification.service;
 
+import cn.lianluo.common.data.SqlValues;
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.events.contract.ScoringEvents;
@@ -182,7 +183,7 @@ public class Webhooks {
                         WHERE d.subscription_id = ?1 AND d.status = 'DEAD' ORDER BY d.id LIMIT 1000""")
                 .setParameter(1, id).getResultList();
         return rows.stream().map(r -> new DeadLetter(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
-                (String) r[3], ((Number) r[4]).intValue(), WebhookDelivery.instant(r[5]), WebhookDelivery.instant(r[6]),
+                (String) r[3], ((Number) r[4]).intValue(), SqlValues.instant(r[5]), SqlValues.instant(r[6]),
                 r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8])).toList();
     }
 
@@ -206,7 +207,7 @@ public class Webhooks {
 
     private static Webhook webhook(Object[] r) {
         return new Webhook((UUID) r[0], (String) r[1], Arrays.asList(((String) r[2]).split(" ")), (String) r[3],
-                (String) r[4], (String) r[5], WebhookDelivery.instant(r[6]), WebhookDelivery.instant(r[7]),
+                (String) r[4], (String) r[5], SqlValues.instant(r[6]), SqlValues.instant(r[7]),
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue());
     }
 }

@@ -29,11 +29,11 @@ class WebhookRulesTest {
     void the_backoff_doubles_from_the_first_delay_up_to_the_cap() {
         Duration first = Duration.ofSeconds(10);
         Duration cap = Duration.ofHours(1);
-        assertThat(WebhookRules.backoff(1, first, cap)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(WebhookRules.backoff(2, first, cap)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(WebhookRules.backoff(5, first, cap)).isEqualTo(Duration.ofSeconds(160));
-        assertThat(WebhookRules.backoff(9, first, cap)).isEqualTo(Duration.ofSeconds(2560));
-        assertThat(WebhookRules.backoff(10, first, cap)).isEqualTo(cap);
-        assertThat(WebhookRules.backoff(1000, first, cap)).isEqualTo(cap);
+        assertThat(Backoff.after(1, first, cap)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Backoff.after(2, first, cap)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(Backoff.after(5, first, cap)).isEqualTo(Duration.ofSeconds(160));
+        assertThat(Backoff.after(9, first, cap)).isEqualTo(Duration.ofSeconds(2560));
+        assertThat(Backoff.after(10, first, cap)).isEqualTo(cap);
+        assertThat(Backoff.after(1000, first, cap)).isEqualTo(cap);
     }
 }

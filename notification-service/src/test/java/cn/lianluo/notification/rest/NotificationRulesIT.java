@@ -1,6 +1,7 @@
 package cn.lianluo.notification.rest;
 
 import cn.lianluo.common.events.contract.CaseEvents;
+import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.testing.TestEvents;
 import cn.lianluo.common.testing.TestTokens;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -95,6 +96,25 @@ class NotificationRulesIT {
                 .when().get("/api/v1/inbox").then().statusCode(200)
                 .body("items.findAll { it.body.contains('" + caseId.toString().substring(0, 8).toUpperCase() + "') }.size()",
                         org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void a_citizen_sealed_under_an_unknown_key_is_skipped_and_the_station_still_hears_of_the_case() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        UUID station = UUID.randomUUID();
+        CaseEvents.CaseData good = Events.data(caseId, "received", Events.phone(), "LLUNSEALED23", false, station, null, null, 0);
+        // sealed under a key this service does not hold (a county that rotated case-service's key alone)
+        String foreign = new SealedContact("other-1:q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=")
+                .seal("{\"phone\":\"13900000000\",\"trackingCode\":\"LLUNSEALED23\"}");
+        ObjectNode data = (ObjectNode) Events.MAPPER.valueToTree(good);
+        ((ObjectNode) data.get("citizen")).put("sealed", foreign);
+        Events.publish(UUID.randomUUID(), Events.MAPPER.treeToValue(data, CaseEvents.CaseData.class));
+        await().atMost(WAIT).until(() -> messages(caseId).size() == 2);
+        assertThat(messages(caseId)).extracting(m -> m.get("recipient") + " " + m.get("channel") + " " + m.get("status"))
+                .containsExactlyInAnyOrder("citizen:" + caseId + " SMS SKIPPED", "station:" + station + " INBOX SENT");
+        Map<String, Object> sms = one(caseId, "citizen:" + caseId, "SMS");
+        assertThat(outcomes(sms)).containsExactly("UNSEALABLE");
+        assertThat(sms.get("addressMasked")).isNull();
     }
 
     @Test
@@ -223,6 +243,30 @@ class NotificationRulesIT {
                 title, "DEPUTY", null, session, "COUNTY", null, null, null, 0, null, null, null, List.of(), opens, closes);
         TestEvents.publish(Events.CASE_TOPIC, key, TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
                 "lianluo.case.project-shortlisted.v1", project.toString(), region, Events.MAPPER.writeValueAsString(data)));
+    }
+
+    @Test
+    void a_deputys_contact_belongs_to_the_deputys_region_whatever_the_body_says() throws Exception {
+        UUID deputy = UUID.randomUUID();
+        var data = new cn.lianluo.common.events.contract.DeputyEvents.DeputyData(deputy, "代表", "男", "汉族", "431124108",
+                "139****0002", true, List.of());
+        cn.lianluo.common.testing.TestEvents.publish("test.notification-in.deputy.events", deputy.toString(),
+                cn.lianluo.common.testing.TestEvents.envelope(UUID.randomUUID(), "/lianluo/deputy-service",
+                        "lianluo.deputy.registered.v1", deputy.toString(), "431124108", Events.MAPPER.writeValueAsString(data)));
+        String path = "/api/v1/notifications/contacts/deputy/" + deputy;
+        // the province's ADMIN naming a wrong region gets the contact stored under the deputy's own (once the
+        // deputy's event is in: until then the body's region stands in)
+        await().atMost(WAIT).until(() -> "431124108".equals(given().header("Authorization", Events.ADMIN)
+                .contentType(ContentType.JSON).body(Map.of("regionCode", "431224", "email", "daibiao@example.cn"))
+                .put(path).then().statusCode(200).extract().path("regionCode")));
+        // an ADMIN of another county naming their own region is refused, and does not see the contact
+        String otherCounty = cn.lianluo.common.testing.TestTokens.bearer("ADMIN", "431224");
+        given().header("Authorization", otherCounty).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", "431224", "email", "other@example.cn")).put(path).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", otherCounty).get(path).then().statusCode(403);
+        given().header("Authorization", Events.ADMIN).get(path).then().statusCode(200)
+                .body("email", org.hamcrest.Matchers.equalTo("daibiao@example.cn"));
     }
 
     @Test

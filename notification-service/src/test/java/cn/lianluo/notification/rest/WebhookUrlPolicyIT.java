@@ -58,4 +58,15 @@ class WebhookUrlPolicyIT {
     void loopback_is_refused_by_name_too() {
         refused("https://localhost:8443/hook", "internal address");
     }
+
+    @Test
+    void a_port_other_than_443_is_refused() {
+        refused("https://203.0.113.7:6379/hook", "only port 443");
+    }
+
+    @Test
+    void a_private_address_behind_a_nat64_prefix_is_refused() {
+        refused("https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "internal address");
+        refused("https://[::ffff:127.0.0.1]/hook", "internal address");
+    }
 }

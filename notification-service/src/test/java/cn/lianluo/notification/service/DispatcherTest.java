@@ -1,5 +1,6 @@
 package cn.lianluo.notification.service;
 
+import cn.lianluo.common.privacy.Masking;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class DispatcherTest {
 
     @Test
     void an_email_address_is_masked_to_its_first_letter_and_domain() {
-        assertThat(Notifier.maskEmail("banshi@example.cn")).isEqualTo("b***@example.cn");
-        assertThat(Notifier.maskEmail("nonsense")).isEqualTo("***");
+        assertThat(Masking.email("banshi@example.cn")).isEqualTo("b***@example.cn");
+        assertThat(Masking.email("nonsense")).isEqualTo("***");
     }
 }

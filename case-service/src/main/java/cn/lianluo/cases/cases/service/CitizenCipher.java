@@ -2,21 +2,14 @@ package cn.lianluo.cases.cases.service;
 
 import cn.lianluo.cases.cases.persistence.CaseEntity;
 import cn.lianluo.cases.config.PrivacyConfig;
+import cn.lianluo.common.privacy.AesGcm;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Citizens' names and phones at rest (PIPL, DESIGN §4): sealed with AES-256-GCM, written {@code keyId:base64(nonce ‖
@@ -30,11 +23,6 @@ public class CitizenCipher {
     /** The name and phone as the case's handlers see them. */
     public record Citizen(String name, String phone) {
     }
-
-    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9-]{1,32}):([A-Za-z0-9+/=]+)");
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String keyId;
     private final String hashKeyId;
@@ -56,18 +44,7 @@ public class CitizenCipher {
     }
 
     private String add(String spec, String setting) {
-        var m = KEY.matcher(spec == null ? "" : spec.strip());
-        byte[] bytes;
-        try {
-            bytes = m.matches() ? Base64.getDecoder().decode(m.group(2)) : null;
-        } catch (IllegalArgumentException e) {
-            bytes = null;
-        }
-        if (bytes == null || bytes.length != 32) {
-            throw new IllegalStateException(setting + " must be 'id:base64' of 32 random bytes (openssl rand -base64 32)");
-        }
-        keys.put(m.group(1), bytes);
-        return m.group(1);
+        return AesGcm.addKey(keys, spec, setting);
     }
 
     public String keyId() {
@@ -132,13 +109,7 @@ public class CitizenCipher {
     }
 
     private static String hmac(byte[] key, String phone) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getEncoder().withoutPadding().encodeToString(mac.doFinal(normalised(phone).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return AesGcm.hmac(key, null, normalised(phone));
     }
 
     /** Whether a stored value is sealed under a key this service knows (plain names and phones hold no colon). */
@@ -152,18 +123,7 @@ public class CitizenCipher {
         if (plain == null) {
             return null;
         }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.get(keyId), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(field.getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return keyId + ":" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return AesGcm.seal(keyId, keys.get(keyId), field.getBytes(StandardCharsets.US_ASCII), plain);
     }
 
     public String open(String sealed, String field) {
@@ -178,11 +138,7 @@ public class CitizenCipher {
                     + ", which is not configured (lianluo.privacy.key or previous-keys)");
         }
         try {
-            byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(field.getBytes(StandardCharsets.US_ASCII));
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+            return AesGcm.open(key, field.getBytes(StandardCharsets.US_ASCII), sealed);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("citizen data sealed with key " + id + " does not open: altered, or another key", e);
         }
