@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Problems of the database: two writers at once (409 concurrent change), a duplicate key (409 duplicate), a value the
+ * Problems of the database: two writers at once (409 concurrent change: a stale version, or a deadlock or serialisation
+ * failure PostgreSQL broke by failing this transaction), a duplicate key (409 duplicate), a value the
  * database cannot store (422: text with U+0000, a value longer than its column). The transaction is rolled back.
  */
 @ApplicationScoped
@@ -21,7 +22,8 @@ public class PersistenceProblems implements ProblemTranslator {
 
     @Override
     public Optional<Response> translate(Throwable cause, String instance) {
-        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                || TransientFailures.isTransient(cause)) {
             return Optional.of(ProblemMappers.problem(409, "concurrent-change", "Conflict 状态冲突",
                     "someone else changed this record at the same time; reload it and try again", instance, List.of()));
         }

@@ -18,6 +18,7 @@ import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -66,7 +67,7 @@ public class CaseService {
     /** {@code POST /cases/{id}/{command}}. */
     @Transactional
     public void command(UUID id, CaseCommand command, CommandBody body, Caller caller) {
-        CaseEntity c = require(id);
+        CaseEntity c = lockForChange(id);
         permissions.require(c, command, caller);
         CommandInput input = body == null ? CommandInput.empty() : input(body);
         if (input.resetClock()) {
@@ -88,7 +89,7 @@ public class CaseService {
     /** The citizen's own rating after the reply (the public tracking page); once. */
     @Transactional
     public void rate(String trackingCode, Rating rating) {
-        CaseEntity c = tracked(trackingCode, rating.phone());
+        CaseEntity c = lockForChange(guard.admit(trackingCode, rating.phone()));
         if (CaseStatus.valueOf(c.status) == CaseStatus.MERGED) {
             rateMerged(c, rating);
             return;
@@ -136,6 +137,19 @@ public class CaseService {
      */
     CaseEntity tracked(String trackingCode, String phone) {
         return require(guard.admit(trackingCode, phone));
+    }
+
+    /**
+     * The case, its row locked until the transaction ends: two commands on one case run one after the other, the
+     * second deciding on what the first left (a 409 naming what is allowed now). Unlocked, two commands at once both
+     * decided on the same state and met in the case's update, where PostgreSQL often failed one on a deadlock.
+     */
+    private CaseEntity lockForChange(UUID id) {
+        CaseEntity c = cases.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemException.notFound("case", id);
+        }
+        return c;
     }
 
     CaseEntity require(UUID id) {
