@@ -12,7 +12,6 @@ import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
@@ -43,9 +42,8 @@ public class DeputyEventsConsumer {
 
     @Incoming("deputy-events")
     @Blocking
-    @Transactional
     public void consume(String envelope) {
-        inbox.deliver(CONSUMER, envelope, handlers);
+        inbox.deliverInNewTransaction(CONSUMER, envelope, handlers);
     }
 
     private void copy(IncomingEvent event, DeputyData data) {

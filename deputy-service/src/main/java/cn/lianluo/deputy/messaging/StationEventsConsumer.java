@@ -9,7 +9,6 @@ import cn.lianluo.deputy.persistence.Repositories;
 import cn.lianluo.deputy.persistence.StationCopyEntity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.OffsetDateTime;
@@ -38,9 +37,8 @@ public class StationEventsConsumer {
 
     @Incoming("station-events")
     @Blocking
-    @Transactional
     public void consume(String envelope) {
-        inbox.deliver(CONSUMER, envelope, handlers);
+        inbox.deliverInNewTransaction(CONSUMER, envelope, handlers);
     }
 
     private void copy(IncomingEvent event, StationData data) {
