@@ -109,6 +109,19 @@ public class Messages {
         return query.executeUpdate() == 1;
     }
 
+    /**
+     * Back to PENDING until {@code notBefore} without counting an attempt, its place under the daily cap given up (the
+     * provider's hour or day limit: the message takes a place again when it is tried). Only a message still SENDING;
+     * answers whether it changed.
+     */
+    public boolean putOff(UUID id, Instant notBefore) {
+        return em.createNativeQuery("""
+                        UPDATE message SET status = 'PENDING', not_before = :notBefore, taken_at = null,
+                            cap_reserved = false
+                        WHERE id = :id AND status = 'SENDING'""")
+                .setParameter("notBefore", notBefore).setParameter("id", id).executeUpdate() == 1;
+    }
+
     public void attempt(Attempt a) {
         em.createNativeQuery("""
                         INSERT INTO message_attempt (message_id, at, outcome, provider, code, detail)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -33,10 +35,11 @@ import java.util.concurrent.TimeoutException;
  * URL a proxy might log). The message's template is
  * named by our template name ({@link Sms#templateCode()}, e.g. {@code citizen-received}); the approved code it stands
  * for comes from configuration. The answer's {@code Code} decides the outcome (the table in docs/notifications.md):
- * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures named by a code and no
- * connection are RETRY; the day's limit ({@code isv.DAY_LIMIT_CONTROL}, or 天级流控) is DAY_LIMIT; no answer in time, a
- * connection lost after the request went out and a 5xx without a code are UNKNOWN (the SMS may have gone: not resent);
- * anything else (a bad phone, template, 签名, key or an empty balance) is GIVE_UP.
+ * {@code OK} is SENT with the provider's {@code BizId}; throttling, the provider's own failures named by a code, no
+ * connection and a failed TLS handshake are RETRY; the hour's limit (小时级流控) is HOUR_LIMIT, the day's
+ * ({@code isv.DAY_LIMIT_CONTROL}, or 天级流控) DAY_LIMIT; no answer in time, a connection lost after the request went
+ * out and a 5xx without a code are UNKNOWN (the SMS may have gone: not resent); anything else (a bad phone, template,
+ * 签名, key or an empty balance) is GIVE_UP.
  */
 public class AliyunSmsProvider implements SmsProvider {
 
@@ -48,6 +51,9 @@ public class AliyunSmsProvider implements SmsProvider {
 
     /** Codes saying the day's limit is reached (for the phone or the account): sending again today cannot help. */
     static final Set<String> DAY_LIMIT_CODES = Set.of("isv.DAY_LIMIT_CONTROL");
+
+    /** The per-number flow control, whose message names the limit reached: 分钟级, 小时级 or 天级流控. */
+    static final String FLOW_CONTROL = "isv.BUSINESS_LIMIT_CONTROL";
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -117,15 +123,29 @@ public class AliyunSmsProvider implements SmsProvider {
     }
 
     /** A call that failed without an answer: RETRY only when the request surely never left. */
-    private Result failed(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            // no connection: the request never left, so trying again later cannot send it twice
-            return new Result(Outcome.RETRY, "IO_ERROR", String.valueOf(cause.getMessage()), null);
+    Result failed(Throwable cause) {
+        if (beforeSending(cause)) {
+            // no connection, or no TLS session to send it on: the request never left, so trying again cannot send twice
+            return new Result(Outcome.RETRY, "IO_ERROR", String.valueOf(cause), null);
         }
         if (cause instanceof HttpTimeoutException) {
             return unknown("TIMEOUT", "no answer within " + settings.timeout() + ": the provider may have sent it");
         }
         return unknown("IO_ERROR", "the call failed after the request may have been sent: " + cause);
+    }
+
+    /**
+     * Whether the failure came before the request could leave: connecting (refused, timed out) or the TLS handshake
+     * (an untrusted certificate, no common protocol), looked for down the chain of causes the client may wrap it in.
+     */
+    private static boolean beforeSending(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                    || t instanceof SSLHandshakeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Result unknown(String code, String detail) {
@@ -173,8 +193,12 @@ public class AliyunSmsProvider implements SmsProvider {
         if ("OK".equals(code) && status / 100 == 2) {
             return new Result(Outcome.SENT, code, message, answer.path("BizId").asText(null));
         }
-        if (DAY_LIMIT_CODES.contains(code) || ("isv.BUSINESS_LIMIT_CONTROL".equals(code) && message.contains("天级"))) {
+        boolean flowControl = FLOW_CONTROL.equals(code);
+        if (DAY_LIMIT_CODES.contains(code) || flowControl && message.contains("天级")) {
             return new Result(Outcome.DAY_LIMIT, code, message, null);
+        }
+        if (flowControl && (message.contains("小时") || message.toLowerCase(Locale.ROOT).contains("hour"))) {
+            return new Result(Outcome.HOUR_LIMIT, code, message, null);
         }
         boolean retry = RETRY_CODES.contains(code) || code.startsWith("Throttling") || status >= 500;
         return new Result(retry ? Outcome.RETRY : Outcome.GIVE_UP, code, message, null);

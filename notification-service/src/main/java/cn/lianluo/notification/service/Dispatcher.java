@@ -3,6 +3,7 @@ package cn.lianluo.notification.service;
 import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.notification.config.NotifyConfig;
+import cn.lianluo.notification.domain.Backoff;
 import cn.lianluo.notification.domain.Channel;
 import cn.lianluo.notification.domain.MessageStatus;
 import cn.lianluo.notification.domain.QuietHours;
@@ -24,18 +25,20 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Sends what the rules wrote. A pass takes the due PENDING SMS and e-mails one at a time: each is taken
  * {@code FOR UPDATE SKIP LOCKED} (two replicas never take one message) and marked SENDING in a transaction of its own
  * just before it is sent; then the opt-out, the quiet hours and the daily cap (taken once per message) are checked, the
  * SMS provider or the mail server called, and the attempt and the outcome recorded: SENT, LOG_ONLY (the log adapter),
- * SKIPPED, back to PENDING later (quiet hours, the provider's day limit, or RETRY with a doubling wait) or FAILED. An
+ * SKIPPED, back to PENDING later (quiet hours, the provider's hour or day limit, or RETRY with a doubling wait) or FAILED. An
  * answer that leaves open whether the SMS went out is FAILED UNKNOWN_OUTCOME, not sent again. At shutdown the worker
  * finishes the message under way and takes no other: the rest stay PENDING for another replica. A message left SENDING
  * by a replica that died is FAILED "interrupted", never sent again: at most once.
@@ -47,6 +50,9 @@ public class Dispatcher {
 
     /** When an SMS refused for the provider's day limit is tried again: the next day at 08:00, China time. */
     static final LocalTime NEXT_DAY_AT = LocalTime.of(8, 0);
+
+    /** The longest wait between two attempts, as a multiple of {@code lianluo.notify.dispatch.backoff}. */
+    static final long MAX_BACKOFF_FACTOR = 1L << 16;
 
     private final Messages messages;
     private final Directory directory;
@@ -166,7 +172,8 @@ public class Dispatcher {
                     "quiet hours " + config.sms().quietFrom() + "–" + config.sms().quietUntil() + ": held until " + held.get());
             return;
         }
-        // the cap counts messages, not attempts: a message takes its place once, on its first call
+        // the cap counts messages, not attempts: a message takes its place once, on its first call (and again when
+        // the provider's hour or day limit put it off)
         boolean allowed = m.capReserved() || QuarkusTransaction.requiringNew().call(() -> {
             boolean reserved = directory.reserveSms(phoneHash, now.atZone(Zones.CHINA).toLocalDate(), config.sms().dailyCap());
             if (reserved) {
@@ -194,15 +201,25 @@ public class Dispatcher {
                     result.detail());
             case GIVE_UP -> finish(m, MessageStatus.FAILED, null, true, "GIVE_UP", provider, result.code(), result.detail());
             case RETRY -> retry(m, provider, result.code(), result.detail());
+            case HOUR_LIMIT -> {
+                Instant later = nextHour(Instant.now());
+                putOff(m, later, "HOUR_LIMIT", provider, result.code(),
+                        "the provider's limit for the hour is reached, tried again at " + later + ": " + result.detail());
+            }
             case DAY_LIMIT -> {
                 Instant later = nextDay(Instant.now());
-                finish(m, MessageStatus.PENDING, later, true, "DAY_LIMIT", provider, result.code(),
+                putOff(m, later, "DAY_LIMIT", provider, result.code(),
                         "the provider's limit for the day is reached, tried again at " + later + ": " + result.detail());
             }
             // at most once: an SMS that may have gone out is not sent again, whatever the retries left
             case UNKNOWN -> finish(m, MessageStatus.FAILED, null, true, "UNKNOWN_OUTCOME", provider, result.code(),
                     "not sent again, it may have reached the phone: " + result.detail());
         }
+    }
+
+    /** The start of the next hour: when an SMS refused for the provider's hour limit is tried again. */
+    static Instant nextHour(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     }
 
     /** The next day's 08:00, China time: when an SMS refused for the provider's day limit is tried again. */
@@ -227,20 +244,31 @@ public class Dispatcher {
                     "gave up after " + made + " attempts: " + detail);
             return;
         }
-        Duration wait = backoff(config.dispatch().backoff(), made);
+        Duration base = config.dispatch().backoff();
+        Duration wait = Backoff.after(made, base, base.multipliedBy(MAX_BACKOFF_FACTOR));
         finish(m, MessageStatus.PENDING, Instant.now().plus(wait), true, "RETRY", provider, code, detail);
-    }
-
-    /** The wait after the {@code made}-th failed attempt: base, 2 × base, 4 × base, … */
-    static Duration backoff(Duration base, int made) {
-        return base.multipliedBy(1L << Math.min(16, Math.max(0, made - 1)));
     }
 
     private void finish(Messages.Due m, MessageStatus status, Instant notBefore, boolean counted, String outcome,
                         String provider, String code, String detail) {
+        record(m, now -> messages.finish(m.id(), status.name(), notBefore, counted, now), outcome, provider, code, detail);
+    }
+
+    /**
+     * Back to PENDING until {@code later} for the provider's hour or day limit. Not an attempt (the limit says nothing
+     * of the message, and waiting for it must not use up the retries); and the message takes a place under the daily
+     * cap again when it is tried, on the day it is tried (the place it took stays counted where it was taken).
+     */
+    private void putOff(Messages.Due m, Instant later, String outcome, String provider, String code, String detail) {
+        record(m, now -> messages.putOff(m.id(), later), outcome, provider, code, detail);
+    }
+
+    /** Applies the message's new state ({@code change}, false when it was no longer SENDING) and records the attempt. */
+    private void record(Messages.Due m, Predicate<Instant> change, String outcome, String provider, String code,
+                        String detail) {
         Instant now = Instant.now();
         boolean changed = QuarkusTransaction.requiringNew().call(() -> {
-            boolean still = messages.finish(m.id(), status.name(), notBefore, counted, now);
+            boolean still = change.test(now);
             // the attempt is recorded either way: what the provider said is true even if the status no longer moves
             messages.attempt(new Messages.Attempt(m.id(), now, outcome, provider, code, detail));
             return still;

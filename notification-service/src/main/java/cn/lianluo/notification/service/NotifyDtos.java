@@ -40,7 +40,12 @@ public final class NotifyDtos {
 
     @Schema(name = "NotificationAttempt", description = "One attempt to send a message and its outcome.")
     public record AttemptView(Instant at,
-                              @Schema(description = "SENT, RETRY, GIVE_UP, QUIET_HOURS, DAILY_CAP, OPTED_OUT, NO_ADDRESS") String outcome,
+                              @Schema(description = "SENT 已发送, LOG_ONLY 仅写入日志 (the log provider), RETRY 稍后重试, "
+                                      + "GIVE_UP 放弃, UNKNOWN_OUTCOME 结果未知、不再重发 (the SMS may have been sent), "
+                                      + "HOUR_LIMIT 触发小时级流控、下一小时重试, DAY_LIMIT 触发日限额、次日08:00重试, "
+                                      + "QUIET_HOURS 免打扰时段, DAILY_CAP 超过每日条数上限, OPTED_OUT 已退订, "
+                                      + "NO_ADDRESS 无地址, TOO_OLD 事件过旧, UNSEALABLE 联系方式无法解密")
+                              String outcome,
                               @Schema(description = "log, aliyun or smtp; null when nothing was sent", nullable = true)
                               String provider,
                               @Schema(description = "the provider's answer code (OK, isv.…)", nullable = true) String code,
@@ -60,7 +65,10 @@ public final class NotifyDtos {
                               @Schema(description = "the phone or e-mail masked; null for the inbox and when there is no address",
                                       nullable = true) String addressMasked,
                               boolean urgent,
-                              @Schema(description = "PENDING, SENDING, SENT, SKIPPED or FAILED") String status,
+                              @Schema(description = "PENDING 待发送 (perhaps until after the quiet hours or the provider's hour or "
+                                      + "day limit), SENDING 发送中, SENT 已发送, LOG_ONLY 仅写入日志 (the log provider, "
+                                      + "sent to no one), SKIPPED 已跳过, FAILED 失败 (among them UNKNOWN_OUTCOME)")
+                              String status,
                               Instant notBefore, int attempts, Instant createdAt,
                               @Schema(description = "when it was sent", nullable = true) Instant sentAt,
                               List<AttemptView> history) {

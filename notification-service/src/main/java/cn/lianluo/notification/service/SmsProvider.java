@@ -29,6 +29,8 @@ public interface SmsProvider {
          * again later.
          */
         RETRY,
+        /** The provider's limit for the hour is reached (the phone's 小时级流控): try again when the next hour begins. */
+        HOUR_LIMIT,
         /** The provider's limit for the day is reached: try again the next day (after the quiet hours). */
         DAY_LIMIT,
         /**

@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code lianluo.notify.webhooks.allow-http}), and never to an address inside the platform's own networks — every
  * address the host resolves to is checked (loopback, private, link-local such as the cloud metadata 169.254.169.254,
  * carrier-grade NAT, unique-local IPv6, multicast, unspecified, and an IPv4 address carried inside an IPv6 one: mapped,
- * compatible, NAT64 64:ff9b::/96, 6to4) unless {@code lianluo.notify.webhooks.allow-private}.
+ * compatible, NAT64 64:ff9b::/96, 6to4; Teredo 2001::/32 whatever it carries) unless
+ * {@code lianluo.notify.webhooks.allow-private}.
  * Checked when a subscription is made and again immediately before each delivery (a name may resolve elsewhere later).
  * <p>
  * DNS rebinding: the JDK HttpClient resolves the host itself and takes no resolver of ours, so the address it connects
@@ -111,6 +112,11 @@ public class UrlPolicy {
             }
             if (mapped || compatible || nat64 && zeros(b, 4, 8)) {
                 return internalV4(b, 12);
+            }
+            // Teredo 2001::/32 tunnels to an IPv4 address (the client's, obfuscated in the last 32 bits, and the
+            // server's): refused as a whole, no receiver needs it
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return true;
             }
             // 6to4 2002::/16 carries an IPv4 address in its next 32 bits
             if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {

@@ -133,10 +133,13 @@ public class WebhookDelivery {
             return CompletableFuture.completedFuture(new Answer(null, "not sent: " + e.getMessage()));
         }
         // the request's timeout covers the wait for the answer's head only; this bound covers the whole exchange, so a
-        // receiver that never finishes cannot hold up the pass (its join() below) past the delivery's lease
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .orTimeout(overallTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
+        // receiver that never finishes cannot hold up the pass (its join() below) past the delivery's lease. It times
+        // out a copy: the client's own future stays open to be cancelled, which aborts the exchange, lest the request
+        // go on in the background while the delivery is retried (a second copy at the receiver)
+        CompletableFuture<HttpResponse<Void>> call = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        return call.copy().orTimeout(overallTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
             if (failure != null) {
+                call.cancel(true);
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 return new Answer(null, cause.getClass().getSimpleName()

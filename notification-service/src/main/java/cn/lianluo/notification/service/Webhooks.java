@@ -154,7 +154,11 @@ public class Webhooks {
         return get(id, caller);
     }
 
-    /** Queues a new delivery of every event the subscription matched whose time is at or after {@code from}. */
+    /**
+     * Queues a new delivery of every event the subscription matched whose time is at or after {@code from}. The events
+     * are read {@code FOR SHARE}: the retention job skips an event locked so, and sees the new delivery once this commits
+     * (it deletes no event with a delivery still pending), so a replayed event is not deleted under its delivery.
+     */
     @Transactional
     public Replayed replay(UUID id, OffsetDateTime from, Caller caller) {
         if (from == null) {
@@ -166,7 +170,7 @@ public class Webhooks {
                                                       not_before, created_at)
                         SELECT e.subscription_id, e.id, e.subject, 'PENDING', 'REPLAY', now(), now()
                         FROM webhook_event e WHERE e.subscription_id = ?1 AND e.event_time >= ?2
-                        ORDER BY e.id""")
+                        ORDER BY e.id FOR SHARE""")
                 .setParameter(1, id).setParameter(2, from.toInstant())
                 .executeUpdate();
         return new Replayed(queued);
@@ -190,14 +194,23 @@ public class Webhooks {
     /**
      * Gives dead letters (all of the subscription's, or one) a fresh 24 h of retries from now. They are sent after
      * what is still pending before them for the same case; later events of that case may have been delivered already.
+     * Their events are locked {@code FOR SHARE} first, as {@link #replay} does, so retention cannot delete them (and the
+     * deliveries with them) before the deliveries are pending again.
      */
     @Transactional
     public Replayed replayDeadLetters(UUID id, Long deliveryId, Caller caller) {
         get(id, caller);
+        long only = deliveryId == null ? -1L : deliveryId;
+        em.createNativeQuery("""
+                        SELECT e.id FROM webhook_event e
+                        WHERE e.id IN (SELECT d.webhook_event_id FROM webhook_delivery d
+                                       WHERE d.subscription_id = ?1 AND d.status = 'DEAD' AND (?2 = -1 OR d.id = ?2))
+                        FOR SHARE""")
+                .setParameter(1, id).setParameter(2, only).getResultList();
         int replayed = em.createNativeQuery("""
                         UPDATE webhook_delivery SET status = 'PENDING', not_before = now(), first_attempt_at = NULL
                         WHERE subscription_id = ?1 AND status = 'DEAD' AND (?2 = -1 OR id = ?2)""")
-                .setParameter(1, id).setParameter(2, deliveryId == null ? -1L : deliveryId)
+                .setParameter(1, id).setParameter(2, only)
                 .executeUpdate();
         if (deliveryId != null && replayed == 0) {
             throw ProblemException.notFound("dead letter", deliveryId);

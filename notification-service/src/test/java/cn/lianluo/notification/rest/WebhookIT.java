@@ -11,6 +11,14 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -187,6 +195,52 @@ class WebhookIT {
             given().header("Authorization", SANGZHI).when().post("/api/v1/webhooks/" + id + "/resume").then().statusCode(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.acceptedIds().contains(event.toString()));
             assertThat(receiver.acceptedIds()).containsExactly(event.toString());
+        }
+    }
+
+    @Test
+    void a_request_whose_answer_never_finishes_is_cancelled_when_the_delivery_times_out() throws Exception {
+        try (ServerSocket receiver = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            String id = subscribe(SANGZHI, "http://127.0.0.1:" + receiver.getLocalPort() + "/hook", CASES, "430822");
+            caseEvent(UUID.randomUUID(), "received", "430822207");
+            receiver.setSoTimeout(60_000);
+            try (Socket request = receiver.accept()) {
+                readRequest(request.getInputStream());
+                // the head of an answer and 1 byte of its 1000: the client waits for the rest of the body
+                request.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nx"
+                        .getBytes(StandardCharsets.US_ASCII));
+                request.getOutputStream().flush();
+                // the worker gives up after connect-timeout + answer-timeout + 5 s (20 s) and cancels the request,
+                // which closes the connection; a request left running would hold it open past this wait
+                request.setSoTimeout(35_000);
+                assertThat(closedByClient(request.getInputStream())).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(id, "RETRY") >= 1);
+        }
+    }
+
+    /** Reads one HTTP request: its head up to the empty line, then as many bytes as its Content-Length names. */
+    private static void readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the request ended in its head");
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+    }
+
+    /** Whether the client closed (or reset) the connection; false when it kept it open past the socket's timeout. */
+    private static boolean closedByClient(InputStream in) throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset
         }
     }
 

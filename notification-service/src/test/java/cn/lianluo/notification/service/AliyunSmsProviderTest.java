@@ -159,6 +159,58 @@ class AliyunSmsProviderTest {
     }
 
     @Test
+    void the_hours_limit_is_told_apart_from_throttling_and_the_days_limit() {
+        Result hour = provider(SECRET, Duration.ofSeconds(5)).send(sms("13800000005", "case-received"));
+
+        assertThat(hour.outcome()).isEqualTo(Outcome.HOUR_LIMIT);
+        assertThat(hour.code()).isEqualTo("isv.BUSINESS_LIMIT_CONTROL");
+        assertThat(AliyunSmsProvider.outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\","
+                + "\"Message\":\"Hour-level flow control triggered\"}").outcome()).isEqualTo(Outcome.HOUR_LIMIT);
+        assertThat(AliyunSmsProvider.outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\","
+                + "\"Message\":\"触发分钟级流控Permits:1\"}").outcome()).isEqualTo(Outcome.RETRY);
+    }
+
+    @Test
+    void a_failed_tls_handshake_is_retried_as_nothing_was_sent() throws Exception {
+        // a server that refuses every TLS handshake: it reads the ClientHello and answers a fatal handshake_failure alert
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread refuser = new Thread(() -> {
+                try (var client = socket.accept()) {
+                    client.getInputStream().read(new byte[5]);
+                    client.getOutputStream().write(new byte[]{0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                    client.getOutputStream().flush();
+                    client.getInputStream().read(new byte[64]); // until the client closes
+                } catch (IOException e) {
+                    // the client went away: what the test wants
+                }
+            });
+            refuser.start();
+            var settings = new AliyunSmsProvider.Settings(URI.create("https://127.0.0.1:" + socket.getLocalPort() + "/"),
+                    KEY_ID, SECRET, "cn-hangzhou", Map.of("case-received", "SMS_100001"), Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
+
+            Result result = new AliyunSmsProvider(settings, Clock.systemUTC()).send(sms("13800000000", "case-received"));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.RETRY);
+            assertThat(result.code()).isEqualTo("IO_ERROR");
+            assertThat(result.detail()).contains("SSLHandshakeException");
+            refuser.join(5000);
+        }
+    }
+
+    @Test
+    void a_handshake_failure_wrapped_by_the_client_is_still_retried_but_a_lost_connection_is_not() {
+        AliyunSmsProvider provider = provider(SECRET, Duration.ofSeconds(5));
+
+        assertThat(provider.failed(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")).outcome())
+                .isEqualTo(Outcome.RETRY);
+        assertThat(provider.failed(new IOException("wrapped", new javax.net.ssl.SSLHandshakeException("no cipher")))
+                .outcome()).isEqualTo(Outcome.RETRY);
+        assertThat(provider.failed(new IOException("connection reset")).outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(provider.failed(new javax.net.ssl.SSLException("bad record MAC")).outcome()).isEqualTo(Outcome.UNKNOWN);
+    }
+
+    @Test
     void nothing_listening_is_retried_as_nothing_was_sent() throws IOException {
         int port;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -233,6 +285,7 @@ class AliyunSmsProviderTest {
             case "13800000002" -> reply(exchange, 400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied due to user flow control.\"}");
             case "13800000003" -> reply(exchange, 200, "{\"Code\":\"isv.DAY_LIMIT_CONTROL\",\"Message\":\"触发日发送限额\"}");
             case "13800000004" -> reply(exchange, 200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控Permits:10\"}");
+            case "13800000005" -> reply(exchange, 200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发小时级流控Permits:5\"}");
             case "1234" -> reply(exchange, 200, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号\"}");
             case "13800000500" -> reply(exchange, 502, "<html>bad gateway</html>");
             case "13800000999" -> {

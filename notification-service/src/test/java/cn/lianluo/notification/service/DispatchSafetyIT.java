@@ -13,10 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +36,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sending path's safety against the fake Dysmsapi ({@link FakeDysmsapi}): a worker stopped mid-pass leaves the
- * rest PENDING, the provider's day limit puts an SMS off to the next morning without taking the daily cap again, an
- * SMS without an answer is not sent twice, a late outcome does not overwrite an interrupted message, and retention
+ * rest PENDING, the provider's day and hour limits put an SMS off (to the next morning, the next hour) without counting
+ * an attempt and with its place under the daily cap taken again when it is tried, an SMS without an answer is not sent
+ * twice, a late outcome does not overwrite an interrupted message, and retention
  * deletes only what is old and final. The scheduled pass is off: each test runs the worker itself.
  */
 @QuarkusTest
@@ -50,6 +54,7 @@ class DispatchSafetyIT {
                     "lianluo.notify.sms.aliyun.timeout", "3s",
                     "lianluo.notify.sms.aliyun.template-codes.t-ok", "SMS_OK",
                     "lianluo.notify.sms.aliyun.template-codes.t-day", "SMS_DAY",
+                    "lianluo.notify.sms.aliyun.template-codes.t-hour", "SMS_HOUR",
                     "lianluo.notify.sms.aliyun.template-codes.t-slow", "SMS_SLOW",
                     "lianluo.notify.sms.aliyun.template-codes.t-hold", "SMS_HOLD",
                     "lianluo.notify.dispatch.every", "off");
@@ -71,6 +76,8 @@ class DispatchSafetyIT {
     RetentionJob retention;
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     @ConfigProperty(name = "lianluo.notify.sms.aliyun.endpoint")
     URI provider;
@@ -107,7 +114,8 @@ class DispatchSafetyIT {
     }
 
     @Test
-    void the_providers_day_limit_puts_the_sms_off_to_the_next_morning_and_takes_the_daily_cap_once() {
+    void the_providers_day_limit_puts_the_sms_off_to_the_next_morning_as_no_attempt_and_frees_its_place_under_the_cap()
+            throws Exception {
         String phone = phone();
         UUID id = pending("t-day", phone, Instant.parse("2001-01-02T00:00:00Z"));
 
@@ -121,13 +129,39 @@ class DispatchSafetyIT {
         assertThat(notBefore.atZone(Zones.CHINA).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
         assertThat(notBefore.atZone(Zones.CHINA).toLocalDate()).isAfter(before.atZone(Zones.CHINA).toLocalDate());
         assertThat(outcomes(id)).containsExactly("DAY_LIMIT");
+        assertThat(count("SELECT attempts FROM message WHERE id = ?1", id)).isZero();
+        assertThat(capReserved(id)).isFalse();
 
-        // the next morning comes (moved here): the second attempt takes no second place under the cap
+        // the next morning comes (moved here): tried again, it takes a place under the cap again
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE message SET not_before = '2001-01-02T00:00:00Z' WHERE id = ?1").setParameter(1, id).executeUpdate());
         dispatcher.dispatchDue();
         assertThat(outcomes(id)).containsExactly("DAY_LIMIT", "DAY_LIMIT");
-        assertThat(count("SELECT coalesce(sum(sent), 0) FROM sms_daily WHERE phone_hash = ?1", sealer.hash(phone))).isOne();
+        assertThat(count("SELECT attempts FROM message WHERE id = ?1", id)).isZero();
+        assertThat(count("SELECT coalesce(sum(sent), 0) FROM sms_daily WHERE phone_hash = ?1", sealer.hash(phone)))
+                .isEqualTo(2);
+        assertThat(calls()).filteredOn(id.toString()::equals).hasSize(2);
+    }
+
+    @Test
+    void the_providers_hour_limit_puts_the_sms_off_to_the_next_hour_as_no_attempt_and_frees_its_place_under_the_cap() {
+        String phone = phone();
+        UUID id = pending("t-hour", phone, Instant.parse("2001-01-02T00:00:01Z"));
+        // one attempt short of giving up: waiting for the hour must not use up the last one
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE message SET attempts = 5 WHERE id = ?1").setParameter(1, id).executeUpdate());
+
+        Instant before = Instant.now();
+        dispatcher.dispatchDue();
+        Instant after = Instant.now();
+
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(notBefore(id)).isIn(Dispatcher.nextHour(before), Dispatcher.nextHour(after));
+        assertThat(outcomes(id)).containsExactly("HOUR_LIMIT");
+        assertThat(count("SELECT attempts FROM message WHERE id = ?1", id)).isEqualTo(5);
+        assertThat(capReserved(id)).isFalse();
+        assertThat(count("SELECT coalesce(sum(sent), 0) FROM sms_daily WHERE phone_hash = ?1", sealer.hash(phone)))
+                .isOne();
     }
 
     @Test
@@ -176,12 +210,7 @@ class DispatchSafetyIT {
                     .setParameter(1, oldHash).setParameter(2, today.minusDays(10))
                     .setParameter(3, todayHash).setParameter(4, today).executeUpdate();
         });
-        UUID subscription = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        INSERT INTO webhook_subscription (id, url, event_types, region_prefix, secret_sealed, status,
-                            created_by, created_at, updated_at)
-                        VALUES (?1, 'http://127.0.0.1:9/hook', 'lianluo.case.*', '43', 'sealed', 'PAUSED', 'test', ?2, ?2)""")
-                .setParameter(1, subscription).setParameter(2, old).executeUpdate());
+        UUID subscription = subscription(old);
         long delivered = webhookEvent(subscription, old, "DELIVERED");
         long stillPending = webhookEvent(subscription, old, "PENDING");
 
@@ -197,6 +226,40 @@ class DispatchSafetyIT {
         assertThat(count("SELECT count(*) FROM webhook_event WHERE id = ?1", delivered)).isZero();
         assertThat(count("SELECT count(*) FROM webhook_delivery WHERE webhook_event_id = ?1", delivered)).isZero();
         assertThat(count("SELECT count(*) FROM webhook_event WHERE id = ?1", stillPending)).isOne();
+    }
+
+    @Test
+    void retention_leaves_a_webhook_event_that_a_replay_holds_and_does_not_wait_for_it() throws Exception {
+        Instant old = Instant.now().minus(Duration.ofDays(401));
+        long event = webhookEvent(subscription(old), old, "DEAD");
+
+        try (Connection replay = dataSource.getConnection()) {
+            // what a replay does before queueing its deliveries: the event held FOR SHARE until it commits
+            replay.setAutoCommit(false);
+            try (PreparedStatement hold = replay.prepareStatement("SELECT id FROM webhook_event WHERE id = ? FOR SHARE")) {
+                hold.setLong(1, event);
+                hold.executeQuery().close();
+            }
+
+            CompletableFuture.supplyAsync(() -> retention.purge(Instant.now())).get(20, TimeUnit.SECONDS);
+
+            assertThat(count("SELECT count(*) FROM webhook_event WHERE id = ?1", event)).isOne();
+            assertThat(count("SELECT count(*) FROM webhook_delivery WHERE webhook_event_id = ?1", event)).isOne();
+            replay.rollback();
+        }
+        // the replay gone, the old dead letter's event is deleted
+        retention.purge(Instant.now());
+        assertThat(count("SELECT count(*) FROM webhook_event WHERE id = ?1", event)).isZero();
+    }
+
+    private UUID subscription(Instant at) {
+        UUID subscription = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO webhook_subscription (id, url, event_types, region_prefix, secret_sealed, status,
+                            created_by, created_at, updated_at)
+                        VALUES (?1, 'http://127.0.0.1:9/hook', 'lianluo.case.*', '43', 'sealed', 'PAUSED', 'test', ?2, ?2)""")
+                .setParameter(1, subscription).setParameter(2, at).executeUpdate());
+        return subscription;
     }
 
     private long webhookEvent(UUID subscription, Instant at, String deliveryStatus) {
@@ -230,6 +293,11 @@ class DispatchSafetyIT {
     private String status(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT status FROM message WHERE id = ?1").setParameter(1, id).getSingleResult());
+    }
+
+    private boolean capReserved(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
+                "SELECT cap_reserved FROM message WHERE id = ?1").setParameter(1, id).getSingleResult());
     }
 
     private Instant notBefore(UUID id) {

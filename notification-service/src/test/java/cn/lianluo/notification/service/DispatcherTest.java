@@ -1,6 +1,7 @@
 package cn.lianluo.notification.service;
 
 import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.notification.domain.Backoff;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,11 +12,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DispatcherTest {
 
     @Test
-    void the_wait_after_a_failed_attempt_doubles() {
+    void the_wait_after_a_failed_attempt_doubles_up_to_the_dispatchers_bound() {
         Duration base = Duration.ofSeconds(30);
-        assertThat(Dispatcher.backoff(base, 1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(Dispatcher.backoff(base, 2)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(Dispatcher.backoff(base, 5)).isEqualTo(Duration.ofMinutes(8));
+        Duration max = base.multipliedBy(Dispatcher.MAX_BACKOFF_FACTOR);
+        assertThat(Backoff.after(1, base, max)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Backoff.after(2, base, max)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Backoff.after(5, base, max)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(Backoff.after(17, base, max)).isEqualTo(max);
+        assertThat(Backoff.after(40, base, max)).isEqualTo(max);
+    }
+
+    @Test
+    void an_sms_put_off_for_the_hour_limit_waits_for_the_next_hour() {
+        assertThat(Dispatcher.nextHour(Instant.parse("2026-12-02T03:17:45.123Z"))).isEqualTo(Instant.parse("2026-12-02T04:00:00Z"));
+        assertThat(Dispatcher.nextHour(Instant.parse("2026-12-02T03:00:00Z"))).isEqualTo(Instant.parse("2026-12-02T04:00:00Z"));
+        assertThat(Dispatcher.nextHour(Instant.parse("2026-12-02T23:59:59Z"))).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for Dysmsapi on 127.0.0.1 for {@link DispatchSafetyIT}: it answers each SendSms by its TemplateCode
- * ({@code SMS_OK} accepted, {@code SMS_DAY} the day's limit, {@code SMS_SLOW} no answer in time, {@code SMS_HOLD}
+ * ({@code SMS_OK} accepted, {@code SMS_DAY} the day's limit, {@code SMS_HOUR} the hour's, {@code SMS_SLOW} no answer in
+ * time, {@code SMS_HOLD}
  * accepted once the test calls {@code GET /release}) and lists the OutIds of the calls it got at {@code GET /calls}.
  * The test talks to it over HTTP: a test resource and the test may not share static fields (class loaders). The
  * signature itself is checked by {@link AliyunSmsProviderTest}.
@@ -67,6 +68,7 @@ public class FakeDysmsapi implements QuarkusTestResourceLifecycleManager {
         outIds.add(form.getOrDefault("OutId", ""));
         String body = switch (form.getOrDefault("TemplateCode", "")) {
             case "SMS_DAY" -> "{\"Code\":\"isv.DAY_LIMIT_CONTROL\",\"Message\":\"触发日发送限额\"}";
+            case "SMS_HOUR" -> "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发小时级流控Permits:5\"}";
             case "SMS_SLOW" -> {
                 try {
                     Thread.sleep(5000);

@@ -52,8 +52,22 @@ class UrlPolicyTest {
             assertThat(strict.refusal("https://" + host + "/hook")).as(host)
                     .hasValueSatisfying(r -> assertThat(r).contains("internal address"));
         }
-        // the same prefixes carrying a public IPv4 address are not internal
+        // the same prefixes carrying a public IPv4 address are not internal (Teredo below is refused whatever it carries)
         for (String host : new String[]{"[64:ff9b::cb00:7107]", "[2002:cb00:7107::1]", "100.128.0.1"}) {
+            assertThat(strict.refusal("https://" + host + "/hook")).as(host).isEmpty();
+        }
+    }
+
+    @Test
+    void a_teredo_address_is_refused_whatever_ipv4_address_it_carries() {
+        // 2001:0::/32, the Teredo server 65.54.227.120 (4136:e378), the client 192.0.2.45 obfuscated in the last 32 bits
+        for (String host : new String[]{"[2001:0:4136:e378:8000:63bf:3fff:fdd2]", "[2001::1]", "[2001:0:ffff:ffff::]"}) {
+            assertThat(strict.refusal("https://" + host + "/hook")).as(host)
+                    .hasValueSatisfying(r -> assertThat(r).contains("internal address"));
+            assertThat(dev.refusal("https://" + host + "/hook")).as(host).isEmpty();
+        }
+        // the neighbours of 2001::/32 are public
+        for (String host : new String[]{"[2001:200::1]", "[2001:4860:4860::8888]", "[2400:3200::1]"}) {
             assertThat(strict.refusal("https://" + host + "/hook")).as(host).isEmpty();
         }
     }
