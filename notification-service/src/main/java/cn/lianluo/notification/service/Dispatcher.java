@@ -160,7 +160,7 @@ public class Dispatcher {
 
     private void sendSms(Messages.Due m, String phone) {
         Instant now = Instant.now();
-        String phoneHash = sealer.hash(phone);
+        SealedContact.Hashes phoneHash = sealer.hashes(phone);
         boolean citizen = Recipient.parse(m.recipient()).kind() == RecipientKind.CITIZEN;
         if (citizen && QuarkusTransaction.requiringNew().call(() -> directory.optedOut(phoneHash))) {
             finish(m, MessageStatus.SKIPPED, null, false, "OPTED_OUT", null, null, "the citizen asked for no SMS");
