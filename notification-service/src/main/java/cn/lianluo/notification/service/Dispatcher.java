@@ -147,6 +147,12 @@ public class Dispatcher {
     }
 
     private void send(Messages.Due m) {
+        if (m.expiresAt() != null && !Instant.now().isBefore(m.expiresAt())) {
+            // a vote's SMS held past the vote's close (quiet hours, retries, a backlog) would ask for a vote no longer open
+            finish(m, MessageStatus.SKIPPED, null, false, "EXPIRED", null, null,
+                    "not sent by " + m.expiresAt() + ", after which it is of no use");
+            return;
+        }
         Channel channel = Channel.valueOf(m.channel());
         String address = sealer.open(m.addressSealed());
         if (channel == Channel.SMS) {
