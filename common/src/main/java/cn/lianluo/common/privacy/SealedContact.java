@@ -3,7 +3,9 @@ package cn.lianluo.common.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,26 @@ public final class SealedContact {
 
     /** The associated data: a value sealed for another purpose under the same key does not open here. */
     private static final byte[] AAD = "lianluo.notify".getBytes(StandardCharsets.US_ASCII);
+    private static final String HASH_LABEL = "phone-hash";
+
+    /**
+     * A value's hash under the hash key, and the hashes releases before that key made of it ({@link #legacyHashes}):
+     * a row stored under one of those is found by it and rewritten to {@code current}.
+     */
+    public record Hashes(String current, List<String> legacy) {
+
+        public Hashes {
+            legacy = List.copyOf(legacy);
+        }
+
+        /** The current hash first, then the legacy ones. */
+        public List<String> all() {
+            List<String> all = new ArrayList<>(legacy.size() + 1);
+            all.add(current);
+            all.addAll(legacy);
+            return all;
+        }
+    }
 
     private final String keyId;
     private final String hashKeyId;
@@ -94,6 +116,26 @@ public final class SealedContact {
         if (hashKey == null) {
             throw new IllegalStateException("lianluo.notify.hash-key is not configured");
         }
-        return hashKeyId + ":" + AesGcm.hmac(hashKey, "phone-hash", phone.replaceAll("[\\s-]", ""));
+        return hashKeyId + ":" + AesGcm.hmac(hashKey, HASH_LABEL, normalised(phone));
+    }
+
+    /**
+     * The hashes of a value as releases before {@code lianluo.notify.hash-key} made them: under the sealing key,
+     * written {@code keyId:…}, one for the current key and one for each previous key (the key that was current when
+     * such a row was stored may have been rotated since).
+     */
+    public List<String> legacyHashes(String value) {
+        String normalised = normalised(value);
+        return keys.entrySet().stream().map(k -> k.getKey() + ":" + AesGcm.hmac(k.getValue(), HASH_LABEL, normalised))
+                .toList();
+    }
+
+    /** {@link #hash} and {@link #legacyHashes} of one value. */
+    public Hashes hashes(String value) {
+        return new Hashes(hash(value), legacyHashes(value));
+    }
+
+    private static String normalised(String value) {
+        return value.replaceAll("[\\s-]", "");
     }
 }

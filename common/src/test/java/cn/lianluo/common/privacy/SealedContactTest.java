@@ -56,4 +56,17 @@ class SealedContactTest {
         assertThatThrownBy(() -> new SealedContact(K1, List.of(K2), "h1:" + K2.substring(3)))
                 .hasMessageContaining("a key of its own");
     }
+
+    @Test
+    void the_legacy_hashes_are_those_the_sealing_keys_made_before_the_hash_key() {
+        // as the release before lianluo.notify.hash-key hashed 13812341234 under n1 and under n2 (pinned from its code)
+        String underN1 = "n1:Rssk0nzZP1K0IBgEbI+NRuNjAfqjN5d3A7nPsb++Kto";
+        String underN2 = "n2:17+tW04wWuGDVssrXESFXZjLIfuxtld2D+t2kD67XbI";
+        SealedContact rotated = new SealedContact(K2, List.of(K1), H1);
+        assertThat(rotated.legacyHashes("138-1234 1234")).containsExactlyInAnyOrder(underN1, underN2);
+        SealedContact.Hashes hashes = new SealedContact(K1, null, H1).hashes("13812341234");
+        assertThat(hashes.current()).isEqualTo(new SealedContact(K2, null, H1).hash("13812341234"));
+        assertThat(hashes.legacy()).containsExactly(underN1);
+        assertThat(hashes.all()).containsExactly(hashes.current(), underN1);
+    }
 }

@@ -1,6 +1,7 @@
 package cn.lianluo.notification.persistence;
 
 import cn.lianluo.common.data.SqlValues;
+import cn.lianluo.common.privacy.SealedContact.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -12,7 +13,9 @@ import java.util.UUID;
 
 /**
  * This service's own records of whom it may reach: contacts of units, stations and deputies; the citizens' cases it
- * has seen, their opt-outs and daily SMS counts (by keyed phone hash); a copy of deputies' regions.
+ * has seen, their opt-outs and daily SMS counts (by keyed phone hash); a copy of deputies' regions. A row stored
+ * under a legacy hash (the sealing key's, before {@code lianluo.notify.hash-key}) is found by it and rewritten to the
+ * current hash in the transaction that finds it.
  */
 @ApplicationScoped
 public class Directory {
@@ -67,34 +70,71 @@ public class Directory {
                 .setParameter("region", regionCode).setParameter("at", at).executeUpdate();
     }
 
-    /** The case with this tracking code and phone, if this service has seen it. */
+    /**
+     * The case with this tracking code and phone, if this service has seen it. A case remembered under the legacy
+     * hashes (before {@code lianluo.notify.hash-key}) is found by them and rewritten to the current ones.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<UUID> citizenCase(String trackingHash, String phoneHash) {
+    public Optional<UUID> citizenCase(Hashes trackingCode, Hashes phone) {
+        em.createNativeQuery("""
+                        UPDATE citizen_case SET tracking_hash = :tracking, phone_hash = :phone
+                        WHERE tracking_hash IN (:trackings) AND phone_hash IN (:phones)
+                          AND (tracking_hash <> :tracking OR phone_hash <> :phone)""")
+                .setParameter("tracking", trackingCode.current()).setParameter("phone", phone.current())
+                .setParameter("trackings", trackingCode.all()).setParameter("phones", phone.all()).executeUpdate();
         List<UUID> ids = em.createNativeQuery("""
                         SELECT case_id FROM citizen_case WHERE tracking_hash = :tracking AND phone_hash = :phone""")
-                .setParameter("tracking", trackingHash).setParameter("phone", phoneHash).getResultList();
+                .setParameter("tracking", trackingCode.current()).setParameter("phone", phone.current()).getResultList();
         return ids.stream().findFirst();
     }
 
-    public void optOut(String phoneHash, UUID caseId, Instant at) {
+    public void optOut(Hashes phone, UUID caseId, Instant at) {
+        rehashOptOut(phone);
         em.createNativeQuery("""
                         INSERT INTO opt_out (phone_hash, case_id, at) VALUES (:phone, :case, :at)
                         ON CONFLICT (phone_hash) DO NOTHING""")
-                .setParameter("phone", phoneHash).setParameter("case", caseId).setParameter("at", at).executeUpdate();
+                .setParameter("phone", phone.current()).setParameter("case", caseId).setParameter("at", at).executeUpdate();
     }
 
-    public boolean optedOut(String phoneHash) {
+    /** Whether the phone opted out, under its current hash or a legacy one (then rewritten to the current). */
+    public boolean optedOut(Hashes phone) {
+        rehashOptOut(phone);
         return ((Number) em.createNativeQuery("SELECT count(*) FROM opt_out WHERE phone_hash = :phone")
-                .setParameter("phone", phoneHash).getSingleResult()).intValue() > 0;
+                .setParameter("phone", phone.current()).getSingleResult()).intValue() > 0;
     }
 
-    /** Counts one more SMS to the phone on the day, unless {@code cap} were passed: whether it may go. */
-    public boolean reserveSms(String phoneHash, LocalDate day, int cap) {
+    /** An opt-out stored under a legacy hash of the phone moves to its current hash (the first one kept). */
+    private void rehashOptOut(Hashes phone) {
+        if (phone.legacy().isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                        WITH legacy AS (DELETE FROM opt_out WHERE phone_hash IN (:legacy) RETURNING case_id, at)
+                        INSERT INTO opt_out (phone_hash, case_id, at)
+                        SELECT :phone, case_id, at FROM legacy ORDER BY at LIMIT 1
+                        ON CONFLICT (phone_hash) DO NOTHING""")
+                .setParameter("legacy", phone.legacy()).setParameter("phone", phone.current()).executeUpdate();
+    }
+
+    /**
+     * Counts one more SMS to the phone on the day, unless {@code cap} were passed: whether it may go. The day's count
+     * kept under a legacy hash of the phone is added to its current hash's first.
+     */
+    public boolean reserveSms(Hashes phone, LocalDate day, int cap) {
+        if (!phone.legacy().isEmpty()) {
+            em.createNativeQuery("""
+                            WITH legacy AS (DELETE FROM sms_daily WHERE phone_hash IN (:legacy) AND day = :day RETURNING sent)
+                            INSERT INTO sms_daily (phone_hash, day, sent)
+                            SELECT :phone, :day, sum(sent) FROM legacy HAVING count(*) > 0
+                            ON CONFLICT (phone_hash, day) DO UPDATE SET sent = sms_daily.sent + excluded.sent""")
+                    .setParameter("legacy", phone.legacy()).setParameter("phone", phone.current())
+                    .setParameter("day", day).executeUpdate();
+        }
         return !em.createNativeQuery("""
                         INSERT INTO sms_daily (phone_hash, day, sent) VALUES (:phone, :day, 1)
                         ON CONFLICT (phone_hash, day) DO UPDATE SET sent = sms_daily.sent + 1
                         WHERE sms_daily.sent < :cap RETURNING sent""")
-                .setParameter("phone", phoneHash).setParameter("day", day).setParameter("cap", cap)
+                .setParameter("phone", phone.current()).setParameter("day", day).setParameter("cap", cap)
                 .getResultList().isEmpty() && cap > 0;
     }
 

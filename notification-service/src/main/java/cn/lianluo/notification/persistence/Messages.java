@@ -8,22 +8,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@code message} and {@code message_attempt} tables, in SQL: the unique key and SKIP LOCKED do the work. */
 @ApplicationScoped
 public class Messages {
 
-    /** A message the rules decided on, before it is written. */
+    /**
+     * A message the rules decided on, before it is written; {@code expiresAt} (may be null) when it stops being of use
+     * (a vote's close: not sent after it), {@code voteSessionId} the vote a deputy's vote message is about.
+     */
     public record NewMessage(UUID eventId, String eventType, String rule, String recipient, String channel,
                              String regionCode, String subject, String template, String title, String body,
                              String params, String addressSealed, String addressMasked, boolean urgent,
-                             String status, Instant notBefore, Instant at) {
+                             String status, Instant notBefore, Instant at, Instant expiresAt, UUID voteSessionId) {
+
+        /** A message that does not expire and is of no vote. */
+        public NewMessage(UUID eventId, String eventType, String rule, String recipient, String channel,
+                          String regionCode, String subject, String template, String title, String body,
+                          String params, String addressSealed, String addressMasked, boolean urgent,
+                          String status, Instant notBefore, Instant at) {
+            this(eventId, eventType, rule, recipient, channel, regionCode, subject, template, title, body, params,
+                    addressSealed, addressMasked, urgent, status, notBefore, at, null, null);
+        }
     }
 
-    /** A message taken to be sent; {@code capReserved} once it took its place under the phone's daily cap. */
+    /**
+     * A message taken to be sent; {@code capReserved} once it took its place under the phone's daily cap;
+     * {@code expiresAt} (null if never) the time after which it is not sent.
+     */
     public record Due(UUID id, String recipient, String channel, String template, String title, String body,
-                      String params, String addressSealed, boolean urgent, int attempts, boolean capReserved) {
+                      String params, String addressSealed, boolean urgent, int attempts, boolean capReserved,
+                      Instant expiresAt) {
     }
 
     /** A row of the message log. */
@@ -48,9 +65,10 @@ public class Messages {
         int written = em.createNativeQuery("""
                         INSERT INTO message (id, event_id, event_type, rule, recipient, channel, region_code, subject,
                             template, title, body, params, address_sealed, address_masked, urgent, status, not_before,
-                            created_at, sent_at)
+                            created_at, sent_at, expires_at, vote_session_id)
                         VALUES (:id, :event, :type, :rule, :recipient, :channel, :region, nullif(:subject, ''), :template, :title,
-                            :body, nullif(:params, ''), nullif(:address, ''), nullif(:masked, ''), :urgent, :status, :notBefore, :at, CASE WHEN :status = 'SENT' THEN cast(:sentAt as timestamptz) END)
+                            :body, nullif(:params, ''), nullif(:address, ''), nullif(:masked, ''), :urgent, :status, :notBefore, :at, CASE WHEN :status = 'SENT' THEN cast(:sentAt as timestamptz) END,
+                            CASE WHEN :expires THEN cast(:expiresAt as timestamptz) END, cast(nullif(:voteSession, '') as uuid))
                         ON CONFLICT (event_id, recipient, channel) DO NOTHING""")
                 .setParameter("id", id).setParameter("event", m.eventId()).setParameter("type", m.eventType())
                 .setParameter("rule", m.rule()).setParameter("recipient", m.recipient()).setParameter("channel", m.channel())
@@ -59,11 +77,29 @@ public class Messages {
                 .setParameter("params", orEmpty(m.params())).setParameter("address", orEmpty(m.addressSealed()))
                 .setParameter("masked", orEmpty(m.addressMasked())).setParameter("urgent", m.urgent())
                 .setParameter("status", m.status()).setParameter("notBefore", m.notBefore()).setParameter("at", m.at())
+                .setParameter("expires", m.expiresAt() != null)
+                .setParameter("expiresAt", m.expiresAt() == null ? Instant.EPOCH : m.expiresAt())
+                .setParameter("voteSession", m.voteSessionId() == null ? "" : m.voteSessionId().toString())
                 // an inbox entry due later (a vote's reminder) counts as sent when it is due, the time it shows
                 .setParameter("sentAt", !"SENT".equals(m.status()) ? Instant.EPOCH
                         : m.notBefore().isAfter(m.at()) ? m.notBefore() : m.at())
                 .executeUpdate();
         return written == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * The deputies (recipient keys) told in their inbox that a vote of the region and year opened by a message keyed
+     * by a project's event, as releases before the messages knew their vote wrote it: most likely the vote under way
+     * now, told before the upgrade.
+     */
+    @SuppressWarnings("unchecked")
+    public Set<String> toldOfVoteBeforeKeyedByIt(String regionCode, int year) {
+        List<String> recipients = em.createNativeQuery("""
+                        SELECT DISTINCT recipient FROM message
+                        WHERE rule = 'deputy-vote-opened' AND vote_session_id IS NULL AND region_code = :region
+                          AND channel = 'INBOX' AND status = 'SENT' AND cast(params as jsonb) ->> 'year' = :year""")
+                .setParameter("region", regionCode).setParameter("year", Integer.toString(year)).getResultList();
+        return Set.copyOf(recipients);
     }
 
     /**
@@ -77,11 +113,11 @@ public class Messages {
                         WHERE id = (SELECT id FROM message WHERE status = 'PENDING' AND not_before <= :now
                                     ORDER BY not_before LIMIT 1 FOR UPDATE SKIP LOCKED)
                         RETURNING id, recipient, channel, template, title, body, params, address_sealed, urgent, attempts,
-                            cap_reserved""")
+                            cap_reserved, expires_at""")
                 .setParameter("now", now).getResultList();
         return rows.stream().findFirst().map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (Boolean) r[8], ((Number) r[9]).intValue(),
-                (Boolean) r[10]));
+                (Boolean) r[10], SqlValues.instant(r[11])));
     }
 
     /** Records that the message took its place under the phone's daily cap: its later attempts take none. */

@@ -147,6 +147,12 @@ public class Dispatcher {
     }
 
     private void send(Messages.Due m) {
+        if (m.expiresAt() != null && !Instant.now().isBefore(m.expiresAt())) {
+            // a vote's SMS held past the vote's close (quiet hours, retries, a backlog) would ask for a vote no longer open
+            finish(m, MessageStatus.SKIPPED, null, false, "EXPIRED", null, null,
+                    "not sent by " + m.expiresAt() + ", after which it is of no use");
+            return;
+        }
         Channel channel = Channel.valueOf(m.channel());
         String address = sealer.open(m.addressSealed());
         if (channel == Channel.SMS) {
@@ -160,7 +166,7 @@ public class Dispatcher {
 
     private void sendSms(Messages.Due m, String phone) {
         Instant now = Instant.now();
-        String phoneHash = sealer.hash(phone);
+        SealedContact.Hashes phoneHash = sealer.hashes(phone);
         boolean citizen = Recipient.parse(m.recipient()).kind() == RecipientKind.CITIZEN;
         if (citizen && QuarkusTransaction.requiringNew().call(() -> directory.optedOut(phoneHash))) {
             finish(m, MessageStatus.SKIPPED, null, false, "OPTED_OUT", null, null, "the citizen asked for no SMS");

@@ -70,8 +70,8 @@ public class MessageLog {
     /** The citizen's phone gets no more SMS, if the tracking code and the phone are of a case this service has seen. */
     @Transactional
     public void optOut(String trackingCode, String phone) {
-        String phoneHash = sealer.hash(phone.strip());
-        UUID caseId = directory.citizenCase(sealer.hash(trackingCode.strip().toUpperCase(Locale.ROOT)), phoneHash)
+        SealedContact.Hashes phoneHash = sealer.hashes(phone.strip());
+        UUID caseId = directory.citizenCase(sealer.hashes(trackingCode.strip().toUpperCase(Locale.ROOT)), phoneHash)
                 .orElseThrow(() -> new ProblemException(404, "not-found", "Not found 未找到",
                         "no case with this tracking code and phone"));
         directory.optOut(phoneHash, caseId, Instant.now());

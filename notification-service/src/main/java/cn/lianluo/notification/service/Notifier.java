@@ -19,6 +19,7 @@ import cn.lianluo.notification.domain.RecipientKind;
 import cn.lianluo.notification.domain.Rule;
 import cn.lianluo.notification.domain.RuleTable;
 import cn.lianluo.notification.domain.Template;
+import cn.lianluo.notification.domain.VoteSchedule;
 import cn.lianluo.notification.persistence.Directory;
 import cn.lianluo.notification.persistence.Messages;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,7 +34,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -102,7 +105,7 @@ public class Notifier {
         Citizen citizen = citizen(data);
         if (citizen != null && citizen.unsealable() == null) {
             facts.put("trackingCode", citizen.trackingCode());
-            directory.seeCitizen(data.caseId(), sealer.hash(citizen.trackingCode().toUpperCase()),
+            directory.seeCitizen(data.caseId(), sealer.hash(citizen.trackingCode().toUpperCase(Locale.ROOT)),
                     sealer.hash(citizen.phone()), data.regionCode(), Instant.now());
         }
         for (Rule rule : RuleTable.of(event.type())) {
@@ -112,7 +115,7 @@ public class Notifier {
             switch (rule.audience()) {
                 case CITIZEN -> {
                     if (citizen != null) {
-                        write(event, new Slot(event.id(), null), rule,
+                        write(event, Slot.of(event.id()), rule,
                                 new Recipient(RecipientKind.CITIZEN, data.caseId().toString()), Channel.SMS, data.regionCode(), data.caseId(), facts, citizen.phone(), data.urgent(), citizen.unsealable());
                     }
                 }
@@ -148,48 +151,57 @@ public class Notifier {
             if (slot == null) {
                 continue;
             }
+            // a vote under way at the upgrade to messages keyed by the vote: who was told of it then is not told again
+            Set<String> toldBefore = slot.voteSessionId() != null && RuleTable.VOTE_OPENED.equals(rule.name())
+                    ? messages.toldOfVoteBeforeKeyedByIt(data.regionCode(), data.year()) : Set.of();
             for (UUID deputy : directory.deputiesWithin(data.regionCode())) {
-                deputy(event, slot, rule, deputy, data.regionCode(), data.projectId(), facts);
+                if (!toldBefore.contains(new Recipient(RecipientKind.DEPUTY, deputy.toString()).key())) {
+                    deputy(event, slot, rule, deputy, data.regionCode(), data.projectId(), facts);
+                }
             }
         }
     }
 
-    /** A message's key (the event id of its row) and the time it is due from. */
-    private record Slot(UUID key, Instant due) {
+    /**
+     * A message's key (the event id of its row), the time it is due from, the time after which it is not sent (a
+     * vote's close) and the vote it is about; the last three may be null.
+     */
+    private record Slot(UUID key, Instant due, Instant expires, UUID voteSessionId) {
+
+        /** A message of the event itself, due now, never expiring. */
+        static Slot of(UUID eventId) {
+            return new Slot(eventId, null, null, null);
+        }
     }
 
     /**
-     * The key and time of a vote's message: keyed by the session and the rule, so the second project of a vote writes
-     * nothing new; "opened" due when the vote opens, "closing" 24 h before it closes (now, if that is past). None for
-     * a vote already closed, nor a "closing" for a vote whose close the event does not give.
+     * The key and times of a vote's message ({@link VoteSchedule}): keyed by the session and the rule, so the second
+     * project of a vote writes nothing new; expiring when the vote closes. None for a vote already closed, nor a
+     * "closing" for a vote shorter than a day or whose close the event does not give.
      */
     private static Slot voteSlot(Rule rule, ProjectData data, IncomingEvent event, Instant now) {
-        Instant opens = data.voteOpensAt() == null ? now : later(now, data.voteOpensAt());
-        Instant closes = data.voteClosesAt();
-        boolean opened = RuleTable.VOTE_OPENED.equals(rule.name());
-        if (closes != null && !closes.isAfter(now)) {
+        VoteSchedule vote = new VoteSchedule(data.voteOpensAt(), data.voteClosesAt());
+        if (vote.closed(now)) {
             return null;
         }
-        if (data.sessionId() == null) {
-            return opened ? new Slot(event.id(), now) : null;
+        boolean opened = RuleTable.VOTE_OPENED.equals(rule.name());
+        UUID session = data.sessionId();
+        if (session == null) {
+            return opened ? new Slot(event.id(), now, data.voteClosesAt(), null) : null;
         }
         if (opened) {
-            return new Slot(sessionKey(data.sessionId(), "opened"), opens);
+            return new Slot(sessionKey(session, "opened"), vote.openedDue(now), data.voteClosesAt(), session);
         }
         if (RuleTable.VOTE_CLOSING.equals(rule.name())) {
-            return closes == null ? null
-                    : new Slot(sessionKey(data.sessionId(), "closing"), later(opens, closes.minus(Duration.ofHours(24))));
+            return vote.closingDue(now)
+                    .map(due -> new Slot(sessionKey(session, "closing"), due, data.voteClosesAt(), session)).orElse(null);
         }
-        return new Slot(event.id(), now);
+        return Slot.of(event.id());
     }
 
     /** The name-based key of one message of a vote to each deputy: {@code <sessionId>:<what>}. */
     static UUID sessionKey(UUID sessionId, String what) {
         return UUID.nameUUIDFromBytes((sessionId + ":" + what).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     void onAppeal(IncomingEvent event, ScoringEvents.AppealDecided data) {
@@ -212,7 +224,7 @@ public class Notifier {
 
     private void deputy(IncomingEvent event, Rule rule, UUID deputyId, String regionCode, UUID subject,
                         Map<String, String> facts) {
-        deputy(event, new Slot(event.id(), null), rule, deputyId, regionCode, subject, facts);
+        deputy(event, Slot.of(event.id()), rule, deputyId, regionCode, subject, facts);
     }
 
     private void deputy(IncomingEvent event, Slot slot, Rule rule, UUID deputyId, String regionCode, UUID subject,
@@ -235,7 +247,7 @@ public class Notifier {
 
     private void write(IncomingEvent event, Rule rule, Recipient recipient, Channel channel, String regionCode,
                        UUID subject, Map<String, String> facts, String address, boolean urgent) {
-        write(event, new Slot(event.id(), null), rule, recipient, channel, regionCode, subject, facts, address, urgent, null);
+        write(event, Slot.of(event.id()), rule, recipient, channel, regionCode, subject, facts, address, urgent, null);
     }
 
     /**
@@ -265,7 +277,7 @@ public class Notifier {
         var written = messages.insert(new Messages.NewMessage(slot.key(), event.type(), rule.name(), recipient.key(),
                 channel.name(), regionCode, subject == null ? null : subject.toString(), template.name(),
                 template.title(given), template.body(given), json(given), noAddress || inbox ? null : sealer.seal(address),
-                masked, urgent, status.name(), due, now));
+                masked, urgent, status.name(), due, now, slot.expires(), slot.voteSessionId()));
         if (unsealable != null) {
             written.ifPresent(id -> messages.attempt(new Messages.Attempt(id, now, "UNSEALABLE", null, null, unsealable)));
         } else if (stale) {

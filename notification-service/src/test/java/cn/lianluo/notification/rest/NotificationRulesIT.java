@@ -363,6 +363,109 @@ class NotificationRulesIT {
         unread(token, 4);
     }
 
+    @Test
+    void a_vote_shorter_than_a_day_is_announced_without_a_closing_reminder() throws Exception {
+        String region = "431124" + (100 + ThreadLocalRandom.current().nextInt(899));
+        String recipient = "deputy:" + deputyWithPhone(region);
+        UUID project = UUID.randomUUID();
+        // open an hour ago, closing in twelve: the reminder a day before the close would come before the vote opened
+        shortlistedUntil(project, region, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(12)),
+                recipient, "LOG_ONLY");
+        // both rules of the event were applied in one transaction: a reminder would be there by now
+        assertThat(messages(project)).filteredOn(m -> recipient.equals(m.get("recipient")))
+                .extracting(m -> m.get("channel") + " " + m.get("rule"))
+                .containsExactlyInAnyOrder("INBOX deputy-vote-opened", "SMS deputy-vote-opened");
+    }
+
+    @Test
+    void a_vote_sms_still_waiting_when_the_vote_closes_is_not_sent() throws Exception {
+        String region = "431124" + (100 + ThreadLocalRandom.current().nextInt(899));
+        String recipient = "deputy:" + deputyWithPhone(region);
+        UUID project = UUID.randomUUID();
+        shortlistedUntil(project, region, Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(2)),
+                recipient, "PENDING");
+        Map<String, Object> sms = ruled(project, recipient, "SMS", "deputy-vote-opened");
+        // three hours on, as if the SMS had been held past the close (quiet hours, retries, a backlog): both its due
+        // time and the time it expires, as the rule wrote them, move back
+        try (var db = LegacyHashIT.db(); var later = db.prepareStatement("""
+                     UPDATE message SET not_before = not_before - interval '3 hours', expires_at = expires_at - interval '3 hours'
+                     WHERE id = ? AND status = 'PENDING'""")) {
+            later.setObject(1, UUID.fromString((String) sms.get("id")));
+            assertThat(later.executeUpdate()).isEqualTo(1);
+        }
+        await().atMost(WAIT).until(() -> "SKIPPED".equals(statusOfRule(project, recipient, "SMS", "deputy-vote-opened")));
+        assertThat(outcomes(ruled(project, recipient, "SMS", "deputy-vote-opened"))).containsExactly("EXPIRED");
+        assertThat(ruled(project, recipient, "INBOX", "deputy-vote-opened").get("status")).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_deputy_told_of_a_vote_before_its_messages_were_keyed_by_the_vote_is_not_told_again() throws Exception {
+        String region = "431124" + (100 + ThreadLocalRandom.current().nextInt(899));
+        UUID told = deputyWithPhone(region);
+        UUID other = deputyWithPhone(region);
+        // the earlier release told the deputy of this vote by the first candidate's event (keyed by it, no vote)
+        try (var db = LegacyHashIT.db(); var insert = db.prepareStatement("""
+                     INSERT INTO message (id, event_id, event_type, rule, recipient, channel, region_code, subject, template,
+                         title, body, params, status, not_before, created_at, sent_at)
+                     VALUES (?, ?, 'lianluo.case.project-shortlisted.v1', 'deputy-vote-opened', ?, 'INBOX', ?, ?,
+                         'deputy-vote-opened', '民生实事项目票决已开始', '民生实事项目“路灯安装”等候选项目已列入2027年票决',
+                         '{"title":"路灯安装","year":"2027"}', 'SENT', now() - interval '1 day', now() - interval '1 day',
+                         now() - interval '1 day')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, "deputy:" + told);
+            insert.setString(4, region);
+            insert.setString(5, UUID.randomUUID().toString());
+            insert.executeUpdate();
+        }
+        UUID project = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Instant opens = Instant.now().minus(Duration.ofHours(1));
+        Instant closes = Instant.now().plus(Duration.ofDays(3));
+        // the second candidate, after the upgrade
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            shortlisted(session.toString(), project, "自来水管网改造", session, region, opens, closes);
+            return statusOfRule(project, "deputy:" + other, "INBOX", "deputy-vote-opened") != null
+                    && statusOfRule(project, "deputy:" + told, "INBOX", "deputy-vote-closing") != null;
+        });
+        assertThat(messages(project)).filteredOn(m -> ("deputy:" + told).equals(m.get("recipient")))
+                .extracting(m -> m.get("channel") + " " + m.get("rule"))
+                .containsExactlyInAnyOrder("INBOX deputy-vote-closing", "SMS deputy-vote-closing");
+        assertThat(messages(project)).filteredOn(m -> ("deputy:" + other).equals(m.get("recipient")))
+                .extracting(m -> m.get("channel") + " " + m.get("rule"))
+                .containsExactlyInAnyOrder("INBOX deputy-vote-opened", "SMS deputy-vote-opened",
+                        "INBOX deputy-vote-closing", "SMS deputy-vote-closing");
+    }
+
+    /**
+     * Shortlists the project into a new vote of the region, a new event each time, until the recipient's "opened" SMS
+     * has the status (the deputies' copy comes on another topic).
+     */
+    static void shortlistedUntil(UUID project, String region, Instant opens, Instant closes, String recipient,
+                                 String smsStatus) {
+        UUID session = UUID.randomUUID();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            shortlisted(session.toString(), project, "村道硬化", session, region, opens, closes);
+            return smsStatus.equals(statusOfRule(project, recipient, "SMS", "deputy-vote-opened"));
+        });
+    }
+
+    /** A deputy registered in the region, with a phone of their own; the id. */
+    static UUID deputyWithPhone(String region) throws Exception {
+        UUID deputy = UUID.randomUUID();
+        registerDeputy(deputy, region);
+        given().header("Authorization", Events.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("regionCode", region, "phone", Events.phone()))
+                .put("/api/v1/notifications/contacts/deputy/" + deputy).then().statusCode(200);
+        return deputy;
+    }
+
+    /** The status of the subject's message of the rule to the recipient on the channel; null while there is none. */
+    static Object statusOfRule(UUID subject, String recipient, String channel, String rule) {
+        return messages(subject).stream().filter(m -> recipient.equals(m.get("recipient")) && channel.equals(m.get("channel"))
+                && rule.equals(m.get("rule"))).map(m -> m.get("status")).findFirst().orElse(null);
+    }
+
     static Map<String, Object> ruled(UUID subject, String recipient, String channel, String rule) {
         return messages(subject).stream().filter(m -> recipient.equals(m.get("recipient")) && channel.equals(m.get("channel"))
                 && rule.equals(m.get("rule"))).findFirst().orElseThrow(() -> new AssertionError("no " + rule + " " + channel));
