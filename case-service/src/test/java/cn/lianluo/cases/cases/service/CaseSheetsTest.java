@@ -48,7 +48,7 @@ class CaseSheetsTest {
 
     static CaseView view(UUID unit, String unitName, boolean overdue, List<TimelineEntry> timeline) {
         return new CaseView(ID, null, "村口路面塌陷", "水泥路面塌陷一米多宽", "INFRASTRUCTURE", "水电路网等基础设施",
-                CaseKind.HELP, true, CaseStatus.ASSIGNED, "已交办", "433124108", null, Channel.ONLINE, "网上受理",
+                CaseKind.HELP, true, CaseStatus.ASSIGNED, "已交办", "433124108", null, Channel.ONLINE, "网上受理", null,
                 new CitizenView("龙*英", "139****5678"), null, unit, unitName, false, false, 0, null,
                 Map.of(Stage.HANDLE, handling(null, overdue)), overdue, List.of(), timeline, List.of(), List.of(),
                 RECEIVED, null, 3, null, null, null, null, null);
