@@ -52,6 +52,7 @@ Sign in to the console as one of the dev users of the realm lianluo (password li
   hunan-renda        SUPERVISOR      43         湖南省
   huayuan-renda      SUPERVISOR      433124     花垣县
   biancheng-staff    STATION_STAFF   433124108  边城镇
+  biancheng-grid     STATION_STAFF   433124108  边城镇, a grid worker (网格员, gridId 433124108-03)
   huayuan-yibao      HANDLER         433124     花垣县医疗保障局
   biancheng-deputy   DEPUTY          433124108  边城镇 (a seeded deputy: 边城示例乡代表01)
   cangshuipu-deputy  DEPUTY          430903105  沧水铺镇 (a seeded deputy: 沧水铺示例乡代表01)

@@ -20,6 +20,7 @@ export const CHANNEL: Record<Schema<'Channel'>, string> = {
   MOBILE_STATION: '流动联络站',
   HOTLINE: '热线',
   VISIT: '走访',
+  GRID: '网格员上报',
 }
 
 export const ACTOR_ROLE: Record<Schema<'CaseActorRole'>, string> = {

@@ -112,21 +112,22 @@ class KeycloakRealmTest {
                         + config.path("claim.name").asText(config.path("included.custom.audience").asText()));
             }
             assertThat(mappers).containsExactlyInAnyOrder("oidc-usermodel-attribute-mapper region", "oidc-usermodel-attribute-mapper deputyId",
-                    "oidc-usermodel-attribute-mapper unitId", "oidc-usermodel-realm-role-mapper groups", "oidc-audience-mapper lianluo");
+                    "oidc-usermodel-attribute-mapper unitId", "oidc-usermodel-attribute-mapper gridId",
+                    "oidc-usermodel-realm-role-mapper groups", "oidc-audience-mapper lianluo");
             JsonNode realm = read(file);
             assertThat(realm.get("accessTokenLifespan").asInt()).as("s, within the services' 12 h bound").isBetween(60, 43_200);
             List<String> roles = new ArrayList<>();
             realm.get("roles").get("realm").forEach(role -> roles.add(role.get("name").asText()));
             assertThat(roles).containsExactlyInAnyOrder("ADMIN", "SUPERVISOR", "STATION_STAFF", "DEPUTY", "HANDLER");
-            // the three attributes are declared (Keycloak 26 drops undeclared ones) and only an administrator sets them
+            // the four attributes are declared (Keycloak 26 drops undeclared ones) and only an administrator sets them
             String profile = realm.get("components").get("org.keycloak.userprofile.UserProfileProvider").get(0).get("config")
                     .get("kc.user.profile.config").get(0).asText();
             for (JsonNode attribute : JSON.readTree(profile).get("attributes")) {
-                if (Set.of("region", "deputyId", "unitId").contains(attribute.get("name").asText())) {
+                if (Set.of("region", "deputyId", "unitId", "gridId").contains(attribute.get("name").asText())) {
                     assertThat(attribute.get("permissions").get("edit").toString()).as(attribute.get("name").asText()).isEqualTo("[\"admin\"]");
                 }
             }
-            assertThat(profile).contains("\"region\"", "\"deputyId\"", "\"unitId\"");
+            assertThat(profile).contains("\"region\"", "\"deputyId\"", "\"unitId\"", "\"gridId\"");
         }
     }
 
@@ -170,6 +171,12 @@ class KeycloakRealmTest {
                 assertThat(unit).as(user.get("username").asText() + "'s unitId names no seeded unit").isNotNull();
                 assertThat(region).as("a handling unit's region is the unit's").isEqualTo(unit.get("regionCode").asText());
                 named++;
+            }
+            if (attributes.has("gridId")) {
+                // a grid worker (网格员) is station staff of the township their grid lies in
+                assertThat(user.get("realmRoles").toString()).as(user.get("username").asText()).isEqualTo("[\"STATION_STAFF\"]");
+                assertThat(region).as("a grid worker's region is a township").hasSize(9);
+                assertThat(attributes.get("gridId").get(0).asText()).startsWith(region);
             }
             assertThat(user.get("credentials").get(0).get("temporary").asBoolean()).isFalse();
         }

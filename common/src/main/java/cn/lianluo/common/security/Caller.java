@@ -74,6 +74,11 @@ public class Caller {
         return claim("unitId");
     }
 
+    /** A grid worker's (网格员) grid: station staff of a township whose token names the grid (网格) they serve. */
+    public Optional<String> gridId() {
+        return claim("gridId").filter(g -> !g.isBlank());
+    }
+
     /** 403 unless {@code target} lies inside the caller's region. */
     public void requireWithin(RegionCode target) {
         RegionCode scope = region();

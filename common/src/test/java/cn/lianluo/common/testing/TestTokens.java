@@ -34,6 +34,12 @@ public final class TestTokens {
         return "Bearer " + DevTokens.mint(KEY, "lianluo", claims, Map.of("name", name));
     }
 
+    /** A grid worker's (网格员) token: station staff of a township whose token names the grid they serve. */
+    public static String gridWorker(String township, String gridId) {
+        Claims claims = new Claims("STATION_STAFF", township, "test-grid-" + gridId, null, null, LIFETIME_SECONDS);
+        return "Bearer " + DevTokens.mint(KEY, "lianluo", claims, Map.of("gridId", gridId));
+    }
+
     public static String deputy(String region, String deputyId) {
         return "Bearer " + mint(new Claims("DEPUTY", region, "test-deputy-" + deputyId, deputyId, null, LIFETIME_SECONDS));
     }

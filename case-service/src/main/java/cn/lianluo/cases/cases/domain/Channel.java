@@ -8,7 +8,9 @@ public enum Channel {
     MARKET_DAY("赶集日坐班"),
     MOBILE_STATION("移动联络站"),
     HOTLINE("热线电话"),
-    VISIT("主动下访");
+    VISIT("主动下访"),
+    /** 联络站+基层治理网格: a grid worker (网格员) brings in a resident's problem; the case names its grid. */
+    GRID("网格员上报");
 
     private final String label;
 

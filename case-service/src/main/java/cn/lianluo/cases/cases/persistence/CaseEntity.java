@@ -32,6 +32,9 @@ public class CaseEntity {
     @Column(name = "station_id")
     public UUID stationId;
     public String channel;
+    /** The grid (网格) a case with channel GRID came from; null for every other channel. */
+    @Column(name = "grid_id")
+    public String gridId;
     @Column(name = "citizen_name")
     public String citizenName;
     @Column(name = "citizen_phone")

@@ -103,12 +103,13 @@ public class CaseResource {
             + "https: to a public host only (422). The citizen's name and phone are stored encrypted. The place is an "
             + "address and, optionally, lat and lng in GCJ-02 (both or neither, within China: 400). A case like an open "
             + "one of its county (the same phone, or the same place and a similar text, within 30 days) is flagged "
-            + "possibleDuplicateOf it, for staff only.")
+            + "possibleDuplicateOf it, for staff only. Channel GRID (网格员上报) names its grid in gridId and no other "
+            + "channel does (400); a grid worker's token (a gridId claim) submits GRID with its own grid (another is 403).")
     @Parameter(ref = ApiDocs.IDEMPOTENCY_KEY)
     @APIResponse(responseCode = "201", description = "Received 已受理: the case's id, tracking code and first deadline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCreated.class)))
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a token whose role does not take in cases, a deputy "
-            + "naming another deputy, or a region outside the token's")
+            + "naming another deputy, a grid worker naming another grid or channel, or a region outside the token's")
     @APIResponse(responseCode = "409", description = "Conflict 冲突: the Idempotency-Key's first request is still running")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a region above county level, an unknown "
             + "category, an unknown or other region's receiving deputy, a channel, urgency or station a citizen may not set, "

@@ -32,6 +32,9 @@ public final class CaseDtos {
     /** A mainland mobile number, or a landline with its area code. */
     public static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
     public static final String PHONE_MESSAGE = "a mainland mobile number (11 digits from 13 to 19) or a landline with its area code (0743-1234567)";
+    /** A grid's (网格) code as the township's grid system gives it, e.g. 433124108-03. */
+    public static final String GRID_ID = "^[0-9A-Za-z][0-9A-Za-z._-]*$";
+    public static final String GRID_ID_MESSAGE = "a grid code of letters, digits, dots, dashes and underscores (433124108-03)";
 
     private CaseDtos() {
     }
@@ -111,7 +114,12 @@ public final class CaseDtos {
             @Schema(description = "staff only; sets the same-day handling limit") Boolean urgent,
             @NotBlank @Schema(description = "行政区划代码 of the case's place") String regionCode,
             @Schema(description = "staff only") UUID stationId,
-            @Schema(description = "default ONLINE; without a token only ONLINE") Channel channel,
+            @Schema(description = "default ONLINE; without a token only ONLINE; a grid worker's (a token with a "
+                    + "gridId) is GRID") Channel channel,
+            @Size(max = 40) @Pattern(regexp = GRID_ID, message = GRID_ID_MESSAGE)
+            @Schema(nullable = true, description = "the grid (网格) the case came from: required with channel GRID and "
+                    + "refused with any other (400); a grid worker's own grid when left out, another grid is 403",
+                    examples = "433124108-03") String gridId,
             @NotNull @Valid Citizen citizen,
             @Schema(description = "the deputy who received the case (第一责任人); staff and deputies only") UUID receivingDeputyId,
             @Size(max = 10) List<@Valid @NotNull Attachment> attachments,
@@ -125,7 +133,7 @@ public final class CaseDtos {
         public CaseRequest(String title, String content, String category, CaseKind kind, Boolean urgent,
                            String regionCode, UUID stationId, Channel channel, Citizen citizen, UUID receivingDeputyId,
                            List<Attachment> attachments) {
-            this(title, content, category, kind, urgent, regionCode, stationId, channel, citizen, receivingDeputyId,
+            this(title, content, category, kind, urgent, regionCode, stationId, channel, null, citizen, receivingDeputyId,
                     attachments, null, null, null);
         }
     }
@@ -208,7 +216,10 @@ public final class CaseDtos {
                            String title, String content, String category,
                            @Schema(nullable = true) String categoryName, CaseKind kind, boolean urgent, CaseStatus status,
                            String statusName, String regionCode, @Schema(nullable = true) UUID stationId, Channel channel,
-                           String channelName, CitizenView citizen,
+                           String channelName,
+                           @Schema(nullable = true, description = "channel GRID: the grid (网格) the case came from; "
+                                   + "null for every other channel") String gridId,
+                           CitizenView citizen,
                            @Schema(nullable = true) UUID receivingDeputyId,
                            @Schema(nullable = true, description = "the unit handling the case now") UUID unitId,
                            @Schema(nullable = true) String unitName, boolean onTheSpot, boolean paused,
@@ -235,7 +246,9 @@ public final class CaseDtos {
     @Schema(name = "CaseSummary")
     public record CaseSummary(UUID id, @Schema(nullable = true, description = "only for those who handle the case") String trackingCode,
                               String title, String category, CaseStatus status,
-                              String statusName, String regionCode, Channel channel, CitizenView citizen,
+                              String statusName, String regionCode, Channel channel,
+                              @Schema(nullable = true, description = "channel GRID: the grid (网格) the case came from")
+                              String gridId, CitizenView citizen,
                               @Schema(nullable = true) UUID unitId, boolean overdue, Instant receivedAt,
                               @Schema(nullable = true, description = "the open deadline; null when none is open") DeadlineView currentDeadline,
                               @Schema(nullable = true, description = "重复件: the open case this one looked like at "

@@ -4,6 +4,7 @@ import cn.lianluo.cases.cases.domain.CaseKind;
 import cn.lianluo.cases.cases.domain.CaseLocation;
 import cn.lianluo.cases.cases.domain.CaseStatus;
 import cn.lianluo.cases.cases.domain.Channel;
+import cn.lianluo.cases.cases.domain.GridPolicy;
 import cn.lianluo.cases.cases.domain.IntakePolicy;
 import cn.lianluo.cases.cases.domain.Stage;
 import cn.lianluo.cases.cases.persistence.CaseEntity;
@@ -112,7 +113,11 @@ public class CaseIntake {
             }
         }
         // what an anonymous caller may set, and links staff will open (item 11 of issue 17)
-        Channel channel = IntakePolicy.channel(request.channel(), staff);
+        Optional<String> workerGrid = staff ? caller.gridId() : Optional.empty();
+        // a grid worker's case comes through their grid unless they name another channel, which GridPolicy refuses
+        Channel channel = IntakePolicy.channel(workerGrid.isPresent() && request.channel() == null ? Channel.GRID
+                : request.channel(), staff);
+        GridPolicy.Origin origin = GridPolicy.origin(channel, request.gridId(), workerGrid);
         IntakePolicy.requireStaffFor(staff, request.urgent(), request.stationId());
         List<Attachment> given = request.attachments() == null ? List.of() : request.attachments();
         for (int i = 0; i < given.size(); i++) {
@@ -136,7 +141,8 @@ public class CaseIntake {
         c.urgent = Boolean.TRUE.equals(request.urgent());
         c.regionCode = region.value();
         c.stationId = request.stationId();
-        c.channel = channel.name();
+        c.channel = origin.channel().name();
+        c.gridId = origin.gridId();
         c.address = blank(request.address()) ? null : request.address().strip();
         c.lat = place.map(CaseLocation::lat).orElse(null);
         c.lng = place.map(CaseLocation::lng).orElse(null);

@@ -218,7 +218,7 @@ public class CaseQueries {
         return rows.stream().map(c -> {
             List<DeadlineEntity> current = open.getOrDefault(c.id, List.of());
             return new CaseSummary(c.id, trackingCodeFor(c, caller), c.title, c.category, CaseStatus.valueOf(c.status),
-                    CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), masked(c), c.unitId,
+                    CaseViews.statusLabel(c.status), c.regionCode, Channel.valueOf(c.channel), c.gridId, masked(c), c.unitId,
                     CaseViews.overdueNow(current, now), c.receivedAt,
                     current.isEmpty() ? null : CaseViews.deadline(current.get(0), now),
                     handles(c, caller) ? c.possibleDuplicateOf : null);
@@ -332,7 +332,7 @@ public class CaseQueries {
         }).toList();
         return new CaseView(c.id, whole ? c.trackingCode : null, c.title, c.content, c.category, category == null ? null : category.name,
                 CaseKind.valueOf(c.kind), c.urgent, status, status.label(), c.regionCode, c.stationId, channel,
-                channel.label(), whole ? whole(c) : masked(c), c.receivingDeputyId,
+                channel.label(), c.gridId, whole ? whole(c) : masked(c), c.receivingDeputyId,
                 c.unitId, unit == null ? null : unit.name, c.onTheSpot, c.paused, c.reopenCount,
                 c.satisfaction == null ? null : Satisfaction.valueOf(c.satisfaction), CaseViews.deadlineMap(rows, now),
                 CaseViews.overdueNow(rows, now), CaseLoop.allowed(CaseService.state(c)).stream().map(CaseCommand::path).toList(),

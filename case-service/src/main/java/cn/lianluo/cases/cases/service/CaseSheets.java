@@ -89,7 +89,8 @@ public final class CaseSheets {
                 new Row("诉求标题", c.title()),
                 new Row("诉求类别", c.categoryName() == null ? c.category() : c.categoryName()),
                 new Row("紧急程度", c.urgent() ? "紧急" : "一般"),
-                new Row("受理渠道", c.channelName()),
+                // a grid worker's case (网格员上报) says which grid brought it in
+                new Row("受理渠道", c.gridId() == null ? c.channelName() : c.channelName() + "（网格 " + c.gridId() + "）"),
                 new Row("受理时间", MINUTE.format(c.receivedAt())),
                 new Row("行政区划代码", c.regionCode()));
     }

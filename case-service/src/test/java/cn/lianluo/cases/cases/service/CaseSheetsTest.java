@@ -47,8 +47,13 @@ class CaseSheetsTest {
     }
 
     static CaseView view(UUID unit, String unitName, boolean overdue, List<TimelineEntry> timeline) {
+        return view(unit, unitName, overdue, timeline, Channel.ONLINE, "网上受理", null);
+    }
+
+    static CaseView view(UUID unit, String unitName, boolean overdue, List<TimelineEntry> timeline, Channel channel,
+                         String channelName, String gridId) {
         return new CaseView(ID, null, "村口路面塌陷", "水泥路面塌陷一米多宽", "INFRASTRUCTURE", "水电路网等基础设施",
-                CaseKind.HELP, true, CaseStatus.ASSIGNED, "已交办", "433124108", null, Channel.ONLINE, "网上受理",
+                CaseKind.HELP, true, CaseStatus.ASSIGNED, "已交办", "433124108", null, channel, channelName, gridId,
                 new CitizenView("龙*英", "139****5678"), null, unit, unitName, false, false, 0, null,
                 Map.of(Stage.HANDLE, handling(null, overdue)), overdue, List.of(), timeline, List.of(), List.of(),
                 RECEIVED, null, 3, null, null, null, null, null);
@@ -82,6 +87,17 @@ class CaseSheetsTest {
         assertThat(value(sheet, "诉求人")).isEqualTo("龙*英（139****5678）");
         assertThat(passages(sheet)).containsExactly("诉求内容", "交办意见", "办理要求");
         assertThat(sheet.footer()).contains("2026年12月2日 14:00");
+    }
+
+    @Test
+    void a_grid_workers_case_names_its_grid_beside_the_channel() {
+        List<TimelineEntry> timeline = List.of(entry("ASSIGN", "STATION_STAFF", "wang.li", ASSIGNED, null, UNIT));
+        Sheet grid = CaseSheets.assignmentSheet(view(UNIT, "边城镇人民政府", false, timeline, Channel.GRID, "网格员上报",
+                "433124108-03"), MADE);
+        Sheet online = CaseSheets.assignmentSheet(view(UNIT, "边城镇人民政府", false, timeline), MADE);
+
+        assertThat(value(grid, "受理渠道")).isEqualTo("网格员上报（网格 433124108-03）");
+        assertThat(value(online, "受理渠道")).isEqualTo("网上受理");
     }
 
     @Test

@@ -87,6 +87,8 @@ public final class CaseEvents {
             String kind,
             boolean urgent,
             String channel,
+            // channel GRID only: the grid (网格) the case came from, as the grid worker's token or staff named it
+            @JsonInclude(JsonInclude.Include.NON_NULL) String gridId,
             UUID stationId,
             UUID receivingDeputyId,
             UUID unitId,

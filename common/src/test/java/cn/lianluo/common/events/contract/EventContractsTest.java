@@ -2,6 +2,7 @@ package cn.lianluo.common.events.contract;
 
 import cn.lianluo.common.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -83,6 +84,20 @@ class EventContractsTest {
         assertThat(CaseEvents.CONTRACT.knows("lianluo.case.visited.v2")).isFalse();
         assertThatThrownBy(() -> DeputyEvents.CONTRACT.with(DeputyEvents.Assigned.class,
                 DeputyEvents.ASSIGNED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_case_event_names_a_grid_with_channel_grid_and_with_no_other() {
+        ObjectNode event = (ObjectNode) schemaFile("schemas/lianluo.case.received.v1.schema.json").get("examples").get(0).deepCopy();
+        ObjectNode data = (ObjectNode) event.get("data");
+        assertThat(EventSchemas.problems(event.toString())).isEmpty();
+
+        data.put("channel", "GRID");
+        assertThat(EventSchemas.problems(event.toString())).as("GRID without its grid").isNotEmpty();
+        data.put("gridId", "433124108-03");
+        assertThat(EventSchemas.problems(event.toString())).isEmpty();
+        data.put("channel", "ONLINE");
+        assertThat(EventSchemas.problems(event.toString())).as("a grid on another channel").isNotEmpty();
     }
 
     /**
