@@ -44,7 +44,8 @@ public final class NotifyDtos {
                                       + "GIVE_UP 放弃, UNKNOWN_OUTCOME 结果未知、不再重发 (the SMS may have been sent), "
                                       + "HOUR_LIMIT 触发小时级流控、下一小时重试, DAY_LIMIT 触发日限额、次日08:00重试, "
                                       + "QUIET_HOURS 免打扰时段, DAILY_CAP 超过每日条数上限, OPTED_OUT 已退订, "
-                                      + "NO_ADDRESS 无地址, TOO_OLD 事件过旧, UNSEALABLE 联系方式无法解密")
+                                      + "NO_ADDRESS 无地址, TOO_OLD 事件过旧, UNSEALABLE 联系方式无法解密, "
+                                      + "EXPIRED 已过时效、不再发送 (a vote's SMS after the vote closed)")
                               String outcome,
                               @Schema(description = "log, aliyun or smtp; null when nothing was sent", nullable = true)
                               String provider,
