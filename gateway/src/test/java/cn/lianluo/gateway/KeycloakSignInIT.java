@@ -122,6 +122,23 @@ class KeycloakSignInIT {
     }
 
     @Test
+    void the_realms_grid_worker_takes_a_residents_case_in_through_their_grid() throws IOException {
+        JsonNode grid = claims(signIn("biancheng-grid"));
+        assertThat(grid.get("groups").toString()).contains("\"STATION_STAFF\"");
+        assertThat(grid.get("region").asText()).isEqualTo("433124108");
+        assertThat(grid.get("gridId").asText()).isEqualTo("433124108-03");
+
+        // no channel named: the gridId claim makes it a GRID case of the worker's own grid
+        Map<String, Object> body = Map.of("title", "组里路灯坏了", "content", "网格员入户时居民反映组里两盏路灯坏了两个月",
+                "category", "INFRASTRUCTURE", "kind", "HELP", "regionCode", "433124108",
+                "citizen", Map.of("name", "石阿公", "phone", "13812345679"));
+        String caseId = given().header("Authorization", bearer("biancheng-grid")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        given().header("Authorization", bearer("biancheng-staff")).when().get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("channel", equalTo("GRID")).body("gridId", equalTo("433124108-03"));
+    }
+
+    @Test
     void the_gateway_takes_the_realms_tokens_within_their_region() {
         given().header("Authorization", bearer("hunan-renda")).when().get("/api/v1/overview/43").then().statusCode(200);
         String county = bearer("huayuan-renda");
