@@ -31,7 +31,7 @@ public final class CaseEvents {
             "overdue");
     /** The actions of a livelihood project, {@code lianluo.case.project-<action>.v1} ({@link ProjectData}). */
     public static final List<String> PROJECT_ACTIONS = List.of("proposed", "shortlisted", "vote-cast", "selected", "tied",
-            "rejected", "progressed", "supervised", "completed", "evaluated");
+            "rejected", "progressed", "supervised", "completed", "evaluated", "self-evaluated");
 
     public static final String RECEIVED = "lianluo.case.received.v1";
     public static final String ANSWERED = "lianluo.case.answered.v1";
