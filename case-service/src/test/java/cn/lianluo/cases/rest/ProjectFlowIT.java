@@ -145,6 +145,9 @@ class ProjectFlowIT {
                 EventSchemas.assertValid(record);
                 assertThat(record.value()).doesNotContain("13700002222").doesNotContain("李大姐");
             }
+            // 三督 in the event: the supervision of the funds says so
+            EventSchemas.assertValid(tap.await(r -> roads.equals(r.key()) && r.value().contains("project-supervised")
+                    && r.value().contains("\"supervisionKind\":\"FUNDS\""), Duration.ofSeconds(20)));
             EventSchemas.assertValid(tap.await(r -> lights.equals(r.key()) && r.value().contains("project-rejected"),
                     Duration.ofSeconds(20)));
             tap.drain(Duration.ofMillis(500)).forEach(EventSchemas::assertValid);

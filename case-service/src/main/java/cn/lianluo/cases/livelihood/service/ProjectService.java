@@ -264,7 +264,7 @@ public class ProjectService {
         caller.requireWithin(RegionCode.of(p.regionCode));
         ProjectLoop.Step step = ProjectLoop.supervise(ProjectStatus.valueOf(p.status));
         record(p, "SUPERVISION", supervision.kind(), null, null, supervision.note(), deputyId, caller.subject());
-        publish(p, step.event(), Roles.DEPUTY, deputyId, null);
+        publish(p, step.event(), Roles.DEPUTY, deputyId, null, supervision.kind());
         return view(p);
     }
 
@@ -437,6 +437,10 @@ public class ProjectService {
     }
 
     private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice) {
+        publish(p, action, role, deputyId, choice, null);
+    }
+
+    private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice, SupervisionKind supervisionKind) {
         em.flush();
         VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
         outbox.add(CaseEvents.type("project-" + action), p.id.toString(), RegionCode.of(p.regionCode),
@@ -446,7 +450,7 @@ public class ProjectService {
                                 ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
                         deputyId, choice, satisfactionRate(p.id), caseIds(p.id), session == null ? null : session.opensAt,
-                        session == null ? null : session.closesAt));
+                        session == null ? null : session.closesAt, supervisionKind == null ? null : supervisionKind.name()));
     }
 
     private List<UUID> caseIds(UUID id) {
