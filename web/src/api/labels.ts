@@ -144,6 +144,9 @@ export const SATISFACTIONS: Names<'Satisfaction'> = {
 
 export const VOTE_CHOICES: Names<'VoteChoice'> = { FOR: '赞成', AGAINST: '反对', ABSTAIN: '弃权' }
 
+/** 三督: what a deputy's supervision of a livelihood project looks at. */
+export const SUPERVISION_KINDS: Names<'SupervisionKind'> = { PROGRESS: '督进度', QUALITY: '督质量', FUNDS: '督资金' }
+
 export const PROJECT_STATUSES: Names<'ProjectStatus'> = {
   PROPOSED: '已征集',
   SHORTLISTED: '已列入候选',

@@ -267,7 +267,7 @@ class AuthorizationMatrixIT {
                 new Write("ADMIN", "PUT", "/api/v1/calendar/2031", Map.of("days", List.of(
                         Map.of("date", "2031-07-01", "working", false, "name", "越权放假")))),
                 new Write("SUPERVISOR", "POST", "/api/v1/livelihood-projects/" + projectId + "/progress", Map.of("percent", 10, "milestone", "越权")),
-                new Write("DEPUTY", "POST", "/api/v1/livelihood-projects/" + projectId + "/supervisions", Map.of("note", "越权监督")),
+                new Write("DEPUTY", "POST", "/api/v1/livelihood-projects/" + projectId + "/supervisions", Map.of("kind", "FUNDS", "note", "越权监督")),
                 new Write("SUPERVISOR", "POST", "/api/v1/points/corrections",
                         Map.of("deputyId", DEPUTY, "year", 2026, "points", 5, "reason", "越权加分")),
                 new Write("SUPERVISOR", "PUT", "/api/v1/deadline-policies/" + county, Map.of("assignDays", 1, "handleComplaintDays", 1,

@@ -184,7 +184,7 @@ class StoriesIT {
         given().header("Authorization", office).contentType(ContentType.JSON).body(Map.of("percent", 60, "milestone", "路基完成"))
                 .when().post("/api/v1/livelihood-projects/" + roads + "/progress").then().statusCode(200);
         given().header("Authorization", TestTokens.deputy(region, voters.get(0))).contentType(ContentType.JSON)
-                .body(Map.of("note", "现场查看施工质量")).when().post("/api/v1/livelihood-projects/" + roads + "/supervisions")
+                .body(Map.of("kind", "QUALITY", "note", "现场查看施工质量")).when().post("/api/v1/livelihood-projects/" + roads + "/supervisions")
                 .then().statusCode(200);
         given().header("Authorization", office).contentType(ContentType.JSON).body(Map.of("percent", 100, "milestone", "竣工"))
                 .when().post("/api/v1/livelihood-projects/" + roads + "/progress").then().statusCode(200);

@@ -98,7 +98,21 @@ class ProjectFlowIT {
                     .body("status", equalTo("IMPLEMENTING"));
             post(roads, "progress", Map.of("percent", 30), SUPERVISOR).statusCode(422).body("errors[0].field", equalTo("reason"));
             post(roads, "progress", Map.of("percent", 30, "reason", "暴雨冲毁部分路基"), SUPERVISOR).statusCode(200);
-            post(roads, "supervisions", Map.of("note", "现场查看施工质量"), t1).statusCode(200).body("records", hasSize(3));
+            // 三督: every supervision says what it looked at, and the view counts each kind apart
+            post(roads, "supervisions", Map.of("note", "现场查看施工质量"), t1).statusCode(400).body("errors[0].field", equalTo("kind"));
+            post(roads, "supervisions", Map.of("kind", "SAFETY", "note", "现场查看施工质量"), t1).statusCode(400)
+                    .body("errors[0].field", equalTo("kind"));
+            post(roads, "supervisions", Map.of("kind", "QUALITY", "note", "现场查看施工质量"), t1).statusCode(200)
+                    .body("records", hasSize(3)).body("records[2].supervisionKind", equalTo("QUALITY"))
+                    .body("records[2].supervisionKindName", equalTo("督质量")).body("records[0].supervisionKind", equalTo(null));
+            post(roads, "supervisions", Map.of("kind", "QUALITY", "note", "复查路面厚度"), t2).statusCode(200);
+            post(roads, "supervisions", Map.of("kind", "FUNDS", "note", "核对资金拨付台账"), t1).statusCode(200);
+            post(roads, "supervisions", Map.of("kind", "PROGRESS", "note", "对照节点查看工期"), t2).statusCode(200)
+                    .body("records", hasSize(6)).body("supervisions.progress", equalTo(1))
+                    .body("supervisions.quality", equalTo(2)).body("supervisions.funds", equalTo(1));
+            given().when().get("/api/v1/livelihood-projects/" + roads).then().statusCode(200) // the public page shows them alike
+                    .body("supervisions.quality", equalTo(2)).body("records.findAll { it.kind == 'SUPERVISION' }.supervisionKind",
+                            equalTo(List.of("QUALITY", "QUALITY", "FUNDS", "PROGRESS")));
             post(roads, "evaluations", Map.of("satisfaction", "SATISFIED", "phone", "13700002222"), null).statusCode(409);
             post(roads, "progress", Map.of("percent", 100, "milestone", "竣工"), SUPERVISOR).statusCode(200)
                     .body("status", equalTo("COMPLETED"));
@@ -107,13 +121,33 @@ class ProjectFlowIT {
             post(roads, "evaluations", Map.of("satisfaction", "UNSATISFIED", "phone", "13700002222"), null).statusCode(409);
             post(roads, "evaluations", Map.of("satisfaction", "UNSATISFIED"), t2).statusCode(200)
                     .body("evaluations", equalTo(2)).body("satisfactionRate", equalTo(0.5f));
+            // 三评: the citizens', the deputies' and the unit's own evaluations are counted apart
+            post(roads, "evaluations", Map.of("satisfaction", "BASICALLY_SATISFIED", "phone", "13700003333"), null).statusCode(200);
+            post(roads, "evaluations", Map.of("satisfaction", "SATISFIED"), t1).statusCode(200);
+            post(roads, "evaluations", Map.of("satisfaction", "UNSATISFIED", "comment", "路面已有裂缝"), SUPERVISOR_RENYI).statusCode(403);
+            post(roads, "evaluations", Map.of("satisfaction", "SATISFIED", "comment", "按期完工"), SUPERVISOR).statusCode(200)
+                    .body("status", equalTo("EVALUATED"))
+                    .body("evaluationsBySource.citizen.count", equalTo(2)).body("evaluationsBySource.citizen.satisfactionRate", equalTo(1.0f))
+                    .body("evaluationsBySource.deputy.count", equalTo(2)).body("evaluationsBySource.deputy.satisfactionRate", equalTo(0.5f))
+                    .body("evaluationsBySource.unit.count", equalTo(1)).body("evaluationsBySource.unit.satisfactionRate", equalTo(1.0f))
+                    .body("evaluations", equalTo(4)).body("satisfactionRate", equalTo(0.75f));
+            // one self-evaluation per project, whoever writes it for the unit
+            post(roads, "evaluations", Map.of("satisfaction", "SATISFIED"), TestTokens.bearer("STATION_STAFF", REGION)).statusCode(409)
+                    .body("type", equalTo("https://lianluo.cn/problems/already-evaluated"));
+            given().when().get("/api/v1/livelihood-projects/" + roads + "/evaluations").then().statusCode(200)
+                    .body("items.by", equalTo(List.of("UNIT", "DEPUTY", "CITIZEN", "DEPUTY", "CITIZEN")))
+                    .body("items[0].byName", equalTo("部门自评"));
 
-            for (String type : List.of("proposed", "shortlisted", "vote-cast", "selected", "progressed", "supervised", "completed", "evaluated")) {
+            for (String type : List.of("proposed", "shortlisted", "vote-cast", "selected", "progressed", "supervised", "completed", "evaluated",
+                    "self-evaluated")) {
                 var record = tap.await(r -> roads.equals(r.key()) && r.value().contains("lianluo.case.project-" + type + ".v1"),
                         Duration.ofSeconds(20));
                 EventSchemas.assertValid(record);
                 assertThat(record.value()).doesNotContain("13700002222").doesNotContain("李大姐");
             }
+            // 三督 in the event: the supervision of the funds says so
+            EventSchemas.assertValid(tap.await(r -> roads.equals(r.key()) && r.value().contains("project-supervised")
+                    && r.value().contains("\"supervisionKind\":\"FUNDS\""), Duration.ofSeconds(20)));
             EventSchemas.assertValid(tap.await(r -> lights.equals(r.key()) && r.value().contains("project-rejected"),
                     Duration.ofSeconds(20)));
             tap.drain(Duration.ofMillis(500)).forEach(EventSchemas::assertValid);

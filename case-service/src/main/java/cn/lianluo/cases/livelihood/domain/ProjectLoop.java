@@ -80,11 +80,14 @@ public final class ProjectLoop {
         return new Step(status, "supervised");
     }
 
-    /** 群众评效果: once the project is completed. */
-    public static Step evaluate(ProjectStatus status) {
+    /**
+     * 三评: once the project is completed. Citizens' and deputies' evaluations make it 群众已评效果; the unit's own
+     * self-evaluation (部门自评) leaves its status as it is and is an event of its own.
+     */
+    public static Step evaluate(ProjectStatus status, EvaluationSource source) {
         if (!EVALUABLE.contains(status)) {
             throw ProblemException.conflict("not-completed", "a project is evaluated once it is completed; this one is " + status);
         }
-        return new Step(ProjectStatus.EVALUATED, "evaluated");
+        return source == EvaluationSource.UNIT ? new Step(status, "self-evaluated") : new Step(ProjectStatus.EVALUATED, "evaluated");
     }
 }

@@ -195,12 +195,14 @@ public class ProjectResource {
     @Path("/{id}/supervisions")
     @RolesAllowed(Roles.DEPUTY)
     @Operation(operationId = "superviseProject", summary = "Supervise 全过程监督",
-            description = "A deputy of the region records their supervision of a project being carried out.")
+            description = "三督: a deputy of the region records their supervision of a selected project — of its progress "
+                    + "(PROGRESS 督进度), its quality (QUALITY 督质量) or its funds (FUNDS 督资金); the kind is required.")
     @APIResponse(responseCode = "200", description = "The project with the supervision 已记录监督")
+    @APIResponse(responseCode = "400", description = "Bad request 参数错误: no kind, or a kind not PROGRESS, QUALITY or FUNDS")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not being carried out")
     public ProjectView supervise(@PathParam("id") UUID id, @NotNull @Valid Supervision supervision) {
-        return projects.supervise(id, supervision.note(), caller);
+        return projects.supervise(id, supervision, caller);
     }
 
     /** 群众评效果: public for citizens (with their phone), or a deputy with a token. */
@@ -208,11 +210,16 @@ public class ProjectResource {
     @Path("/{id}/evaluations")
     @PermitAll
     @Operation(operationId = "evaluateProject", summary = "Evaluate 群众评效果",
-            description = "Once per citizen phone or deputy, after completion. The rating counts at once; a citizen's "
-                    + "comment is shown publicly once approved in moderation (at once when it holds no link and no number).")
+            description = "三评, after completion, its source taken from who posts: a citizen with their phone (群众评, once "
+                    + "per phone; staff may enter it for them), a DEPUTY's token (代表评, once per deputy), or without a phone the "
+                    + "token of ADMIN, SUPERVISOR, STATION_STAFF or HANDLER in the project's scope on the responsible unit's "
+                    + "behalf (部门自评, once per project). The rating counts at once; a citizen's comment is shown publicly "
+                    + "once approved in moderation (at once when it holds no link and no number).")
     @APIResponse(responseCode = "200", description = "The project with the evaluation 已评价")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a self-evaluation for a project outside the token's scope")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
-    @APIResponse(responseCode = "409", description = "Conflict 冲突: not completed yet, or evaluated by this phone or deputy already")
+    @APIResponse(responseCode = "409", description = "Conflict 冲突: not completed yet, or evaluated by this phone or deputy "
+            + "already, or the unit's self-evaluation given already")
     public ProjectView evaluate(@PathParam("id") UUID id, @NotNull @Valid Evaluation evaluation) {
         return projects.evaluate(id, evaluation, caller.isAuthenticated() ? caller : null);
     }

@@ -46,7 +46,7 @@ public class LivelihoodStatistics {
                 SELECT substr(p.region_code, 1, ?2), p.status, count(*), sum(p.progress), coalesce(sum(e.n), 0), coalesce(sum(e.ok), 0)
                 FROM livelihood_project p
                 LEFT JOIN (SELECT project_id, count(*) AS n, count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') AS ok
-                           FROM project_evaluation GROUP BY project_id) e ON e.project_id = p.id
+                           FROM project_evaluation WHERE source <> 'UNIT' GROUP BY project_id) e ON e.project_id = p.id
                 WHERE p.region_code LIKE ?1 AND (?3 = 0 OR p.year = ?3) GROUP BY 1, 2""",
                 region.likePattern(), child, year == null ? 0 : year)) {
             for (String key : RegionCode.selfAndChild(region, (String) r[0])) {

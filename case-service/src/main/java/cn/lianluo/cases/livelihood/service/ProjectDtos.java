@@ -2,7 +2,9 @@ package cn.lianluo.cases.livelihood.service;
 
 import cn.lianluo.cases.cases.domain.Satisfaction;
 import cn.lianluo.cases.cases.service.CaseDtos;
+import cn.lianluo.cases.livelihood.domain.EvaluationSource;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
+import cn.lianluo.cases.livelihood.domain.SupervisionKind;
 import cn.lianluo.cases.livelihood.domain.VoteChoice;
 import cn.lianluo.cases.moderation.domain.ModerationState;
 import jakarta.validation.Valid;
@@ -47,21 +49,31 @@ public final class ProjectDtos {
                            @Size(max = 500) @Schema(description = "required when the percent goes backwards") String reason) {
     }
 
-    @Schema(name = "ProjectSupervision")
-    public record Supervision(@NotBlank @Size(max = 2000) String note) {
+    @Schema(name = "ProjectSupervision", description = "三督: what the deputy looked at, and what they found.")
+    public record Supervision(@NotNull @Schema(required = true) SupervisionKind kind, @NotBlank @Size(max = 2000) String note) {
     }
 
     @Schema(name = "ProjectEvaluation")
     public record Evaluation(@NotNull Satisfaction satisfaction, @Size(max = 500) String comment,
                              @Pattern(regexp = CaseDtos.PHONE, message = CaseDtos.PHONE_MESSAGE)
-                             @Schema(description = "a citizen's phone (once per phone); a deputy's token instead") String phone) {
+                             @Schema(description = "群众评: a citizen's phone (once per phone). Without it a DEPUTY's token is "
+                                     + "代表评, and a token of staff or a handling unit in scope is 部门自评 (once per project)")
+                             String phone) {
     }
 
     @Schema(name = "ProjectRecord", description = "A progress report 政府解题 or a deputy's supervision 全过程监督.")
     public record RecordView(@Schema(enumeration = {"PROGRESS", "SUPERVISION"}) String kind,
                              @Schema(nullable = true, description = "percent, on a progress report") Integer progress,
                              @Schema(nullable = true) String milestone, @Schema(nullable = true) String note,
-                             @Schema(nullable = true, description = "the supervising deputy") UUID deputyId, Instant at) {
+                             @Schema(nullable = true, description = "the supervising deputy") UUID deputyId, Instant at,
+                             @Schema(nullable = true, description = "三督, on a supervision: 督进度, 督质量 or 督资金")
+                             SupervisionKind supervisionKind,
+                             @Schema(nullable = true, description = "the kind's Chinese name") String supervisionKindName) {
+    }
+
+    @Schema(name = "ProjectSupervisionCounts", description = "三督: the project's supervisions counted per kind.")
+    public record SupervisionCounts(@Schema(description = "督进度") long progress, @Schema(description = "督质量") long quality,
+                                    @Schema(description = "督资金") long funds) {
     }
 
     @Schema(name = "ProjectView", description = "A livelihood project 民生实事项目.")
@@ -73,16 +85,33 @@ public final class ProjectDtos {
                               @Schema(nullable = true, description = "null until tallied") Integer votesFor,
                               @Schema(nullable = true) Integer votesAgainst, @Schema(nullable = true) Integer votesAbstain,
                               @Schema(description = "percent") int progress, List<UUID> caseIds,
-                              @Schema(description = "oldest first") List<RecordView> records, long evaluations,
-                              @Schema(nullable = true, description = "null without evaluations") Double satisfactionRate,
+                              @Schema(description = "oldest first") List<RecordView> records,
+                              @Schema(description = "三督: supervisions per kind") SupervisionCounts supervisions,
+                              @Schema(description = "群众评 and 代表评 together, as before 三评 (never the unit's own)") long evaluations,
+                              @Schema(nullable = true, description = "of citizens' and deputies' evaluations; null without them")
+                              Double satisfactionRate,
+                              @Schema(description = "三评: each source's count and satisfaction rate, apart") EvaluationSources evaluationsBySource,
                               Instant proposedAt, @Schema(nullable = true) Instant completedAt,
                               @Schema(description = "内容审核: the public sees APPROVED projects only; staff in scope see "
                                       + "every project with its state") ModerationState moderation, String moderationName) {
     }
 
+    @Schema(name = "ProjectEvaluationFigures", description = "One source's evaluations: how many, and the share 满意 or 基本满意.")
+    public record EvaluationFigures(long count,
+                                    @Schema(nullable = true, description = "满意 + 基本满意 over all; null without evaluations")
+                                    Double satisfactionRate) {
+    }
+
+    @Schema(name = "ProjectEvaluationSources", description = "三评: 群众评, 代表评 and 部门自评, never mixed into one figure.")
+    public record EvaluationSources(@Schema(description = "群众评") EvaluationFigures citizen,
+                                    @Schema(description = "代表评") EvaluationFigures deputy,
+                                    @Schema(description = "部门自评 (at most one)") EvaluationFigures unit) {
+    }
+
     @Schema(name = "ProjectEvaluationView", description = "An evaluation 群众评效果: the rating counts at once, the comment "
             + "is shown once approved in moderation (to staff in scope always).")
-    public record EvaluationView(UUID id, @Schema(enumeration = {"CITIZEN", "DEPUTY"}) String by, Satisfaction satisfaction,
+    public record EvaluationView(UUID id, @Schema(description = "三评: whose evaluation it is") EvaluationSource by,
+                                 String byName, Satisfaction satisfaction,
                                  @Schema(nullable = true, description = "null without a comment, or while it is not approved")
                                  String comment, ModerationState moderation, String moderationName, Instant at) {
     }

@@ -2,18 +2,24 @@ package cn.lianluo.cases.livelihood.service;
 
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.livelihood.domain.EvaluationSource;
 import cn.lianluo.cases.livelihood.domain.ProjectLoop;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
+import cn.lianluo.cases.livelihood.domain.SupervisionKind;
 import cn.lianluo.cases.livelihood.domain.VoteRules;
 import cn.lianluo.cases.livelihood.persistence.ProjectEntity;
 import cn.lianluo.cases.livelihood.persistence.VoteSessionEntity;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Evaluation;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationFigures;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationSources;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Progress;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectRequest;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.RecordView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Shortlist;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Supervision;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.SupervisionCounts;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Vote;
 import cn.lianluo.cases.moderation.domain.ModeratedKind;
@@ -38,7 +44,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** 民生实事项目票决制: 群众点题 → 代表选题 (票决) → 政府解题 → 全过程监督 → 群众评效果. */
 @ApplicationScoped
@@ -242,54 +250,70 @@ public class ProjectService {
         if (step.next() == ProjectStatus.COMPLETED) {
             p.completedAt = clock.now();
         }
-        record(p, "PROGRESS", progress.percent(), progress.milestone(),
+        record(p, "PROGRESS", null, progress.percent(), progress.milestone(),
                 progress.reason() == null ? progress.note() : progress.reason(), null, caller.subject());
         publish(p, step.event(), role(caller), null, null);
         return view(p);
     }
 
-    /** 全过程监督: a deputy of the region records their supervision. */
+    /** 全过程监督 (三督): a deputy of the region records their supervision of its progress, quality or funds. */
     @Transactional
-    public ProjectView supervise(UUID id, String note, Caller caller) {
+    public ProjectView supervise(UUID id, Supervision supervision, Caller caller) {
         ProjectEntity p = require(id);
         UUID deputyId = caller.deputyId().map(UUID::fromString).orElseThrow(() -> ProblemException.forbidden("supervision records are a deputy's"));
         caller.requireWithin(RegionCode.of(p.regionCode));
         ProjectLoop.Step step = ProjectLoop.supervise(ProjectStatus.valueOf(p.status));
-        record(p, "SUPERVISION", null, null, note, deputyId, caller.subject());
-        publish(p, step.event(), Roles.DEPUTY, deputyId, null);
+        record(p, "SUPERVISION", supervision.kind(), null, null, supervision.note(), deputyId, caller.subject());
+        publish(p, step.event(), Roles.DEPUTY, deputyId, null, supervision.kind());
         return view(p);
     }
 
-    /** 群众评效果: a citizen (once per phone) or a deputy (once) rates a completed project. */
+    /**
+     * 三评 of a completed project, its source taken from who posts: a DEPUTY's token is 代表评 (once per deputy); a
+     * phone is 群众评 (once per phone, also when staff enter it for a citizen); the token of staff or a handling unit
+     * in the project's scope without a phone is 部门自评 — the unit's own, once per project.
+     */
     @Transactional
     public ProjectView evaluate(UUID id, Evaluation evaluation, Caller caller) {
         ProjectEntity p = requireVisible(id, caller);
-        ProjectLoop.Step step = ProjectLoop.evaluate(ProjectStatus.valueOf(p.status));
+        boolean signedIn = caller != null && caller.isAuthenticated();
         UUID deputyId = null;
         String phone = null;
+        String actor = null;
+        EvaluationSource source;
         String role;
-        if (caller != null && caller.isAuthenticated() && caller.hasRole(Roles.DEPUTY)) {
+        if (signedIn && caller.hasRole(Roles.DEPUTY)) {
             deputyId = caller.deputyId().map(UUID::fromString).orElseThrow();
+            source = EvaluationSource.DEPUTY;
             role = Roles.DEPUTY;
         } else if (evaluation.phone() != null) {
             phone = cipher.phoneHash(evaluation.phone().strip()); // once per phone, compared by its keyed hash
+            source = EvaluationSource.CITIZEN;
             role = "CITIZEN";
+        } else if (signedIn && UNIT_ROLES.stream().anyMatch(caller::hasRole)) {
+            caller.requireWithin(RegionCode.of(p.regionCode));
+            actor = caller.subject();
+            source = EvaluationSource.UNIT;
+            role = role(caller);
         } else {
             throw ProblemException.invalid("phone", "a citizen's evaluation gives their phone (once per phone)");
         }
+        ProjectLoop.Step step = ProjectLoop.evaluate(ProjectStatus.valueOf(p.status), source);
         // the rating counts at once; the comment is shown to the public once approved
         String comment = evaluation.comment() == null || evaluation.comment().isBlank() ? null : evaluation.comment().strip();
         ModerationService.Screening screening = comment == null ? null
-                : moderation.screen(deputyId != null ? Roles.DEPUTY : null, comment);
+                : moderation.screen(source == EvaluationSource.CITIZEN ? null : role, comment);
         UUID evaluationId = UUID.randomUUID();
+        // ON CONFLICT covers each rule of once: per deputy, per phone, and one self-evaluation per project
         int inserted = em.createNativeQuery("INSERT INTO project_evaluation (id, project_id, by_deputy, by_phone, satisfaction, comment, "
-                        + "at, moderation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+                        + "at, moderation, source, by_actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING")
                 .setParameter(1, evaluationId).setParameter(2, p.id).setParameter(3, deputyId).setParameter(4, phone)
                 .setParameter(5, evaluation.satisfaction().name()).setParameter(6, comment).setParameter(7, clock.now())
                 .setParameter(8, (screening == null ? ModerationState.APPROVED : screening.state()).name())
-                .executeUpdate();
+                .setParameter(9, source.name()).setParameter(10, actor).executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("already-evaluated", "this project has your evaluation already");
+            throw ProblemException.conflict("already-evaluated", source == EvaluationSource.UNIT
+                    ? "this project has its unit's self-evaluation (部门自评) already" : "this project has your evaluation already");
         }
         p.status = step.next().name();
         publish(p, step.event(), role, deputyId, evaluation.satisfaction().name());
@@ -333,7 +357,7 @@ public class ProjectService {
         ProjectEntity p = requireVisible(id, caller);
         boolean staff = ModerationService.seesUnapproved(caller, RegionCode.of(p.regionCode));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, by_deputy IS NOT NULL, satisfaction, comment, moderation, at "
+        List<Object[]> rows = em.createNativeQuery("SELECT id, source, satisfaction, comment, moderation, at "
                         + "FROM project_evaluation WHERE project_id = ?1 ORDER BY at DESC, id").setParameter(1, p.id)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM project_evaluation WHERE project_id = ?1")
@@ -341,7 +365,8 @@ public class ProjectService {
         return new Page<>(rows.stream().map(r -> {
             ModerationState state = ModerationState.valueOf((String) r[4]);
             String comment = staff || state == ModerationState.APPROVED ? (String) r[3] : null;
-            return new EvaluationView((UUID) r[0], (Boolean) r[1] ? "DEPUTY" : "CITIZEN",
+            EvaluationSource by = EvaluationSource.valueOf((String) r[1]);
+            return new EvaluationView((UUID) r[0], by, by.label(),
                     cn.lianluo.cases.cases.domain.Satisfaction.valueOf((String) r[2]), comment, state, state.label(),
                     r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant());
         }).toList(), total, page, size);
@@ -376,21 +401,46 @@ public class ProjectService {
         return p;
     }
 
-    private void record(ProjectEntity p, String kind, Integer progress, String milestone, String note, UUID deputyId, String actor) {
-        em.createNativeQuery("INSERT INTO project_record (id, project_id, kind, progress, milestone, note, deputy_id, actor, at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)").setParameter(1, UUID.randomUUID()).setParameter(2, p.id)
-                .setParameter(3, kind).setParameter(4, progress).setParameter(5, milestone).setParameter(6, note)
-                .setParameter(7, deputyId).setParameter(8, actor).setParameter(9, clock.now()).executeUpdate();
+    private void record(ProjectEntity p, String kind, SupervisionKind supervisionKind, Integer progress, String milestone, String note,
+                        UUID deputyId, String actor) {
+        em.createNativeQuery("INSERT INTO project_record (id, project_id, kind, supervision_kind, progress, milestone, note, deputy_id, "
+                        + "actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)").setParameter(1, UUID.randomUUID())
+                .setParameter(2, p.id).setParameter(3, kind).setParameter(4, supervisionKind == null ? null : supervisionKind.name())
+                .setParameter(5, progress).setParameter(6, milestone).setParameter(7, note).setParameter(8, deputyId)
+                .setParameter(9, actor).setParameter(10, clock.now()).executeUpdate();
     }
 
+    /** Citizens' and deputies' evaluations together, as before 三评; the unit's own never enters it. */
     private Double satisfactionRate(UUID id) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') "
-                + "FROM project_evaluation WHERE project_id = ?1").setParameter(1, id).getSingleResult();
-        long all = ((Number) row[0]).longValue();
-        return all == 0 ? null : Math.round(((Number) row[1]).longValue() * 10000.0 / all) / 10000.0;
+                + "FROM project_evaluation WHERE project_id = ?1 AND source <> 'UNIT'").setParameter(1, id).getSingleResult();
+        return rate(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private static Double rate(long all, long satisfied) {
+        return all == 0 ? null : Math.round(satisfied * 10000.0 / all) / 10000.0;
+    }
+
+    /** 三评: each source counted apart. */
+    private EvaluationSources evaluationsBySource(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT source, count(*), count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') "
+                + "FROM project_evaluation WHERE project_id = ?1 GROUP BY source").setParameter(1, id).getResultList();
+        Map<EvaluationSource, EvaluationFigures> figures = new java.util.EnumMap<>(EvaluationSource.class);
+        for (Object[] r : rows) {
+            long all = ((Number) r[1]).longValue();
+            figures.put(EvaluationSource.valueOf((String) r[0]), new EvaluationFigures(all, rate(all, ((Number) r[2]).longValue())));
+        }
+        EvaluationFigures none = new EvaluationFigures(0, null);
+        return new EvaluationSources(figures.getOrDefault(EvaluationSource.CITIZEN, none),
+                figures.getOrDefault(EvaluationSource.DEPUTY, none), figures.getOrDefault(EvaluationSource.UNIT, none));
     }
 
     private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice) {
+        publish(p, action, role, deputyId, choice, null);
+    }
+
+    private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice, SupervisionKind supervisionKind) {
         em.flush();
         VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
         outbox.add(CaseEvents.type("project-" + action), p.id.toString(), RegionCode.of(p.regionCode),
@@ -400,7 +450,7 @@ public class ProjectService {
                                 ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
                         deputyId, choice, satisfactionRate(p.id), caseIds(p.id), session == null ? null : session.opensAt,
-                        session == null ? null : session.closesAt));
+                        session == null ? null : session.closesAt, supervisionKind == null ? null : supervisionKind.name()));
     }
 
     private List<UUID> caseIds(UUID id) {
@@ -410,18 +460,32 @@ public class ProjectService {
 
     private ProjectView view(ProjectEntity p) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, progress, milestone, note, deputy_id, at FROM project_record "
-                + "WHERE project_id = ?1 ORDER BY at").setParameter(1, p.id).getResultList();
-        long evaluations = ((Number) em.createNativeQuery("SELECT count(*) FROM project_evaluation WHERE project_id = ?1")
-                .setParameter(1, p.id).getSingleResult()).longValue();
+        List<Object[]> rows = em.createNativeQuery("SELECT kind, progress, milestone, note, deputy_id, at, supervision_kind "
+                + "FROM project_record WHERE project_id = ?1 ORDER BY at").setParameter(1, p.id).getResultList();
+        List<RecordView> records = rows.stream().map(r -> {
+            SupervisionKind supervisionKind = r[6] == null ? null : SupervisionKind.valueOf((String) r[6]);
+            return new RecordView((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
+                    (UUID) r[4], r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant(), supervisionKind,
+                    supervisionKind == null ? null : supervisionKind.label());
+        }).toList();
+        EvaluationSources bySource = evaluationsBySource(p.id);
+        long evaluations = bySource.citizen().count() + bySource.deputy().count();
         ProjectStatus status = ProjectStatus.valueOf(p.status);
         return new ProjectView(p.id, p.regionCode, p.year, p.title, p.description, p.source, status, status.label(), p.sessionId,
-                p.votesFor, p.votesAgainst, p.votesAbstain, p.progress, caseIds(p.id),
-                rows.stream().map(r -> new RecordView((String) r[0], r[1] == null ? null : ((Number) r[1]).intValue(), (String) r[2],
-                        (String) r[3], (UUID) r[4], r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant())).toList(),
-                evaluations, satisfactionRate(p.id), p.proposedAt, p.completedAt, ModerationState.valueOf(p.moderation),
+                p.votesFor, p.votesAgainst, p.votesAbstain, p.progress, caseIds(p.id), records, supervisionCounts(records),
+                evaluations, satisfactionRate(p.id), bySource, p.proposedAt, p.completedAt, ModerationState.valueOf(p.moderation),
                 ModerationState.valueOf(p.moderation).label());
     }
+
+    private static SupervisionCounts supervisionCounts(List<RecordView> records) {
+        Map<SupervisionKind, Long> counted = records.stream().filter(r -> r.supervisionKind() != null)
+                .collect(Collectors.groupingBy(RecordView::supervisionKind, Collectors.counting()));
+        return new SupervisionCounts(counted.getOrDefault(SupervisionKind.PROGRESS, 0L),
+                counted.getOrDefault(SupervisionKind.QUALITY, 0L), counted.getOrDefault(SupervisionKind.FUNDS, 0L));
+    }
+
+    /** Who may write the unit's self-evaluation: those who report its progress (政府解题) for it. */
+    private static final List<String> UNIT_ROLES = List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER);
 
     private static String role(Caller caller) {
         return caller.primaryRole();

@@ -63,7 +63,8 @@ public class ProjectDataset {
                         FROM livelihood_project p
                         LEFT JOIN vote_session s ON s.id = p.session_id
                         LEFT JOIN (SELECT project_id, count(*) AS n, count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') AS ok
-                                   FROM project_evaluation WHERE at < ?1 GROUP BY project_id) e ON e.project_id = p.id
+                                   FROM project_evaluation WHERE at < ?1 AND source <> 'UNIT' GROUP BY project_id) e
+                                  ON e.project_id = p.id
                         WHERE p.region_code LIKE ?2 AND (?3 = 0 OR p.year = ?3)
                           AND p.moderation = 'APPROVED' AND p.proposed_at < ?1
                         ORDER BY p.year, p.region_code, p.proposed_at, p.id""")

@@ -80,12 +80,22 @@ class ProjectLoopTest {
 
     @Test
     void a_completed_project_is_evaluated_again_and_again_and_no_other() {
-        assertThat(ProjectLoop.evaluate(ProjectStatus.COMPLETED)).isEqualTo(new ProjectLoop.Step(ProjectStatus.EVALUATED, "evaluated"));
-        assertThat(ProjectLoop.evaluate(ProjectStatus.EVALUATED).next()).isEqualTo(ProjectStatus.EVALUATED);
-        assertThatThrownBy(() -> ProjectLoop.evaluate(ProjectStatus.IMPLEMENTING))
+        assertThat(ProjectLoop.evaluate(ProjectStatus.COMPLETED, EvaluationSource.CITIZEN))
+                .isEqualTo(new ProjectLoop.Step(ProjectStatus.EVALUATED, "evaluated"));
+        assertThat(ProjectLoop.evaluate(ProjectStatus.COMPLETED, EvaluationSource.DEPUTY).next()).isEqualTo(ProjectStatus.EVALUATED);
+        assertThat(ProjectLoop.evaluate(ProjectStatus.EVALUATED, EvaluationSource.CITIZEN).next()).isEqualTo(ProjectStatus.EVALUATED);
+        assertThatThrownBy(() -> ProjectLoop.evaluate(ProjectStatus.IMPLEMENTING, EvaluationSource.DEPUTY))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.kind()).isEqualTo("not-completed");
                     assertThat(p.getMessage()).isEqualTo("a project is evaluated once it is completed; this one is IMPLEMENTING");
                 });
+    }
+
+    @Test
+    void the_units_self_evaluation_does_not_count_as_the_citizens() {
+        assertThat(ProjectLoop.evaluate(ProjectStatus.COMPLETED, EvaluationSource.UNIT))
+                .isEqualTo(new ProjectLoop.Step(ProjectStatus.COMPLETED, "self-evaluated"));
+        assertThat(ProjectLoop.evaluate(ProjectStatus.EVALUATED, EvaluationSource.UNIT).next()).isEqualTo(ProjectStatus.EVALUATED);
+        assertThatThrownBy(() -> ProjectLoop.evaluate(ProjectStatus.SELECTED, EvaluationSource.UNIT)).isInstanceOf(ProblemException.class);
     }
 }
