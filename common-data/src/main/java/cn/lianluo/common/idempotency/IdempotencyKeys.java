@@ -4,6 +4,7 @@ import cn.lianluo.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import cn.lianluo.common.data.BatchDeletes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,8 +34,6 @@ public class IdempotencyKeys {
     public static final String REPLAYED = "Idempotent-Replayed";
     /** Seed of the advisory lock's 64-bit hash, keeping these locks apart from the outbox relay's and the seeds'. */
     private static final long LOCK_SEED = 0x49646b;
-    /** Expired rows deleted per transaction. */
-    private static final int PRUNE_BATCH = 5000;
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -121,16 +120,9 @@ public class IdempotencyKeys {
 
     /** Deletes the answers stored before {@code before}, a batch per transaction; returns how many went. */
     public int prune(Instant before) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            DELETE FROM idempotency_key WHERE (caller, request_key) IN (
-                                SELECT caller, request_key FROM idempotency_key WHERE created_at < ?1
-                                LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                    .setParameter(1, before).setParameter(2, PRUNE_BATCH).executeUpdate());
-            total += deleted;
-        } while (deleted == PRUNE_BATCH);
-        return total;
+        return BatchDeletes.olderThan(em, """
+                DELETE FROM idempotency_key WHERE (caller, request_key) IN (
+                    SELECT caller, request_key FROM idempotency_key WHERE created_at < ?1
+                    LIMIT ?2 FOR UPDATE SKIP LOCKED)""", before);
     }
 }

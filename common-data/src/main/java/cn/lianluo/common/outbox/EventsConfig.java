@@ -37,6 +37,15 @@ public interface EventsConfig {
     Duration keepSent();
 
     /**
+     * How long a consumer remembers an event it applied ({@code processed_event}); older ids are deleted every hour.
+     * Longer than the longest retention of a topic the service reads (a year for case.events) and as long as the
+     * outboxes keep their rows, so an event that can still be delivered, or produced again, is still known and changes
+     * nothing the second time. Environment: {@code LIANLUO_EVENTS_KEEP_PROCESSED}.
+     */
+    @WithDefault("400d")
+    Duration keepProcessed();
+
+    /**
      * Whether the service creates its topic at start-up when it is missing ({@link EventTopic}), with the settings
      * below; a topic that exists is left as it is.
      */

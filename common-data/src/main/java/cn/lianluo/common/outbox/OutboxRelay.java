@@ -3,6 +3,7 @@ package cn.lianluo.common.outbox;
 import cn.lianluo.common.events.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import cn.lianluo.common.data.BatchDeletes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,8 +41,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: one relay at a time per service database. */
     private static final long RELAY_LOCK = 0x4c69616e6c756fL;
-    /** Sent rows deleted per transaction. */
-    private static final int PRUNE_BATCH = 5000;
 
     private final EntityManager em;
     private final EventsConfig config;
@@ -164,16 +163,9 @@ public class OutboxRelay {
      * deleting are skipped); a row not yet sent is never deleted. Returns how many went.
      */
     public int prune(Instant sentBefore) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                            DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE sent_at < ?1
-                                                             ORDER BY seq LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
-                    .setParameter(1, sentBefore).setParameter(2, PRUNE_BATCH).executeUpdate());
-            total += deleted;
-        } while (deleted == PRUNE_BATCH);
-        return total;
+        return BatchDeletes.olderThan(em, """
+                DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE sent_at < ?1
+                                                 ORDER BY seq LIMIT ?2 FOR UPDATE SKIP LOCKED)""", sentBefore);
     }
 
     /** Rows not yet published (for health and tests). */

@@ -28,7 +28,7 @@ class InboxTest {
         final Set<String> claims = new HashSet<>();
 
         Log() {
-            super(null);
+            super(null, null);
         }
 
         @Override
