@@ -145,15 +145,15 @@ public class CaseService {
      * decided on the same state and met in the case's update, where PostgreSQL often failed one on a deadlock.
      */
     private CaseEntity lockForChange(UUID id) {
-        CaseEntity c = cases.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw ProblemException.notFound("case", id);
-        }
-        return c;
+        return require(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     CaseEntity require(UUID id) {
-        CaseEntity c = cases.findById(id);
+        return require(id, LockModeType.NONE);
+    }
+
+    private CaseEntity require(UUID id, LockModeType lock) {
+        CaseEntity c = cases.findById(id, lock);
         if (c == null) {
             throw ProblemException.notFound("case", id);
         }
