@@ -215,6 +215,11 @@ public class ServiceProxy {
         client.request(options)
                 .compose(request -> body == null ? request.send(incoming) : request.send(body))
                 .onSuccess(response -> {
+                    if (callerGone(ctx)) {
+                        // the caller reset its stream or closed the connection: nobody reads the answer; stop it coming
+                        response.request().reset();
+                        return;
+                    }
                     var out = ctx.response().setStatusCode(response.statusCode());
                     response.headers().forEach(h -> {
                         if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
@@ -224,6 +229,9 @@ public class ServiceProxy {
                     if (response.statusCode() == 405 && response.getHeader(HttpHeaders.ALLOW) == null) {
                         // the services' JAX-RS names no Allow on a 405 (RFC 9110 wants it): the service's OPTIONS does
                         response.body().onComplete(answer -> allowed(base, incoming.uri()).onComplete(allow -> {
+                            if (callerGone(ctx)) {
+                                return;
+                            }
                             if (allow.succeeded() && allow.result() != null) {
                                 out.putHeader(HttpHeaders.ALLOW, allow.result());
                             }
@@ -234,6 +242,10 @@ public class ServiceProxy {
                     relay(response, out).onFailure(e -> LOG.debugf("relaying the answer of %s failed: %s", service, e.getMessage()));
                 })
                 .onFailure(e -> {
+                    if (callerGone(ctx)) {
+                        LOG.debugf("the caller of %s %s went away: %s", incoming.method(), incoming.path(), e.getMessage());
+                        return;
+                    }
                     if (ctx.response().headWritten()) {
                         ctx.response().close();
                         return;
@@ -288,7 +300,18 @@ public class ServiceProxy {
         problem(ctx, 401, "unauthorized", "Unauthorized 未登录或令牌无效", detail);
     }
 
+    /**
+     * Whether the caller is gone: an HTTP/2 client reset its stream (a phone that gave up on an upload) or the
+     * connection closed. Its response can no longer be written, and trying would only log an error.
+     */
+    private static boolean callerGone(RoutingContext ctx) {
+        return ctx.response().closed() || ctx.response().ended();
+    }
+
     private void problem(RoutingContext ctx, int status, String kind, String title, String detail) {
+        if (callerGone(ctx)) {
+            return;
+        }
         try {
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), List.of())));
