@@ -5,6 +5,7 @@ import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -28,7 +29,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * GET /cases/changes: a county's cases read by cursor while cases arrive — each once, none lost, not even one written by
  * a transaction that is still open while a page is read. Each test works in a county of its own (a code no seed and no
- * other test uses).
+ * other test uses, added to the tree as an ADMIN's import adds one).
  */
 @QuarkusTest
 class CaseChangesIT {
@@ -37,6 +38,16 @@ class CaseChangesIT {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    /** A county no seed and no other test uses, with two townships, in case-service's tree as an import adds them. */
+    String county() {
+        String county = freshCounty();
+        Regions.announce(em, county, List.of(county, county + "001", county + "002"));
+        return county;
+    }
 
     static String submit(String region, String title) {
         Map<String, Object> body = citizenCase(title);
@@ -48,7 +59,7 @@ class CaseChangesIT {
     @Test
     void a_county_read_by_cursor_while_cases_arrive_sees_each_case_once_even_one_written_by_an_open_transaction()
             throws SQLException {
-        String county = freshCounty();
+        String county = county();
         String township = county + "001";
         String template = submit(township, "游标同步");
         Set<String> before = new HashSet<>(Set.of(template));
@@ -86,7 +97,7 @@ class CaseChangesIT {
 
     @Test
     void a_case_changed_after_it_was_read_comes_again_as_it_is_now_and_masked_as_in_the_paged_list() throws SQLException {
-        String county = freshCounty();
+        String county = county();
         String first = submit(county + "001", "先到");
         String second = submit(county + "001", "后到");
         String staff = TestTokens.bearer("STATION_STAFF", county);

@@ -10,12 +10,10 @@ import java.util.List;
 @ConfigMapping(prefix = "lianluo.reference")
 public interface ReferenceConfig {
 
-    /** The value of {@link #provinces()} that loads no shipped region tree. */
-    String NONE = "none";
-
     /**
      * The provinces whose shipped region tree loads at start-up, by province code ({@code LIANLUO_REFERENCE_PROVINCES},
-     * e.g. {@code 43}); {@code none} loads none (an ADMIN then imports the tree).
+     * e.g. {@code 43}); {@code none} loads none (an ADMIN then imports the tree); checked by
+     * {@link cn.lianluo.common.data.ShippedRegions#provinces}.
      */
     @WithDefault("43")
     List<String> provinces();

@@ -1,6 +1,7 @@
 package cn.lianluo.station.service;
 
 import cn.lianluo.common.data.SeedRows;
+import cn.lianluo.common.data.ShippedRegions;
 import cn.lianluo.common.data.StartupLock;
 import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.common.outbox.Outbox;
@@ -47,8 +48,6 @@ import java.util.stream.Stream;
 public class RegionTrees {
 
     private static final Logger LOG = Logger.getLogger(RegionTrees.class);
-    /** The region trees this jar ships, by province code (resources under {@code reference/regions/}). */
-    static final Map<String, String> SHIPPED = Map.of("43", "reference/regions/43-hunan.csv");
     private static final String INSERT = "INSERT INTO region (code, name, level, parent_code) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING";
 
     private final ReferenceConfig config;
@@ -76,24 +75,13 @@ public class RegionTrees {
 
     /** The configured provinces; an unknown one stops the start, naming what ships. */
     List<String> provinces() {
-        List<String> provinces = config.provinces().stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
-        if (provinces.equals(List.of(ReferenceConfig.NONE))) {
-            return List.of();
-        }
-        for (String province : provinces) {
-            if (!SHIPPED.containsKey(province)) {
-                throw new IllegalStateException("lianluo.reference.provinces names " + province + ", but this build ships the "
-                        + "region trees of " + SHIPPED.keySet() + " only (or set none); another province's tree is imported "
-                        + "by an ADMIN through POST /api/v1/regions/import");
-            }
-        }
-        return provinces;
+        return ShippedRegions.provinces(config.provinces());
     }
 
     /** Adds the regions of a shipped province tree that are missing; returns how many were added. */
     @Transactional
     public int loadShipped(String province) {
-        String resource = SHIPPED.get(province);
+        String resource = ShippedRegions.resource(province);
         RegionFile.Parsed parsed = RegionFile.parse(SeedRows.resourceText(resource));
         if (!parsed.problems().isEmpty()) {
             throw new IllegalStateException(resource + " does not read: " + parsed.problems());
@@ -145,6 +133,11 @@ public class RegionTrees {
         if (inserted + renamed.size() > 0) {
             outbox.add(StationEvents.REGIONS_IMPORTED, root.value(), root, new StationEvents.RegionsImported(root.value(),
                     parsed.rows().size(), inserted, renamed.size(), renamed.stream().map(r -> r.code().value()).toList()));
+        }
+        List<String> addedCodes = added.stream().map(r -> r.code().value()).toList();
+        for (int from = 0; from < addedCodes.size(); from += StationEvents.REGIONS_ADDED_PER_EVENT) {
+            List<String> part = addedCodes.subList(from, Math.min(addedCodes.size(), from + StationEvents.REGIONS_ADDED_PER_EVENT));
+            outbox.add(StationEvents.REGIONS_ADDED, root.value(), root, new StationEvents.RegionsAdded(root.value(), List.copyOf(part)));
         }
         return new RegionImportResult(root.value(), parsed.rows().size(), inserted, renamed.size(),
                 parsed.rows().size() - inserted - renamed.size());

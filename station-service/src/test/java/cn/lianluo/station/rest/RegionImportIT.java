@@ -45,6 +45,12 @@ class RegionImportIT {
                     .then().statusCode(200).body("regionCode", equalTo("46")).body("rows", equalTo(5));
             given().when().get("/api/v1/regions/469001100").then().statusCode(200)
                     .body("parentCode", equalTo("469001")).body("children.code", hasItem(village));
+            // the codes it added, for the services that check a region exists
+            ConsumerRecord<String, String> added = tap.await(r -> "46".equals(r.key()) && r.value().contains("regions-added")
+                    && r.value().contains(village), Duration.ofSeconds(20));
+            EventSchemas.assertValid(added);
+            assertThat(EventSchemas.MAPPER.readTree(added.value()).path("data").path("codes"))
+                    .extracting(JsonNode::asText).contains(village);
 
             // the same file with the village renamed: one rename, nothing added
             String renamed = name + "改";

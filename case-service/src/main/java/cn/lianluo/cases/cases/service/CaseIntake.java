@@ -21,6 +21,7 @@ import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
+import cn.lianluo.cases.shared.KnownRegions;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionLevel;
@@ -54,11 +55,14 @@ public class CaseIntake {
     private final CitizenCipher cipher;
     private final FileService files;
     private final DuplicateCheck duplicates;
+    private final KnownRegions regions;
 
     public CaseIntake(CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, UnitService units,
                       CaseCalendar calendars, CaseEffects effects, CaseTimeline timeline, CasePublisher publisher,
-                      CaseClock clock, CitizenCipher cipher, FileService files, DuplicateCheck duplicates) {
+                      CaseClock clock, CitizenCipher cipher, FileService files, DuplicateCheck duplicates,
+                      KnownRegions regions) {
         this.duplicates = duplicates;
+        this.regions = regions;
         this.cases = cases;
         this.deputies = deputies;
         this.units = units;
@@ -80,6 +84,7 @@ public class CaseIntake {
             throw ProblemException.unprocessable("region-too-broad", "regionCode",
                     "a case belongs to a county, township or village, not to " + region.level());
         }
+        regions.require("regionCode", region);
         var category = units.category(request.category());
         UUID receivingDeputy = request.receivingDeputyId();
         String role = "CITIZEN";

@@ -16,6 +16,7 @@ public final class StationEvents {
     public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
     /** An ADMIN imported regions (行政区划): keyed by the code of the smallest region holding all the file's rows. */
     public static final String REGIONS_IMPORTED = "lianluo.station.regions-imported.v1";
+    public static final String REGIONS_ADDED = "lianluo.station.regions-added.v1";
 
     private StationEvents() {
     }
@@ -41,10 +42,21 @@ public final class StationEvents {
     public record RegionsImported(String regionCode, int rows, int added, int renamed, List<String> renamedCodes) {
     }
 
+    /**
+     * The codes an import added under {@code regionCode}, so other services know them (case-service checks a case's
+     * region); a large import sends several, at most {@link #REGIONS_ADDED_PER_EVENT} codes each.
+     */
+    public record RegionsAdded(String regionCode, List<String> codes) {
+    }
+
+    /** Codes one regions-added event carries (a province's villages are tens of thousands). */
+    public static final int REGIONS_ADDED_PER_EVENT = 5000;
+
     public static final EventContract CONTRACT = EventContract.of(TOPIC)
             .with(StationData.class, REGISTERED, UPDATED)
             .with(StandardAssessed.class, STANDARD_ASSESSED)
             .with(ReceptionHeld.class, RECEPTION_HELD)
             .with(ActivityHeld.class, ACTIVITY_HELD)
-            .with(RegionsImported.class, REGIONS_IMPORTED);
+            .with(RegionsImported.class, REGIONS_IMPORTED)
+            .with(RegionsAdded.class, REGIONS_ADDED);
 }
