@@ -31,7 +31,8 @@ public final class CaseEvents {
             "overdue");
     /** The actions of a livelihood project, {@code lianluo.case.project-<action>.v1} ({@link ProjectData}). */
     public static final List<String> PROJECT_ACTIONS = List.of("proposed", "shortlisted", "vote-cast", "selected", "tied",
-            "rejected", "progressed", "supervised", "completed", "evaluated", "self-evaluated");
+            "rejected", "progressed", "supervised", "completed", "evaluated", "self-evaluated", "spending-recorded",
+            "milestone-reached");
 
     public static final String RECEIVED = "lianluo.case.received.v1";
     public static final String ANSWERED = "lianluo.case.answered.v1";
@@ -126,12 +127,16 @@ public final class CaseEvents {
      * The data of every livelihood project event; {@code voteOpensAt} and {@code voteClosesAt} are the window of the
      * project's vote (票决), given from {@code project-shortlisted} on; null while the project is in no vote.
      * {@code supervisionKind} (三督: PROGRESS, QUALITY or FUNDS) is given on {@code project-supervised} only.
+     * {@code unitId} (承办单位), {@code budgetFen} and {@code spentFen} (in fen) are the project's as of the event, null
+     * while not set; {@code amountFen} is given on {@code project-spending-recorded}, {@code milestoneId} and
+     * {@code milestoneTitle} on {@code project-milestone-reached}, only.
      */
     public record ProjectData(UUID projectId, String action, String actorRole, Instant at, String status, String regionCode,
                               int year, String title, String source, String proposerMasked, UUID sessionId, String level,
                               Integer votesFor, Integer votesAgainst, Integer votesAbstain, int progress, UUID deputyId,
                               String choice, Double satisfactionRate, List<UUID> caseIds, Instant voteOpensAt,
-                              Instant voteClosesAt, String supervisionKind) {
+                              Instant voteClosesAt, String supervisionKind, UUID unitId, Long budgetFen, Long spentFen,
+                              UUID milestoneId, String milestoneTitle, Long amountFen) {
     }
 
     /** A moderation decision: no text of the content (it may be what was hidden), no one's name. */
