@@ -1,6 +1,5 @@
 package cn.lianluo.station.domain;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,5 @@ public final class SlotPlan {
             starts.add(t);
         }
         return starts;
-    }
-
-    /** Whether {@code day} is one of the reception days given (the station's coming ones). */
-    public static boolean isReceptionDay(LocalDate day, List<ReceptionDay> days) {
-        return days.stream().anyMatch(d -> d.date().equals(day));
     }
 }
