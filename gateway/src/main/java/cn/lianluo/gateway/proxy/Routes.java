@@ -31,11 +31,17 @@ public final class Routes {
      */
     static final String EXPORTS = "/api/v1/exports";
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
+    private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
+    private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations(/statistics)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "(/reception-days)?")),
+            // 代表有约: a citizen sees a station's slots, books one and cancels with the code, all without an account
+            new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "/slots")),
+            new Rule("POST", Pattern.compile(BOOKING)),
+            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
             new Rule("GET", Pattern.compile("/api/v1/deputies/roster")),
             new Rule("GET", Pattern.compile("/api/v1/cases/categories")),
             new Rule("GET", Pattern.compile("/api/v1/cases/public-statistics")),
@@ -53,6 +59,8 @@ public final class Routes {
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
     private static final List<Rule> LIMITED = List.of(
+            new Rule("POST", Pattern.compile(BOOKING)),
+            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
@@ -119,7 +127,7 @@ public final class Routes {
             return Optional.empty();
         }
         return switch (parts[3]) {
-            case "regions", "stations", "activities" -> Optional.of(Service.STATION);
+            case "regions", "stations", "activities", "appointments" -> Optional.of(Service.STATION);
             case "deputies", "groups" -> Optional.of(Service.DEPUTY);
             case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
                     Optional.of(Service.CASE);

@@ -52,6 +52,17 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/stations")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/receptions")).isFalse();
+        // 代表有约: slots, a booking and its cancel are the citizen's, without an account, and limited like other public writes
+        assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/slots")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots/reception-day")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots/def/appointments")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/stations/abc/slots/def/appointments")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/appointments/cancel")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/appointments/cancel")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/appointments")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/appointments/abc/meeting")).isFalse();
+        assertThat(Routes.owner("/api/v1/appointments/cancel")).contains(Routes.Service.STATION);
         assertThat(Routes.isPublic("POST", "/api/v1/stations")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/notifications/opt-out")).isTrue();
         assertThat(Routes.isRateLimited("POST", "/api/v1/notifications/opt-out")).isTrue();

@@ -64,22 +64,30 @@ public class ReceptionService {
         caller.requireWithin(RegionCode.of(station.regionCode));
         notInFuture("date", request.date());
         requireOnDuty("deputyIds", request.deputyIds(), new DeputiesOnDuty.Place(station.id, RegionCode.of(station.regionCode)));
+        ReceptionEntity reception = hold(station, request.date(), request.deputyIds(), request.visitors(),
+                request.casesReceived() == null ? 0 : request.casesReceived(), request.note(), caller);
+        return view(reception);
+    }
+
+    /** Records a reception and its event (the caller's scope and the deputies already checked): each deputy's station entry. */
+    ReceptionEntity hold(StationEntity station, LocalDate date, List<UUID> deputyIds, int visitors, int casesReceived,
+                         String note, Caller caller) {
         ReceptionEntity reception = new ReceptionEntity();
         reception.id = UUID.randomUUID();
         reception.stationId = station.id;
         reception.regionCode = station.regionCode;
-        reception.heldOn = request.date();
-        reception.deputyIds = request.deputyIds().stream().distinct().map(UUID::toString).toList();
-        reception.visitors = request.visitors();
-        reception.casesReceived = request.casesReceived() == null ? 0 : request.casesReceived();
-        reception.note = request.note();
+        reception.heldOn = date;
+        reception.deputyIds = deputyIds.stream().distinct().map(UUID::toString).toList();
+        reception.visitors = visitors;
+        reception.casesReceived = casesReceived;
+        reception.note = note;
         reception.recordedBy = caller.subject();
         reception.recordedAt = OffsetDateTime.now(clock);
         receptions.persist(reception);
         outbox.add(StationEvents.RECEPTION_HELD, station.id.toString(), RegionCode.of(station.regionCode),
                 new StationEvents.ReceptionHeld(reception.id, station.id, station.regionCode, reception.heldOn,
                         reception.deputyIds, reception.visitors, reception.casesReceived));
-        return view(reception);
+        return reception;
     }
 
     @Transactional
@@ -152,7 +160,7 @@ public class ReceptionService {
     }
 
     /** 422 naming every deputy who may not be credited at the place (after the caller's scope, which is 403). */
-    private void requireOnDuty(String field, List<UUID> named, DeputiesOnDuty.Place place) {
+    void requireOnDuty(String field, List<UUID> named, DeputiesOnDuty.Place place) {
         List<UUID> ids = named.stream().distinct().toList();
         Map<UUID, DeputiesOnDuty.Deputy> known = new HashMap<>();
         List<DeputyCopyEntity> rows = deputies.list("deputyId in ?1", ids);
@@ -181,7 +189,7 @@ public class ReceptionService {
         }
     }
 
-    private static ReceptionView view(ReceptionEntity r) {
+    static ReceptionView view(ReceptionEntity r) {
         return new ReceptionView(r.id, r.stationId, r.regionCode, r.heldOn, uuids(r.deputyIds), r.visitors, r.casesReceived,
                 r.note, r.recordedAt);
     }

@@ -1,6 +1,7 @@
 package cn.lianluo.common.events.contract;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,14 @@ public final class StationEvents {
     public static final String STANDARD_ASSESSED = "lianluo.station.standard-assessed.v1";
     public static final String RECEPTION_HELD = "lianluo.station.reception-held.v1";
     public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
+    /** 代表有约: a citizen booked a deputy's slot at a station. Keyed by the station's id, as the rest of its appointments. */
+    public static final String APPOINTMENT_BOOKED = "lianluo.station.appointment-booked.v1";
+    /** The citizen cancelled an appointment with its code and phone. */
+    public static final String APPOINTMENT_CANCELLED = "lianluo.station.appointment-cancelled.v1";
+    /** The citizen and the deputy met: the meeting is a station entry (its reception-held event follows in the same transaction). */
+    public static final String APPOINTMENT_MET = "lianluo.station.appointment-met.v1";
+    /** One side did not come: CITIZEN_NO_SHOW or DEPUTY_NO_SHOW. */
+    public static final String APPOINTMENT_MISSED = "lianluo.station.appointment-missed.v1";
     /** An ADMIN imported regions (行政区划): keyed by the code of the smallest region holding all the file's rows. */
     public static final String REGIONS_IMPORTED = "lianluo.station.regions-imported.v1";
     public static final String REGIONS_ADDED = "lianluo.station.regions-added.v1";
@@ -38,6 +47,26 @@ public final class StationEvents {
                                LocalDate date, List<String> participantDeputyIds) {
     }
 
+    /** An appointment booked; the citizen is never in an event, only the appointment's ids and time. */
+    public record AppointmentBooked(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId,
+                                    Instant startsAt) {
+    }
+
+    public record AppointmentCancelled(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId) {
+    }
+
+    /**
+     * The meeting held: {@code receptionId} is the station entry it became; {@code requestRemains} says whether the
+     * citizen's problem is still to be handled (the station then takes it in as a case of channel APPOINTMENT).
+     */
+    public record AppointmentMet(UUID appointmentId, UUID stationId, String regionCode, UUID deputyId, LocalDate date,
+                                 UUID receptionId, boolean requestRemains) {
+    }
+
+    public record AppointmentMissed(UUID appointmentId, UUID stationId, String regionCode, UUID deputyId, LocalDate date,
+                                    String status) {
+    }
+
     /** What an import changed under {@code regionCode}: regions added, regions renamed (the rest were there as given). */
     public record RegionsImported(String regionCode, int rows, int added, int renamed, List<String> renamedCodes) {
     }
@@ -58,5 +87,10 @@ public final class StationEvents {
             .with(ReceptionHeld.class, RECEPTION_HELD)
             .with(ActivityHeld.class, ACTIVITY_HELD)
             .with(RegionsImported.class, REGIONS_IMPORTED)
-            .with(RegionsAdded.class, REGIONS_ADDED);
+            .with(RegionsAdded.class, REGIONS_ADDED)
+
+            .with(AppointmentBooked.class, APPOINTMENT_BOOKED)
+            .with(AppointmentCancelled.class, APPOINTMENT_CANCELLED)
+            .with(AppointmentMet.class, APPOINTMENT_MET)
+            .with(AppointmentMissed.class, APPOINTMENT_MISSED);
 }
