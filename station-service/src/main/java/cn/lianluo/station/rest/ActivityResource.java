@@ -11,6 +11,7 @@ import cn.lianluo.station.service.StationDtos.ActivityView;
 import cn.lianluo.station.service.ReceptionService;
 import cn.lianluo.station.service.ReportAssessments;
 import cn.lianluo.station.service.StationDtos.AssessmentRequest;
+import cn.lianluo.station.service.StationDtos.DeputyReports;
 import cn.lianluo.station.service.StationDtos.ReportSummary;
 import cn.lianluo.station.service.StationDtos.ReportView;
 import cn.lianluo.common.time.Zones;
@@ -18,7 +19,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.PathParam;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import cn.lianluo.common.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,11 +93,11 @@ public class ActivityResource {
     @Operation(operationId = "listDeputyReports", summary = "A deputy's reports to voters 述职评议",
             description = "The REPORT activities the deputy gave in the year inside the caller's region, the latest first, "
                     + "each with the voters' assessments counted (满意, 基本满意, 不满意) and the satisfaction rate.")
-    public List<ReportView> reports(@Parameter(description = "the reporting deputy's id", required = true)
+    public DeputyReports reports(@Parameter(description = "the reporting deputy's id", required = true)
                                     @QueryParam("deputy") @NotNull UUID deputy,
                                     @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year) {
         int y = year == null ? LocalDate.now(Zones.CHINA).getYear() : year;
-        return reports.reportsOf(deputy, y, caller.region());
+        return new DeputyReports(deputy, y, reports.reportsOf(deputy, y, caller.region()));
     }
 
     @GET

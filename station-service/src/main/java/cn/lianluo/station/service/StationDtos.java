@@ -227,6 +227,10 @@ public final class StationDtos {
                              Double satisfactionRate) {
     }
 
+    /** 述职评议: a deputy's reports of a year (a part of the deputy's dossier, 一人一档). */
+    public record DeputyReports(UUID deputyId, int year, List<ReportView> items) {
+    }
+
     /** What a voter reads on the H5 before assessing: the report, without anyone's personal data. */
     public record ReportSummary(String title, LocalDate date, String regionCode, @Schema(nullable = true) UUID stationId,
                                 UUID reportingDeputyId, String kindName) {

@@ -115,8 +115,8 @@ class ReportAssessmentIT {
             given().header("Authorization", TestTokens.bearer("SUPERVISOR", "430822"))
                     .queryParam("deputy", deputy).queryParam("year", LocalDate.now().getYear())
                     .when().get("/api/v1/activities/reports")
-                    .then().statusCode(200).body("", hasSize(1)).body("[0].activityId", equalTo(id))
-                    .body("[0].assessed", equalTo(3));
+                    .then().statusCode(200).body("items", hasSize(1)).body("items[0].activityId", equalTo(id))
+                    .body("items[0].assessed", equalTo(3)).body("items[0].satisfactionRate", equalTo(0.6667f));
 
             // phones are kept as keyed hashes only
             List<?> stored = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
@@ -227,7 +227,7 @@ class ReportAssessmentIT {
         given().header("Authorization", OTHER_TOWNSHIP).when().get("/api/v1/activities/" + id + "/assessments")
                 .then().statusCode(403);
         given().header("Authorization", OTHER_TOWNSHIP).queryParam("deputy", deputy)
-                .when().get("/api/v1/activities/reports").then().statusCode(200).body("", hasSize(0));
+                .when().get("/api/v1/activities/reports").then().statusCode(200).body("items", hasSize(0));
         // a deputy reads, never enters, assessments
         given().header("Authorization", TestTokens.bearer("DEPUTY", TOWNSHIP)).contentType(ContentType.JSON)
                 .body(assessment("SATISFIED", "13500005555"))
