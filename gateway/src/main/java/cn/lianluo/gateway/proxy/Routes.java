@@ -33,6 +33,7 @@ public final class Routes {
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
     private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
     private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
+    private static final String REPORT_BY_CODE = "/api/v1/activities/by-code/" + ID;
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
@@ -55,6 +56,9 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
             new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")),
+            // 述职评议: a voter opens a report by its assessment code and assesses it, without signing in
+            new Rule("GET", Pattern.compile(REPORT_BY_CODE)),
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
             // a citizen stops the SMS of their case with its tracking code and phone
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
@@ -66,7 +70,8 @@ public final class Routes {
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
             new Rule("POST", Pattern.compile(UPLOAD)),
-            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")));
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")));
 
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(

@@ -103,6 +103,14 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
         assertThat(Routes.owner("/api/v1/events/asyncapi.yaml")).isEmpty();
+        // 述职评议: a voter opens and assesses a report with its code; staff's paths of the same report stay closed
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/by-code/K7M2QX9PZA")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/activities/by-code/K7M2QX9PZA/assessments")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/activities/by-code/K7M2QX9PZA/assessments")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/activities/a/assessments")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/a/assessments")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/reports")).isFalse();
+        assertThat(Routes.owner("/api/v1/activities/by-code/K7M2QX9PZA/assessments")).contains(Routes.Service.STATION);
     }
 
     @Test

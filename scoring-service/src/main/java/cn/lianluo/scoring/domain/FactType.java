@@ -10,6 +10,8 @@ public enum FactType {
     ACTIVITY_EXCHANGE("履职交流座谈会"),
     ACTIVITY_PUBLIC_WELFARE("公益/调处纠纷"),
     ACTIVITY_LIVESTREAM("直播带货"),
+    /** 述职评议: the deputy who reported to the voters at a station (the deputies who only attended get nothing for it). */
+    ACTIVITY_REPORT("代表进站报告履职"),
     CASE_RECEIVED("首接群众诉求"),
     CASE_ANSWERED_ON_THE_SPOT("当场答复"),
     CASE_CLOSED_SATISFIED("诉求办结群众满意"),

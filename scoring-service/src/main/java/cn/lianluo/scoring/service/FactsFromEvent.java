@@ -95,6 +95,11 @@ public final class FactsFromEvent {
 
     private static List<DeputyFact> activityFacts(ActivityHeld data) {
         FactType kind = FactType.valueOf("ACTIVITY_" + data.kind());
+        if (kind == FactType.ACTIVITY_REPORT) {
+            // 述职评议 credits the deputy who reported, once for the report; those who listened did not report
+            return List.of(new DeputyFact(required(data.reportingDeputyId(), "reportingDeputyId"), kind,
+                    required(data.date(), "date"), data.regionCode()));
+        }
         List<DeputyFact> facts = new ArrayList<>();
         for (String deputy : listed(data.participantDeputyIds())) {
             facts.add(new DeputyFact(UUID.fromString(deputy), kind, required(data.date(), "date"), data.regionCode()));

@@ -71,6 +71,16 @@ class FactsFromEventTest {
     }
 
     @Test
+    void a_report_to_the_voters_is_a_fact_of_the_reporting_deputy_alone() {
+        assertThat(facts(FactsFromEvent.ACTIVITY_HELD, "{'kind':'REPORT','regionCode':'430822207','date':'2026-12-02',"
+                + "'stationId':'" + STATION + "','participantDeputyIds':['" + A + "','" + B + "'],'reportingDeputyId':'" + B + "'}"))
+                .containsExactly(new DeputyFact(B, FactType.ACTIVITY_REPORT, LocalDate.of(2026, 12, 2), "430822207", null));
+        // a REPORT that names no reporter is a broken event, not a report of nobody
+        assertThatThrownBy(() -> facts(FactsFromEvent.ACTIVITY_HELD, "{'kind':'REPORT','regionCode':'430822207',"
+                + "'date':'2026-12-02','participantDeputyIds':['" + A + "']}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_received_or_answered_case_is_a_fact_of_the_receiving_deputy_on_the_chinese_day_and_of_nobody_without_one() {
         String received = "{'receivingDeputyId':'" + A + "','regionCode':'430822207','at':'" + LATE_AT + "'}";
         assertThat(facts(FactsFromEvent.CASE_RECEIVED, received))

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * station-service's own keys for the citizens who book an appointment with a deputy (代表有约): their names and phones
- * are sealed at rest and the phone (and the booking code) found by a keyed hash. Keys of their own, not case-service's:
+ * are sealed at rest and the phone (and the booking code) found by a keyed hash; a voter's phone (述职评议: once per
+ * phone) is kept only as such a hash. Keys of their own, not case-service's:
  * a leaked key of one service opens nothing of the other. Each key is {@code id:base64} of 32 random bytes.
  */
 @ConfigMapping(prefix = "lianluo.privacy")

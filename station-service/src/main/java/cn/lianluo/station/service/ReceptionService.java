@@ -31,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,16 @@ public class ReceptionService {
         if (request.kind() != ActivityKind.FIVE_INTO && request.fiveIntoTarget() != null) {
             throw ProblemException.invalid("fiveIntoTarget", "only a FIVE_INTO activity has a target");
         }
+        boolean report = request.kind() == ActivityKind.REPORT;
+        if (report && request.reportingDeputyId() == null) {
+            throw ProblemException.invalid("reportingDeputyId", "a REPORT activity (述职评议) names the deputy who reports");
+        }
+        if (!report && request.reportingDeputyId() != null) {
+            throw ProblemException.invalid("reportingDeputyId", "only a REPORT activity has a reporting deputy");
+        }
+        if (!report && request.votersPresent() != null) {
+            throw ProblemException.invalid("votersPresent", "only a REPORT activity counts the voters present");
+        }
         String regionCode;
         if (request.stationId() != null) {
             StationEntity station = stations.require(request.stationId());
@@ -126,7 +137,11 @@ public class ReceptionService {
             throw ProblemException.invalid("regionCode", "name the region or the station of the activity");
         }
         caller.requireWithin(RegionCode.of(regionCode));
-        requireOnDuty("participantDeputyIds", request.participantDeputyIds(),
+        List<UUID> participants = new ArrayList<>(request.participantDeputyIds());
+        if (report && !participants.contains(request.reportingDeputyId())) {
+            participants.add(request.reportingDeputyId()); // the reporter was there
+        }
+        requireOnDuty("participantDeputyIds", participants,
                 new DeputiesOnDuty.Place(request.stationId(), RegionCode.of(regionCode)));
         ActivityEntity activity = new ActivityEntity();
         activity.id = UUID.randomUUID();
@@ -137,14 +152,19 @@ public class ReceptionService {
         activity.stationId = request.stationId();
         activity.heldOn = request.date();
         activity.place = request.place();
-        activity.participantDeputyIds = request.participantDeputyIds().stream().distinct().map(UUID::toString).toList();
+        activity.participantDeputyIds = participants.stream().distinct().map(UUID::toString).toList();
         activity.note = request.note();
         activity.recordedBy = caller.subject();
         activity.recordedAt = OffsetDateTime.now(clock);
+        if (report) {
+            activity.reportingDeputyId = request.reportingDeputyId();
+            activity.votersPresent = request.votersPresent();
+            activity.assessmentCode = AssessmentCodes.next();
+        }
         activities.persist(activity);
         outbox.add(StationEvents.ACTIVITY_HELD, activity.id.toString(), RegionCode.of(regionCode),
                 new StationEvents.ActivityHeld(activity.id, activity.kind, activity.fiveIntoTarget, regionCode,
-                        activity.stationId, activity.heldOn, activity.participantDeputyIds));
+                        activity.stationId, activity.heldOn, activity.participantDeputyIds, activity.reportingDeputyId));
         return view(activity);
     }
 
@@ -197,7 +217,8 @@ public class ReceptionService {
     private static ActivityView view(ActivityEntity a) {
         ActivityKind kind = ActivityKind.valueOf(a.kind);
         return new ActivityView(a.id, kind, kind.label(), a.fiveIntoTarget == null ? null : FiveIntoTarget.valueOf(a.fiveIntoTarget),
-                a.title, a.regionCode, a.stationId, a.heldOn, a.place, uuids(a.participantDeputyIds), a.note, a.recordedAt);
+                a.title, a.regionCode, a.stationId, a.heldOn, a.place, uuids(a.participantDeputyIds), a.note, a.recordedAt,
+                a.reportingDeputyId, a.votersPresent, a.assessmentCode);
     }
 
     private static List<UUID> uuids(List<String> stored) {

@@ -102,6 +102,16 @@ class StationEventsIT {
                     .body(Map.of("kind", "FIVE_INTO", "fiveIntoTarget", "SCHOOL", "title", "代表进学校", "stationId", id,
                             "date", LocalDate.now().toString(), "participantDeputyIds", List.of(deputy)))
                     .when().post("/api/v1/activities").then().statusCode(201).extract().path("id");
+            // 述职评议: a report and a voter's assessment of it
+            var report = given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "REPORT", "title", "代表进站报告履职", "stationId", id, "date", LocalDate.now().toString(),
+                            "participantDeputyIds", List.of(deputy), "reportingDeputyId", deputy, "votersPresent", 20))
+                    .when().post("/api/v1/activities").then().statusCode(201).extract();
+            String reportId = report.path("id");
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("satisfaction", "SATISFIED", "phone", "13900001234"))
+                    .when().post("/api/v1/activities/by-code/" + report.path("assessmentCode") + "/assessments")
+                    .then().statusCode(201);
             // a village renamed each run (added the first time): an import that changes something
             String village = "430822207901";
             given().header("Authorization", TestTokens.bearer("ADMIN", "430822")).contentType("text/csv")
@@ -110,9 +120,9 @@ class StationEventsIT {
                     .when().post("/api/v1/regions/import").then().statusCode(200);
 
             Set<String> types = EventSchemas.typesOf("station.events");
-            assertThat(types).hasSize(6);
+            assertThat(types).hasSize(7);
             for (String type : types) {
-                tap.await(r -> (id.equals(r.key()) || activity.equals(r.key()) || village.equals(r.key()))
+                tap.await(r -> (id.equals(r.key()) || activity.equals(r.key()) || reportId.equals(r.key()) || village.equals(r.key()))
                                 && type.equals(json(r).path("type").asText()),
                         Duration.ofSeconds(20));
             }

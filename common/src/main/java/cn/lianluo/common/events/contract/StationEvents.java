@@ -23,6 +23,8 @@ public final class StationEvents {
     public static final String APPOINTMENT_MET = "lianluo.station.appointment-met.v1";
     /** One side did not come: CITIZEN_NO_SHOW or DEPUTY_NO_SHOW. */
     public static final String APPOINTMENT_MISSED = "lianluo.station.appointment-missed.v1";
+    /** 述职评议: a voter assessed a deputy's report; keyed by the activity's id, with the report's tally so far. */
+    public static final String REPORT_ASSESSED = "lianluo.station.report-assessed.v1";
     /** An ADMIN imported regions (行政区划): keyed by the code of the smallest region holding all the file's rows. */
     public static final String REGIONS_IMPORTED = "lianluo.station.regions-imported.v1";
     public static final String REGIONS_ADDED = "lianluo.station.regions-added.v1";
@@ -43,8 +45,19 @@ public final class StationEvents {
                                 List<String> deputyIds, int visitors, int casesReceived) {
     }
 
+    /** {@code reportingDeputyId}: the deputy who reported (REPORT only; absent from events written before REPORT existed). */
     public record ActivityHeld(UUID activityId, String kind, String fiveIntoTarget, String regionCode, UUID stationId,
-                               LocalDate date, List<String> participantDeputyIds) {
+                               LocalDate date, List<String> participantDeputyIds, UUID reportingDeputyId) {
+    }
+
+    /**
+     * One voter's assessment ({@code satisfaction}: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED) and the report's
+     * counts after it; {@code actorRole} is CITIZEN when the voter assessed on the H5, else the role of the staff who
+     * entered it. Nobody's phone, not even masked.
+     */
+    public record ReportAssessed(UUID activityId, UUID reportingDeputyId, String regionCode, UUID stationId, LocalDate date,
+                                 String satisfaction, String actorRole, int satisfied, int basicallySatisfied,
+                                 int unsatisfied, Double satisfactionRate) {
     }
 
     /** An appointment booked; the citizen is never in an event, only the appointment's ids and time. */
@@ -86,9 +99,9 @@ public final class StationEvents {
             .with(StandardAssessed.class, STANDARD_ASSESSED)
             .with(ReceptionHeld.class, RECEPTION_HELD)
             .with(ActivityHeld.class, ACTIVITY_HELD)
+            .with(ReportAssessed.class, REPORT_ASSESSED)
             .with(RegionsImported.class, REGIONS_IMPORTED)
             .with(RegionsAdded.class, REGIONS_ADDED)
-
             .with(AppointmentBooked.class, APPOINTMENT_BOOKED)
             .with(AppointmentCancelled.class, APPOINTMENT_CANCELLED)
             .with(AppointmentMet.class, APPOINTMENT_MET)
