@@ -74,8 +74,7 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
             new Rule("POST", Pattern.compile(UPLOAD)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
-            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments"),
-
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
             new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")));
 
     /** Paths the gateway answers itself. */
