@@ -55,6 +55,9 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
+            // 立法意见征集: open drafts, their approved comments, a citizen's comment
+            new Rule("GET", Pattern.compile("/api/v1/draft-laws(/" + ID + "(/comments)?)?")),
+            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")),
             new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")),
             // 述职评议: a voter opens a report by its assessment code and assesses it, without signing in
             new Rule("GET", Pattern.compile(REPORT_BY_CODE)),
@@ -71,7 +74,8 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
             new Rule("POST", Pattern.compile(UPLOAD)),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
-            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")));
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
+            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")));
 
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
@@ -134,7 +138,7 @@ public final class Routes {
         return switch (parts[3]) {
             case "regions", "stations", "activities", "appointments" -> Optional.of(Service.STATION);
             case "deputies", "groups" -> Optional.of(Service.DEPUTY);
-            case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
+            case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation", "draft-laws" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);

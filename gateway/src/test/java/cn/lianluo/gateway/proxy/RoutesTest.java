@@ -17,6 +17,7 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/deadline-policies/43")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/points/ranking")).contains(Routes.Service.SCORING);
         assertThat(Routes.owner("/api/v1/moderation")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/draft-laws/x/summary.xlsx")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/moderation/PROJECT/x/hide")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files/abc")).contains(Routes.Service.CASE);

@@ -20,6 +20,7 @@ public enum FactType {
     KEY_SUGGESTION("重点建议"),
     VOTE_CAST("民生实事票决"),
     PROJECT_SUPERVISION("民生实事监督"),
+    DRAFT_COMMENT("立法意见征集提出意见"),
     UNEXCUSED_ABSENCE_HALF_DAY("无故缺席会议半天");
 
     private final String label;
