@@ -129,7 +129,7 @@ public class ActivityResource {
     @GET
     @Path("/by-code/{code}")
     @PermitAll
-    @Operation(operationId = "getReportByCode", summary = "The report a voter is about to assess (public)",
+    @Operation(operationId = "getReportByCode", summary = "The report a voter is about to assess 待评议的述职报告 (public)",
             description = "What the H5 shows a voter who opened a report's assessment code: its title, day and place.")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no report has this code")
     public ReportSummary byCode(@PathParam("code") @Size(max = 32) String code) {

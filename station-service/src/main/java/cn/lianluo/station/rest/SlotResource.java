@@ -25,6 +25,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +71,8 @@ public class SlotResource {
             description = "A deputy opens a slot for themself (a DEPUTY token with its deputyId), or staff of the station's "
                     + "region for a deputy who belongs to the station (assigned to it or living in its region). "
                     + "Length 30 minutes and 1 place unless told.")
-    @APIResponse(responseCode = "201", description = "Created 已创建: the slot")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the slot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region, or a deputy "
             + "opening another deputy's slot")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the deputy has a slot at this station at that time")
@@ -85,7 +89,9 @@ public class SlotResource {
             description = "Cuts the hours of one of the station's reception days (接待日; 09:00-12:00 when its schedule names "
                     + "none) into slots for every active deputy assigned to the station. Slots the day already has stay; "
                     + "the answer lists those added.")
-    @APIResponse(responseCode = "201", description = "Created 已创建: the slots added")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the slots added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a day that is not a coming reception day")
     public Response openReceptionDay(@PathParam("id") UUID id, @NotNull @Valid SlotDayRequest request) {
@@ -99,7 +105,8 @@ public class SlotResource {
             description = "A citizen books a place in the slot without signing in: name, phone and what they want to raise. "
                     + "One open appointment per phone and deputy. The answer's code (预约码) is shown only once: with "
                     + "the phone it cancels the booking. Name and phone are stored sealed and are never shown back here.")
-    @APIResponse(responseCode = "201", description = "Created 已创建: the booking and its code")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the booking and its code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingReceipt.class)))
     @APIResponse(responseCode = "400", description = "Bad request 请求有误: a missing name or topic, a phone that does not read")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such slot at this station")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the phone already has an open appointment with "

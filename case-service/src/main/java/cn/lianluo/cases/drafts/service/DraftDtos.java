@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class DraftDtos {
                                @NotEmpty @Size(max = 500) @Schema(description = "the articles (条), in order") List<@NotBlank @Size(max = 5000) String> articles) {
     }
 
+    @Schema(name = "DraftArticle", description = "An article (条) of a draft law")
     public record Article(int number, String text) {
     }
 
@@ -52,27 +54,35 @@ public final class DraftDtos {
      * in scope see the moderation state, the masked phone, the merge and the assessment.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DraftCommentView", requiredProperties = {"id", "draftId", "text", "regionCode", "by", "at"},
+            extensions = @Extension(name = "x-absent-when-null", value = "true", parseValue = true),
+            description = "A comment on a draft law; a field its reader may not see, or that has no value, is left out")
     public record CommentView(UUID id, UUID draftId, Integer article, String text, String regionCode,
                               @Schema(description = "DEPUTY or CITIZEN") String by, UUID deputyId, String phoneMasked,
                               ModerationState moderation, UUID mergedInto, Assessment assessment, String assessmentLabel,
                               String assessmentReason, Instant at) {
     }
 
+    @Schema(name = "DraftCommentMerge")
     public record Merge(@NotNull @Schema(description = "the comment that survives") UUID into) {
     }
 
+    @Schema(name = "DraftCommentAssessment")
     public record AssessmentRequest(@Schema(description = "ADOPTED 采纳, PARTLY_ADOPTED 部分采纳 or NOT_ADOPTED 未采纳") Assessment assessment,
                                     @Schema(description = "why; required") String reason) {
     }
 
+    @Schema(name = "DraftRegionCount")
     public record RegionCount(String regionCode, long comments) {
     }
 
     /** One article's part of the 汇总 (article 0 = the whole draft): its surviving comments and how they were assessed. */
+    @Schema(name = "DraftArticleSummary")
     public record ArticleSummary(int article, String text, long comments, long merged, long adopted, long partlyAdopted,
                                  long notAdopted, List<CommentView> items) {
     }
 
+    @Schema(name = "DraftSummary", description = "意见汇总: the draft and its comments per article, in the caller's scope")
     public record Summary(DraftView draft, String scope, List<ArticleSummary> articles) {
     }
 }
