@@ -47,6 +47,7 @@ export const ACTIVITY_KINDS: Names<'ActivityKind'> = {
   EXCHANGE: '履职交流座谈会',
   PUBLIC_WELFARE: '公益活动',
   LIVESTREAM: '直播带货',
+  REPORT: '代表进站报告履职',
 }
 
 export const FIVE_INTO_TARGETS: Names<'FiveIntoTarget'> = {
@@ -89,6 +90,7 @@ export const FACT_TYPES: Names<'FactType'> = {
   ACTIVITY_EXCHANGE: '履职交流座谈会',
   ACTIVITY_PUBLIC_WELFARE: '公益活动',
   ACTIVITY_LIVESTREAM: '直播带货',
+  ACTIVITY_REPORT: '述职评议',
   CASE_RECEIVED: '接收群众诉求',
   CASE_ANSWERED_ON_THE_SPOT: '当场答复诉求',
   CASE_CLOSED_SATISFIED: '诉求办结满意',
@@ -97,6 +99,7 @@ export const FACT_TYPES: Names<'FactType'> = {
   KEY_SUGGESTION: '重点建议',
   VOTE_CAST: '民生实事票决',
   PROJECT_SUPERVISION: '监督民生实事',
+  DRAFT_COMMENT: '立法意见征集',
   UNEXCUSED_ABSENCE_HALF_DAY: '无故缺席(半天)',
 }
 
@@ -163,7 +166,7 @@ export const CONGRESS_LEVELS: Names<'CongressLevel'> = DEPUTY_LEVELS
 
 export const MODERATION_STATES: Names<'ModerationState'> = { PENDING: '待审核', APPROVED: '已通过', HIDDEN: '已隐藏' }
 
-export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价' }
+export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价', DRAFT_COMMENT: '立法意见' }
 
 export const MODERATION_FLAGS: Names<'ModerationFlag'> = { LINK: '含链接', NUMBER: '含号码' }
 
