@@ -116,6 +116,12 @@ class DraftLawsIT {
                     .contentType("application/problem+json");
             given().header("Authorization", OTHER_STAFF).when().get(DRAFTS + "/" + draft + "/summary.pdf").then().statusCode(403);
             given().header("Authorization", deputy).when().get(DRAFTS + "/" + draft + "/region-counts").then().statusCode(403);
+            // ... but they read the open draft as the public does: its approved comments, no phone
+            given().header("Authorization", OTHER_STAFF).when().get(DRAFTS + "/" + draft).then().statusCode(200);
+            given().header("Authorization", OTHER_STAFF).queryParam("region", TOWNSHIP).when().get(DRAFTS).then().statusCode(200)
+                    .body("id", hasItem(draft));
+            assertThat(given().header("Authorization", OTHER_STAFF).when().get(DRAFTS + "/" + draft + "/comments").then()
+                    .statusCode(200).body("id", hasItem(byDeputy)).extract().asString()).doesNotContain("phoneMasked");
 
             // counts per region for the dashboard: the duplicate is merged, so two comments of the township
             given().header("Authorization", SUPERVISOR).when().get(DRAFTS + "/" + draft + "/region-counts").then().statusCode(200)

@@ -83,12 +83,15 @@ public class DraftResource {
     @PermitAll
     @Operation(operationId = "listDraftLaws", summary = "Drafts of a region 征求意见的草案",
             description = "The drafts collected in the region, around it or inside it: without a token the open ones; staff "
-                    + "see those of every date of their scope.")
+                    + "see those of every date of their scope, and the open ones of a region outside it.")
     public List<DraftView> list(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region) {
         boolean staff = caller.isAuthenticated() && (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR)
                 || caller.hasRole(Roles.STATION_STAFF));
         RegionCode wanted = RegionCodes.optional("region", region);
-        return staff ? drafts.list(caller.listScope(wanted), false) : drafts.list(wanted == null ? RegionCode.HUNAN : wanted, true);
+        if (staff && (wanted == null || caller.covers(wanted))) {
+            return drafts.list(caller.listScope(wanted), false);
+        }
+        return drafts.list(wanted == null ? RegionCode.HUNAN : wanted, true);
     }
 
     @GET

@@ -112,15 +112,15 @@ public class DraftService {
         return views;
     }
 
-    /** A draft: anyone may read an open one; a closed or future one is for staff whose region meets it. */
+    /**
+     * A draft: anyone may read an open one; a closed or future one is for staff whose region meets it. Staff of another
+     * region read it as the public does (a token never shows less than none).
+     */
     @Transactional
     public DraftView get(UUID id, Caller caller) {
         Draft draft = load(id);
-        if (!draft.window().isOpen(clock.today()) && !isStaff(caller)) {
+        if (!draft.window().isOpen(clock.today()) && !meets(draft, caller)) {
             throw ProblemException.notFound("draft law", id);
-        }
-        if (isStaff(caller)) {
-            scope(draft, caller);
         }
         return view(draft);
     }
@@ -176,12 +176,13 @@ public class DraftService {
 
     /**
      * The comments of a draft, oldest first: the public sees the approved ones of an open draft; staff see those of
-     * their part of the draft (all, when their region holds the draft's) in every state.
+     * their part of the draft (all, when their region holds the draft's) in every state; staff of another region see
+     * what the public sees.
      */
     @Transactional
     public List<CommentView> comments(UUID draftId, Caller caller) {
         Draft draft = load(draftId);
-        if (isStaff(caller)) {
+        if (meets(draft, caller)) {
             return rows("WHERE draft_id = ?1 AND region_code LIKE ?2 ORDER BY at, id", draftId, scope(draft, caller).likePattern())
                     .stream().map(r -> view(r, true)).toList();
         }
@@ -288,13 +289,19 @@ public class DraftService {
             throw ProblemException.forbidden("compiling a draft's comments is for staff (ADMIN, SUPERVISOR, STATION_STAFF)");
         }
         RegionCode mine = caller.region();
-        if (mine.contains(draft.region())) {
-            return draft.region();
+        if (!meets(draft, caller)) {
+            throw ProblemException.forbidden("draft region " + draft.region() + " lies outside your scope " + mine);
         }
-        if (draft.region().contains(mine)) {
-            return mine;
+        return mine.contains(draft.region()) ? draft.region() : mine;
+    }
+
+    /** Whether the caller is staff whose region holds the draft's or lies inside it. */
+    private static boolean meets(Draft draft, Caller caller) {
+        if (!isStaff(caller)) {
+            return false;
         }
-        throw ProblemException.forbidden("draft region " + draft.region() + " lies outside your scope " + mine);
+        RegionCode mine = caller.region();
+        return mine.contains(draft.region()) || draft.region().contains(mine);
     }
 
     private static boolean isStaff(Caller caller) {
