@@ -116,7 +116,7 @@ class PracticesStoriesIT {
                 .body("appointmentId", equalTo(appointment)).body("receivingDeputyId", equalTo(deputy));
         given().header("Authorization", STAFF).queryParam("stationId", STATION).queryParam("status", "MET").queryParam("size", 200)
                 .when().get("/api/v1/appointments").then().statusCode(200)
-                .body("find { it.id == '" + appointment + "' }.receptionId", equalTo(reception));
+                .body("items.find { it.id == '" + appointment + "' }.receptionId", equalTo(reception));
 
         // one station entry (进站) for the deputy, the second meeting added none
         await().atMost(Duration.ofSeconds(60)).until(() -> CaseRulesIT.points(deputy, "STATION_ENTRY") > entriesBefore);

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** 立法意见征集: a draft law published for a county, commented on by citizens and deputies, compiled by staff. */
 @QuarkusTest
@@ -184,7 +185,8 @@ class DraftLawsIT {
                 .statusCode(201).extract().path("id");
         given().when().get(DRAFTS + "/" + draft + "/comments").then().statusCode(200).body("id", not(hasItem(spam)));
         given().header("Authorization", STAFF).when().get("/api/v1/moderation/DRAFT_COMMENT/" + spam).then().statusCode(200)
-                .body("state", equalTo("PENDING")).body("flags", contains("LINK", "NUMBER"))
+                .body("state", equalTo("PENDING")).body("flags", contains("LINK", "NUMBER")).body("draftId", equalTo(draft))
+                .body("projectId", nullValue())
                 .body("history.decision", contains("HOLD"));
         given().header("Authorization", STAFF).queryParam("kind", "DRAFT_COMMENT").queryParam("size", 200).when()
                 .get("/api/v1/moderation").then().statusCode(200).body("items.id", hasItem(spam));

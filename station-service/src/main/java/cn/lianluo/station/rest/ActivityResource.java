@@ -105,6 +105,8 @@ public class ActivityResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
     @Operation(operationId = "getReportTally", summary = "How voters assessed a report 述职评议结果",
             description = "The counts of 满意, 基本满意 and 不满意 and the satisfaction rate of a REPORT activity in scope.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "Not found 未找到: no activity has this id")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the activity is not a REPORT")
     public ReportView tally(@PathParam("id") UUID id) {
@@ -131,6 +133,8 @@ public class ActivityResource {
     @PermitAll
     @Operation(operationId = "getReportByCode", summary = "The report a voter is about to assess 待评议的述职报告 (public)",
             description = "What the H5 shows a voter who opened a report's assessment code: its title, day and place.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportSummary.class)))
     @APIResponse(responseCode = "404", description = "Not found 未找到: no report has this code")
     public ReportSummary byCode(@PathParam("code") @Size(max = 32) String code) {
         return reports.summary(code);

@@ -103,6 +103,7 @@ public class AppointmentResource {
             description = "CITIZEN_NO_SHOW 群众未到 or DEPUTY_NO_SHOW 代表未到, once the slot has begun.")
     @APIResponse(responseCode = "200", description = "OK: the appointment, missed")
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region, another deputy's appointment")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no appointment has this id")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the appointment is already cancelled, met or missed")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the slot has not begun")
     public AppointmentView noShow(@PathParam("id") UUID id, @NotNull @Valid NoShowRequest request) {

@@ -75,6 +75,7 @@ public class SlotResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlotView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region, or a deputy "
             + "opening another deputy's slot")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the deputy has a slot at this station at that time")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a time already passed, or a deputy who does not "
             + "belong to the station")
@@ -93,6 +94,7 @@ public class SlotResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SlotView.class)))
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no station has this id")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a day that is not a coming reception day")
     public Response openReceptionDay(@PathParam("id") UUID id, @NotNull @Valid SlotDayRequest request) {
         return Response.status(201).entity(appointments.openReceptionDay(id, request, caller)).build();

@@ -54,6 +54,8 @@ import java.util.UUID;
 public class DraftResource {
 
     private static final String STAFF_ONLY = "Forbidden 无权限: not staff, or a draft whose region and the caller's do not meet";
+    private static final String NO_DRAFT = "Not found 未找到: no draft has this id";
+    private static final String NO_COMMENT = "Not found 未找到: no such draft, or no such comment on it";
 
     private final DraftService drafts;
     private final DraftReports reports;
@@ -98,6 +100,8 @@ public class DraftResource {
     @Path("/{id}")
     @PermitAll
     @Operation(operationId = "getDraftLaw", summary = "A draft law with its articles 草案")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such draft, or (without a staff token) one not open")
     public DraftView get(@PathParam("id") UUID id) {
         return drafts.get(id, caller);
@@ -116,6 +120,7 @@ public class DraftResource {
     @APIResponse(responseCode = "201", description = "Taken 已收到",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
     @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: no text, or a citizen without a phone")
+    @APIResponse(responseCode = "404", description = NO_DRAFT)
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the draft is not open (draft-closed, draft-not-open)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: an article the draft does not have, a region outside it")
     public Response comment(@PathParam("id") UUID id, @NotNull @Valid CommentRequest request) {
@@ -128,6 +133,9 @@ public class DraftResource {
     @Operation(operationId = "listDraftLawComments", summary = "The comments on a draft 意见",
             description = "Without a token: the approved comments of an open draft, with no one's name or phone. Staff: those "
                     + "of their part of the draft in every state, with the masked phone, the merge and the assessment.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CommentView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such draft, or (without a staff token) one not open")
     public List<CommentView> comments(@PathParam("id") UUID id) {
         return drafts.comments(id, caller);
     }
@@ -138,6 +146,9 @@ public class DraftResource {
     @Operation(operationId = "mergeDraftLawComment", summary = "Merge a duplicate comment 合并重复意见",
             description = "The comment (and those merged into it) then points to the one that survives; only the survivor is "
                     + "assessed and counted.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "404", description = NO_COMMENT)
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: already merged, or into a merged comment")
     public CommentView merge(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId, @NotNull @Valid Merge merge) {
@@ -151,6 +162,9 @@ public class DraftResource {
             description = "ADOPTED, PARTLY_ADOPTED or NOT_ADOPTED with the reason (required); again to change it. A "
                     + "lianluo.case.draft-assessed.v1 event.")
     @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: no assessment or no reason")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "404", description = NO_COMMENT)
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: a merged comment (assess the one it was merged into)")
     public CommentView assess(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId, AssessmentRequest request) {
@@ -163,7 +177,10 @@ public class DraftResource {
     @Operation(operationId = "draftLawRegionCounts", summary = "Comments per region 各地意见数",
             description = "For the dashboard: how many comments (not hidden, duplicates merged) came from each region in the "
                     + "caller's part of the draft.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RegionCount.class)))
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
+    @APIResponse(responseCode = "404", description = NO_DRAFT)
     public List<RegionCount> regionCounts(@PathParam("id") UUID id) {
         return drafts.regionCounts(id, caller);
     }
@@ -172,7 +189,10 @@ public class DraftResource {
     @Path("/{id}/summary")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     @Operation(operationId = "draftLawSummary", summary = "The 汇总 of comments per article 意见汇总")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
+    @APIResponse(responseCode = "404", description = NO_DRAFT)
     public Summary summary(@PathParam("id") UUID id) {
         return drafts.summary(id, caller);
     }
@@ -187,6 +207,7 @@ public class DraftResource {
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = TableWriter.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
+    @APIResponse(responseCode = "404", description = NO_DRAFT)
     public Response table(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("xlsx") String format) {
         Summary summary = drafts.summary(id, caller);
         return TableExports.stream(DraftReports.stem(id), format, "意见汇总", table -> DraftReports.write(summary, table));
@@ -200,6 +221,7 @@ public class DraftResource {
     @APIResponse(responseCode = "200", description = "The 汇总 as PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "403", description = STAFF_ONLY)
+    @APIResponse(responseCode = "404", description = NO_DRAFT)
     public Response pdf(@PathParam("id") UUID id) {
         CaseDocuments.Pdf document = reports.pdf(id, caller);
         return Response.ok(document.bytes(), "application/pdf")

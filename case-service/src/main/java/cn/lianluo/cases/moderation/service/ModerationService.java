@@ -234,7 +234,7 @@ public class ModerationService {
     private static ItemView view(Object[] r, List<HistoryEntry> history) {
         ModeratedKind kind = ModeratedKind.valueOf((String) r[0]);
         ModerationState state = ModerationState.valueOf((String) r[7]);
-        return new ItemView(kind, kind.label(), (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+        return new ItemView(kind, kind.label(), (UUID) r[1], (UUID) r[2], (UUID) r[9], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], flags(r).stream().map(Enum::name).toList(), instant(r[8]), state, state.label(),
                 ModerationRules.allowed(state).stream().map(ModerationDecision::path).toList(), history);
     }
