@@ -47,7 +47,8 @@ public final class AppointmentDtos {
     }
 
     @Schema(description = "The booking as its citizen sees it once: the code is shown here only, keep it to cancel")
-    public record BookingReceipt(UUID appointmentId, @Schema(description = "预约码: with the phone, cancels the booking") String code,
+    public record BookingReceipt(UUID appointmentId, @Schema(nullable = true, description = "预约码: with the phone, cancels the booking; null in the answer "
+                                         + "to a cancel, where it is spent") String code,
                                  UUID stationId, UUID slotId, UUID deputyId, OffsetDateTime startsAt, int minutes,
                                  AppointmentStatus status) {
     }
