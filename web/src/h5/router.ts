@@ -13,6 +13,7 @@ declare module 'vue-router' {
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./views/HomePage.vue'), meta: { title: '人大代表联络站' } },
   { path: '/stations', name: 'stations', component: () => import('./views/StationFinder.vue'), meta: { title: '找联络站' } },
+  { path: '/stations/report/:code?', name: 'report', component: () => import('./views/ReportPage.vue'), meta: { title: '述职评议' } },
   { path: '/stations/:id/appointments', name: 'appointments', component: () => import('./views/AppointmentsPage.vue'), meta: { title: '代表有约' } },
   { path: '/stations/:id', name: 'station', component: () => import('./views/StationPage.vue'), meta: { title: '联络站' } },
   { path: '/mailbox', name: 'mailbox', component: () => import('./views/MailboxPage.vue'), meta: { title: '民情信箱' } },
