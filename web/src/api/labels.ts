@@ -145,6 +145,18 @@ export const SATISFACTIONS: Names<'Satisfaction'> = {
   UNSATISFIED: '不满意',
 }
 
+/** 代表有约: where a citizen's appointment with a deputy stands. */
+export const APPOINTMENT_STATUSES: Names<'AppointmentStatus'> = {
+  BOOKED: '已预约',
+  CANCELLED: '已取消',
+  MET: '已见面',
+  CITIZEN_NO_SHOW: '群众未到',
+  DEPUTY_NO_SHOW: '代表未到',
+}
+
+/** 代表有约: which side did not come. */
+export const NO_SHOWS: Names<'NoShow'> = { CITIZEN_NO_SHOW: '群众未到', DEPUTY_NO_SHOW: '代表未到' }
+
 export const VOTE_CHOICES: Names<'VoteChoice'> = { FOR: '赞成', AGAINST: '反对', ABSTAIN: '弃权' }
 
 /** 三督: what a deputy's supervision of a livelihood project looks at. */
