@@ -170,6 +170,9 @@ export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题'
 
 export const MODERATION_FLAGS: Names<'ModerationFlag'> = { LINK: '含链接', NUMBER: '含号码' }
 
+/** 立法意见征集: what became of a comment on a draft law. */
+export const ASSESSMENTS: Names<'Assessment'> = { ADOPTED: '采纳', PARTLY_ADOPTED: '部分采纳', NOT_ADOPTED: '未采纳' }
+
 export const MODERATION_COMMANDS: Names<'ModerationCommand'> = { approve: '通过', hide: '隐藏', restore: '恢复' }
 
 /** The options of a select: [{ value, label }] in the order of the names. */
