@@ -150,6 +150,9 @@ export const VOTE_CHOICES: Names<'VoteChoice'> = { FOR: '赞成', AGAINST: '反�
 /** 三督: what a deputy's supervision of a livelihood project looks at. */
 export const SUPERVISION_KINDS: Names<'SupervisionKind'> = { PROGRESS: '督进度', QUALITY: '督质量', FUNDS: '督资金' }
 
+/** 三评: who evaluated a livelihood project. */
+export const EVALUATION_SOURCES: Names<'EvaluationSource'> = { CITIZEN: '群众评', DEPUTY: '代表评', UNIT: '部门自评' }
+
 export const PROJECT_STATUSES: Names<'ProjectStatus'> = {
   PROPOSED: '已征集',
   SHORTLISTED: '已列入候选',
