@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { review, signIn } from '../support/console';
-import { assertWebviewFriendly, phone } from '../support/phone';
+import { devToken, review, signIn } from '../support/console';
+import { assertWebviewFriendly, phone, signInOnPhone } from '../support/phone';
 
 /** A day in Hunan, `days` from today, as the date inputs take it. */
 function day(days = 0): string {
@@ -134,4 +134,48 @@ test('立法意见征集: the province publishes a draft, citizens of 边城镇 
   await page.getByTestId('moderation-dialog').getByLabel('理由(必填)').fill('广告链接,与条文无关');
   await page.getByTestId('moderation-submit').click();
   await expect(page.getByRole('row').filter({ hasText: linked })).toHaveCount(0);
+});
+
+test('a deputy of 边城镇 comments on an open draft from the phone, as the deputy and with the text alone', async ({ browser, request }) => {
+  const stamp = Date.now() % 1_000_000;
+  const title = `湘西土家族苗族自治州古村落保护条例(草案征求意见稿)${stamp}`;
+  const text = `建议第一条把吊脚楼群的日常维修列入保护范围(${stamp.toString(36)})`;
+  const admin = await devToken(request, 'admin');
+  const published = await request.post('/api/v1/draft-laws', {
+    headers: { Authorization: `Bearer ${admin}` },
+    data: {
+      title,
+      legislature: '湘西土家族苗族自治州人大常委会',
+      regionCode: '4331',
+      opensOn: day(),
+      closesOn: day(20),
+      articles: ['为了加强古村落保护,传承民族传统文化,制定本条例。', '州、县人民政府应当将古村落保护经费纳入本级财政预算。'],
+    },
+  });
+  expect(published.status(), await published.text()).toBe(201);
+  const draftId = ((await published.json()) as { id: string }).id;
+
+  const page = await phone(browser);
+  await signInOnPhone(page, 'biancheng-deputy');
+  await page.getByRole('link', { name: '立法意见征集' }).click();
+  await page.getByTestId('draft-list').getByRole('link', { name: new RegExp(`古村落保护条例.*${stamp}`) }).click();
+  await expect(page.getByTestId('draft-title')).toHaveText(title);
+  await expect(page.getByLabel('手机号')).toHaveCount(0);
+  await page.getByRole('button', { name: '对第1条提意见' }).click();
+  await page.getByLabel('您的意见').fill(text);
+  await page.getByRole('button', { name: '提交意见' }).click();
+  await expect(page.getByTestId('comment-sent')).toContainText('意见已收到');
+  const mine = page.getByTestId('draft-comments').getByRole('listitem').filter({ hasText: text });
+  await expect(mine).toContainText('人大代表');
+  await expect(mine).toContainText('第1条');
+  await review(page, 'h5-deputy-draft');
+  await assertWebviewFriendly(page);
+
+  // the staff of the county see it as a deputy's, with no phone
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, 'huayuan-renda', `/console/drafts/${draftId}`);
+  const row = staff.getByRole('region', { name: '意见', exact: true }).getByRole('row').filter({ hasText: text });
+  await expect(row).toContainText('代表');
+  await expect(row).toContainText('边城镇');
+  await expect(row).not.toContainText('****');
 });
