@@ -162,6 +162,9 @@ export const VOTE_CHOICES: Names<'VoteChoice'> = { FOR: '赞成', AGAINST: '反�
 /** 三督: what a deputy's supervision of a livelihood project looks at. */
 export const SUPERVISION_KINDS: Names<'SupervisionKind'> = { PROGRESS: '督进度', QUALITY: '督质量', FUNDS: '督资金' }
 
+/** 三评: who evaluated a livelihood project. */
+export const EVALUATION_SOURCES: Names<'EvaluationSource'> = { CITIZEN: '群众评', DEPUTY: '代表评', UNIT: '部门自评' }
+
 export const PROJECT_STATUSES: Names<'ProjectStatus'> = {
   PROPOSED: '已征集',
   SHORTLISTED: '已列入候选',
@@ -181,6 +184,9 @@ export const MODERATION_STATES: Names<'ModerationState'> = { PENDING: '待审核
 export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价', DRAFT_COMMENT: '立法意见' }
 
 export const MODERATION_FLAGS: Names<'ModerationFlag'> = { LINK: '含链接', NUMBER: '含号码' }
+
+/** 立法意见征集: what became of a comment on a draft law. */
+export const ASSESSMENTS: Names<'Assessment'> = { ADOPTED: '采纳', PARTLY_ADOPTED: '部分采纳', NOT_ADOPTED: '未采纳' }
 
 export const MODERATION_COMMANDS: Names<'ModerationCommand'> = { approve: '通过', hide: '隐藏', restore: '恢复' }
 
