@@ -41,18 +41,3 @@ export function windowOf(draft: Schema<'DraftView'>): string {
   return `${draft.opensOn} 至 ${draft.closesOn}`
 }
 
-/**
- * The draft a comment in the moderation queue belongs to. The queue's item names the draft only by its title (the
- * contract's ModerationItem has no draftId; case-service selects it but leaves it out of the view), so the draft is found
- * among those of the comment's region with that title, and when titles repeat, as the one whose comments hold it.
- */
-export async function draftOfComment(item: { id: string; regionCode: string; title: string }): Promise<string | undefined> {
-  const drafts = await call(api.GET('/api/v1/draft-laws', { params: { query: { region: item.regionCode } } }))
-  const named = drafts.filter((d) => d.title === item.title)
-  if (named.length <= 1) return named[0]?.id
-  for (const d of named) {
-    const comments = await call(api.GET('/api/v1/draft-laws/{id}/comments', { params: { path: { id: d.id } } }))
-    if (comments.some((c) => c.id === item.id)) return d.id
-  }
-  return undefined
-}
