@@ -40,4 +40,3 @@ export function articleName(article: number | null | undefined): string {
 export function windowOf(draft: Schema<'DraftView'>): string {
   return `${draft.opensOn} 至 ${draft.closesOn}`
 }
-
