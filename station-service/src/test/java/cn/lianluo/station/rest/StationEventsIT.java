@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,15 +103,15 @@ class StationEventsIT {
                     .body(Map.of("kind", "FIVE_INTO", "fiveIntoTarget", "SCHOOL", "title", "代表进学校", "stationId", id,
                             "date", LocalDate.now().toString(), "participantDeputyIds", List.of(deputy)))
                     .when().post("/api/v1/activities").then().statusCode(201).extract().path("id");
-            // a village renamed each run (added the first time): an import that changes something
-            String village = "430822207901";
+            // a village new to the tree: an import that adds it (regions-imported) and names what it added (regions-added)
+            String village = "430822207" + (900 + ThreadLocalRandom.current().nextInt(100));
             given().header("Authorization", TestTokens.bearer("ADMIN", "430822")).contentType("text/csv")
                     .body(("code,name,level,parent_code\n" + village + ",契约测试村" + UUID.randomUUID().toString().substring(0, 6)
                             + ",village,430822207\n").getBytes(StandardCharsets.UTF_8))
                     .when().post("/api/v1/regions/import").then().statusCode(200);
 
             Set<String> types = EventSchemas.typesOf("station.events");
-            assertThat(types).hasSize(6);
+            assertThat(types).hasSize(7);
             for (String type : types) {
                 tap.await(r -> (id.equals(r.key()) || activity.equals(r.key()) || village.equals(r.key()))
                                 && type.equals(json(r).path("type").asText()),
