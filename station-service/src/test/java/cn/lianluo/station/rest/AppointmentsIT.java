@@ -76,6 +76,7 @@ class AppointmentsIT {
         book(station, other, phone).statusCode(201);
         assertThat(outboxTypes(appointment)).contains("lianluo.station.appointment-booked.v1",
                 "lianluo.station.appointment-cancelled.v1");
+        outboxEnvelopes(appointment).forEach(e -> assertThat(EventSchemas.problems(e)).as(e).isEmpty());
     }
 
     @Test
@@ -141,6 +142,7 @@ class AppointmentsIT {
                 .statusCode(200).body("status", equalTo("CITIZEN_NO_SHOW")).body("statusName", equalTo("群众未到"));
         noShow(appointment, "DEPUTY_NO_SHOW", STAFF).statusCode(409);
         assertThat(outboxTypes(appointment)).contains("lianluo.station.appointment-missed.v1");
+        outboxEnvelopes(appointment).forEach(e -> assertThat(EventSchemas.problems(e)).as(e).isEmpty());
 
         String second = slotOnNextReceptionDay(station, deputy, 1);
         String other = book(station, second, phone()).statusCode(201).extract().path("appointmentId");
