@@ -81,7 +81,8 @@ const ref = code => ({ $ref: `#/components/responses/E${code}` });
 /** Public writes and tracking are rate limited by the gateway (its Routes.isRateLimited; OpenApiIT keeps them equal). */
 const rateLimited = (method, path) => (method === 'post' && ['/api/v1/cases', '/api/v1/cases/track/{trackingCode}/rating',
   '/api/v1/files', '/api/v1/livelihood-projects', '/api/v1/livelihood-projects/{id}/evaluations',
-  '/api/v1/notifications/opt-out'].includes(path))
+  '/api/v1/notifications/opt-out', '/api/v1/stations/{id}/slots/{slotId}/appointments', '/api/v1/appointments/cancel',
+  '/api/v1/activities/by-code/{code}/assessments', '/api/v1/draft-laws/{id}/comments'].includes(path))
   || (method === 'get' && path === '/api/v1/cases/track/{trackingCode}');
 
 /** Security as roles, the errors every operation of its kind can answer, problem content on every error. */
@@ -172,14 +173,17 @@ function tidyNullableReferences(node) {
   Object.values(node).forEach(tidyNullableReferences);
 }
 
-/** Jackson writes every field of an answer, null or not: what only answers use has all its properties required. */
+/**
+ * Jackson writes every field of an answer, null or not: what only answers use has all its properties required. A
+ * schema marked x-absent-when-null (a record written with @JsonInclude(NON_NULL)) keeps the required list its code gives.
+ */
 function requireAnswerFields(doc) {
   const ops = operations(doc).map(o => o.op);
   const asked = reach(doc, ops.flatMap(op => [op.requestBody, op.parameters]));
   const answered = reach(doc, ops.map(op => Object.fromEntries(Object.entries(op.responses).filter(([c]) => c < '400'))));
   for (const name of answered) {
     const schema = doc.components.schemas[name];
-    if (asked.has(name) || !schema?.properties) continue;
+    if (asked.has(name) || !schema?.properties || schema['x-absent-when-null'] === true) continue;
     schema.required = Object.keys(schema.properties);
   }
 }

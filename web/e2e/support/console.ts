@@ -51,6 +51,16 @@ export function watchPolicy(page: Page): void {
   });
 }
 
+/** Staff find a station in 联络站 by its name, as a person does, and open its page; answers the station's id. */
+export async function openStation(page: Page, name: string): Promise<string> {
+  await page.getByRole('navigation').getByRole('menuitem', { name: '联络站', exact: true }).click();
+  await page.getByLabel('名称或地址').fill(name);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
 /** The signed-in user's access token, as the console keeps it (oidc-client-ts in sessionStorage). */
 export async function accessToken(page: Page): Promise<string> {
   const token = await page.evaluate(() => {

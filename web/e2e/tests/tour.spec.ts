@@ -31,7 +31,7 @@ test('a supervisor of Hunan walks through every area of the console and signs ou
 
   await signIn(page, 'hunan-renda');
   await expect(page.getByRole('navigation').getByRole('menuitem'))
-    .toHaveText(['总览', '群众诉求', '联络站', '代表', '积分', '代表建议', '民生实事', '内容审核']);
+    .toHaveText(['总览', '群众诉求', '联络站', '代表', '积分', '代表建议', '民生实事', '立法意见征集', '内容审核']);
 
   await area(page, '群众诉求', '群众诉求');
   await review(page, 'cases');

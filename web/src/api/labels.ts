@@ -47,6 +47,7 @@ export const ACTIVITY_KINDS: Names<'ActivityKind'> = {
   EXCHANGE: '履职交流座谈会',
   PUBLIC_WELFARE: '公益活动',
   LIVESTREAM: '直播带货',
+  REPORT: '代表进站报告履职',
 }
 
 export const FIVE_INTO_TARGETS: Names<'FiveIntoTarget'> = {
@@ -89,6 +90,7 @@ export const FACT_TYPES: Names<'FactType'> = {
   ACTIVITY_EXCHANGE: '履职交流座谈会',
   ACTIVITY_PUBLIC_WELFARE: '公益活动',
   ACTIVITY_LIVESTREAM: '直播带货',
+  ACTIVITY_REPORT: '述职评议',
   CASE_RECEIVED: '接收群众诉求',
   CASE_ANSWERED_ON_THE_SPOT: '当场答复诉求',
   CASE_CLOSED_SATISFIED: '诉求办结满意',
@@ -97,6 +99,7 @@ export const FACT_TYPES: Names<'FactType'> = {
   KEY_SUGGESTION: '重点建议',
   VOTE_CAST: '民生实事票决',
   PROJECT_SUPERVISION: '监督民生实事',
+  DRAFT_COMMENT: '立法意见征集',
   UNEXCUSED_ABSENCE_HALF_DAY: '无故缺席(半天)',
 }
 
@@ -142,10 +145,25 @@ export const SATISFACTIONS: Names<'Satisfaction'> = {
   UNSATISFIED: '不满意',
 }
 
+/** 代表有约: where a citizen's appointment with a deputy stands. */
+export const APPOINTMENT_STATUSES: Names<'AppointmentStatus'> = {
+  BOOKED: '已预约',
+  CANCELLED: '已取消',
+  MET: '已见面',
+  CITIZEN_NO_SHOW: '群众未到',
+  DEPUTY_NO_SHOW: '代表未到',
+}
+
+/** 代表有约: which side did not come. */
+export const NO_SHOWS: Names<'NoShow'> = { CITIZEN_NO_SHOW: '群众未到', DEPUTY_NO_SHOW: '代表未到' }
+
 export const VOTE_CHOICES: Names<'VoteChoice'> = { FOR: '赞成', AGAINST: '反对', ABSTAIN: '弃权' }
 
 /** 三督: what a deputy's supervision of a livelihood project looks at. */
 export const SUPERVISION_KINDS: Names<'SupervisionKind'> = { PROGRESS: '督进度', QUALITY: '督质量', FUNDS: '督资金' }
+
+/** 三评: who evaluated a livelihood project. */
+export const EVALUATION_SOURCES: Names<'EvaluationSource'> = { CITIZEN: '群众评', DEPUTY: '代表评', UNIT: '部门自评' }
 
 export const PROJECT_STATUSES: Names<'ProjectStatus'> = {
   PROPOSED: '已征集',
@@ -163,9 +181,12 @@ export const CONGRESS_LEVELS: Names<'CongressLevel'> = DEPUTY_LEVELS
 
 export const MODERATION_STATES: Names<'ModerationState'> = { PENDING: '待审核', APPROVED: '已通过', HIDDEN: '已隐藏' }
 
-export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价' }
+export const MODERATED_KINDS: Names<'ModeratedKind'> = { PROJECT: '群众点题', EVALUATION: '项目评价', DRAFT_COMMENT: '立法意见' }
 
 export const MODERATION_FLAGS: Names<'ModerationFlag'> = { LINK: '含链接', NUMBER: '含号码' }
+
+/** 立法意见征集: what became of a comment on a draft law. */
+export const ASSESSMENTS: Names<'Assessment'> = { ADOPTED: '采纳', PARTLY_ADOPTED: '部分采纳', NOT_ADOPTED: '未采纳' }
 
 export const MODERATION_COMMANDS: Names<'ModerationCommand'> = { approve: '通过', hide: '隐藏', restore: '恢复' }
 

@@ -21,6 +21,7 @@ export const CHANNEL: Record<Schema<'Channel'>, string> = {
   HOTLINE: '热线',
   VISIT: '走访',
   GRID: '网格员上报',
+  APPOINTMENT: '代表有约',
 }
 
 export const ACTOR_ROLE: Record<Schema<'CaseActorRole'>, string> = {

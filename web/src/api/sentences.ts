@@ -23,6 +23,7 @@ const SENTENCES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be greater than (-?\d+)$/, (m) => `必须大于 ${m[1]}`],
   [/^size must be between (\d+) and (\d+)$/, (m) => `长度或个数应在 ${m[1]} 到 ${m[2]} 之间`],
   [/^must match /, () => '格式不正确'],
+  [/^a mainland mobile number/, () => '不是有效的手机号或座机号(座机请带区号,如 0743-1234567)'],
   [/^a phone number/, () => '不是有效的电话号码(5 到 20 位数字,可含空格、+ 或 -)'],
   [/^deputy .* is not a registered deputy/, () => '不是已登记的代表'],
   [/^deputy .* holds no active mandate$/, () => '该代表不在任'],

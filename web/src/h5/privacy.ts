@@ -9,3 +9,10 @@ export const PRIVACY_NOTICE = [
   '它们加密保存,只有经办人员能看到;公开的统计和数据中不会出现您的个人信息。',
   '办结后按档案管理规定保存;您可以随时到联络站查询、更正,或要求删除。',
 ]
+
+/** 代表有约: the same rights, said of a booking (the station's staff and the deputy see the name and phone). */
+export const APPOINTMENT_NOTICE = [
+  '您的称呼和手机号由联络站工作人员和您预约的代表使用,只用于安排、联系和记录本次见面;见面时需要交办的事项按群众诉求办理。',
+  '它们加密保存,名单上只显示部分号码;公开页面和统计中不会出现您的个人信息。',
+  '您可以随时用预约码和手机号取消预约,也可以到联络站查询、更正或要求删除。',
+]

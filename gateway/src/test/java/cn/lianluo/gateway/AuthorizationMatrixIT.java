@@ -2,6 +2,7 @@ package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.testing.TestTokens;
+import cn.lianluo.common.time.Zones;
 import cn.lianluo.gateway.PublicApi.Operation;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,13 @@ class AuthorizationMatrixIT {
      */
     static final List<String> OWN = List.of("/api/v1/inbox", "/api/v1/inbox/unread-count", "/api/v1/notifications/messages",
             "/api/v1/webhooks");
+    /**
+     * Reads that answer a caller of another region with nothing rather than a refusal, for the roles named: a deputy's
+     * reports to voters (述职评议) are listed as far as the caller's region reaches, and a DEPUTY's appointments at a
+     * station are their own there. Outside, the answer is 200 with no items.
+     */
+    static final Map<String, List<String>> FILTERED = Map.of("/api/v1/activities/reports", ROLES,
+            "/api/v1/appointments", List.of("DEPUTY"));
 
     static final Map<String, String> INSIDE = tokens("433124", TOWNSHIP, DEPUTY, UNIT);
     static final Map<String, String> OUTSIDE = tokens("430822", OUT_TOWNSHIP, SeedIds.of("deputy", "liujiaping-t1").toString(),
@@ -68,6 +77,11 @@ class AuthorizationMatrixIT {
     static String pointsJobId;
     /** A webhook subscription of the township, made by the county's ADMIN. */
     static String webhookId;
+    /** The deputy's report to the voters at the township's station (述职评议), and the code voters assess it by. */
+    static String reportId;
+    static String reportCode;
+    /** A draft law open for comment in the township (立法意见征集). */
+    static String draftId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -139,6 +153,18 @@ class AuthorizationMatrixIT {
         given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON)
                 .body(Map.of("region", TOWNSHIP, "year", 2026, "quarter", 3)).when().post("/api/v1/points/snapshots")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        LocalDate today = LocalDate.now(Zones.CHINA);
+        var report = given().header("Authorization", INSIDE.get("STATION_STAFF")).contentType(ContentType.JSON)
+                .body(Map.of("kind", "REPORT", "title", "代表进站报告履职情况", "stationId", STATION, "date", today.toString(),
+                        "participantDeputyIds", List.of(DEPUTY), "reportingDeputyId", DEPUTY, "votersPresent", 20))
+                .when().post("/api/v1/activities").then().statusCode(201).extract();
+        reportId = report.path("id");
+        reportCode = report.path("assessmentCode");
+        draftId = given().header("Authorization", INSIDE.get("SUPERVISOR")).contentType(ContentType.JSON)
+                .body(Map.of("title", "湖南省农村供水条例(草案)", "legislature", "湖南省人大常委会", "regionCode", TOWNSHIP,
+                        "opensOn", today.minusDays(1).toString(), "closesOn", today.plusDays(10).toString(),
+                        "articles", List.of("第一条 为了保障农村供水安全, 制定本条例。")))
+                .when().post("/api/v1/draft-laws").then().statusCode(201).extract().path("id");
     }
 
     static String fill(String path) {
@@ -164,6 +190,9 @@ class AuthorizationMatrixIT {
                 .replace("/calendar/{year}", "/calendar/2026")
                 .replace("/notifications/contacts/{kind}/{id}", "/notifications/contacts/unit/" + UNIT)
                 .replace("/webhooks/{id}", "/webhooks/" + webhookId)
+                .replace("/activities/by-code/{code}", "/activities/by-code/" + reportCode)
+                .replace("/activities/{id}", "/activities/" + reportId)
+                .replace("/draft-laws/{id}", "/draft-laws/" + draftId)
                 .replaceAll("\\{[A-Za-z]+}", java.util.UUID.randomUUID().toString());
     }
 
@@ -183,6 +212,12 @@ class AuthorizationMatrixIT {
         }
         if (op.queryParameters().contains("station")) {
             request.queryParam("station", STATION);
+        }
+        if (op.queryParameters().contains("stationId")) {
+            request.queryParam("stationId", STATION);
+        }
+        if (op.path().equals("/api/v1/activities/reports")) {
+            request.queryParam("deputy", DEPUTY);
         }
         if (op.takesJson()) {
             request.contentType(ContentType.JSON).body(op.example().toString());
@@ -214,6 +249,10 @@ class AuthorizationMatrixIT {
                     continue;
                 }
                 checked += expect(wrong, op, role + " inside", INSIDE.get(role), named ? 200 : 403);
+                if (named && FILTERED.getOrDefault(op.path(), List.of()).contains(role)) {
+                    checked += expectNothing(wrong, op, role + " outside", OUTSIDE.get(role));
+                    continue;
+                }
                 boolean everyone = op.isPublic() || REFERENCE.contains(op.path()) || OWN.contains(op.path());
                 checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), everyone ? (named ? 200 : 403) : 403);
             }
@@ -242,6 +281,15 @@ class AuthorizationMatrixIT {
         int status = status(op, token);
         if (status != expected) {
             wrong.add(op + " as " + who + ": " + status + ", expected " + expected);
+        }
+        return 1;
+    }
+
+    /** A read that answers 200 with no items. */
+    int expectNothing(List<String> wrong, Operation op, String who, String token) {
+        Response r = request(op, token).when().request(op.method(), fill(op.path()));
+        if (r.statusCode() != 200 || !r.jsonPath().getList("items").isEmpty()) {
+            wrong.add(op + " as " + who + ": " + r.statusCode() + " " + r.asString() + ", expected 200 with no items");
         }
         return 1;
     }

@@ -30,7 +30,8 @@ class ConsoleIT {
     @Test
     void every_phone_page_is_the_phone_app_and_nothing_more() {
         for (String page : new String[] {"/stations", "/stations/8c1f2a5e-0d7b-3c1a-9e5f-6a7b8c9d0e1f", "/mailbox", "/track?code=X",
-                "/projects", "/projects/new", "/figures", "/deputy/", "/deputy/callback?code=x&state=y"}) {
+                "/projects", "/projects/new", "/figures", "/laws", "/laws/c41f7e2a-9b3d-4e58-a6c1-7d2e9f0b3a85", "/deputy/",
+                "/deputy/callback?code=x&state=y"}) {
             given().redirects().follow(false).get(page).then().statusCode(200).contentType(containsString("text/html"))
                     .header("X-Frame-Options", "DENY").body(containsString("<title>人大代表联络站</title>"));
         }

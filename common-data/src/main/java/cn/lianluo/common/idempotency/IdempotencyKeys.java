@@ -1,10 +1,10 @@
 package cn.lianluo.common.idempotency;
 
+import cn.lianluo.common.data.BatchDeletes;
 import cn.lianluo.common.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import cn.lianluo.common.data.BatchDeletes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -27,6 +27,11 @@ final class ServiceApis {
         @GET
         @Path("/stations/statistics")
         JsonNode statistics(@QueryParam("region") String region);
+
+        @GET
+        @Path("/activities/reports")
+        JsonNode reportsOfDeputy(@QueryParam("deputy") String deputy, @QueryParam("year") int year,
+                                 @HeaderParam("Authorization") String authorization);
     }
 
     @RegisterRestClient(configKey = "deputy")

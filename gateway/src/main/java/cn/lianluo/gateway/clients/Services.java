@@ -80,6 +80,12 @@ public class Services {
         return scoring.deputy(id, year, authorization);
     }
 
+    /** 述职评议: the deputy's reports to the voters in the year, with the voters' assessments counted. */
+    @Fallback(fallbackMethod = "none3", applyOn = Exception.class, skipOn = WebApplicationException.class)
+    public JsonNode reportsOfDeputy(String id, int year, String authorization) {
+        return station.reportsOfDeputy(id, year, authorization);
+    }
+
     @Fallback(fallbackMethod = "none2", applyOn = Exception.class, skipOn = WebApplicationException.class)
     public JsonNode casesOfDeputy(String id, String authorization) {
         return cases.casesOfDeputy(id, 200, authorization);

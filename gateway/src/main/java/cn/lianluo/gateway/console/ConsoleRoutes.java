@@ -37,7 +37,7 @@ public class ConsoleRoutes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     /** The first segment of every phone page's path besides {@code /} (web/src/h5/pages.ts lists the same). */
-    static final List<String> PHONE_PAGES = List.of("stations", "mailbox", "track", "projects", "figures", "deputy");
+    static final List<String> PHONE_PAGES = List.of("stations", "mailbox", "track", "projects", "figures", "laws", "deputy");
 
     private final ConsoleFiles files = new ConsoleFiles(ConsoleRoutes.class.getClassLoader());
     private final String policy;

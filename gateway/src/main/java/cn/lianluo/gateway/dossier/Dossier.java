@@ -44,7 +44,13 @@ public record Dossier(
                 extensions = @Extension(name = Overview.NULLABLE, value = "true", parseValue = true),
                 description = "the suggestions the deputy made (up to 200); null when case-service did not answer")
         JsonNode suggestions,
-        @Schema(description = "the services that did not answer (scoring-service, case-service); their parts are null")
+        @Schema(ref = "#/components/schemas/DeputyReports/properties/items",
+                extensions = @Extension(name = Overview.NULLABLE, value = "true", parseValue = true),
+                description = "述职评议: the year's reports to the voters, each with how many voters were 满意, 基本满意 and "
+                        + "不满意 and the satisfaction rate; null when station-service did not answer")
+        JsonNode reports,
+        @Schema(description = "the services that did not answer (scoring-service, case-service, station-service); their "
+                + "parts are null")
         List<Service> degraded) {
 
     static final String LEDGER = "#/components/schemas/DeputyPoints/properties/ledger";

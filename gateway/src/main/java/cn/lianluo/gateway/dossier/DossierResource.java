@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * 一人一档: one document of a deputy — profile, mandates, station assignments and groups (deputy-service), the year's
  * points with the ledger, which also lists the station entries, activities and votes behind them (scoring-service),
- * the cases received and the suggestions made (case-service). Scope is the services': a deputy gets their own,
+ * the cases received and the suggestions made (case-service), the reports to the voters with their assessments
+ * (述职评议, station-service). Scope is the services': a deputy gets their own,
  * supervisors those in their region.
  */
 @Path("/api/v1/deputies")
@@ -54,7 +55,8 @@ public class DossierResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
     @Operation(operationId = "getDeputyDossier", summary = "一人一档 the deputy's dossier",
             description = "Profile, mandates, assignments, groups, the year's points and ledger with the station entries, "
-                    + "activities and votes behind them, cases received, suggestions; `degraded` names a service that did "
+                    + "activities and votes behind them, cases received, suggestions, reports to the voters (述职评议) with "
+                    + "their assessments; `degraded` names a service that did "
                     + "not answer (its parts are null). A deputy reads their own; staff and supervisors those of their region.",
             extensions = @Extension(name = "x-roles", value = "[\"ADMIN\",\"SUPERVISOR\",\"STATION_STAFF\",\"DEPUTY\"]", parseValue = true))
     @SecurityRequirement(name = "bearer")
@@ -77,6 +79,10 @@ public class DossierResource {
         if (cases == null || suggestions == null) {
             degraded.add(Service.CASES);
         }
+        JsonNode reports = services.reportsOfDeputy(id.toString(), y, authorization);
+        if (reports == null) {
+            degraded.add(Service.STATION);
+        }
         return new Dossier(base.path("profile"), base.path("mandates"), base.path("assignments"), base.path("groups"), y,
                 points == null ? null : new Dossier.Points(points.path("total").asInt(), points.path("byType"),
                         points.path("grade"), ledger),
@@ -86,6 +92,7 @@ public class DossierResource {
                 points == null ? null : points.path("stationEntries").asLong(),
                 cases == null ? null : cases.path("items"),
                 suggestions == null ? null : suggestions.path("items"),
+                reports == null ? null : reports.path("items"),
                 List.copyOf(degraded));
     }
 

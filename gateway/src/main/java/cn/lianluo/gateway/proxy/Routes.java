@@ -31,11 +31,18 @@ public final class Routes {
      */
     static final String EXPORTS = "/api/v1/exports";
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
+    private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
+    private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
+    private static final String REPORT_BY_CODE = "/api/v1/activities/by-code/" + ID;
 
     private static final List<Rule> PUBLIC = List.of(
             new Rule("GET", Pattern.compile("/api/v1/regions(/.*)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations(/statistics)?")),
             new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "(/reception-days)?")),
+            // 代表有约: a citizen sees a station's slots, books one and cancels with the code, all without an account
+            new Rule("GET", Pattern.compile("/api/v1/stations/" + ID + "/slots")),
+            new Rule("POST", Pattern.compile(BOOKING)),
+            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
             new Rule("GET", Pattern.compile("/api/v1/deputies/roster")),
             new Rule("GET", Pattern.compile("/api/v1/cases/categories")),
             new Rule("GET", Pattern.compile("/api/v1/cases/public-statistics")),
@@ -48,17 +55,27 @@ public final class Routes {
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects")),
             new Rule("GET", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "(/evaluations)?)?")),
             new Rule("POST", Pattern.compile("/api/v1/livelihood-projects/" + ID + "/evaluations")),
+            // 立法意见征集: open drafts, their approved comments, a citizen's comment
+            new Rule("GET", Pattern.compile("/api/v1/draft-laws(/" + ID + "(/comments)?)?")),
+            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")),
             new Rule("GET", Pattern.compile("/api/v1/events/asyncapi\\.yaml")),
+            // 述职评议: a voter opens a report by its assessment code and assesses it, without signing in
+            new Rule("GET", Pattern.compile(REPORT_BY_CODE)),
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
             // a citizen stops the SMS of their case with its tracking code and phone
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
     private static final List<Rule> LIMITED = List.of(
+            new Rule("POST", Pattern.compile(BOOKING)),
+            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)),
             new Rule("POST", Pattern.compile("/api/v1/cases")),
             new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
             new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
             new Rule("POST", Pattern.compile(UPLOAD)),
-            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")));
+            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
+            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
+            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")));
 
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
@@ -119,9 +136,9 @@ public final class Routes {
             return Optional.empty();
         }
         return switch (parts[3]) {
-            case "regions", "stations", "activities" -> Optional.of(Service.STATION);
+            case "regions", "stations", "activities", "appointments" -> Optional.of(Service.STATION);
             case "deputies", "groups" -> Optional.of(Service.DEPUTY);
-            case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation" ->
+            case "cases", "files", "units", "calendar", "deadline-policies", "suggestions", "livelihood-projects", "moderation", "draft-laws" ->
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);

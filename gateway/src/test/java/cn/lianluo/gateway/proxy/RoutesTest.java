@@ -17,6 +17,7 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/deadline-policies/43")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/points/ranking")).contains(Routes.Service.SCORING);
         assertThat(Routes.owner("/api/v1/moderation")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/draft-laws/x/summary.xlsx")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/moderation/PROJECT/x/hide")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files")).contains(Routes.Service.CASE);
         assertThat(Routes.owner("/api/v1/files/abc")).contains(Routes.Service.CASE);
@@ -52,6 +53,17 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/stations")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/reception-days")).isTrue();
         assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/receptions")).isFalse();
+        // 代表有约: slots, a booking and its cancel are the citizen's, without an account, and limited like other public writes
+        assertThat(Routes.isPublic("GET", "/api/v1/stations/abc/slots")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots/reception-day")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/stations/abc/slots/def/appointments")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/stations/abc/slots/def/appointments")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/appointments/cancel")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/appointments/cancel")).isTrue();
+        assertThat(Routes.isPublic("GET", "/api/v1/appointments")).isFalse();
+        assertThat(Routes.isPublic("POST", "/api/v1/appointments/abc/meeting")).isFalse();
+        assertThat(Routes.owner("/api/v1/appointments/cancel")).contains(Routes.Service.STATION);
         assertThat(Routes.isPublic("POST", "/api/v1/stations")).isFalse();
         assertThat(Routes.isPublic("POST", "/api/v1/notifications/opt-out")).isTrue();
         assertThat(Routes.isRateLimited("POST", "/api/v1/notifications/opt-out")).isTrue();
@@ -92,6 +104,14 @@ class RoutesTest {
         assertThat(Routes.isPublic("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
         assertThat(Routes.isOwn("GET", "/api/v1/events/asyncapi.yaml")).isTrue();
         assertThat(Routes.owner("/api/v1/events/asyncapi.yaml")).isEmpty();
+        // 述职评议: a voter opens and assesses a report with its code; staff's paths of the same report stay closed
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/by-code/K7M2QX9PZA")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/activities/by-code/K7M2QX9PZA/assessments")).isTrue();
+        assertThat(Routes.isRateLimited("POST", "/api/v1/activities/by-code/K7M2QX9PZA/assessments")).isTrue();
+        assertThat(Routes.isPublic("POST", "/api/v1/activities/a/assessments")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/a/assessments")).isFalse();
+        assertThat(Routes.isPublic("GET", "/api/v1/activities/reports")).isFalse();
+        assertThat(Routes.owner("/api/v1/activities/by-code/K7M2QX9PZA/assessments")).contains(Routes.Service.STATION);
     }
 
     @Test

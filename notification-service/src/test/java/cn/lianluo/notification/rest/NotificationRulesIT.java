@@ -240,7 +240,8 @@ class NotificationRulesIT {
     static void shortlisted(String key, UUID project, String title, UUID session, String region, Instant opens,
                             Instant closes) throws Exception {
         var data = new CaseEvents.ProjectData(project, "shortlisted", "ADMIN", Instant.now(), "SHORTLISTED", region, 2027,
-                title, "DEPUTY", null, session, "COUNTY", null, null, null, 0, null, null, null, List.of(), opens, closes, null);
+                title, "DEPUTY", null, session, "COUNTY", null, null, null, 0, null, null, null, List.of(), opens, closes, null,
+                null, null, null, null, null, null);
         TestEvents.publish(Events.CASE_TOPIC, key, TestEvents.envelope(UUID.randomUUID(), "/lianluo/case-service",
                 "lianluo.case.project-shortlisted.v1", project.toString(), region, Events.MAPPER.writeValueAsString(data)));
     }

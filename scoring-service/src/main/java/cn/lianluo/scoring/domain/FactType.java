@@ -10,6 +10,8 @@ public enum FactType {
     ACTIVITY_EXCHANGE("履职交流座谈会"),
     ACTIVITY_PUBLIC_WELFARE("公益/调处纠纷"),
     ACTIVITY_LIVESTREAM("直播带货"),
+    /** 述职评议: the deputy who reported to the voters at a station (the deputies who only attended get nothing for it). */
+    ACTIVITY_REPORT("代表进站报告履职"),
     CASE_RECEIVED("首接群众诉求"),
     CASE_ANSWERED_ON_THE_SPOT("当场答复"),
     CASE_CLOSED_SATISFIED("诉求办结群众满意"),
@@ -18,6 +20,7 @@ public enum FactType {
     KEY_SUGGESTION("重点建议"),
     VOTE_CAST("民生实事票决"),
     PROJECT_SUPERVISION("民生实事监督"),
+    DRAFT_COMMENT("立法意见征集提出意见"),
     UNEXCUSED_ABSENCE_HALF_DAY("无故缺席会议半天");
 
     private final String label;

@@ -3,6 +3,7 @@ package cn.lianluo.scoring.messaging;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.events.contract.CaseEvents.CaseData;
+import cn.lianluo.common.events.contract.CaseEvents.DraftData;
 import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
 import cn.lianluo.common.events.contract.CaseEvents.SuggestionData;
 import cn.lianluo.common.events.contract.DeputyEvents;
@@ -66,6 +67,7 @@ public class FactEvents {
                 .on(SuggestionData.class, this::facts, FactsFromEvent.SUGGESTION_SUBMITTED,
                         FactsFromEvent.SUGGESTION_CO_SIGNED, FactsFromEvent.SUGGESTION_MARKED_KEY)
                 .on(ProjectData.class, this::facts, FactsFromEvent.PROJECT_VOTE_CAST, FactsFromEvent.PROJECT_SUPERVISED)
+                .on(DraftData.class, this::facts, FactsFromEvent.DRAFT_COMMENTED)
                 .on(DeputyData.class, this::deputyCopy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
                 .on(MandateChanged.class, (e, data) -> deputies.setActive(data.deputyId(), data.deputyActive(), e.time()),
                         DeputyEvents.MANDATE_ENDED, DeputyEvents.MANDATE_ADDED);

@@ -2,6 +2,7 @@ package cn.lianluo.scoring.service;
 
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.events.contract.CaseEvents.CaseData;
+import cn.lianluo.common.events.contract.CaseEvents.DraftData;
 import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
 import cn.lianluo.common.events.contract.CaseEvents.SuggestionData;
 import cn.lianluo.common.events.contract.StationEvents;
@@ -47,6 +48,8 @@ public final class FactsFromEvent {
     public static final String SUGGESTION_MARKED_KEY = CaseEvents.SUGGESTION_MARKED_KEY;
     public static final String PROJECT_VOTE_CAST = CaseEvents.PROJECT_VOTE_CAST;
     public static final String PROJECT_SUPERVISED = CaseEvents.PROJECT_SUPERVISED;
+    /** 立法意见征集: a comment on a draft law, a fact when a deputy made it (one per comment: each is its own event). */
+    public static final String DRAFT_COMMENTED = CaseEvents.DRAFT_COMMENTED;
     /** 重复件: the merged case's facts are withdrawn (they count as the case it was merged into) … */
     public static final String CASE_MERGED = CaseEvents.type("merged");
     /** … and come back when it is unlinked. */
@@ -54,7 +57,8 @@ public final class FactsFromEvent {
 
     /** The event types that tell facts; other known events carry none for points. */
     public static final List<String> TYPES = List.of(RECEPTION_HELD, ACTIVITY_HELD, CASE_RECEIVED, CASE_ANSWERED, CASE_VISITED,
-            SUGGESTION_SUBMITTED, SUGGESTION_CO_SIGNED, SUGGESTION_MARKED_KEY, PROJECT_VOTE_CAST, PROJECT_SUPERVISED);
+            SUGGESTION_SUBMITTED, SUGGESTION_CO_SIGNED, SUGGESTION_MARKED_KEY, PROJECT_VOTE_CAST, PROJECT_SUPERVISED,
+            DRAFT_COMMENTED);
 
     /** Who may rate a case so that its satisfaction scores the deputy (never the deputy themself). */
     private static final Set<String> INDEPENDENT_RATERS = Set.of("ADMIN", "SUPERVISOR", "STATION_STAFF");
@@ -80,6 +84,7 @@ public final class FactsFromEvent {
             case SUGGESTION_MARKED_KEY -> suggestion((SuggestionData) data, FactType.KEY_SUGGESTION, false);
             case PROJECT_VOTE_CAST -> project((ProjectData) data, FactType.VOTE_CAST);
             case PROJECT_SUPERVISED -> project((ProjectData) data, FactType.PROJECT_SUPERVISION);
+            case DRAFT_COMMENTED -> draftComment((DraftData) data);
             default -> throw new IllegalArgumentException("no facts for points in " + type);
         };
     }
@@ -95,6 +100,11 @@ public final class FactsFromEvent {
 
     private static List<DeputyFact> activityFacts(ActivityHeld data) {
         FactType kind = FactType.valueOf("ACTIVITY_" + data.kind());
+        if (kind == FactType.ACTIVITY_REPORT) {
+            // 述职评议 credits the deputy who reported, once for the report; those who listened did not report
+            return List.of(new DeputyFact(required(data.reportingDeputyId(), "reportingDeputyId"), kind,
+                    required(data.date(), "date"), data.regionCode()));
+        }
         List<DeputyFact> facts = new ArrayList<>();
         for (String deputy : listed(data.participantDeputyIds())) {
             facts.add(new DeputyFact(UUID.fromString(deputy), kind, required(data.date(), "date"), data.regionCode()));
@@ -146,6 +156,15 @@ public final class FactsFromEvent {
     /** The fact of the deputy who voted on or supervised the project. */
     private static List<DeputyFact> project(ProjectData data, FactType fact) {
         return List.of(new DeputyFact(required(data.deputyId(), "deputyId"), fact, day(data.at()), data.regionCode()));
+    }
+
+    /** The fact of the deputy who commented on a draft law; a citizen's comment scores no one. */
+    private static List<DeputyFact> draftComment(DraftData data) {
+        if (data.deputyId() == null) {
+            return List.of();
+        }
+        String region = data.commenterRegionCode() != null ? data.commenterRegionCode() : data.regionCode();
+        return List.of(new DeputyFact(data.deputyId(), FactType.DRAFT_COMMENT, day(data.at()), region));
     }
 
     private static List<String> listed(List<String> deputies) {

@@ -114,6 +114,32 @@ class PointsIT {
                 .when().get("/api/v1/points/deputies/" + deputy).then().statusCode(403);
     }
 
+    @Test
+    void a_report_to_the_voters_earns_the_reporting_deputy_points_once_however_often_it_is_delivered() {
+        UUID reporter = deputy("430822207");
+        UUID listener = deputy("430822207");
+        UUID activity = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        String envelope = TestEvents.envelope(event, "/lianluo/station-service", "lianluo.station.activity-held.v1",
+                activity.toString(), "430822207", "{\"activityId\":\"" + activity + "\",\"kind\":\"REPORT\",\"fiveIntoTarget\":null,"
+                        + "\"regionCode\":\"430822207\",\"stationId\":null,\"date\":\"2026-06-15\",\"participantDeputyIds\":[\""
+                        + reporter + "\",\"" + listener + "\"],\"reportingDeputyId\":\"" + reporter + "\"}");
+        TestEvents.publish(STATION_TOPIC, activity.toString(), envelope);
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(reporter) == 1);
+        TestEvents.publish(STATION_TOPIC, activity.toString(), envelope); // redelivered
+        // a later fact of the same deputy: once it is counted, the redelivery before it on the partition has been seen
+        TestEvents.publish(STATION_TOPIC, activity.toString(), reception(UUID.randomUUID(), reporter, "2026-06-16", "430822207"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> facts(reporter) == 2);
+
+        given().header("Authorization", SANGZHI).queryParam("year", 2026).when().get("/api/v1/points/deputies/" + reporter)
+                .then().statusCode(200)
+                .body("byType.ACTIVITY_REPORT", equalTo(3))
+                .body("ledger.findAll { it.factType == 'ACTIVITY_REPORT' }", hasSize(1))
+                .body("ledger.find { it.factType == 'ACTIVITY_REPORT' }.sourceEventId", equalTo(event.toString()));
+        // who only listened to the report is not credited with it
+        assertThat(facts(listener)).isZero();
+    }
+
     static String visited(UUID eventId, UUID deputy, String actorRole) {
         String caseId = UUID.randomUUID().toString();
         return TestEvents.envelope(eventId, "/lianluo/case-service", "lianluo.case.visited.v1", caseId, "430822207",

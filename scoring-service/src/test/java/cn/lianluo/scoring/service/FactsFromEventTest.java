@@ -71,6 +71,16 @@ class FactsFromEventTest {
     }
 
     @Test
+    void a_report_to_the_voters_is_a_fact_of_the_reporting_deputy_alone() {
+        assertThat(facts(FactsFromEvent.ACTIVITY_HELD, "{'kind':'REPORT','regionCode':'430822207','date':'2026-12-02',"
+                + "'stationId':'" + STATION + "','participantDeputyIds':['" + A + "','" + B + "'],'reportingDeputyId':'" + B + "'}"))
+                .containsExactly(new DeputyFact(B, FactType.ACTIVITY_REPORT, LocalDate.of(2026, 12, 2), "430822207", null));
+        // a REPORT that names no reporter is a broken event, not a report of nobody
+        assertThatThrownBy(() -> facts(FactsFromEvent.ACTIVITY_HELD, "{'kind':'REPORT','regionCode':'430822207',"
+                + "'date':'2026-12-02','participantDeputyIds':['" + A + "']}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void a_received_or_answered_case_is_a_fact_of_the_receiving_deputy_on_the_chinese_day_and_of_nobody_without_one() {
         String received = "{'receivingDeputyId':'" + A + "','regionCode':'430822207','at':'" + LATE_AT + "'}";
         assertThat(facts(FactsFromEvent.CASE_RECEIVED, received))
@@ -157,8 +167,19 @@ class FactsFromEventTest {
     }
 
     @Test
+    void a_deputy_s_comment_on_a_draft_law_scores_the_deputy_and_a_citizen_s_scores_no_one() {
+        String byDeputy = "{'draftId':'" + UUID.randomUUID() + "','regionCode':'4308','commenterRegionCode':'430822',"
+                + "'deputyId':'" + B + "','at':'2026-01-10T02:00:00Z'}";
+        assertThat(facts(FactsFromEvent.DRAFT_COMMENTED, byDeputy))
+                .containsExactly(new DeputyFact(B, FactType.DRAFT_COMMENT, LocalDate.of(2026, 1, 10), "430822", null));
+        String byCitizen = "{'draftId':'" + UUID.randomUUID() + "','regionCode':'4308','commenterRegionCode':'430822',"
+                + "'at':'2026-01-10T02:00:00Z'}";
+        assertThat(facts(FactsFromEvent.DRAFT_COMMENTED, byCitizen)).isEmpty();
+    }
+
+    @Test
     void every_type_it_names_tells_facts_and_another_type_is_refused() {
-        assertThat(FactsFromEvent.TYPES).hasSize(10).doesNotHaveDuplicates()
+        assertThat(FactsFromEvent.TYPES).hasSize(11).doesNotHaveDuplicates()
                 .allMatch(t -> t.matches("lianluo\\.(station|case)\\.[a-z-]+\\.v1"));
         assertThatThrownBy(() -> facts("lianluo.deputy.registered.v1", "{}")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -8,7 +8,9 @@ public enum ActivityKind {
     DELIBERATION("议事会"),
     EXCHANGE("履职交流座谈会"),
     PUBLIC_WELFARE("公益/调处纠纷"),
-    LIVESTREAM("直播带货");
+    LIVESTREAM("直播带货"),
+    /** 述职评议: a deputy reports on their work to the voters at a station, and the voters present assess it. */
+    REPORT("代表进站报告履职");
 
     private final String label;
 

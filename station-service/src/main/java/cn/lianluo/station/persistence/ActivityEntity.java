@@ -38,4 +38,11 @@ public class ActivityEntity {
     public String recordedBy;
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
+    /** REPORT (述职评议) only, as the next two. */
+    @Column(name = "reporting_deputy_id")
+    public UUID reportingDeputyId;
+    @Column(name = "voters_present")
+    public Integer votersPresent;
+    @Column(name = "assessment_code")
+    public String assessmentCode;
 }

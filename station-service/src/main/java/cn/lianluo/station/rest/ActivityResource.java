@@ -9,6 +9,17 @@ import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.service.StationDtos.ActivityRequest;
 import cn.lianluo.station.service.StationDtos.ActivityView;
 import cn.lianluo.station.service.ReceptionService;
+import cn.lianluo.station.service.ReportAssessments;
+import cn.lianluo.station.service.StationDtos.AssessmentRequest;
+import cn.lianluo.station.service.StationDtos.DeputyReports;
+import cn.lianluo.station.service.StationDtos.ReportSummary;
+import cn.lianluo.station.service.StationDtos.ReportView;
+import cn.lianluo.common.time.Zones;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.PathParam;
+import java.time.LocalDate;
+import java.util.UUID;
 import cn.lianluo.common.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,10 +52,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ActivityResource {
 
     private final ReceptionService receptions;
+    private final ReportAssessments reports;
     private final Caller caller;
 
-    public ActivityResource(ReceptionService receptions, Caller caller) {
+    public ActivityResource(ReceptionService receptions, ReportAssessments reports, Caller caller) {
         this.receptions = receptions;
+        this.reports = reports;
         this.caller = caller;
     }
 
@@ -53,7 +66,9 @@ public class ActivityResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
     @Operation(operationId = "recordActivity", summary = "An activity held 代表活动",
             description = "Kinds FIVE_INTO 五进 (with fiveIntoTarget, and only it), TRAINING 代表讲堂, SURVEY 调研视察, "
-                    + "DELIBERATION 议事会, EXCHANGE 履职交流座谈会, PUBLIC_WELFARE 公益, LIVESTREAM 直播带货; held at a station "
+                    + "DELIBERATION 议事会, EXCHANGE 履职交流座谈会, PUBLIC_WELFARE 公益, LIVESTREAM 直播带货, REPORT 代表进站报告履职 "
+                    + "(述职评议: with reportingDeputyId, required there and only there, and votersPresent; it gets an "
+                    + "assessmentCode for the voters' H5); held at a station "
                     + "or in a region (at least one of stationId and regionCode; a region given with a station contains "
                     + "it). Only active deputies who belong to the place (the station: assigned to it or living in its "
                     + "region; a region: living in it or assigned to a station inside it) may be participants; any other "
@@ -69,6 +84,75 @@ public class ActivityResource {
     public Response record(@NotNull @Valid ActivityRequest request, @Context UriInfo uri) {
         ActivityView created = receptions.recordActivity(request, caller);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    /** 述职评议 the reports a deputy gave in a year, with their tallies: a part of the deputy's dossier. */
+    @GET
+    @Path("/reports")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
+    @Operation(operationId = "listDeputyReports", summary = "A deputy's reports to voters 述职评议",
+            description = "The REPORT activities the deputy gave in the year inside the caller's region, the latest first, "
+                    + "each with the voters' assessments counted (满意, 基本满意, 不满意) and the satisfaction rate.")
+    public DeputyReports reports(@Parameter(description = "the reporting deputy's id", required = true)
+                                    @QueryParam("deputy") @NotNull UUID deputy,
+                                    @Parameter(description = "year (default: this year)") @QueryParam("year") Integer year) {
+        int y = year == null ? LocalDate.now(Zones.CHINA).getYear() : year;
+        return new DeputyReports(deputy, y, reports.reportsOf(deputy, y, caller.region()));
+    }
+
+    @GET
+    @Path("/{id}/assessments")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
+    @Operation(operationId = "getReportTally", summary = "How voters assessed a report 述职评议结果",
+            description = "The counts of 满意, 基本满意 and 不满意 and the satisfaction rate of a REPORT activity in scope.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no activity has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the activity is not a REPORT")
+    public ReportView tally(@PathParam("id") UUID id) {
+        return reports.report(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/assessments")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "recordReportAssessment", summary = "A voter's assessment given at the report 现场评议",
+            description = "Staff of the report's region enter a voter's assessment (SATISFIED 满意, BASICALLY_SATISFIED 基本满意, "
+                    + "UNSATISFIED 不满意) with the voter's phone: one assessment per phone and report.")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the report's tally with it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no activity has this id")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: this phone assessed the report already, or the "
+            + "activity is not a REPORT")
+    public Response assess(@PathParam("id") UUID id, @NotNull @Valid AssessmentRequest request) {
+        return Response.status(Response.Status.CREATED).entity(reports.assessOnTheSpot(id, request, caller)).build();
+    }
+
+    @GET
+    @Path("/by-code/{code}")
+    @PermitAll
+    @Operation(operationId = "getReportByCode", summary = "The report a voter is about to assess 待评议的述职报告 (public)",
+            description = "What the H5 shows a voter who opened a report's assessment code: its title, day and place.")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReportSummary.class)))
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no report has this code")
+    public ReportSummary byCode(@PathParam("code") @Size(max = 32) String code) {
+        return reports.summary(code);
+    }
+
+    @POST
+    @Path("/by-code/{code}/assessments")
+    @PermitAll
+    @Operation(operationId = "assessReport", summary = "A voter assesses a report on the H5 (public) 群众评议",
+            description = "Without signing in, with the report's assessment code and the voter's phone: SATISFIED 满意, "
+                    + "BASICALLY_SATISFIED 基本满意 or UNSATISFIED 不满意, once per phone. Only a keyed hash of the phone is kept.")
+    @APIResponse(responseCode = "201", description = "Created 已创建: the assessment is counted")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no report has this code")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: this phone assessed the report already")
+    public Response assessWithCode(@PathParam("code") @Size(max = 32) String code, @NotNull @Valid AssessmentRequest request) {
+        reports.assessWithCode(code, request);
+        // the tally is for the report's region, not for whoever holds the code
+        return Response.status(Response.Status.CREATED).build();
     }
 
     /** Activities inside the caller's region (or a region inside it). */

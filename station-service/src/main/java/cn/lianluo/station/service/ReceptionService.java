@@ -31,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,22 +65,30 @@ public class ReceptionService {
         caller.requireWithin(RegionCode.of(station.regionCode));
         notInFuture("date", request.date());
         requireOnDuty("deputyIds", request.deputyIds(), new DeputiesOnDuty.Place(station.id, RegionCode.of(station.regionCode)));
+        ReceptionEntity reception = hold(station, request.date(), request.deputyIds(), request.visitors(),
+                request.casesReceived() == null ? 0 : request.casesReceived(), request.note(), caller);
+        return view(reception);
+    }
+
+    /** Records a reception and its event (the caller's scope and the deputies already checked): each deputy's station entry. */
+    ReceptionEntity hold(StationEntity station, LocalDate date, List<UUID> deputyIds, int visitors, int casesReceived,
+                         String note, Caller caller) {
         ReceptionEntity reception = new ReceptionEntity();
         reception.id = UUID.randomUUID();
         reception.stationId = station.id;
         reception.regionCode = station.regionCode;
-        reception.heldOn = request.date();
-        reception.deputyIds = request.deputyIds().stream().distinct().map(UUID::toString).toList();
-        reception.visitors = request.visitors();
-        reception.casesReceived = request.casesReceived() == null ? 0 : request.casesReceived();
-        reception.note = request.note();
+        reception.heldOn = date;
+        reception.deputyIds = deputyIds.stream().distinct().map(UUID::toString).toList();
+        reception.visitors = visitors;
+        reception.casesReceived = casesReceived;
+        reception.note = note;
         reception.recordedBy = caller.subject();
         reception.recordedAt = OffsetDateTime.now(clock);
         receptions.persist(reception);
         outbox.add(StationEvents.RECEPTION_HELD, station.id.toString(), RegionCode.of(station.regionCode),
                 new StationEvents.ReceptionHeld(reception.id, station.id, station.regionCode, reception.heldOn,
                         reception.deputyIds, reception.visitors, reception.casesReceived));
-        return view(reception);
+        return reception;
     }
 
     @Transactional
@@ -102,6 +111,16 @@ public class ReceptionService {
         if (request.kind() != ActivityKind.FIVE_INTO && request.fiveIntoTarget() != null) {
             throw ProblemException.invalid("fiveIntoTarget", "only a FIVE_INTO activity has a target");
         }
+        boolean report = request.kind() == ActivityKind.REPORT;
+        if (report && request.reportingDeputyId() == null) {
+            throw ProblemException.invalid("reportingDeputyId", "a REPORT activity (述职评议) names the deputy who reports");
+        }
+        if (!report && request.reportingDeputyId() != null) {
+            throw ProblemException.invalid("reportingDeputyId", "only a REPORT activity has a reporting deputy");
+        }
+        if (!report && request.votersPresent() != null) {
+            throw ProblemException.invalid("votersPresent", "only a REPORT activity counts the voters present");
+        }
         String regionCode;
         if (request.stationId() != null) {
             StationEntity station = stations.require(request.stationId());
@@ -118,7 +137,11 @@ public class ReceptionService {
             throw ProblemException.invalid("regionCode", "name the region or the station of the activity");
         }
         caller.requireWithin(RegionCode.of(regionCode));
-        requireOnDuty("participantDeputyIds", request.participantDeputyIds(),
+        List<UUID> participants = new ArrayList<>(request.participantDeputyIds());
+        if (report && !participants.contains(request.reportingDeputyId())) {
+            participants.add(request.reportingDeputyId()); // the reporter was there
+        }
+        requireOnDuty("participantDeputyIds", participants,
                 new DeputiesOnDuty.Place(request.stationId(), RegionCode.of(regionCode)));
         ActivityEntity activity = new ActivityEntity();
         activity.id = UUID.randomUUID();
@@ -129,14 +152,19 @@ public class ReceptionService {
         activity.stationId = request.stationId();
         activity.heldOn = request.date();
         activity.place = request.place();
-        activity.participantDeputyIds = request.participantDeputyIds().stream().distinct().map(UUID::toString).toList();
+        activity.participantDeputyIds = participants.stream().distinct().map(UUID::toString).toList();
         activity.note = request.note();
         activity.recordedBy = caller.subject();
         activity.recordedAt = OffsetDateTime.now(clock);
+        if (report) {
+            activity.reportingDeputyId = request.reportingDeputyId();
+            activity.votersPresent = request.votersPresent();
+            activity.assessmentCode = AssessmentCodes.next();
+        }
         activities.persist(activity);
         outbox.add(StationEvents.ACTIVITY_HELD, activity.id.toString(), RegionCode.of(regionCode),
                 new StationEvents.ActivityHeld(activity.id, activity.kind, activity.fiveIntoTarget, regionCode,
-                        activity.stationId, activity.heldOn, activity.participantDeputyIds));
+                        activity.stationId, activity.heldOn, activity.participantDeputyIds, activity.reportingDeputyId));
         return view(activity);
     }
 
@@ -152,7 +180,7 @@ public class ReceptionService {
     }
 
     /** 422 naming every deputy who may not be credited at the place (after the caller's scope, which is 403). */
-    private void requireOnDuty(String field, List<UUID> named, DeputiesOnDuty.Place place) {
+    void requireOnDuty(String field, List<UUID> named, DeputiesOnDuty.Place place) {
         List<UUID> ids = named.stream().distinct().toList();
         Map<UUID, DeputiesOnDuty.Deputy> known = new HashMap<>();
         List<DeputyCopyEntity> rows = deputies.list("deputyId in ?1", ids);
@@ -181,7 +209,7 @@ public class ReceptionService {
         }
     }
 
-    private static ReceptionView view(ReceptionEntity r) {
+    static ReceptionView view(ReceptionEntity r) {
         return new ReceptionView(r.id, r.stationId, r.regionCode, r.heldOn, uuids(r.deputyIds), r.visitors, r.casesReceived,
                 r.note, r.recordedAt);
     }
@@ -189,7 +217,8 @@ public class ReceptionService {
     private static ActivityView view(ActivityEntity a) {
         ActivityKind kind = ActivityKind.valueOf(a.kind);
         return new ActivityView(a.id, kind, kind.label(), a.fiveIntoTarget == null ? null : FiveIntoTarget.valueOf(a.fiveIntoTarget),
-                a.title, a.regionCode, a.stationId, a.heldOn, a.place, uuids(a.participantDeputyIds), a.note, a.recordedAt);
+                a.title, a.regionCode, a.stationId, a.heldOn, a.place, uuids(a.participantDeputyIds), a.note, a.recordedAt,
+                a.reportingDeputyId, a.votersPresent, a.assessmentCode);
     }
 
     private static List<UUID> uuids(List<String> stored) {

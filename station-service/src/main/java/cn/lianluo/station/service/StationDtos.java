@@ -5,6 +5,7 @@ import cn.lianluo.common.region.RegionLevel;
 import cn.lianluo.station.domain.ActivityKind;
 import cn.lianluo.station.domain.FiveIntoTarget;
 import cn.lianluo.station.domain.HolidayPolicy;
+import cn.lianluo.station.domain.Satisfaction;
 import cn.lianluo.station.domain.StandardItem;
 import cn.lianluo.station.domain.StationFeature;
 import cn.lianluo.station.domain.StationType;
@@ -95,8 +96,24 @@ public final class StationDtos {
             @NotNull LocalDate date,
             @Size(max = 200) String place,
             @NotEmpty @Size(max = 500) List<@NotNull UUID> participantDeputyIds,
-            @Size(max = 5000) String note) {
+            @Size(max = 5000) String note,
+            @Schema(description = "REPORT (述职评议) only, and required there: the deputy who reports; counted among the "
+                    + "participants") UUID reportingDeputyId,
+            @Schema(description = "REPORT only: the voters present") @PositiveOrZero @Max(100000) Integer votersPresent) {
     }
+
+    /** A voter's assessment of a report (述职评议): once per phone and report. */
+    public record AssessmentRequest(
+            @NotNull Satisfaction satisfaction,
+            @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE)
+            @Schema(description = "the voter's phone: only a keyed hash of it is kept, to allow one assessment per phone")
+            String phone) {
+    }
+
+    /** A mainland mobile number or a landline with its area code, as a case's citizen gives it. */
+    static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+    static final String PHONE_MESSAGE = "a mainland mobile number (11 digits from 13 to 19) or a landline with its area "
+            + "code (0743-1234567)";
 
     /** A station feature with the name a person reads. */
     @Schema(name = "StationFeatureLabel")
@@ -190,6 +207,32 @@ public final class StationDtos {
                                @Schema(nullable = true, description = "FIVE_INTO only") FiveIntoTarget fiveIntoTarget,
                                String title, String regionCode, @Schema(nullable = true) UUID stationId, LocalDate date,
                                @Schema(nullable = true) String place, List<UUID> participantDeputyIds,
-                               @Schema(nullable = true) String note, OffsetDateTime recordedAt) {
+                               @Schema(nullable = true) String note, OffsetDateTime recordedAt,
+                               @Schema(nullable = true, description = "REPORT only: the deputy who reported") UUID reportingDeputyId,
+                               @Schema(nullable = true, description = "REPORT only: the voters present") Integer votersPresent,
+                               @Schema(nullable = true, description = "REPORT only: the code voters assess it with on the H5 "
+                                       + "(POST /api/v1/activities/by-code/{code}/assessments), without signing in")
+                               String assessmentCode) {
+    }
+
+    /** 述职评议: a deputy's report and how the voters assessed it. */
+    public record ReportView(UUID activityId, String title, LocalDate date, String regionCode,
+                             @Schema(nullable = true) UUID stationId, UUID reportingDeputyId,
+                             @Schema(nullable = true) Integer votersPresent,
+                             @Schema(description = "满意") int satisfied,
+                             @Schema(description = "基本满意") int basicallySatisfied,
+                             @Schema(description = "不满意") int unsatisfied,
+                             @Schema(description = "all assessments") int assessed,
+                             @Schema(nullable = true, description = "(满意 + 基本满意) / assessed, four places; null before any")
+                             Double satisfactionRate) {
+    }
+
+    /** 述职评议: a deputy's reports of a year (a part of the deputy's dossier, 一人一档). */
+    public record DeputyReports(UUID deputyId, int year, List<ReportView> items) {
+    }
+
+    /** What a voter reads on the H5 before assessing: the report, without anyone's personal data. */
+    public record ReportSummary(String title, LocalDate date, String regionCode, @Schema(nullable = true) UUID stationId,
+                                UUID reportingDeputyId, String kindName) {
     }
 }

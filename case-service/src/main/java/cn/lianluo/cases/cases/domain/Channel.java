@@ -10,7 +10,9 @@ public enum Channel {
     HOTLINE("热线电话"),
     VISIT("主动下访"),
     /** 联络站+基层治理网格: a grid worker (网格员) brings in a resident's problem; the case names its grid. */
-    GRID("网格员上报");
+    GRID("网格员上报"),
+    /** 代表有约: what remained after a citizen's appointment with a deputy at a station; the case names the appointment. */
+    APPOINTMENT("代表有约");
 
     private final String label;
 

@@ -35,6 +35,8 @@ public class CaseEntity {
     /** The grid (网格) a case with channel GRID came from; null for every other channel. */
     @Column(name = "grid_id")
     public String gridId;
+    @Column(name = "appointment_id")
+    public UUID appointmentId;
     @Column(name = "citizen_name")
     public String citizenName;
     @Column(name = "citizen_phone")

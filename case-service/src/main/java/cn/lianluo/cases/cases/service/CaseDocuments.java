@@ -59,6 +59,11 @@ public class CaseDocuments {
         return render(caseId, caller, CaseSheets::supervisionNotice);
     }
 
+    /** Any sheet laid out like the case sheets, e.g. a draft law's 汇总 of comments. */
+    public Pdf print(Sheet sheet) {
+        return new Pdf(sheet.fileName(), layOut(sheet, font()));
+    }
+
     private Pdf render(UUID caseId, Caller caller, BiFunction<CaseDtos.CaseView, Instant, Sheet> write) {
         Sheet sheet = write.apply(queries.get(caseId, caller), clock.now());
         return new Pdf(sheet.fileName(), layOut(sheet, font()));

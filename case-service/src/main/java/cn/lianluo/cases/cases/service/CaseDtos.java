@@ -128,13 +128,16 @@ public final class CaseDtos {
             @Schema(nullable = true, description = "the matter's place, GCJ-02 latitude (as Chinese maps give it), "
                     + "with lng or not at all; within China") Double lat,
             @DecimalMin(CaseLocation.MIN_LNG) @DecimalMax(CaseLocation.MAX_LNG)
-            @Schema(nullable = true, description = "GCJ-02 longitude, with lat") Double lng) {
+            @Schema(nullable = true, description = "GCJ-02 longitude, with lat") Double lng,
+            @Schema(nullable = true, description = "channel APPOINTMENT (代表有约) only: the appointment at a station the "
+                    + "request was left from (station-service's appointment id); refused with any other channel (400)")
+            UUID appointmentId) {
 
         public CaseRequest(String title, String content, String category, CaseKind kind, Boolean urgent,
                            String regionCode, UUID stationId, Channel channel, Citizen citizen, UUID receivingDeputyId,
                            List<Attachment> attachments) {
             this(title, content, category, kind, urgent, regionCode, stationId, channel, null, citizen, receivingDeputyId,
-                    attachments, null, null, null);
+                    attachments, null, null, null, null);
         }
     }
 
@@ -240,7 +243,9 @@ public final class CaseDtos {
                                    + "(same phone, or same place and similar text within 30 days), until it is merged "
                                    + "or unlinked; only for those who handle the case") UUID possibleDuplicateOf,
                            @Schema(nullable = true, description = "status MERGED: the case this one was merged into; "
-                                   + "only for those who handle the case") UUID mergedInto) {
+                                   + "only for those who handle the case") UUID mergedInto,
+                           @Schema(nullable = true, description = "channel APPOINTMENT: the appointment with a deputy "
+                                   + "(代表有约) the case was left from") UUID appointmentId) {
     }
 
     @Schema(name = "CaseSummary")

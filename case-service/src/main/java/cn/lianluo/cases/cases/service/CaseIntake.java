@@ -16,12 +16,12 @@ import cn.lianluo.cases.cases.service.CaseDtos.CaseRequest;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.cases.files.service.FileService;
 import cn.lianluo.cases.shared.Consent;
+import cn.lianluo.cases.shared.KnownRegions;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
 import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.calendar.WorkingCalendar;
 import cn.lianluo.common.problem.ProblemException;
-import cn.lianluo.cases.shared.KnownRegions;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.region.RegionCodes;
 import cn.lianluo.common.region.RegionLevel;
@@ -123,6 +123,9 @@ public class CaseIntake {
         Channel channel = IntakePolicy.channel(workerGrid.isPresent() && request.channel() == null ? Channel.GRID
                 : request.channel(), staff);
         GridPolicy.Origin origin = GridPolicy.origin(channel, request.gridId(), workerGrid);
+        if (request.appointmentId() != null && origin.channel() != Channel.APPOINTMENT) {
+            throw ProblemException.invalid("appointmentId", "only a case of channel APPOINTMENT (代表有约) names an appointment");
+        }
         IntakePolicy.requireStaffFor(staff, request.urgent(), request.stationId());
         List<Attachment> given = request.attachments() == null ? List.of() : request.attachments();
         for (int i = 0; i < given.size(); i++) {
@@ -148,6 +151,7 @@ public class CaseIntake {
         c.stationId = request.stationId();
         c.channel = origin.channel().name();
         c.gridId = origin.gridId();
+        c.appointmentId = request.appointmentId();
         c.address = blank(request.address()) ? null : request.address().strip();
         c.lat = place.map(CaseLocation::lat).orElse(null);
         c.lng = place.map(CaseLocation::lng).orElse(null);

@@ -340,7 +340,7 @@ public class CaseQueries {
                 c.attachments.stream().map(a -> new Attachment(a.name(), a.contentType(), a.size(),
                         a.fileId() == null ? a.url() : Attachment.downloadPath(a.fileId()), a.fileId(), a.step())).toList(),
                 suggestionIds(c.id), c.receivedAt, c.closedAt, c.version, c.address, c.lat, c.lng,
-                whole ? c.possibleDuplicateOf : null, whole ? c.mergedInto : null);
+                whole ? c.possibleDuplicateOf : null, whole ? c.mergedInto : null, c.appointmentId);
     }
 
     private String unitName(UUID unitId) {

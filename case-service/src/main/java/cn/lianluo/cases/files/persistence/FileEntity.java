@@ -37,4 +37,7 @@ public class FileEntity {
     public UUID caseId;
     @Column(name = "attached_at")
     public Instant attachedAt;
+    /** The project milestone (节点) whose photo it is; null unless one took it (never with a case). */
+    @Column(name = "milestone_id")
+    public UUID milestoneId;
 }

@@ -53,11 +53,16 @@ public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
         return list("caseId = ?1 order by attachedAt, id", caseId);
     }
 
-    /** Deletes up to {@code batch} files no case took, uploaded before {@code before}; how many it deleted. */
+    public List<FileEntity> ofMilestone(UUID milestoneId) {
+        return list("milestoneId = ?1 order by attachedAt, id", milestoneId);
+    }
+
+    /** Deletes up to {@code batch} files no case or milestone took, uploaded before {@code before}; how many it deleted. */
     public int deleteUnattached(Instant before, int batch) {
         return getEntityManager().createNativeQuery("""
                         DELETE FROM case_file WHERE id IN (
-                            SELECT id FROM case_file WHERE case_id IS NULL AND created_at < ?1 LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
+                            SELECT id FROM case_file WHERE case_id IS NULL AND milestone_id IS NULL AND created_at < ?1
+                            LIMIT ?2 FOR UPDATE SKIP LOCKED)""")
                 .setParameter(1, before).setParameter(2, batch).executeUpdate();
     }
 
@@ -67,7 +72,7 @@ public class FileRepository implements PanacheRepositoryBase<FileEntity, UUID> {
      */
     public Map<UUID, Boolean> claimUnattached(Instant before, int batch) {
         List<?> rows = getEntityManager().createNativeQuery("""
-                        SELECT id, content IS NULL FROM case_file WHERE case_id IS NULL AND created_at < ?1
+                        SELECT id, content IS NULL FROM case_file WHERE case_id IS NULL AND milestone_id IS NULL AND created_at < ?1
                         LIMIT ?2 FOR UPDATE SKIP LOCKED""")
                 .setParameter(1, before).setParameter(2, batch).getResultList();
         Map<UUID, Boolean> claimed = new LinkedHashMap<>();

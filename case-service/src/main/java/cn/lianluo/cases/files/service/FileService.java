@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -35,11 +36,14 @@ public class FileService {
     private final FileRepository files;
     private final FileStore store;
     private final CaseFileAccess caseAccess;
+    private final MilestoneFileAccess milestoneAccess;
     private final FilesConfig config;
     private final CaseClock clock;
 
-    public FileService(FileRepository files, FileStore store, CaseFileAccess caseAccess, FilesConfig config, CaseClock clock) {
+    public FileService(FileRepository files, FileStore store, CaseFileAccess caseAccess,
+                       MilestoneFileAccess milestoneAccess, FilesConfig config, CaseClock clock) {
         this.files = files;
+        this.milestoneAccess = milestoneAccess;
         this.store = store;
         this.caseAccess = caseAccess;
         this.config = config;
@@ -91,6 +95,20 @@ public class FileService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredFile> attach(UUID caseId, IntFunction<String> fieldOf, List<UUID> fileIds, String account) {
+        return take(fieldOf, fileIds, account, f -> f.caseId = caseId);
+    }
+
+    /**
+     * Gives the named uploads to a project milestone (节点) as its photos, in the caller's transaction, by the same rules
+     * as {@link #attach}: a 422 naming the field of the first that is unknown, taken already, expired or another
+     * account's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StoredFile> attachToMilestone(UUID milestoneId, IntFunction<String> fieldOf, List<UUID> fileIds, String account) {
+        return take(fieldOf, fileIds, account, f -> f.milestoneId = milestoneId);
+    }
+
+    private List<StoredFile> take(IntFunction<String> fieldOf, List<UUID> fileIds, String account, Consumer<FileEntity> owner) {
         Instant now = clock.now();
         Instant oldest = now.minus(config.keepUnattached());
         List<StoredFile> attached = new ArrayList<>();
@@ -103,10 +121,11 @@ public class FileService {
             String at = fieldOf.apply(i);
             FileEntity f = files.lockedForAttaching(id).orElseThrow(() -> ProblemException.unprocessable("unknown-file", at,
                     "no file " + id + " was uploaded (POST /api/v1/files), or it waited more than "
-                            + hours(config) + " h for a case and was deleted"));
-            if (f.caseId != null) {
+                            + hours(config) + " h to be attached and was deleted"));
+            if (f.caseId != null || f.milestoneId != null) {
                 throw ProblemException.unprocessable("file-already-attached", at,
-                        "file " + id + " already belongs to a case; upload it again for another");
+                        "file " + id + " already belongs to " + (f.caseId != null ? "a case" : "a project milestone")
+                                + "; upload it again for another");
             }
             if (f.createdAt.isBefore(oldest)) {
                 throw ProblemException.unprocessable("file-expired", at,
@@ -116,7 +135,7 @@ public class FileService {
                 throw ProblemException.unprocessable("file-of-another-account", at,
                         "file " + id + " was uploaded by another account; only that account attaches it");
             }
-            f.caseId = caseId;
+            owner.accept(f);
             f.attachedAt = now;
             attached.add(StoredFile.of(f));
         }
@@ -136,7 +155,9 @@ public class FileService {
 
     private StoredFile readable(UUID id, Caller caller) {
         FileEntity f = files.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("file", id));
-        if (f.caseId == null) {
+        if (f.milestoneId != null) {
+            milestoneAccess.requireReadable(f.milestoneId, caller);
+        } else if (f.caseId == null) {
             if (!caller.isAuthenticated() || CITIZEN.equals(f.uploadedBy) || !f.uploadedBy.equals(caller.subject())) {
                 throw ProblemException.forbidden("a file is read through the case it belongs to, and this one belongs to no "
                         + "case yet; only the account that uploaded it reads it until then");
@@ -152,7 +173,12 @@ public class FileService {
         return files.ofCase(caseId).stream().map(StoredFile::of).toList();
     }
 
-    /** Deletes files no case took within the time they are kept; how many. */
+    /** The photos a milestone has taken, in the order it took them. */
+    public List<StoredFile> ofMilestone(UUID milestoneId) {
+        return files.ofMilestone(milestoneId).stream().map(StoredFile::of).toList();
+    }
+
+    /** Deletes files no case or milestone took within the time they are kept; how many. */
     @Transactional
     public int deleteUnattached(int batch) {
         return store.deleteUnattached(clock.now().minus(config.keepUnattached()), batch);

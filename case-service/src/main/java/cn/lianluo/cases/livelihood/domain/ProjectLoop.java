@@ -90,4 +90,30 @@ public final class ProjectLoop {
         }
         return source == EvaluationSource.UNIT ? new Step(status, "self-evaluated") : new Step(ProjectStatus.EVALUATED, "evaluated");
     }
+
+    /**
+     * 政府解题's plan and its record: the responsible unit, the budget, milestones and spending are set from selection
+     * on, until the project is evaluated (a last payment may follow completion); the status stays.
+     */
+    public static void requireCarriedOut(ProjectStatus status) {
+        if (!SUPERVISABLE.contains(status)) {
+            throw ProblemException.conflict("not-implementing", "a project's unit, budget, milestones and spending are kept "
+                    + "from its selection on; this one is " + status);
+        }
+    }
+
+    /** A spending record (支出) on a project being carried out; its status stays. */
+    public static Step recordSpending(ProjectStatus status) {
+        requireCarriedOut(status);
+        return new Step(status, "spending-recorded");
+    }
+
+    /** A milestone (节点) reached, once; its status stays. */
+    public static Step reachMilestone(ProjectStatus status, boolean alreadyDone) {
+        requireCarriedOut(status);
+        if (alreadyDone) {
+            throw ProblemException.conflict("milestone-already-done", "this milestone was marked done already");
+        }
+        return new Step(status, "milestone-reached");
+    }
 }

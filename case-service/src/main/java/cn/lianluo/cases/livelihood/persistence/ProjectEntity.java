@@ -43,6 +43,12 @@ public class ProjectEntity {
     public Instant proposedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** The responsible unit (承办单位); null until staff set it. */
+    @Column(name = "unit_id")
+    public UUID unitId;
+    /** 预算 in fen (分); null until staff set it. */
+    @Column(name = "budget_fen")
+    public Long budgetFen;
     /** PENDING, APPROVED or HIDDEN (ModerationState): what the public may see. */
     public String moderation;
     @Version

@@ -3,10 +3,14 @@ package cn.lianluo.cases.livelihood.rest;
 import cn.lianluo.cases.livelihood.service.LivelihoodStatistics;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Evaluation;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Implementation;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Milestone;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.MilestoneDone;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Progress;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectRequest;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Shortlist;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Spending;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Supervision;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.TallyView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Vote;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -203,6 +208,74 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not being carried out")
     public ProjectView supervise(@PathParam("id") UUID id, @NotNull @Valid Supervision supervision) {
         return projects.supervise(id, supervision, caller);
+    }
+
+    @PUT
+    @Path("/{id}/implementation")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "setProjectImplementation", summary = "Responsible unit and budget 承办单位与预算",
+            description = "Staff of the project's region set, from its selection on, the unit that carries it out (one "
+                    + "answering for the region: at it, above it or inside it) and its budget in fen (分); set again "
+                    + "when they change.")
+    @APIResponse(responseCode = "200", description = "The project with its unit and budget 已设置")
+    @APIResponse(responseCode = "400", description = "Bad request 参数错误: no unitId, or a budget missing or negative")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a project outside the token's region")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not selected, or evaluated already")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: no such unit, or a unit of another region")
+    public ProjectView implementation(@PathParam("id") UUID id, @NotNull @Valid Implementation implementation) {
+        return projects.implementation(id, implementation, caller);
+    }
+
+    @POST
+    @Path("/{id}/milestones")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF})
+    @Operation(operationId = "planProjectMilestone", summary = "Plan a milestone 设置节点",
+            description = "Staff of the project's region plan a milestone (节点) with its date, from selection on.")
+    @APIResponse(responseCode = "200", description = "The project with the milestone 已设置节点")
+    @APIResponse(responseCode = "400", description = "Bad request 参数错误: no title or no planned date")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a project outside the token's region")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not selected, or evaluated already")
+    public ProjectView planMilestone(@PathParam("id") UUID id, @NotNull @Valid Milestone milestone) {
+        return projects.planMilestone(id, milestone, caller);
+    }
+
+    @POST
+    @Path("/{id}/milestones/{milestoneId}/done")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER})
+    @Operation(operationId = "reachProjectMilestone", summary = "Milestone reached 节点完成",
+            description = "The responsible unit (a HANDLER of it), or staff of the region for it, marks a milestone done, "
+                    + "once, with photos uploaded first (POST /api/v1/files) by the same account or without a token; the "
+                    + "photos are then read with the project's rights. Publishes lianluo.case.project-milestone-reached.v1.")
+    @APIResponse(responseCode = "200", description = "The project with the milestone reached 节点已完成")
+    @APIResponse(responseCode = "400", description = "Bad request 参数错误: no date done")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a handler of another unit (or of a project with no "
+            + "unit yet), or staff of another region")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project, or no such milestone of it")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: done already, or the project not being carried out")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: a photo id not uploaded, taken already, expired "
+            + "or another account's (photoIds[i])")
+    public ProjectView reachMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
+                                      @NotNull @Valid MilestoneDone done) {
+        return projects.reachMilestone(id, milestoneId, done, caller);
+    }
+
+    @POST
+    @Path("/{id}/spendings")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.HANDLER})
+    @Operation(operationId = "recordProjectSpending", summary = "Record spending 记录支出",
+            description = "The responsible unit (a HANDLER of it), or staff of the region for it, records a payment in fen "
+                    + "(分). Spending beyond the budget is recorded and flagged (budget.overBudget), not refused. "
+                    + "Publishes lianluo.case.project-spending-recorded.v1.")
+    @APIResponse(responseCode = "200", description = "The project with the spending 已记录支出")
+    @APIResponse(responseCode = "400", description = "Bad request 参数错误: an amount missing or not positive, or no date")
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a handler of another unit (or of a project with no "
+            + "unit yet), or staff of another region")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such project")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the project is not selected, or evaluated already")
+    public ProjectView recordSpending(@PathParam("id") UUID id, @NotNull @Valid Spending spending) {
+        return projects.recordSpending(id, spending, caller);
     }
 
     /** 群众评效果: public for citizens (with their phone), or a deputy with a token. */

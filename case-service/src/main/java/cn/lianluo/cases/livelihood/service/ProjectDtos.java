@@ -13,10 +13,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,6 +64,54 @@ public final class ProjectDtos {
                              String phone) {
     }
 
+    @Schema(name = "ProjectImplementation", description = "政府解题's plan: the responsible unit (承办单位) and the budget (预算).")
+    public record Implementation(@NotNull @Schema(required = true, description = "a unit that answers for the project's region")
+                                 UUID unitId,
+                                 @NotNull @PositiveOrZero @Max(MAX_FEN) @Schema(required = true, description = "预算 in fen (分)")
+                                 Long budgetFen) {
+    }
+
+    @Schema(name = "ProjectSpending", description = "支出: what the responsible unit paid, when, and for what.")
+    public record Spending(@NotNull @Positive @Max(MAX_FEN) @Schema(required = true, description = "in fen (分)") Long amountFen,
+                           @NotNull @Schema(required = true) LocalDate spentOn, @Size(max = 500) String note) {
+    }
+
+    @Schema(name = "ProjectMilestone", description = "A milestone (节点) planned for a date.")
+    public record Milestone(@NotBlank @Size(max = 200) String title, @NotNull @Schema(required = true) LocalDate plannedOn) {
+    }
+
+    @Schema(name = "ProjectMilestoneDone", description = "A milestone reached: when, and its photos (uploads, POST /api/v1/files).")
+    public record MilestoneDone(@NotNull @Schema(required = true) LocalDate doneOn, @Size(max = 500) String note,
+                                @Size(max = 20) @Schema(description = "ids of files uploaded by the same account (or without a token) "
+                                        + "and taken by nothing yet") List<@NotNull UUID> photoIds) {
+    }
+
+    /** 1 万亿 yuan in fen: far above any project, well inside a JavaScript number. */
+    static final long MAX_FEN = 100_000_000_000_000L;
+
+    @Schema(name = "ProjectSpendingView")
+    public record SpendingView(UUID id, @Schema(description = "in fen (分)") long amountFen, LocalDate spentOn,
+                               @Schema(nullable = true) String note, Instant at) {
+    }
+
+    @Schema(name = "ProjectBudgetView", description = "督资金: the budget, the spending summed, and what is left; all in fen (分).")
+    public record BudgetView(@Schema(nullable = true, description = "null while none is set") Long budgetFen, long spentFen,
+                             @Schema(nullable = true, description = "negative once over budget; null without a budget")
+                             Long remainingFen,
+                             @Schema(description = "more spent than budgeted: allowed, and flagged") boolean overBudget,
+                             @Schema(description = "oldest first") List<SpendingView> spendings) {
+    }
+
+    @Schema(name = "ProjectMilestonePhoto")
+    public record PhotoView(UUID id, String name, String contentType, @Schema(description = "GET it with the same rights as "
+            + "the project") String url) {
+    }
+
+    @Schema(name = "ProjectMilestoneView", description = "A milestone (节点): planned, and once reached when and with what photos.")
+    public record MilestoneView(UUID id, String title, LocalDate plannedOn, @Schema(nullable = true) LocalDate doneOn,
+                                @Schema(nullable = true) String doneNote, List<PhotoView> photos) {
+    }
+
     @Schema(name = "ProjectRecord", description = "A progress report 政府解题 or a deputy's supervision 全过程监督.")
     public record RecordView(@Schema(enumeration = {"PROGRESS", "SUPERVISION"}) String kind,
                              @Schema(nullable = true, description = "percent, on a progress report") Integer progress,
@@ -91,6 +142,10 @@ public final class ProjectDtos {
                               @Schema(nullable = true, description = "of citizens' and deputies' evaluations; null without them")
                               Double satisfactionRate,
                               @Schema(description = "三评: each source's count and satisfaction rate, apart") EvaluationSources evaluationsBySource,
+                              @Schema(nullable = true, description = "the responsible unit 承办单位; null until set") UUID unitId,
+                              @Schema(nullable = true) String unitName,
+                              @Schema(description = "督资金: budget, spending and what is left") BudgetView budget,
+                              @Schema(description = "节点, by planned date") List<MilestoneView> milestones,
                               Instant proposedAt, @Schema(nullable = true) Instant completedAt,
                               @Schema(description = "内容审核: the public sees APPROVED projects only; staff in scope see "
                                       + "every project with its state") ModerationState moderation, String moderationName) {

@@ -2,22 +2,32 @@ package cn.lianluo.cases.livelihood.service;
 
 import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.config.CaseClock;
+import cn.lianluo.cases.files.service.FileService;
 import cn.lianluo.cases.livelihood.domain.EvaluationSource;
+import cn.lianluo.cases.livelihood.domain.ProjectBudget;
 import cn.lianluo.cases.livelihood.domain.ProjectLoop;
 import cn.lianluo.cases.livelihood.domain.ProjectStatus;
 import cn.lianluo.cases.livelihood.domain.SupervisionKind;
 import cn.lianluo.cases.livelihood.domain.VoteRules;
 import cn.lianluo.cases.livelihood.persistence.ProjectEntity;
 import cn.lianluo.cases.livelihood.persistence.VoteSessionEntity;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.BudgetView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Evaluation;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationFigures;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationSources;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.EvaluationView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Implementation;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Milestone;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.MilestoneDone;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.MilestoneView;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.PhotoView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Progress;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectRequest;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.ProjectView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.RecordView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Shortlist;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.Spending;
+import cn.lianluo.cases.livelihood.service.ProjectDtos.SpendingView;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.Supervision;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.SupervisionCounts;
 import cn.lianluo.cases.livelihood.service.ProjectDtos.TallyView;
@@ -27,7 +37,9 @@ import cn.lianluo.cases.moderation.domain.ModerationState;
 import cn.lianluo.cases.moderation.service.ModerationService;
 import cn.lianluo.cases.shared.Consent;
 import cn.lianluo.cases.units.persistence.DeputyCopyEntity;
+import cn.lianluo.cases.units.persistence.UnitEntity;
 import cn.lianluo.cases.units.persistence.UnitRepositories;
+import cn.lianluo.cases.units.service.UnitService;
 import cn.lianluo.common.events.contract.CaseEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
@@ -42,6 +54,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +73,14 @@ public class ProjectService {
 
     private final cn.lianluo.cases.cases.service.CitizenCipher cipher;
     private final ModerationService moderation;
+    private final UnitService units;
+    private final FileService files;
 
     public ProjectService(EntityManager em, CaseRepositories.Cases cases, UnitRepositories.Deputies deputies, Outbox outbox,
-                          CaseClock clock, cn.lianluo.cases.cases.service.CitizenCipher cipher, ModerationService moderation) {
+                          CaseClock clock, cn.lianluo.cases.cases.service.CitizenCipher cipher, ModerationService moderation,
+                          UnitService units, FileService files) {
+        this.units = units;
+        this.files = files;
         this.cipher = cipher;
         this.moderation = moderation;
         this.em = em;
@@ -323,6 +341,99 @@ public class ProjectService {
         return view(p);
     }
 
+    /**
+     * 政府解题's plan, by staff of the project's region: the responsible unit (承办单位, one that answers for the region,
+     * at it, above it or inside it) and the budget (预算), set again as often as they change.
+     */
+    @Transactional
+    public ProjectView implementation(UUID id, Implementation plan, Caller caller) {
+        ProjectEntity p = require(id);
+        RegionCode region = RegionCode.of(p.regionCode);
+        caller.requireWithin(region);
+        ProjectLoop.requireCarriedOut(ProjectStatus.valueOf(p.status));
+        UnitEntity unit = units.require(plan.unitId(), "unitId");
+        RegionCode unitRegion = RegionCode.of(unit.regionCode);
+        if (!unitRegion.contains(region) && !region.contains(unitRegion)) {
+            throw ProblemException.unprocessable("unit-outside-region", "unitId",
+                    unit.name + " (" + unit.regionCode + ") does not answer for region " + region);
+        }
+        p.unitId = unit.id;
+        p.budgetFen = plan.budgetFen();
+        return view(p);
+    }
+
+    /** A milestone (节点) planned by staff of the project's region. */
+    @Transactional
+    public ProjectView planMilestone(UUID id, Milestone milestone, Caller caller) {
+        ProjectEntity p = require(id);
+        caller.requireWithin(RegionCode.of(p.regionCode));
+        ProjectLoop.requireCarriedOut(ProjectStatus.valueOf(p.status));
+        em.createNativeQuery("INSERT INTO project_milestone (id, project_id, title, planned_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, p.id).setParameter(3, milestone.title().strip())
+                .setParameter(4, milestone.plannedOn()).setParameter(5, clock.now()).executeUpdate();
+        return view(p);
+    }
+
+    /** 支出: the responsible unit (or staff of the region for it) records a payment; beyond the budget it is flagged. */
+    @Transactional
+    public ProjectView recordSpending(UUID id, Spending spending, Caller caller) {
+        ProjectEntity p = require(id);
+        requireForTheUnit(p, caller);
+        ProjectLoop.Step step = ProjectLoop.recordSpending(ProjectStatus.valueOf(p.status));
+        String note = spending.note() == null || spending.note().isBlank() ? null : spending.note().strip();
+        em.createNativeQuery("INSERT INTO project_spending (id, project_id, amount_fen, spent_on, note, actor, at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, p.id)
+                .setParameter(3, spending.amountFen()).setParameter(4, spending.spentOn()).setParameter(5, note)
+                .setParameter(6, caller.subject()).setParameter(7, clock.now()).executeUpdate();
+        publish(p, step.event(), role(caller), null, null, null, new Detail(null, null, spending.amountFen()));
+        return view(p);
+    }
+
+    /** A milestone reached, with its photos, by the responsible unit (or staff of the region for it); once. */
+    @Transactional
+    public ProjectView reachMilestone(UUID id, UUID milestoneId, MilestoneDone done, Caller caller) {
+        ProjectEntity p = require(id);
+        requireForTheUnit(p, caller);
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("SELECT title, done_on FROM project_milestone WHERE id = ?1 AND project_id = ?2 "
+                + "FOR UPDATE").setParameter(1, milestoneId).setParameter(2, p.id).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("milestone of this project", milestoneId);
+        }
+        ProjectLoop.Step step = ProjectLoop.reachMilestone(ProjectStatus.valueOf(p.status), found.get(0)[1] != null);
+        String note = done.note() == null || done.note().isBlank() ? null : done.note().strip();
+        em.createNativeQuery("UPDATE project_milestone SET done_on = ?1, done_note = ?2, done_by = ?3 WHERE id = ?4")
+                .setParameter(1, done.doneOn()).setParameter(2, note).setParameter(3, caller.subject()).setParameter(4, milestoneId)
+                .executeUpdate();
+        // a photo named twice is refused at its second place, as one already taken
+        files.attachToMilestone(milestoneId, i -> "photoIds[" + i + "]", done.photoIds() == null ? List.of() : done.photoIds(),
+                caller.subject());
+        publish(p, step.event(), role(caller), null, null, null, new Detail(milestoneId, (String) found.get(0)[0], null));
+        return view(p);
+    }
+
+    /**
+     * The responsible unit's work (支出, 节点): a HANDLER of that very unit, or staff of the project's region entering it
+     * for the unit; a handler of another unit, or of a project with no unit yet, is refused.
+     */
+    private static void requireForTheUnit(ProjectEntity p, Caller caller) {
+        if (STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
+            caller.requireWithin(RegionCode.of(p.regionCode));
+            return;
+        }
+        String unitId = caller.unitId().orElse(null);
+        if (!caller.hasRole(Roles.HANDLER) || p.unitId == null || !p.unitId.toString().equals(unitId)) {
+            throw ProblemException.forbidden(p.unitId == null ? "this project has no responsible unit yet"
+                    : "only the project's responsible unit records its spending and milestones");
+        }
+    }
+
+    private static final List<String> STAFF_ROLES = List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF);
+
+    /** What a spending or milestone event adds to the project's data. */
+    private record Detail(UUID milestoneId, String milestoneTitle, Long amountFen) {
+    }
+
     /** A project not approved in moderation is, for anyone but staff in scope, a project that does not exist. */
     @Transactional
     public ProjectView get(UUID id, Caller caller) {
@@ -410,30 +521,44 @@ public class ProjectService {
                 .setParameter(9, actor).setParameter(10, clock.now()).executeUpdate();
     }
 
-    /** Citizens' and deputies' evaluations together, as before 三评; the unit's own never enters it. */
-    private Double satisfactionRate(UUID id) {
-        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') "
-                + "FROM project_evaluation WHERE project_id = ?1 AND source <> 'UNIT'").setParameter(1, id).getSingleResult();
-        return rate(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-    }
-
     private static Double rate(long all, long satisfied) {
         return all == 0 ? null : Math.round(satisfied * 10000.0 / all) / 10000.0;
     }
 
-    /** 三评: each source counted apart. */
-    private EvaluationSources evaluationsBySource(UUID id) {
+    /** One source's evaluations: how many, and how many 满意 or 基本满意. */
+    private record Tally(long all, long satisfied) {
+        static final Tally NONE = new Tally(0, 0);
+
+        EvaluationFigures figures() {
+            return new EvaluationFigures(all, rate(all, satisfied));
+        }
+    }
+
+    /** 三评: each source's evaluations counted apart, in one query. */
+    private Map<EvaluationSource, Tally> evaluationTallies(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT source, count(*), count(*) FILTER (WHERE satisfaction <> 'UNSATISFIED') "
                 + "FROM project_evaluation WHERE project_id = ?1 GROUP BY source").setParameter(1, id).getResultList();
-        Map<EvaluationSource, EvaluationFigures> figures = new java.util.EnumMap<>(EvaluationSource.class);
-        for (Object[] r : rows) {
-            long all = ((Number) r[1]).longValue();
-            figures.put(EvaluationSource.valueOf((String) r[0]), new EvaluationFigures(all, rate(all, ((Number) r[2]).longValue())));
+        Map<EvaluationSource, Tally> tallies = new java.util.EnumMap<>(EvaluationSource.class);
+        for (EvaluationSource source : EvaluationSource.values()) {
+            tallies.put(source, Tally.NONE);
         }
-        EvaluationFigures none = new EvaluationFigures(0, null);
-        return new EvaluationSources(figures.getOrDefault(EvaluationSource.CITIZEN, none),
-                figures.getOrDefault(EvaluationSource.DEPUTY, none), figures.getOrDefault(EvaluationSource.UNIT, none));
+        for (Object[] r : rows) {
+            tallies.put(EvaluationSource.valueOf((String) r[0]), new Tally(((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        }
+        return tallies;
+    }
+
+    private static EvaluationSources bySource(Map<EvaluationSource, Tally> tallies) {
+        return new EvaluationSources(tallies.get(EvaluationSource.CITIZEN).figures(), tallies.get(EvaluationSource.DEPUTY).figures(),
+                tallies.get(EvaluationSource.UNIT).figures());
+    }
+
+    /** Citizens' and deputies' evaluations together, as before 三评; the unit's own never enters it. */
+    private static Double satisfactionRate(Map<EvaluationSource, Tally> tallies) {
+        Tally citizen = tallies.get(EvaluationSource.CITIZEN);
+        Tally deputy = tallies.get(EvaluationSource.DEPUTY);
+        return rate(citizen.all() + deputy.all(), citizen.satisfied() + deputy.satisfied());
     }
 
     private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice) {
@@ -441,6 +566,11 @@ public class ProjectService {
     }
 
     private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice, SupervisionKind supervisionKind) {
+        publish(p, action, role, deputyId, choice, supervisionKind, new Detail(null, null, null));
+    }
+
+    private void publish(ProjectEntity p, String action, String role, UUID deputyId, String choice, SupervisionKind supervisionKind,
+                         Detail detail) {
         em.flush();
         VoteSessionEntity session = p.sessionId == null ? null : em.find(VoteSessionEntity.class, p.sessionId);
         outbox.add(CaseEvents.type("project-" + action), p.id.toString(), RegionCode.of(p.regionCode),
@@ -449,8 +579,10 @@ public class ProjectService {
                         p.proposerName == null ? null : Masking.name(cipher.sealed(p.proposerName)
                                 ? cipher.open(p.proposerName, "proposer_name") : p.proposerName), p.sessionId,
                         session == null ? null : session.level, p.votesFor, p.votesAgainst, p.votesAbstain, p.progress,
-                        deputyId, choice, satisfactionRate(p.id), caseIds(p.id), session == null ? null : session.opensAt,
-                        session == null ? null : session.closesAt, supervisionKind == null ? null : supervisionKind.name()));
+                        deputyId, choice, satisfactionRate(evaluationTallies(p.id)), caseIds(p.id),
+                        session == null ? null : session.opensAt, session == null ? null : session.closesAt,
+                        supervisionKind == null ? null : supervisionKind.name(), p.unitId, p.budgetFen, spent(p.id),
+                        detail.milestoneId(), detail.milestoneTitle(), detail.amountFen()));
     }
 
     private List<UUID> caseIds(UUID id) {
@@ -468,13 +600,48 @@ public class ProjectService {
                     (UUID) r[4], r[5] instanceof Instant i ? i : ((java.sql.Timestamp) r[5]).toInstant(), supervisionKind,
                     supervisionKind == null ? null : supervisionKind.label());
         }).toList();
-        EvaluationSources bySource = evaluationsBySource(p.id);
+        Map<EvaluationSource, Tally> tallies = evaluationTallies(p.id);
+        EvaluationSources bySource = bySource(tallies);
         long evaluations = bySource.citizen().count() + bySource.deputy().count();
         ProjectStatus status = ProjectStatus.valueOf(p.status);
+        UnitEntity unit = p.unitId == null ? null : em.find(UnitEntity.class, p.unitId);
         return new ProjectView(p.id, p.regionCode, p.year, p.title, p.description, p.source, status, status.label(), p.sessionId,
                 p.votesFor, p.votesAgainst, p.votesAbstain, p.progress, caseIds(p.id), records, supervisionCounts(records),
-                evaluations, satisfactionRate(p.id), bySource, p.proposedAt, p.completedAt, ModerationState.valueOf(p.moderation),
+                evaluations, satisfactionRate(tallies), bySource, p.unitId, unit == null ? null : unit.name, budget(p),
+                milestones(p.id), p.proposedAt, p.completedAt, ModerationState.valueOf(p.moderation),
                 ModerationState.valueOf(p.moderation).label());
+    }
+
+    private long spent(UUID id) {
+        return ((Number) em.createNativeQuery("SELECT coalesce(sum(amount_fen), 0) FROM project_spending WHERE project_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private BudgetView budget(ProjectEntity p) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, amount_fen, spent_on, note, at FROM project_spending "
+                + "WHERE project_id = ?1 ORDER BY spent_on, at, id").setParameter(1, p.id).getResultList();
+        List<SpendingView> spendings = rows.stream().map(r -> new SpendingView((UUID) r[0], ((Number) r[1]).longValue(),
+                localDate(r[2]), (String) r[3], instant(r[4]))).toList();
+        ProjectBudget figures = new ProjectBudget(p.budgetFen, spendings.stream().mapToLong(SpendingView::amountFen).sum());
+        return new BudgetView(figures.budgetFen(), figures.spentFen(), figures.remainingFen(), figures.overBudget(), spendings);
+    }
+
+    private List<MilestoneView> milestones(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, title, planned_on, done_on, done_note FROM project_milestone "
+                + "WHERE project_id = ?1 ORDER BY planned_on, created_at, id").setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new MilestoneView((UUID) r[0], (String) r[1], localDate(r[2]),
+                r[3] == null ? null : localDate(r[3]), (String) r[4], files.ofMilestone((UUID) r[0]).stream()
+                .map(f -> new PhotoView(f.id(), f.name(), f.contentType(), "/api/v1/files/" + f.id())).toList())).toList();
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
+    }
+
+    private static Instant instant(Object column) {
+        return column instanceof Instant i ? i : ((java.sql.Timestamp) column).toInstant();
     }
 
     private static SupervisionCounts supervisionCounts(List<RecordView> records) {

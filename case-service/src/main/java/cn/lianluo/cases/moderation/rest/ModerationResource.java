@@ -69,7 +69,7 @@ public class ModerationResource {
     public Page<ItemView> queue(@QueryParam("region") @Parameter(description = ApiDocs.REGION) String region,
                                 @QueryParam("state") @Parameter(description = "PENDING (default), APPROVED or HIDDEN",
                                         schema = @Schema(implementation = ModerationState.class)) String state,
-                                @QueryParam("kind") @Parameter(description = "PROJECT or EVALUATION (default: both)",
+                                @QueryParam("kind") @Parameter(description = "PROJECT, EVALUATION or DRAFT_COMMENT (default: all)",
                                         schema = @Schema(implementation = ModeratedKind.class)) String kind,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(QueryParams.LAST_PAGE) @Parameter(description = "page, from 0") int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) @Parameter(description = "page size") int size) {
@@ -84,9 +84,9 @@ public class ModerationResource {
             description = "The item with its state and every decision on it (who, when, why).")
     @APIResponse(responseCode = "200", description = "The item 审核内容")
     @APIResponse(responseCode = "403", description = "Forbidden 无权限: the item's region lies outside the token's")
-    @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: a kind that is neither PROJECT nor EVALUATION")
+    @APIResponse(responseCode = "400", description = "Bad request 请求参数有误: a kind that is none of PROJECT, EVALUATION, DRAFT_COMMENT")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such project, or no such evaluation with a comment")
-    public ItemView item(@PathParam("kind") @Parameter(description = "PROJECT or EVALUATION", schema = @Schema(implementation = ModeratedKind.class)) String kind,
+    public ItemView item(@PathParam("kind") @Parameter(description = "PROJECT, EVALUATION or DRAFT_COMMENT", schema = @Schema(implementation = ModeratedKind.class)) String kind,
                          @PathParam("id") UUID id) {
         return moderation.item(requireKind(kind), id, caller);
     }
@@ -105,7 +105,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the item's state does not allow the decision (its "
             + "allowedCommands say which do)")
     @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: hide or restore without a reason")
-    public ItemView decide(@PathParam("kind") @Parameter(description = "PROJECT or EVALUATION", schema = @Schema(implementation = ModeratedKind.class)) String kind,
+    public ItemView decide(@PathParam("kind") @Parameter(description = "PROJECT, EVALUATION or DRAFT_COMMENT", schema = @Schema(implementation = ModeratedKind.class)) String kind,
                            @PathParam("id") UUID id,
                            @PathParam("command") @Parameter(description = "the decision", schema = @Schema(type = SchemaType.STRING,
                                    implementation = ModerationDtos.CommandName.class)) String command,
@@ -131,7 +131,7 @@ public class ModerationResource {
     private static final Function<String, FieldError> KIND_ERROR =
             raw -> new FieldError("kind", "'" + raw + "' is not one of " + Arrays.toString(ModeratedKind.values()));
 
-    /** PROJECT or EVALUATION (either case), else null. */
+    /** PROJECT, EVALUATION or DRAFT_COMMENT (any case), else null. */
     private static ModeratedKind kind(String raw) {
         return Arrays.stream(ModeratedKind.values()).filter(k -> k.name().equalsIgnoreCase(raw.strip())).findFirst().orElse(null);
     }

@@ -51,7 +51,9 @@ public final class ModerationDtos {
     @Schema(name = "ModerationItem", description = "A piece of public content to judge: a citizen's project proposal "
             + "(群众点题) or an evaluation's comment (群众评效果), with its state and every decision on it.")
     public record ItemView(ModeratedKind kind, String kindName, UUID id,
-                           @Schema(description = "the project; for a PROJECT its own id") UUID projectId,
+                           @Schema(nullable = true, description = "the project; for a PROJECT its own id; null for a DRAFT_COMMENT") UUID projectId,
+                           @Schema(nullable = true, description = "the draft law a DRAFT_COMMENT was made on; null for the others")
+                           UUID draftId,
                            String regionCode, @Schema(description = "the project's title") String title,
                            @Schema(description = "the text to judge: the proposal's description, or the comment") String text,
                            @Schema(nullable = true, description = "an evaluation's rating") String satisfaction,

@@ -45,16 +45,22 @@ public class ModerationService {
     public record Screening(ModerationState state, Set<Flag> flags, String reason) {
     }
 
-    /** Projects and evaluations' comments as one list of items (a comment-less evaluation has nothing to judge). */
+    /**
+     * Projects, evaluations' comments and draft laws' comments as one list of items (a comment-less evaluation has
+     * nothing to judge); {@code draft_id} is the draft of a DRAFT_COMMENT, whose {@code project_id} is null.
+     */
     private static final String ITEMS = """
-            SELECT kind, id, project_id, region_code, title, text, satisfaction, moderation, created_at FROM (
+            SELECT kind, id, project_id, region_code, title, text, satisfaction, moderation, created_at, draft_id FROM (
                 SELECT 'PROJECT' AS kind, p.id, p.id AS project_id, p.region_code, p.title, p.description AS text,
-                       CAST(NULL AS TEXT) AS satisfaction, p.moderation, p.proposed_at AS created_at
+                       CAST(NULL AS TEXT) AS satisfaction, p.moderation, p.proposed_at AS created_at, CAST(NULL AS UUID) AS draft_id
                 FROM livelihood_project p
                 UNION ALL
-                SELECT 'EVALUATION', e.id, e.project_id, p.region_code, p.title, e.comment, e.satisfaction, e.moderation, e.at
+                SELECT 'EVALUATION', e.id, e.project_id, p.region_code, p.title, e.comment, e.satisfaction, e.moderation, e.at, NULL
                 FROM project_evaluation e JOIN livelihood_project p ON p.id = e.project_id
                 WHERE e.comment IS NOT NULL
+                UNION ALL
+                SELECT 'DRAFT_COMMENT', c.id, NULL, c.region_code, d.title, c.text, NULL, c.moderation, c.at, c.draft_id
+                FROM draft_comment c JOIN draft_law d ON d.id = c.draft_id
             ) item
             """;
 
@@ -84,8 +90,18 @@ public class ModerationService {
     /** Records the screen's decision on content just stored, and its event (in the storing transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void arrived(ModeratedKind kind, UUID itemId, UUID projectId, RegionCode region, Screening screening) {
+        arrived(kind, itemId, projectId, null, region, screening);
+    }
+
+    /** {@link #arrived(ModeratedKind, UUID, UUID, RegionCode, Screening)} for a draft law's comment, which has a draft. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void arrivedOnDraft(UUID commentId, UUID draftId, RegionCode region, Screening screening) {
+        arrived(ModeratedKind.DRAFT_COMMENT, commentId, null, draftId, region, screening);
+    }
+
+    private void arrived(ModeratedKind kind, UUID itemId, UUID projectId, UUID draftId, RegionCode region, Screening screening) {
         ModerationDecision decision = screening.state() == ModerationState.APPROVED ? ModerationDecision.AUTO_APPROVE : ModerationDecision.HOLD;
-        record(kind, itemId, projectId, region, decision, null, screening.state(), screening.reason(), "system", "SYSTEM",
+        record(kind, itemId, projectId, draftId, region, decision, null, screening.state(), screening.reason(), "system", "SYSTEM",
                 screening.flags().stream().map(Enum::name).toList());
     }
 
@@ -143,45 +159,55 @@ public class ModerationService {
         ModerationState from = ModerationState.valueOf((String) row[7]);
         ModerationRules.Transition transition = ModerationRules.decide(from, decision, reason);
         // a project row is versioned: a change made on a copy read before this decision fails instead of undoing it
-        String update = kind == ModeratedKind.PROJECT
-                ? "UPDATE livelihood_project SET moderation = ?1, version = version + 1 WHERE id = ?2"
-                : "UPDATE project_evaluation SET moderation = ?1 WHERE id = ?2";
+        String update = switch (kind) {
+            case PROJECT -> "UPDATE livelihood_project SET moderation = ?1, version = version + 1 WHERE id = ?2";
+            case EVALUATION -> "UPDATE project_evaluation SET moderation = ?1 WHERE id = ?2";
+            case DRAFT_COMMENT -> "UPDATE draft_comment SET moderation = ?1 WHERE id = ?2";
+        };
         em.createNativeQuery(update).setParameter(1, transition.to().name()).setParameter(2, id).executeUpdate();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        record(kind, id, (UUID) row[2], region, decision, from, transition.to(), why, caller.subject(), caller.primaryRole(),
+        record(kind, id, (UUID) row[2], (UUID) row[9], region, decision, from, transition.to(), why, caller.subject(), caller.primaryRole(),
                 flags(row).stream().map(Enum::name).toList());
         return item(kind, id, caller);
     }
 
     private Object[] require(ModeratedKind kind, UUID id, boolean lock) {
         // the row itself is locked (FOR UPDATE of its table): two decisions on one item are taken one after the other
-        String sql = kind == ModeratedKind.PROJECT
-                ? "SELECT 'PROJECT', p.id, p.id, p.region_code, p.title, p.description, CAST(NULL AS TEXT), p.moderation, p.proposed_at "
-                + "FROM livelihood_project p WHERE p.id = ?1" + (lock ? " FOR UPDATE" : "")
-                : "SELECT 'EVALUATION', e.id, e.project_id, p.region_code, p.title, e.comment, e.satisfaction, e.moderation, e.at "
-                + "FROM project_evaluation e JOIN livelihood_project p ON p.id = e.project_id WHERE e.id = ?1 AND e.comment IS NOT NULL"
-                + (lock ? " FOR UPDATE OF e" : "");
+        String sql = switch (kind) {
+            case PROJECT -> "SELECT 'PROJECT', p.id, p.id, p.region_code, p.title, p.description, CAST(NULL AS TEXT), p.moderation, "
+                    + "p.proposed_at, CAST(NULL AS UUID) FROM livelihood_project p WHERE p.id = ?1" + (lock ? " FOR UPDATE" : "");
+            case EVALUATION -> "SELECT 'EVALUATION', e.id, e.project_id, p.region_code, p.title, e.comment, e.satisfaction, "
+                    + "e.moderation, e.at, CAST(NULL AS UUID) FROM project_evaluation e JOIN livelihood_project p ON p.id = e.project_id "
+                    + "WHERE e.id = ?1 AND e.comment IS NOT NULL" + (lock ? " FOR UPDATE OF e" : "");
+            case DRAFT_COMMENT -> "SELECT 'DRAFT_COMMENT', c.id, CAST(NULL AS UUID), c.region_code, d.title, c.text, CAST(NULL AS TEXT), "
+                    + "c.moderation, c.at, c.draft_id FROM draft_comment c JOIN draft_law d ON d.id = c.draft_id WHERE c.id = ?1"
+                    + (lock ? " FOR UPDATE OF c" : "");
+        };
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.notFound(kind == ModeratedKind.PROJECT ? "livelihood project" : "evaluation comment", id);
+            throw ProblemException.notFound(switch (kind) {
+                case PROJECT -> "livelihood project";
+                case EVALUATION -> "evaluation comment";
+                case DRAFT_COMMENT -> "draft law comment";
+            }, id);
         }
         return rows.get(0);
     }
 
-    private void record(ModeratedKind kind, UUID itemId, UUID projectId, RegionCode region, ModerationDecision decision,
+    private void record(ModeratedKind kind, UUID itemId, UUID projectId, UUID draftId, RegionCode region, ModerationDecision decision,
                         ModerationState from, ModerationState to, String reason, String actor, String actorRole, List<String> flags) {
         Instant now = clock.now();
         em.createNativeQuery("INSERT INTO moderation_decision (id, kind, item_id, project_id, region_code, decision, from_state, "
-                        + "to_state, reason, actor, actor_role, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                        + "to_state, reason, actor, actor_role, at, draft_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, kind.name()).setParameter(3, itemId).setParameter(4, projectId)
                 .setParameter(5, region.value()).setParameter(6, decision.name()).setParameter(7, from == null ? null : from.name())
                 .setParameter(8, to.name()).setParameter(9, reason).setParameter(10, actor).setParameter(11, actorRole)
-                .setParameter(12, now).executeUpdate();
+                .setParameter(12, now).setParameter(13, draftId).executeUpdate();
         // no text of the content (it may be what was hidden), no one's name
         outbox.add(CaseEvents.MODERATION_DECIDED, itemId.toString(), region,
                 new CaseEvents.ModerationData(kind.name(), itemId, projectId, region.value(), decision.name(),
-                        from == null ? null : from.name(), to.name(), reason, actorRole, now, flags));
+                        from == null ? null : from.name(), to.name(), reason, actorRole, now, flags, draftId));
     }
 
     private Map<UUID, List<HistoryEntry>> histories(List<UUID> ids) {
@@ -208,7 +234,7 @@ public class ModerationService {
     private static ItemView view(Object[] r, List<HistoryEntry> history) {
         ModeratedKind kind = ModeratedKind.valueOf((String) r[0]);
         ModerationState state = ModerationState.valueOf((String) r[7]);
-        return new ItemView(kind, kind.label(), (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+        return new ItemView(kind, kind.label(), (UUID) r[1], (UUID) r[2], (UUID) r[9], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], flags(r).stream().map(Enum::name).toList(), instant(r[8]), state, state.label(),
                 ModerationRules.allowed(state).stream().map(ModerationDecision::path).toList(), history);
     }

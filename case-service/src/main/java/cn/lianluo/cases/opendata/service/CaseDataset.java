@@ -29,7 +29,7 @@ public class CaseDataset {
             new Field("category", "string", "诉求分类代码(分级分类),名称见 /api/v1/cases/categories"),
             new Field("kind", "string", "诉求类型:COMPLAINT 投诉、SUGGESTION 建议、ENQUIRY 咨询、HELP 求助"),
             new Field("channel", "string", "受理渠道:RECEPTION 进站接待、MAILBOX 民情信箱、ONLINE 网上、MARKET_DAY 赶集日、"
-                    + "MOBILE_STATION 移动联络站、HOTLINE 热线、VISIT 主动下访、GRID 网格员上报"),
+                    + "MOBILE_STATION 移动联络站、HOTLINE 热线、VISIT 主动下访、GRID 网格员上报、APPOINTMENT 代表有约"),
             new Field("receivedDate", "date (YYYY-MM-DD)", "受理日期(北京时间)"),
             new Field("status", "string", "截至数据日期的办理状态:RECEIVED 已受理、ASSIGNED 已交办、IN_PROGRESS 办理中、"
                     + "HANDLED 已办结待答复、REPLIED 已答复、SUPERVISOR_REVIEW 转人大督办、CLOSED 已办结归档、"

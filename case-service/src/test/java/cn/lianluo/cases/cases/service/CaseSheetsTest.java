@@ -56,7 +56,7 @@ class CaseSheetsTest {
                 CaseKind.HELP, true, CaseStatus.ASSIGNED, "已交办", "433124108", null, channel, channelName, gridId,
                 new CitizenView("龙*英", "139****5678"), null, unit, unitName, false, false, 0, null,
                 Map.of(Stage.HANDLE, handling(null, overdue)), overdue, List.of(), timeline, List.of(), List.of(),
-                RECEIVED, null, 3, null, null, null, null, null);
+                RECEIVED, null, 3, null, null, null, null, null, null);
     }
 
     static String value(Sheet sheet, String label) {

@@ -98,4 +98,45 @@ class ProjectLoopTest {
         assertThat(ProjectLoop.evaluate(ProjectStatus.EVALUATED, EvaluationSource.UNIT).next()).isEqualTo(ProjectStatus.EVALUATED);
         assertThatThrownBy(() -> ProjectLoop.evaluate(ProjectStatus.SELECTED, EvaluationSource.UNIT)).isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void spending_and_milestones_are_kept_from_selection_until_evaluation_and_leave_the_status() {
+        for (ProjectStatus status : ProjectStatus.values()) {
+            if (ProjectLoop.SUPERVISABLE.contains(status)) {
+                assertThat(ProjectLoop.recordSpending(status)).isEqualTo(new ProjectLoop.Step(status, "spending-recorded"));
+                assertThat(ProjectLoop.reachMilestone(status, false)).isEqualTo(new ProjectLoop.Step(status, "milestone-reached"));
+            } else {
+                assertThatThrownBy(() -> ProjectLoop.recordSpending(status))
+                        .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("not-implementing"));
+                assertThatThrownBy(() -> ProjectLoop.reachMilestone(status, false))
+                        .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo("not-implementing"));
+            }
+        }
+    }
+
+    @Test
+    void a_milestone_is_reached_once() {
+        assertThatThrownBy(() -> ProjectLoop.reachMilestone(ProjectStatus.IMPLEMENTING, true))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo("milestone-already-done");
+                });
+    }
+
+    @Test
+    void spending_beyond_the_budget_is_flagged_not_refused() {
+        assertThat(new ProjectBudget(100_000L, 60_000L)).satisfies(b -> {
+            assertThat(b.remainingFen()).isEqualTo(40_000L);
+            assertThat(b.overBudget()).isFalse();
+        });
+        assertThat(new ProjectBudget(100_000L, 100_000L).overBudget()).isFalse();
+        assertThat(new ProjectBudget(100_000L, 100_001L)).satisfies(b -> {
+            assertThat(b.remainingFen()).isEqualTo(-1L);
+            assertThat(b.overBudget()).isTrue();
+        });
+        assertThat(new ProjectBudget(null, 5_000L)).satisfies(b -> {
+            assertThat(b.remainingFen()).isNull();
+            assertThat(b.overBudget()).isFalse();
+        });
+    }
 }

@@ -31,7 +31,10 @@ public final class CaseEvents {
             "overdue");
     /** The actions of a livelihood project, {@code lianluo.case.project-<action>.v1} ({@link ProjectData}). */
     public static final List<String> PROJECT_ACTIONS = List.of("proposed", "shortlisted", "vote-cast", "selected", "tied",
-            "rejected", "progressed", "supervised", "completed", "evaluated", "self-evaluated");
+            "rejected", "progressed", "supervised", "completed", "evaluated", "self-evaluated", "spending-recorded",
+            "milestone-reached");
+    /** The actions of a draft law open for comment (立法意见征集), {@code lianluo.case.draft-<action>.v1} ({@link DraftData}). */
+    public static final List<String> DRAFT_ACTIONS = List.of("published", "commented", "assessed");
 
     public static final String RECEIVED = "lianluo.case.received.v1";
     public static final String ANSWERED = "lianluo.case.answered.v1";
@@ -50,6 +53,10 @@ public final class CaseEvents {
     public static final String CALENDAR_DAY_REMOVED = "lianluo.case.calendar-day-removed.v1";
     public static final String CALENDAR_ARRANGEMENT_MISSING = "lianluo.case.calendar-arrangement-missing.v1";
     public static final String CALENDAR_DEADLINES_RECOMPUTED = "lianluo.case.calendar-deadlines-recomputed.v1";
+
+    public static final String DRAFT_PUBLISHED = "lianluo.case.draft-published.v1";
+    public static final String DRAFT_COMMENTED = "lianluo.case.draft-commented.v1";
+    public static final String DRAFT_ASSESSED = "lianluo.case.draft-assessed.v1";
 
     public static final String MODERATION_DECIDED = "lianluo.case.moderation-decided.v1";
     public static final String CATEGORY_CHANGED = "lianluo.case.category-changed.v1";
@@ -126,18 +133,40 @@ public final class CaseEvents {
      * The data of every livelihood project event; {@code voteOpensAt} and {@code voteClosesAt} are the window of the
      * project's vote (票决), given from {@code project-shortlisted} on; null while the project is in no vote.
      * {@code supervisionKind} (三督: PROGRESS, QUALITY or FUNDS) is given on {@code project-supervised} only.
+     * {@code unitId} (承办单位), {@code budgetFen} and {@code spentFen} (in fen) are the project's as of the event, null
+     * while not set; {@code amountFen} is given on {@code project-spending-recorded}, {@code milestoneId} and
+     * {@code milestoneTitle} on {@code project-milestone-reached}, only.
      */
     public record ProjectData(UUID projectId, String action, String actorRole, Instant at, String status, String regionCode,
                               int year, String title, String source, String proposerMasked, UUID sessionId, String level,
                               Integer votesFor, Integer votesAgainst, Integer votesAbstain, int progress, UUID deputyId,
                               String choice, Double satisfactionRate, List<UUID> caseIds, Instant voteOpensAt,
-                              Instant voteClosesAt, String supervisionKind) {
+                              Instant voteClosesAt, String supervisionKind, UUID unitId, Long budgetFen, Long spentFen,
+                              UUID milestoneId, String milestoneTitle, Long amountFen) {
     }
 
-    /** A moderation decision: no text of the content (it may be what was hidden), no one's name. */
+    /**
+     * The data of every draft law event (立法意见征集), keyed by the draft: the comment's fields on {@code draft-commented}
+     * and {@code draft-assessed} only; {@code deputyId} when a deputy made the comment; {@code article} null for a
+     * comment on the whole draft. No comment's text and no citizen's name or phone.
+     */
+    public record DraftData(UUID draftId, String action, String actorRole, Instant at, String regionCode, String title,
+                            String legislature, LocalDate opensOn, LocalDate closesOn, int articles,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) UUID commentId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer article,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String commenterRegionCode,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) UUID deputyId,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String assessment,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+    }
+
+    /**
+     * A moderation decision: no text of the content (it may be what was hidden), no one's name. {@code projectId} is
+     * null for a draft law's comment (kind DRAFT_COMMENT), whose draft is {@code draftId}.
+     */
     public record ModerationData(String kind, UUID itemId, UUID projectId, String regionCode, String decision,
                                  String fromState, String toState, String reason, String actorRole, Instant at,
-                                 List<String> flags) {
+                                 List<String> flags, @JsonInclude(JsonInclude.Include.NON_NULL) UUID draftId) {
     }
 
     public record CategoryChanged(String code, String name, String level, String previousName, String previousLevel) {
@@ -178,6 +207,7 @@ public final class CaseEvents {
             .with(CaseData.class, CASE_ACTIONS.stream().map(CaseEvents::type).toList())
             .with(SuggestionData.class, SUGGESTION_ACTIONS.stream().map(a -> type("suggestion-" + a)).toList())
             .with(ProjectData.class, PROJECT_ACTIONS.stream().map(a -> type("project-" + a)).toList())
+            .with(DraftData.class, DRAFT_ACTIONS.stream().map(a -> type("draft-" + a)).toList())
             .with(CalendarArranged.class, CALENDAR_ARRANGED)
             .with(CalendarDayChanged.class, CALENDAR_DAY_SET, CALENDAR_DAY_REMOVED)
             .with(CalendarArrangementMissing.class, CALENDAR_ARRANGEMENT_MISSING)

@@ -1,6 +1,7 @@
 package cn.lianluo.common.events.contract;
 
 import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,16 @@ public final class StationEvents {
     public static final String STANDARD_ASSESSED = "lianluo.station.standard-assessed.v1";
     public static final String RECEPTION_HELD = "lianluo.station.reception-held.v1";
     public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
+    /** 代表有约: a citizen booked a deputy's slot at a station. Keyed by the station's id, as the rest of its appointments. */
+    public static final String APPOINTMENT_BOOKED = "lianluo.station.appointment-booked.v1";
+    /** The citizen cancelled an appointment with its code and phone. */
+    public static final String APPOINTMENT_CANCELLED = "lianluo.station.appointment-cancelled.v1";
+    /** The citizen and the deputy met: the meeting is a station entry (its reception-held event follows in the same transaction). */
+    public static final String APPOINTMENT_MET = "lianluo.station.appointment-met.v1";
+    /** One side did not come: CITIZEN_NO_SHOW or DEPUTY_NO_SHOW. */
+    public static final String APPOINTMENT_MISSED = "lianluo.station.appointment-missed.v1";
+    /** 述职评议: a voter assessed a deputy's report; keyed by the activity's id, with the report's tally so far. */
+    public static final String REPORT_ASSESSED = "lianluo.station.report-assessed.v1";
     /** An ADMIN imported regions (行政区划): keyed by the code of the smallest region holding all the file's rows. */
     public static final String REGIONS_IMPORTED = "lianluo.station.regions-imported.v1";
     public static final String REGIONS_ADDED = "lianluo.station.regions-added.v1";
@@ -34,8 +45,39 @@ public final class StationEvents {
                                 List<String> deputyIds, int visitors, int casesReceived) {
     }
 
+    /** {@code reportingDeputyId}: the deputy who reported (REPORT only; absent from events written before REPORT existed). */
     public record ActivityHeld(UUID activityId, String kind, String fiveIntoTarget, String regionCode, UUID stationId,
-                               LocalDate date, List<String> participantDeputyIds) {
+                               LocalDate date, List<String> participantDeputyIds, UUID reportingDeputyId) {
+    }
+
+    /**
+     * One voter's assessment ({@code satisfaction}: SATISFIED, BASICALLY_SATISFIED or UNSATISFIED) and the report's
+     * counts after it; {@code actorRole} is CITIZEN when the voter assessed on the H5, else the role of the staff who
+     * entered it. Nobody's phone, not even masked.
+     */
+    public record ReportAssessed(UUID activityId, UUID reportingDeputyId, String regionCode, UUID stationId, LocalDate date,
+                                 String satisfaction, String actorRole, int satisfied, int basicallySatisfied,
+                                 int unsatisfied, Double satisfactionRate) {
+    }
+
+    /** An appointment booked; the citizen is never in an event, only the appointment's ids and time. */
+    public record AppointmentBooked(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId,
+                                    Instant startsAt) {
+    }
+
+    public record AppointmentCancelled(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId) {
+    }
+
+    /**
+     * The meeting held: {@code receptionId} is the station entry it became; {@code requestRemains} says whether the
+     * citizen's problem is still to be handled (the station then takes it in as a case of channel APPOINTMENT).
+     */
+    public record AppointmentMet(UUID appointmentId, UUID stationId, String regionCode, UUID deputyId, LocalDate date,
+                                 UUID receptionId, boolean requestRemains) {
+    }
+
+    public record AppointmentMissed(UUID appointmentId, UUID stationId, String regionCode, UUID deputyId, LocalDate date,
+                                    String status) {
     }
 
     /** What an import changed under {@code regionCode}: regions added, regions renamed (the rest were there as given). */
@@ -57,6 +99,11 @@ public final class StationEvents {
             .with(StandardAssessed.class, STANDARD_ASSESSED)
             .with(ReceptionHeld.class, RECEPTION_HELD)
             .with(ActivityHeld.class, ACTIVITY_HELD)
+            .with(ReportAssessed.class, REPORT_ASSESSED)
             .with(RegionsImported.class, REGIONS_IMPORTED)
-            .with(RegionsAdded.class, REGIONS_ADDED);
+            .with(RegionsAdded.class, REGIONS_ADDED)
+            .with(AppointmentBooked.class, APPOINTMENT_BOOKED)
+            .with(AppointmentCancelled.class, APPOINTMENT_CANCELLED)
+            .with(AppointmentMet.class, APPOINTMENT_MET)
+            .with(AppointmentMissed.class, APPOINTMENT_MISSED);
 }
