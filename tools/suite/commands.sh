@@ -122,7 +122,7 @@ cmd_logs() {
   case $s in
     postgres | postgresql) file="$STATE/pg/postgres.log" ;;
     kafka) file="$STATE/kafka/kafka.log" ;;
-    "") die "usage: ./suite logs SERVICE [-f]  (${SERVICES[*]} postgres kafka keycloak)" ;;
+    "") die "usage: ./suite logs SERVICE [-f]  (${SERVICES[*]} postgres kafka keycloak prometheus)" ;;
     *) file="$STATE/logs/$s.log" ;;
   esac
   [ -f "$file" ] || die "no log for $s yet ($file)"
