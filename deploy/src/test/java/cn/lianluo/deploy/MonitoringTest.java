@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -247,6 +248,27 @@ class MonitoringTest {
         Result test = run(dir, promtool, "test", "rules", "lianluo.rules.test.yml");
         assertThat(test.exit).as(test.out).isZero();
         assertThat(test.out).contains("SUCCESS");
+    }
+
+    /** Grafana would only say "parse error" in the panel: promtool parses every query, as recording rules of a file. */
+    @Test
+    void every_dashboard_query_is_promql_promtool_parses(@TempDir Path dir) throws IOException, InterruptedException {
+        String promtool = promtool();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (JsonNode panel : panels(JSON.readTree(DASHBOARD.toFile()))) {
+            for (JsonNode target : panel.path("targets")) {
+                // Grafana's variables, as Grafana fills them in
+                String expr = target.path("expr").asText().replace("$__rate_interval", "1m").replace("$namespace", ".*");
+                records.add(Map.of("record", "dashboard:panel_" + panel.path("id").asInt() + "_" + target.path("refId").asText(),
+                        "expr", expr));
+            }
+        }
+        assertThat(records).isNotEmpty();
+        Path file = dir.resolve("dashboard.rules.yml");
+        YAML.writeValue(file.toFile(), Map.of("groups", List.of(Map.of("name", "dashboard", "rules", records))));
+        Result check = run(dir, promtool, "check", "rules", file.getFileName().toString());
+        assertThat(check.exit).as(check.out).isZero();
+        assertThat(check.out).contains("SUCCESS: " + records.size() + " rules found");
     }
 
     @Test
