@@ -119,6 +119,7 @@ class BadInputIT {
                 .replace("/calendar/{year}", "/calendar/2030")
                 .replace("/deadline-policies/{region}", "/deadline-policies/4302")
                 .replace("/points/rules/{region}/{year}", "/points/rules/4302/2030")
+                .replace("/dead-letters/{service}", "/dead-letters/deputy")
                 .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 

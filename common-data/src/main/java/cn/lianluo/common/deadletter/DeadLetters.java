@@ -2,6 +2,7 @@ package cn.lianluo.common.deadletter;
 
 import cn.lianluo.common.outbox.EventsConfig;
 import cn.lianluo.common.problem.ProblemException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,6 +59,8 @@ public class DeadLetters {
             Pattern.compile("^(?:%[^.]+\\.)?mp\\.messaging\\.incoming\\.([^.]+)\\.dead-letter-queue\\.topic$");
     private static final String HEADER = "dead-letter-";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final TypeReference<Map<String, Object>> ENVELOPE = new TypeReference<>() {
+    };
 
     private final Config config;
     private final EventsConfig events;
@@ -261,7 +264,8 @@ public class DeadLetters {
                 header(r, "topic"), Optional.ofNullable(header(r, "partition")).map(Integer::valueOf).orElse(null),
                 Optional.ofNullable(header(r, "offset")).map(Long::valueOf).orElse(null),
                 header(r, "reason"), header(r, "cause"), header(r, "exception-class-name"),
-                withEnvelope ? envelope : null, withEnvelope && envelope == null ? value : null);
+                withEnvelope && envelope != null ? mapper.convertValue(envelope, ENVELOPE) : null,
+                withEnvelope && envelope == null ? value : null);
     }
 
     private String eventIdOf(ConsumerRecord<byte[], byte[]> r) {

@@ -1,6 +1,8 @@
 package cn.lianluo.gateway.proxy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -130,6 +132,12 @@ public final class Routes {
         return "/api/v1/" + (service == Service.DEPUTY ? "deputies" : "points") + "/exports" + uri.substring(EXPORTS.length());
     }
 
+    /** The service of {@code /api/v1/dead-letters/{service}/…}: station, deputy, case, scoring or notification. */
+    private static Optional<Service> deadLetterOwner(String service) {
+        return Arrays.stream(Service.values()).filter(s -> s.name().toLowerCase(Locale.ROOT).equals(service))
+                .findFirst();
+    }
+
     public static Optional<Service> owner(String path) {
         String[] parts = path.split("/");
         if (parts.length < 4 || !"api".equals(parts[1]) || !"v1".equals(parts[2])) {
@@ -142,6 +150,8 @@ public final class Routes {
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);
+            // each consuming service has its own dead letters, under its short name
+            case "dead-letters" -> parts.length < 5 ? Optional.empty() : deadLetterOwner(parts[4]);
             // a job's id begins with its kind
             case "exports" -> parts.length < 5 ? Optional.empty()
                     : parts[4].startsWith("deputy-roll-") ? Optional.of(Service.DEPUTY)
