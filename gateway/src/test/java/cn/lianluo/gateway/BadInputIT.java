@@ -333,6 +333,7 @@ class BadInputIT {
         return template.replace("{region}", "4331").replace("{regionCode}", "4331").replace("{code}", "4331")
                 .replace("{year}", "2026").replace("{quarter}", "1").replace("{date}", "2030-01-02")
                 .replace("{command}", "assign").replace("{trackingCode}", trackingCode)
+                .replace("{service}", "deputy").replace("{partition}", "0").replace("{offset}", "0")
                 .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 

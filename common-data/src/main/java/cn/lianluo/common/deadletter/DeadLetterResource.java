@@ -50,6 +50,8 @@ public class DeadLetterResource {
     public record Replayed(List<DeadLetterReplay> replayed) {
     }
 
+    private static final List<String> SERVICES = List.of("station", "deputy", "case", "scoring", "notification");
+
     private final DeadLetters deadLetters;
     private final Caller caller;
 
@@ -142,6 +144,9 @@ public class DeadLetterResource {
     }
 
     private void own(String service) {
+        if (!SERVICES.contains(service)) {
+            throw ProblemException.invalid("service", "not one of " + String.join(", ", SERVICES));
+        }
         if (!service.equals(deadLetters.service())) {
             throw ProblemException.notFound("service", service);
         }

@@ -32,6 +32,7 @@ public final class Routes {
      * own first segment ({@code /api/v1/deputies/exports}, {@code /api/v1/points/exports}).
      */
     static final String EXPORTS = "/api/v1/exports";
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
     private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
     private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
@@ -130,6 +131,11 @@ public final class Routes {
             return uri;
         }
         return "/api/v1/" + (service == Service.DEPUTY ? "deputies" : "points") + "/exports" + uri.substring(EXPORTS.length());
+    }
+
+    /** A path of the services' dead letters, {@code /api/v1/dead-letters/{service}/…}, whether it names a service or not. */
+    public static boolean isDeadLetters(String path) {
+        return path.startsWith(DEAD_LETTERS + "/");
     }
 
     /** The service of {@code /api/v1/dead-letters/{service}/…}: station, deputy, case, scoring or notification. */

@@ -38,6 +38,8 @@ class RoutesTest {
         assertThat(Routes.owner("/api/v1/dead-letters/gateway")).isEmpty();
         assertThat(Routes.owner("/api/v1/dead-letters")).isEmpty();
         assertThat(Routes.isPublic("GET", "/api/v1/dead-letters/deputy")).isFalse();
+        assertThat(Routes.isDeadLetters("/api/v1/dead-letters/gateway/replays")).isTrue();
+        assertThat(Routes.isDeadLetters("/api/v1/webhooks/x/dead-letters")).isFalse();
     }
 
     @Test
