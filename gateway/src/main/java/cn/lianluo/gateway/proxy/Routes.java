@@ -1,6 +1,8 @@
 package cn.lianluo.gateway.proxy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ public final class Routes {
      * own first segment ({@code /api/v1/deputies/exports}, {@code /api/v1/points/exports}).
      */
     static final String EXPORTS = "/api/v1/exports";
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
     private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
     private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
@@ -130,6 +133,17 @@ public final class Routes {
         return "/api/v1/" + (service == Service.DEPUTY ? "deputies" : "points") + "/exports" + uri.substring(EXPORTS.length());
     }
 
+    /** A path of the services' dead letters, {@code /api/v1/dead-letters/{service}/…}, whether it names a service or not. */
+    public static boolean isDeadLetters(String path) {
+        return path.startsWith(DEAD_LETTERS + "/");
+    }
+
+    /** The service of {@code /api/v1/dead-letters/{service}/…}: station, deputy, case, scoring or notification. */
+    private static Optional<Service> deadLetterOwner(String service) {
+        return Arrays.stream(Service.values()).filter(s -> s.name().toLowerCase(Locale.ROOT).equals(service))
+                .findFirst();
+    }
+
     public static Optional<Service> owner(String path) {
         String[] parts = path.split("/");
         if (parts.length < 4 || !"api".equals(parts[1]) || !"v1".equals(parts[2])) {
@@ -142,6 +156,8 @@ public final class Routes {
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);
+            // each consuming service has its own dead letters, under its short name
+            case "dead-letters" -> parts.length < 5 ? Optional.empty() : deadLetterOwner(parts[4]);
             // a job's id begins with its kind
             case "exports" -> parts.length < 5 ? Optional.empty()
                     : parts[4].startsWith("deputy-roll-") ? Optional.of(Service.DEPUTY)

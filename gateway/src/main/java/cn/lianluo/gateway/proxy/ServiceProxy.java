@@ -1,5 +1,6 @@
 package cn.lianluo.gateway.proxy;
 
+import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.Problem;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,12 @@ public class ServiceProxy {
         }
         var owner = Routes.owner(path);
         boolean exportStart = Routes.isExportStart(method, path);
+        if (owner.isEmpty() && Routes.isDeadLetters(path)) {
+            String allowed = "not one of station, deputy, case, scoring, notification";
+            problem(ctx, 400, "validation", "Invalid request 请求参数有误", "service: " + allowed,
+                    List.of(new FieldError("service", allowed)));
+            return;
+        }
         if (owner.isEmpty() && !exportStart) {
             problem(ctx, 404, "not-found", "Not found 未找到", "no resource at " + path);
             return;
@@ -309,12 +316,16 @@ public class ServiceProxy {
     }
 
     private void problem(RoutingContext ctx, int status, String kind, String title, String detail) {
+        problem(ctx, status, kind, title, detail, List.of());
+    }
+
+    private void problem(RoutingContext ctx, int status, String kind, String title, String detail, List<FieldError> errors) {
         if (callerGone(ctx)) {
             return;
         }
         try {
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), List.of())));
+                    .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), errors)));
         } catch (Exception e) {
             ctx.fail(e);
         }

@@ -29,6 +29,20 @@ class RoutesTest {
     }
 
     @Test
+    void dead_letters_go_to_the_service_their_second_segment_names() {
+        assertThat(Routes.owner("/api/v1/dead-letters/station")).contains(Routes.Service.STATION);
+        assertThat(Routes.owner("/api/v1/dead-letters/deputy/replays")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.owner("/api/v1/dead-letters/case/case-service.deputy-events.dlq/0/7")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/dead-letters/scoring/replay")).contains(Routes.Service.SCORING);
+        assertThat(Routes.owner("/api/v1/dead-letters/notification")).contains(Routes.Service.NOTIFICATION);
+        assertThat(Routes.owner("/api/v1/dead-letters/gateway")).isEmpty();
+        assertThat(Routes.owner("/api/v1/dead-letters")).isEmpty();
+        assertThat(Routes.isPublic("GET", "/api/v1/dead-letters/deputy")).isFalse();
+        assertThat(Routes.isDeadLetters("/api/v1/dead-letters/gateway/replays")).isTrue();
+        assertThat(Routes.isDeadLetters("/api/v1/webhooks/x/dead-letters")).isFalse();
+    }
+
+    @Test
     void export_jobs_go_to_the_service_their_kind_or_their_id_names() {
         assertThat(Routes.isExportStart("POST", "/api/v1/exports")).isTrue();
         assertThat(Routes.isExportStart("GET", "/api/v1/exports")).isFalse();
