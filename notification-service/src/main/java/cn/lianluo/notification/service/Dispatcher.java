@@ -13,6 +13,8 @@ import cn.lianluo.notification.persistence.Directory;
 import cn.lianluo.notification.persistence.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,13 +64,15 @@ public class Dispatcher {
     private final NotifyConfig config;
     private final ObjectMapper mapper;
     private final QuietHours quietHours;
+    private final MeterRegistry registry;
     /** Set at shutdown: the pass stops before the next message. */
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held while a pass runs, so that shutdown can wait for the message under way. */
     private final ReentrantLock passing = new ReentrantLock();
 
     public Dispatcher(Messages messages, Directory directory, SealedContact sealer, SmsProvider sms, Mailer mailer,
-                      NotifyConfig config, ObjectMapper mapper) {
+                      NotifyConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this.registry = registry;
         this.messages = messages;
         this.directory = directory;
         this.sealer = sealer;
@@ -200,6 +204,7 @@ public class Dispatcher {
             result = new SmsProvider.Result(SmsProvider.Outcome.UNKNOWN, "EXCEPTION", e.toString(), null);
         }
         String provider = sms.name();
+        counted(result.outcome());
         switch (result.outcome()) {
             case SENT -> finish(m, MessageStatus.SENT, null, true, "SENT", provider, result.code(),
                     result.providerMessageId() == null ? result.detail() : result.providerMessageId());
@@ -220,6 +225,23 @@ public class Dispatcher {
             // at most once: an SMS that may have gone out is not sent again, whatever the retries left
             case UNKNOWN -> finish(m, MessageStatus.FAILED, null, true, "UNKNOWN_OUTCOME", provider, result.code(),
                     "not sent again, it may have reached the phone: " + result.detail());
+        }
+    }
+
+    /**
+     * {@code lianluo_sms_deliveries_total}: each answer of the provider that sent the SMS ({@code sent}) or did not
+     * ({@code failed}: refused, tried again later, or not known to have gone out); a limit reached and the log adapter
+     * count neither.
+     */
+    private void counted(SmsProvider.Outcome outcome) {
+        String label = switch (outcome) {
+            case SENT -> "sent";
+            case RETRY, GIVE_UP, UNKNOWN -> "failed";
+            case LOG_ONLY, HOUR_LIMIT, DAY_LIMIT -> null;
+        };
+        if (label != null) {
+            Counter.builder("lianluo.sms.deliveries").description("SMS sent or failed, by the provider's answer")
+                    .tag("outcome", label).register(registry).increment();
         }
     }
 

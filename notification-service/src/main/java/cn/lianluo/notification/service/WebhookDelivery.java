@@ -4,6 +4,8 @@ import cn.lianluo.common.data.SqlValues;
 import cn.lianluo.notification.config.WebhookConfig;
 import cn.lianluo.notification.domain.Backoff;
 import cn.lianluo.notification.domain.WebhookSignature;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +47,11 @@ public class WebhookDelivery {
     private final WebhookSecrets secrets;
     private final UrlPolicy urls;
     private final HttpClient http;
+    private final MeterRegistry registry;
 
-    public WebhookDelivery(EntityManager em, WebhookConfig config, WebhookSecrets secrets, UrlPolicy urls) {
+    public WebhookDelivery(EntityManager em, WebhookConfig config, WebhookSecrets secrets, UrlPolicy urls,
+                           MeterRegistry registry) {
+        this.registry = registry;
         this.em = em;
         this.config = config;
         this.secrets = secrets;
@@ -169,6 +174,9 @@ public class WebhookDelivery {
             Duration delay = Backoff.after(d.attempts() + 1, config.firstRetryDelay(), config.maxRetryDelay());
             next = now.plus(delay);
         }
+        // lianluo_webhook_deliveries_total: each attempt, delivered (sent) or not (failed, tried again or given up)
+        Counter.builder("lianluo.webhook.deliveries").description("Webhook attempts, delivered or failed")
+                .tag("outcome", error == null ? "sent" : "failed").register(registry).increment();
         String shortError = error == null ? null : error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
         Instant notBefore = next == null ? now : next;
         int code = status == null ? -1 : status;
