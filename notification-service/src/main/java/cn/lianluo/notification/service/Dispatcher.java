@@ -81,6 +81,9 @@ public class Dispatcher {
         this.config = config;
         this.mapper = mapper;
         this.quietHours = new QuietHours(config.sms().quietFrom(), config.sms().quietUntil(), Zones.CHINA);
+        // both series from the start: a rate of failures reads 0, not "no data", before the first SMS
+        smsDeliveries("sent");
+        smsDeliveries("failed");
     }
 
     @Scheduled(every = "${lianluo.notify.dispatch.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -240,9 +243,13 @@ public class Dispatcher {
             case LOG_ONLY, HOUR_LIMIT, DAY_LIMIT -> null;
         };
         if (label != null) {
-            Counter.builder("lianluo.sms.deliveries").description("SMS sent or failed, by the provider's answer")
-                    .tag("outcome", label).register(registry).increment();
+            smsDeliveries(label).increment();
         }
+    }
+
+    private Counter smsDeliveries(String outcome) {
+        return Counter.builder("lianluo.sms.deliveries").description("SMS sent or failed, by the provider's answer")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** The start of the next hour: when an SMS refused for the provider's hour limit is tried again. */

@@ -58,6 +58,14 @@ public class WebhookDelivery {
         this.urls = urls;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        // both series from the start: a rate of failures reads 0, not "no data", before the first attempt
+        webhookDeliveries("sent");
+        webhookDeliveries("failed");
+    }
+
+    private Counter webhookDeliveries(String outcome) {
+        return Counter.builder("lianluo.webhook.deliveries").description("Webhook attempts, delivered or failed")
+                .tag("outcome", outcome).register(registry);
     }
 
     @Scheduled(every = "${lianluo.notify.webhooks.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -175,8 +183,7 @@ public class WebhookDelivery {
             next = now.plus(delay);
         }
         // lianluo_webhook_deliveries_total: each attempt, delivered (sent) or not (failed, tried again or given up)
-        Counter.builder("lianluo.webhook.deliveries").description("Webhook attempts, delivered or failed")
-                .tag("outcome", error == null ? "sent" : "failed").register(registry).increment();
+        webhookDeliveries(error == null ? "sent" : "failed").increment();
         String shortError = error == null ? null : error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
         Instant notBefore = next == null ? now : next;
         int code = status == null ? -1 : status;

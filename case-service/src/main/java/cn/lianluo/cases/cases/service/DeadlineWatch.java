@@ -33,6 +33,8 @@ public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
     private static final int BATCH = 200;
+    /** The kind {@code lianluo_deadline_scan_fired_total} counts a suggestion's late reply as. */
+    private static final String SUGGESTION_OVERDUE = "suggestion-overdue";
 
     /** One clock event: which rows are due and which column marks it fired. */
     private enum Moment {
@@ -74,6 +76,11 @@ public class DeadlineWatch {
         this.registry = registry;
         Gauge.builder("lianluo.deadline.scan.last.run.timestamp.seconds", lastRun, AtomicLong::get)
                 .description("When the 五环五时 deadline scan last finished (epoch seconds)").register(registry);
+        // every kind from the start, at 0 until the scan fires one
+        for (Moment moment : Moment.values()) {
+            fired(moment.action);
+        }
+        fired(SUGGESTION_OVERDUE);
         this.em = em;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -105,16 +112,20 @@ public class DeadlineWatch {
             } while (batch == BATCH);
         }
         int others = otherDeadlines.scanOverdue();
-        counted("suggestion-overdue", others);
+        counted(SUGGESTION_OVERDUE, others);
         lastRun.set(Instant.now().getEpochSecond());
         return fired + others;
     }
 
     private void counted(String kind, int fired) {
         if (fired > 0) {
-            Counter.builder("lianluo.deadline.scan.fired").description("Events the deadline scan fired, by kind")
-                    .tag("kind", kind).register(registry).increment(fired);
+            fired(kind).increment(fired);
         }
+    }
+
+    private Counter fired(String kind) {
+        return Counter.builder("lianluo.deadline.scan.fired").description("Events the deadline scan fired, by kind")
+                .tag("kind", kind).register(registry);
     }
 
     private int fire(Moment moment, Instant now, LocalDate today) {
