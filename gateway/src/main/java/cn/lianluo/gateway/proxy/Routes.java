@@ -68,17 +68,24 @@ public final class Routes {
             // a citizen stops the SMS of their case with its tracking code and phone
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
-    private static final List<Rule> LIMITED = List.of(
-            new Rule("POST", Pattern.compile(BOOKING)),
-            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
-            new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)),
-            new Rule("POST", Pattern.compile("/api/v1/cases")),
-            new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
-            new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
-            new Rule("POST", Pattern.compile(UPLOAD)),
-            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
-            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
-            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")));
+    /** A rate-limited route and the name it is counted by ({@code lianluo_rate_limit_refusals_total{route}}). */
+    private record Limited(String route, Rule rule) {
+        Limited(String method, String route, String path) {
+            this(method + " " + route, new Rule(method, Pattern.compile(path)));
+        }
+    }
+
+    private static final List<Limited> LIMITED = List.of(
+            new Limited("POST", "/api/v1/stations/{id}/slots/{slot}/appointments", BOOKING),
+            new Limited("POST", APPOINTMENT_CANCEL, APPOINTMENT_CANCEL),
+            new Limited("POST", NOTIFICATION_OPT_OUT, NOTIFICATION_OPT_OUT),
+            new Limited("POST", "/api/v1/cases", "/api/v1/cases"),
+            new Limited("GET", "/api/v1/cases/track/{code}", "/api/v1/cases/track/" + ID),
+            new Limited("POST", "/api/v1/cases/track/{code}/rating", "/api/v1/cases/track/" + ID + "/rating"),
+            new Limited("POST", UPLOAD, UPLOAD),
+            new Limited("POST", "/api/v1/livelihood-projects", "/api/v1/livelihood-projects(/" + ID + "/evaluations)?"),
+            new Limited("POST", "/api/v1/activities/by-code/{code}/assessments", REPORT_BY_CODE + "/assessments"),
+            new Limited("POST", "/api/v1/draft-laws/{id}/comments", "/api/v1/draft-laws/" + ID + "/comments"));
 
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
@@ -95,7 +102,12 @@ public final class Routes {
     }
 
     public static boolean isRateLimited(String method, String path) {
-        return LIMITED.stream().anyMatch(r -> r.matches(method, path));
+        return limitedRoute(method, path).isPresent();
+    }
+
+    /** The name a rate-limited request's route is counted by, e.g. {@code POST /api/v1/cases}; empty when not limited. */
+    public static Optional<String> limitedRoute(String method, String path) {
+        return LIMITED.stream().filter(l -> l.rule().matches(method, path)).map(Limited::route).findFirst();
     }
 
     /**

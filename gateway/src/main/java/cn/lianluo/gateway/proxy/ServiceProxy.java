@@ -4,6 +4,8 @@ import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.Problem;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -42,10 +44,12 @@ public class ServiceProxy {
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final RateLimiter limiter;
+    private final MeterRegistry registry;
     private HttpClient client;
 
     public ServiceProxy(GatewayConfig config, JWTParser jwt, ObjectMapper mapper,
-                        @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes) {
+                        @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.jwt = jwt;
         this.mapper = mapper;
@@ -182,6 +186,9 @@ public class ServiceProxy {
     private boolean limited(RoutingContext ctx, String key) {
         long wait = limiter.acquire(key);
         if (wait > 0) {
+            String route = Routes.limitedRoute(ctx.request().method().name(), ctx.normalizedPath()).orElse("other");
+            Counter.builder("lianluo.rate.limit.refusals").description("Requests refused with 429 by the public limits")
+                    .tag("route", route).register(registry).increment();
             ctx.response().putHeader("Retry-After", String.valueOf(wait));
             problem(ctx, 429, "too-many-requests", "Too many requests 请求过于频繁",
                     "too many requests from this address or phone; try again in " + wait + " s");

@@ -154,6 +154,16 @@ class RoutesTest {
     }
 
     @Test
+    void a_limited_request_is_counted_by_its_route_not_by_its_path() {
+        assertThat(Routes.limitedRoute("GET", "/api/v1/cases/track/LL1")).contains("GET /api/v1/cases/track/{code}");
+        assertThat(Routes.limitedRoute("HEAD", "/api/v1/cases/track/LL2")).contains("GET /api/v1/cases/track/{code}");
+        assertThat(Routes.limitedRoute("POST", "/api/v1/stations/s1/slots/t9/appointments"))
+                .contains("POST /api/v1/stations/{id}/slots/{slot}/appointments");
+        assertThat(Routes.limitedRoute("POST", "/api/v1/cases")).contains("POST /api/v1/cases");
+        assertThat(Routes.limitedRoute("GET", "/api/v1/cases")).isEmpty();
+    }
+
+    @Test
     void the_limiter_allows_the_minutes_share_and_then_names_the_wait() {
         AtomicLong now = new AtomicLong(120_000 + 15_000);
         RateLimiter limiter = new RateLimiter(2, now::get);
