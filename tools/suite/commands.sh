@@ -8,7 +8,7 @@
 # service_start (services.sh)
 # shellcheck disable=SC2120,SC2034
 cmd_up() {
-  local s
+  local s observe=""
   DEMO_SEEDS="$ROOT/seeds"
   while [ $# -gt 0 ]; do
     case $1 in
@@ -16,7 +16,9 @@ cmd_up() {
       --no-demo) DEMO_SEEDS="" ;;
       # the whole Hunan tree is reference data now, loaded at every start
       --province) ;;
-      *) die "usage: ./suite up [--no-demo]" ;;
+      # Prometheus on 127.0.0.1:9090 once the services are up (observe.sh)
+      --observe) observe=yes ;;
+      *) die "usage: ./suite up [--no-demo] [--observe]" ;;
     esac
     shift
   done
@@ -29,6 +31,10 @@ cmd_up() {
   for s in "${SERVICES[@]}"; do wait_ready "$s" 180; say "$s ready on http://127.0.0.1:${PORT[$s]}"; done
   keycloak_wait 240
   say "Keycloak ready on $KEYCLOAK_URL (issuer $KEYCLOAK_ISSUER)"
+  if [ -n "$observe" ]; then
+    prometheus_start
+    say "Prometheus ready on http://127.0.0.1:$PROMETHEUS_PORT (alerts: /alerts, targets: /targets)"
+  fi
   local token
   token=$(mint_token SUPERVISOR 43 --sub dev-supervisor-hunan)
   cat <<EOF
@@ -73,6 +79,7 @@ cmd_down() {
   for s in "${SERVICES[@]}"; do
     if pid_alive "$STATE/pids/$s.pid"; then say "stopping $s"; fi
   done
+  prometheus_stop
   service_stop "${SERVICES[@]}"
   keycloak_stop
   [ -n "$KAFKA_SET" ] || kafka_stop
@@ -97,6 +104,9 @@ cmd_status() {
     printf '%-16s %-8s pid %-7s %s (issuer %s)\n' keycloak "$kc" "$(cat "$STATE/pids/keycloak.pid")" "$KEYCLOAK_URL" "$KEYCLOAK_ISSUER"
   elif keycloak_answers; then printf '%-16s running  (not started by this suite) %s\n' keycloak "$KEYCLOAK_URL"
   else printf '%-16s stopped\n' keycloak; fi
+  if pid_alive "$STATE/pids/prometheus.pid"; then
+    printf '%-16s running  pid %-7s http://127.0.0.1:%s\n' prometheus "$(cat "$STATE/pids/prometheus.pid")" "$PROMETHEUS_PORT"
+  else printf '%-16s stopped\n' prometheus; fi
   if [ -n "$DB_HOST_SET" ]; then printf '%-16s external %s:%s\n' postgresql "$DB_HOST" "$DB_PORT"
   elif pg_running; then
     printf '%-16s running  pid %-7s 127.0.0.1:%s\n' postgresql "$(head -n 1 "$STATE/pg/data/postmaster.pid")" "$DB_PORT"
@@ -112,7 +122,7 @@ cmd_logs() {
   case $s in
     postgres | postgresql) file="$STATE/pg/postgres.log" ;;
     kafka) file="$STATE/kafka/kafka.log" ;;
-    "") die "usage: ./suite logs SERVICE [-f]  (${SERVICES[*]} postgres kafka keycloak)" ;;
+    "") die "usage: ./suite logs SERVICE [-f]  (${SERVICES[*]} postgres kafka keycloak prometheus)" ;;
     *) file="$STATE/logs/$s.log" ;;
   esac
   [ -f "$file" ] || die "no log for $s yet ($file)"

@@ -50,6 +50,15 @@ bind_address() { # service
   if [ "$1" = gateway ]; then echo "${GATEWAY_HOST:-0.0.0.0}"; else echo 127.0.0.1; fi
 }
 
+# The gateway's own metrics are on its management port (GATEWAY_MANAGEMENT_PORT, 8090), on the loopback: its 8080 is
+# the public door and has no /q/metrics. The five services answer /q/metrics on their own ports.
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-8090}
+management_options() { # service
+  if [ "$1" = gateway ]; then
+    echo "-Dquarkus.management.port=$GATEWAY_MANAGEMENT_PORT -Dquarkus.management.host=127.0.0.1"
+  fi
+}
+
 service_start() { # service
   local s=$1 pidfile="$STATE/pids/$1.pid"
   pid_alive "$pidfile" && return
@@ -63,7 +72,7 @@ service_start() { # service
     DB_NAME=${DATABASE[$s]:-} LIANLUO_SEED_DIR="${DEMO_SEEDS-$ROOT/seeds}" \
       LIANLUO_NOTIFY_WEBHOOKS_ALLOW_HTTP=true LIANLUO_NOTIFY_WEBHOOKS_ALLOW_PRIVATE=true \
       nohup java ${SERVICE_JAVA_OPTS/@TRIM@/$TRIM_OPTION} $(cds_options "$s") -Dquarkus.http.port="${PORT[$s]}" \
-        -Dquarkus.http.host="$(bind_address "$s")" --add-opens java.base/java.lang=ALL-UNNAMED \
+        -Dquarkus.http.host="$(bind_address "$s")" $(management_options "$s") --add-opens java.base/java.lang=ALL-UNNAMED \
         -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
         -cp "$(service_classpath "$s")" io.quarkus.runner.GeneratedMain \
       > "$STATE/logs/$s.log" 2>&1 < /dev/null &

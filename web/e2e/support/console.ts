@@ -86,7 +86,9 @@ export async function api<T>(page: Page, path: string): Promise<T> {
  * screen-reader use), and a screenshot docs/console/NAME.png.
  */
 export async function review(page: Page, name: string): Promise<void> {
-  // a dialog still fading out is half transparent: look once the page has come to rest, as a person would
+  // a dialog or a toast still fading is half transparent: look once the page has come to rest, as a person would;
+  // a toast (el-message) leaves by itself after a few seconds, and may start to fade while axe is looking
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 15_000 });
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const grave = result.violations

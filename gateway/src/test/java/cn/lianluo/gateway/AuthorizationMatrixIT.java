@@ -51,6 +51,12 @@ class AuthorizationMatrixIT {
      * and webhook subscriptions of the caller's region. Anyone they name reads them anywhere; what they list is in the
      * caller's own scope (InboxIT, NotificationRulesIT and WebhookIT of notification-service check the rows).
      */
+    /**
+     * The service's own workings, not a region's records: an ADMIN of any region reads a service's dead letters and
+     * their replays (the install is one county's or one province's).
+     */
+    static final List<String> SERVICE_WIDE = List.of("/api/v1/dead-letters/{service}", "/api/v1/dead-letters/{service}/replays",
+            "/api/v1/dead-letters/{service}/{topic}/{partition}/{offset}");
     static final List<String> OWN = List.of("/api/v1/inbox", "/api/v1/inbox/unread-count", "/api/v1/notifications/messages",
             "/api/v1/webhooks");
     /**
@@ -193,6 +199,8 @@ class AuthorizationMatrixIT {
                 .replace("/activities/by-code/{code}", "/activities/by-code/" + reportCode)
                 .replace("/activities/{id}", "/activities/" + reportId)
                 .replace("/draft-laws/{id}", "/draft-laws/" + draftId)
+                .replace("/dead-letters/{service}/{topic}/{partition}/{offset}", "/dead-letters/deputy/no.such.dlq/0/0")
+                .replace("/dead-letters/{service}", "/dead-letters/deputy")
                 .replaceAll("\\{[A-Za-z]+}", java.util.UUID.randomUUID().toString());
     }
 
@@ -241,9 +249,10 @@ class AuthorizationMatrixIT {
             checked += expect(wrong, op, "no token", null, op.isPublic() ? 200 : 401);
             for (String role : ROLES) {
                 boolean named = op.isPublic() || op.roles().contains(role);
-                if (op.path().contains("/exports/{id}")) {
+                if (op.path().contains("/exports/{id}") || op.path().contains("/{topic}/{partition}/{offset}")) {
                     // the province's job: not found for everyone else, inside the county or not (its requester reads
-                    // it: RollExportJobIT, PointsExportJobIT)
+                    // it: RollExportJobIT, PointsExportJobIT); a dead letter that is not there, likewise (an ADMIN
+                    // reads one: DeadLetterReplayIT of deputy-service)
                     checked += expect(wrong, op, role + " inside", INSIDE.get(role), named ? 404 : 403);
                     checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), named ? 404 : 403);
                     continue;
@@ -253,7 +262,8 @@ class AuthorizationMatrixIT {
                     checked += expectNothing(wrong, op, role + " outside", OUTSIDE.get(role));
                     continue;
                 }
-                boolean everyone = op.isPublic() || REFERENCE.contains(op.path()) || OWN.contains(op.path());
+                boolean everyone = op.isPublic() || REFERENCE.contains(op.path()) || OWN.contains(op.path())
+                        || SERVICE_WIDE.contains(op.path());
                 checked += expect(wrong, op, role + " outside", OUTSIDE.get(role), everyone ? (named ? 200 : 403) : 403);
             }
         }

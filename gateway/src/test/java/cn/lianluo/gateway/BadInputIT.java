@@ -119,6 +119,7 @@ class BadInputIT {
                 .replace("/calendar/{year}", "/calendar/2030")
                 .replace("/deadline-policies/{region}", "/deadline-policies/4302")
                 .replace("/points/rules/{region}/{year}", "/points/rules/4302/2030")
+                .replace("/dead-letters/{service}", "/dead-letters/deputy")
                 .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 
@@ -332,6 +333,7 @@ class BadInputIT {
         return template.replace("{region}", "4331").replace("{regionCode}", "4331").replace("{code}", "4331")
                 .replace("{year}", "2026").replace("{quarter}", "1").replace("{date}", "2030-01-02")
                 .replace("{command}", "assign").replace("{trackingCode}", trackingCode)
+                .replace("{service}", "deputy").replace("{partition}", "0").replace("{offset}", "0")
                 .replaceAll("\\{[A-Za-z]+}", UUID.randomUUID().toString());
     }
 

@@ -180,6 +180,12 @@ class FaultsIT {
                     given().baseUri(service("case-service")).when().get("/q/health/group/events").then().statusCode(503)
                             .body("checks[0].status", equalTo("DOWN"))
                             .body("checks[0].data.pending", greaterThanOrEqualTo(deputies.size())));
+            // ... and so does Prometheus: the rows waiting in its outbox, and how long the oldest has waited
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                String scrape = MetricsIT.scrape(service("case-service"));
+                assertThat(MetricsIT.value(scrape, "lianluo_outbox_pending")).isGreaterThanOrEqualTo(deputies.size());
+                assertThat(MetricsIT.value(scrape, "lianluo_outbox_oldest_age_seconds")).isPositive();
+            });
             // ... and still every service is ready and alive, as Kubernetes' probes ask: the broker is not theirs to fix
             for (String service : ServicesUnderTest.PORTS.keySet()) {
                 given().baseUri(service(service)).when().get("/q/health/ready").then().statusCode(200)
@@ -201,6 +207,11 @@ class FaultsIT {
         }
 
         assertEachCaseCountedOnce(deputies, before, acknowledged);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String scrape = MetricsIT.scrape(service("case-service"));
+            assertThat(MetricsIT.value(scrape, "lianluo_outbox_pending")).as("the outbox emptied").isZero();
+            assertThat(MetricsIT.value(scrape, "lianluo_outbox_oldest_age_seconds")).isZero();
+        });
     }
 
     @Test

@@ -181,6 +181,8 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         // deadlines are looked for every 2 s (60 s in production), so two replicas scan often and at once
         env.put("LIANLUO_DEADLINES_SCAN_EVERY", "2s");
+        // the case gauges (lianluo_cases) are read every 2 s (60 s in production), so MetricsIT sees a case at once
+        env.put("LIANLUO_CASES_GAUGES_EVERY", "2s");
         // every topic, consumer group and dead-letter topic of the run through the one setting a county would use
         // (lianluo.topic-prefix, docs/topology.md); only an instance on a topic of its own names its topic besides
         env.put("LIANLUO_TOPIC_PREFIX", topicPrefix);

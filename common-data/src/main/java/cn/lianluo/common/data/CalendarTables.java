@@ -3,6 +3,9 @@ package cn.lianluo.common.data;
 import cn.lianluo.common.calendar.CalendarDay;
 import cn.lianluo.common.calendar.ReferenceCalendars;
 import cn.lianluo.common.calendar.WorkingCalendar;
+import cn.lianluo.common.time.Zones;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,12 +24,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The working-day calendar as case-service and station-service both store it: {@code calendar_day} (the days that
  * differ from the weekday rule) and {@code calendar_year} (the years whose official arrangement is loaded; every
- * other year is computed, {@code provisional}). Every method runs in the caller's transaction.
+ * other year is computed, {@code provisional}). Every method runs in the caller's transaction, but
+ * {@link #refreshArrangedYears}. {@code lianluo_calendar_next_year_loaded} is 1 while next year's arrangement (in China)
+ * is loaded, 0 until it is: the years arranged are known from the start-up load and kept up by the service's
+ * periodic {@link #refreshArrangedYears}.
  */
 @ApplicationScoped
 public class CalendarTables {
@@ -37,10 +44,22 @@ public class CalendarTables {
 
     private final EntityManager em;
     private final StartupLock startupLock;
+    private final Set<Integer> arrangedYears = ConcurrentHashMap.newKeySet();
 
-    public CalendarTables(EntityManager em, StartupLock startupLock) {
+    public CalendarTables(EntityManager em, StartupLock startupLock, MeterRegistry registry) {
         this.em = em;
         this.startupLock = startupLock;
+        Gauge.builder("lianluo.calendar.next.year.loaded", arrangedYears,
+                        years -> years.contains(LocalDate.now(Zones.CHINA).getYear() + 1) ? 1 : 0)
+                .description("1 while next year's official working-day arrangement is loaded, else 0").register(registry);
+    }
+
+    /** Reads the years arranged again (another replica, or an event, may have arranged one), in a transaction of its own. */
+    public void refreshArrangedYears() {
+        List<Integer> years = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT year FROM calendar_year", Integer.class).getResultList());
+        arrangedYears.retainAll(years);
+        arrangedYears.addAll(years);
     }
 
     /**
@@ -110,6 +129,7 @@ public class CalendarTables {
             markArranged(year.getKey(), REFERENCE, now);
             loaded.add(year.getKey());
         }
+        arrangedYears.addAll(arranged);
         return loaded;
     }
 
@@ -153,5 +173,6 @@ public class CalendarTables {
                 upsert.executeUpdate();
             }
         });
+        arrangedYears.add(year);
     }
 }

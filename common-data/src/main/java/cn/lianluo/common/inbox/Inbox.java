@@ -2,9 +2,14 @@ package cn.lianluo.common.inbox;
 
 import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.metrics.EventMeters;
+import cn.lianluo.common.metrics.EventMeters.Outcome;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The way every Kafka consumer takes in an event: read the envelope once, claim the event id for the consumer in the
@@ -13,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * refuses it for a moment — so the effect and the claim commit together and a redelivered event changes nothing. An
  * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so do an event of a type its topic's contract
  * does not know (see {@link EventHandlers}) and a handler given an event it cannot
- * apply: the channel sends it to its dead-letter topic and the partition keeps flowing.
+ * apply: the channel sends it to its dead-letter topic and the partition keeps flowing. Each event delivered is counted
+ * by consumer, type and outcome ({@link EventMeters}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -26,10 +32,12 @@ public class Inbox {
 
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
+    private final EventMeters meters;
 
-    public Inbox(ProcessedEvents processed, ObjectMapper mapper) {
+    public Inbox(ProcessedEvents processed, ObjectMapper mapper, EventMeters meters) {
         this.processed = processed;
         this.mapper = mapper;
+        this.meters = meters;
     }
 
     /** The envelope as an event; {@link IncomingEvent.Unreadable} when it is not a CloudEvent. */
@@ -48,10 +56,15 @@ public class Inbox {
      * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
      */
     public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
+        counted(consumer, event, () -> apply(consumer, event, handlers));
+    }
+
+    private Outcome apply(String consumer, IncomingEvent event, EventHandlers handlers) {
         handlers.requireKnown(event);
-        if (processed.firstTime(consumer, event.id())) {
-            handlers.dispatch(event, mapper);
+        if (!processed.firstTime(consumer, event.id())) {
+            return Outcome.DUPLICATE;
         }
+        return handlers.dispatch(event, mapper) ? Outcome.APPLIED : Outcome.IGNORED;
     }
 
     /** Reads the envelope and delivers it in a transaction of its own (the next method). */
@@ -64,6 +77,22 @@ public class Inbox {
      * database refuses it for a moment: a consumer that gave up at once would send a valid event to its dead-letter topic.
      */
     public void deliverInNewTransaction(String consumer, IncomingEvent event, EventHandlers handlers) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> deliver(consumer, event, handlers));
+        counted(consumer, event, () -> {
+            AtomicReference<Outcome> outcome = new AtomicReference<>();
+            TransientFailures.inNewTransaction(ATTEMPTS, () -> outcome.set(apply(consumer, event, handlers)));
+            return outcome.get();
+        });
+    }
+
+    /** Counts what became of the event: an exception sends it to the channel's dead-letter topic. */
+    private void counted(String consumer, IncomingEvent event, Supplier<Outcome> delivery) {
+        Outcome outcome;
+        try {
+            outcome = delivery.get();
+        } catch (RuntimeException e) {
+            meters.consumed(consumer, event.type(), Outcome.DEAD_LETTERED);
+            throw e;
+        }
+        meters.consumed(consumer, event.type(), outcome);
     }
 }

@@ -1,6 +1,7 @@
 package cn.lianluo.common.outbox;
 
 import cn.lianluo.common.events.CloudEvent;
+import cn.lianluo.common.metrics.EventMeters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import cn.lianluo.common.data.BatchDeletes;
@@ -45,6 +46,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final EventsConfig config;
     private final EventTopic topic;
+    private final EventMeters meters;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** A pass is queued and has not begun: commits meanwhile ride on it instead of queueing one each. */
@@ -60,10 +62,11 @@ public class OutboxRelay {
     private volatile String failure;
     private volatile Instant failingSince;
 
-    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic) {
+    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic, EventMeters meters) {
         this.em = em;
         this.config = config;
         this.topic = topic;
+        this.meters = meters;
     }
 
     /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
@@ -120,7 +123,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT seq, topic, aggregate_id, envelope FROM outbox
+                            SELECT seq, topic, aggregate_id, envelope, type FROM outbox
                             WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                     .setParameter(1, config.batchSize())
                     .getResultList();
@@ -140,8 +143,9 @@ public class OutboxRelay {
                 sends.add(kafka.send(record));
             }
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            for (int i = 0; i < sends.size(); i++) {
+                sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                meters.published((String) rows.get(i)[4]);
             }
             em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq IN (:seqs)")
                     .setParameter("seqs", seqs)

@@ -3,9 +3,11 @@ package cn.lianluo.common.inbox;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
+import cn.lianluo.common.metrics.EventMeters;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,7 +40,9 @@ class InboxTest {
     }
 
     private final Log log = new Log();
-    private final Inbox inbox = new Inbox(log, new ObjectMapper());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final EventMeters meters = new EventMeters(registry);
+    private final Inbox inbox = new Inbox(log, new ObjectMapper(), meters);
     private final List<String> handled = new ArrayList<>();
     private final EventHandlers handlers = EventHandlers.none()
             .on(e -> handled.add("copy " + e.data().path("name").asText()), REGISTERED, UPDATED);
@@ -67,6 +71,32 @@ class InboxTest {
         inbox.deliver("case-service/deputy-copy", envelope, handlers);
 
         assertThat(handled).containsExactly("copy 王芳");
+    }
+
+    @Test
+    void each_event_taken_in_is_counted_by_consumer_type_and_what_became_of_it() {
+        String envelope = envelope(UUID.randomUUID(), REGISTERED);
+        EventHandlers failing = EventHandlers.none().on(e -> {
+            throw new IncomingEvent.Unreadable("a deputy event without a valid regionCode");
+        }, UPDATED);
+
+        inbox.deliver("case-service/deputy-copy", envelope, handlers);
+        inbox.deliver("case-service/deputy-copy", envelope, handlers);
+        inbox.deliver("case-service/deputy-copy", envelope(UUID.randomUUID(), GROUPED), handlers);
+        assertThatThrownBy(() -> inbox.deliver("case-service/deputy-copy", envelope(UUID.randomUUID(), UPDATED), failing))
+                .isInstanceOf(IncomingEvent.Unreadable.class);
+
+        assertThat(consumed(REGISTERED, "applied")).isEqualTo(1);
+        assertThat(consumed(REGISTERED, "duplicate")).isEqualTo(1);
+        assertThat(consumed(GROUPED, "ignored")).isEqualTo(1);
+        assertThat(consumed(UPDATED, "dead_lettered")).isEqualTo(1);
+        assertThat(registry.find("lianluo.events.consumed").counters()).hasSize(4);
+    }
+
+    private double consumed(String type, String outcome) {
+        var counter = registry.find("lianluo.events.consumed")
+                .tags("consumer", "case-service/deputy-copy", "type", type, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -129,7 +159,7 @@ class InboxTest {
     }
 
     /** The deputies' topic as a consumer of it sees it: its contract, a typed handler for registered events only. */
-    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()), meters);
     private final EventHandlers typed = EventHandlers.of(DeputyEvents.CONTRACT)
             .on(DeputyData.class, (e, d) -> handled.add(d.name() + " " + d.deputyId() + " " + d.active()), REGISTERED);
 

@@ -1,6 +1,8 @@
 package cn.lianluo.gateway.proxy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ public final class Routes {
      * own first segment ({@code /api/v1/deputies/exports}, {@code /api/v1/points/exports}).
      */
     static final String EXPORTS = "/api/v1/exports";
+    private static final String DEAD_LETTERS = "/api/v1/dead-letters";
     private static final String NOTIFICATION_OPT_OUT = "/api/v1/notifications/opt-out";
     private static final String BOOKING = "/api/v1/stations/" + ID + "/slots/" + ID + "/appointments";
     private static final String APPOINTMENT_CANCEL = "/api/v1/appointments/cancel";
@@ -65,17 +68,24 @@ public final class Routes {
             // a citizen stops the SMS of their case with its tracking code and phone
             new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)));
 
-    private static final List<Rule> LIMITED = List.of(
-            new Rule("POST", Pattern.compile(BOOKING)),
-            new Rule("POST", Pattern.compile(APPOINTMENT_CANCEL)),
-            new Rule("POST", Pattern.compile(NOTIFICATION_OPT_OUT)),
-            new Rule("POST", Pattern.compile("/api/v1/cases")),
-            new Rule("GET", Pattern.compile("/api/v1/cases/track/" + ID)),
-            new Rule("POST", Pattern.compile("/api/v1/cases/track/" + ID + "/rating")),
-            new Rule("POST", Pattern.compile(UPLOAD)),
-            new Rule("POST", Pattern.compile("/api/v1/livelihood-projects(/" + ID + "/evaluations)?")),
-            new Rule("POST", Pattern.compile(REPORT_BY_CODE + "/assessments")),
-            new Rule("POST", Pattern.compile("/api/v1/draft-laws/" + ID + "/comments")));
+    /** A rate-limited route and the name it is counted by ({@code lianluo_rate_limit_refusals_total{route}}). */
+    private record Limited(String route, Rule rule) {
+        Limited(String method, String route, String path) {
+            this(method + " " + route, new Rule(method, Pattern.compile(path)));
+        }
+    }
+
+    private static final List<Limited> LIMITED = List.of(
+            new Limited("POST", "/api/v1/stations/{id}/slots/{slot}/appointments", BOOKING),
+            new Limited("POST", APPOINTMENT_CANCEL, APPOINTMENT_CANCEL),
+            new Limited("POST", NOTIFICATION_OPT_OUT, NOTIFICATION_OPT_OUT),
+            new Limited("POST", "/api/v1/cases", "/api/v1/cases"),
+            new Limited("GET", "/api/v1/cases/track/{code}", "/api/v1/cases/track/" + ID),
+            new Limited("POST", "/api/v1/cases/track/{code}/rating", "/api/v1/cases/track/" + ID + "/rating"),
+            new Limited("POST", UPLOAD, UPLOAD),
+            new Limited("POST", "/api/v1/livelihood-projects", "/api/v1/livelihood-projects(/" + ID + "/evaluations)?"),
+            new Limited("POST", "/api/v1/activities/by-code/{code}/assessments", REPORT_BY_CODE + "/assessments"),
+            new Limited("POST", "/api/v1/draft-laws/{id}/comments", "/api/v1/draft-laws/" + ID + "/comments"));
 
     /** Paths the gateway answers itself. */
     private static final List<Rule> OWN = List.of(
@@ -92,7 +102,12 @@ public final class Routes {
     }
 
     public static boolean isRateLimited(String method, String path) {
-        return LIMITED.stream().anyMatch(r -> r.matches(method, path));
+        return limitedRoute(method, path).isPresent();
+    }
+
+    /** The name a rate-limited request's route is counted by, e.g. {@code POST /api/v1/cases}; empty when not limited. */
+    public static Optional<String> limitedRoute(String method, String path) {
+        return LIMITED.stream().filter(l -> l.rule().matches(method, path)).map(Limited::route).findFirst();
     }
 
     /**
@@ -130,6 +145,17 @@ public final class Routes {
         return "/api/v1/" + (service == Service.DEPUTY ? "deputies" : "points") + "/exports" + uri.substring(EXPORTS.length());
     }
 
+    /** A path of the services' dead letters, {@code /api/v1/dead-letters/{service}/…}, whether it names a service or not. */
+    public static boolean isDeadLetters(String path) {
+        return path.startsWith(DEAD_LETTERS + "/");
+    }
+
+    /** The service of {@code /api/v1/dead-letters/{service}/…}: station, deputy, case, scoring or notification. */
+    private static Optional<Service> deadLetterOwner(String service) {
+        return Arrays.stream(Service.values()).filter(s -> s.name().toLowerCase(Locale.ROOT).equals(service))
+                .findFirst();
+    }
+
     public static Optional<Service> owner(String path) {
         String[] parts = path.split("/");
         if (parts.length < 4 || !"api".equals(parts[1]) || !"v1".equals(parts[2])) {
@@ -142,6 +168,8 @@ public final class Routes {
                     Optional.of(Service.CASE);
             case "points" -> Optional.of(Service.SCORING);
             case "notifications", "webhooks", "inbox" -> Optional.of(Service.NOTIFICATION);
+            // each consuming service has its own dead letters, under its short name
+            case "dead-letters" -> parts.length < 5 ? Optional.empty() : deadLetterOwner(parts[4]);
             // a job's id begins with its kind
             case "exports" -> parts.length < 5 ? Optional.empty()
                     : parts[4].startsWith("deputy-roll-") ? Optional.of(Service.DEPUTY)

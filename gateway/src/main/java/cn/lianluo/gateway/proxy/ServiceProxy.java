@@ -1,8 +1,11 @@
 package cn.lianluo.gateway.proxy;
 
+import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.Problem;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -41,10 +44,12 @@ public class ServiceProxy {
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final RateLimiter limiter;
+    private final MeterRegistry registry;
     private HttpClient client;
 
     public ServiceProxy(GatewayConfig config, JWTParser jwt, ObjectMapper mapper,
-                        @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes) {
+                        @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.jwt = jwt;
         this.mapper = mapper;
@@ -67,6 +72,12 @@ public class ServiceProxy {
         }
         var owner = Routes.owner(path);
         boolean exportStart = Routes.isExportStart(method, path);
+        if (owner.isEmpty() && Routes.isDeadLetters(path)) {
+            String allowed = "not one of station, deputy, case, scoring, notification";
+            problem(ctx, 400, "validation", "Invalid request 请求参数有误", "service: " + allowed,
+                    List.of(new FieldError("service", allowed)));
+            return;
+        }
         if (owner.isEmpty() && !exportStart) {
             problem(ctx, 404, "not-found", "Not found 未找到", "no resource at " + path);
             return;
@@ -175,6 +186,9 @@ public class ServiceProxy {
     private boolean limited(RoutingContext ctx, String key) {
         long wait = limiter.acquire(key);
         if (wait > 0) {
+            String route = Routes.limitedRoute(ctx.request().method().name(), ctx.normalizedPath()).orElse("other");
+            Counter.builder("lianluo.rate.limit.refusals").description("Requests refused with 429 by the public limits")
+                    .tag("route", route).register(registry).increment();
             ctx.response().putHeader("Retry-After", String.valueOf(wait));
             problem(ctx, 429, "too-many-requests", "Too many requests 请求过于频繁",
                     "too many requests from this address or phone; try again in " + wait + " s");
@@ -309,12 +323,16 @@ public class ServiceProxy {
     }
 
     private void problem(RoutingContext ctx, int status, String kind, String title, String detail) {
+        problem(ctx, status, kind, title, detail, List.of());
+    }
+
+    private void problem(RoutingContext ctx, int status, String kind, String title, String detail, List<FieldError> errors) {
         if (callerGone(ctx)) {
             return;
         }
         try {
             ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), List.of())));
+                    .end(mapper.writeValueAsString(Problem.of(status, kind, title, detail, ctx.normalizedPath(), errors)));
         } catch (Exception e) {
             ctx.fail(e);
         }

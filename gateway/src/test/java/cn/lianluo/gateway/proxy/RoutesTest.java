@@ -29,6 +29,20 @@ class RoutesTest {
     }
 
     @Test
+    void dead_letters_go_to_the_service_their_second_segment_names() {
+        assertThat(Routes.owner("/api/v1/dead-letters/station")).contains(Routes.Service.STATION);
+        assertThat(Routes.owner("/api/v1/dead-letters/deputy/replays")).contains(Routes.Service.DEPUTY);
+        assertThat(Routes.owner("/api/v1/dead-letters/case/case-service.deputy-events.dlq/0/7")).contains(Routes.Service.CASE);
+        assertThat(Routes.owner("/api/v1/dead-letters/scoring/replay")).contains(Routes.Service.SCORING);
+        assertThat(Routes.owner("/api/v1/dead-letters/notification")).contains(Routes.Service.NOTIFICATION);
+        assertThat(Routes.owner("/api/v1/dead-letters/gateway")).isEmpty();
+        assertThat(Routes.owner("/api/v1/dead-letters")).isEmpty();
+        assertThat(Routes.isPublic("GET", "/api/v1/dead-letters/deputy")).isFalse();
+        assertThat(Routes.isDeadLetters("/api/v1/dead-letters/gateway/replays")).isTrue();
+        assertThat(Routes.isDeadLetters("/api/v1/webhooks/x/dead-letters")).isFalse();
+    }
+
+    @Test
     void export_jobs_go_to_the_service_their_kind_or_their_id_names() {
         assertThat(Routes.isExportStart("POST", "/api/v1/exports")).isTrue();
         assertThat(Routes.isExportStart("GET", "/api/v1/exports")).isFalse();
@@ -137,6 +151,16 @@ class RoutesTest {
         assertThat(Routes.isPublic("HEAD", "/api/v1/regions/43")).isTrue();
         assertThat(Routes.isPublic("HEAD", "/api/v1/cases")).isFalse();
         assertThat(Routes.isRateLimited("HEAD", "/api/v1/cases/track/LL1")).isTrue();
+    }
+
+    @Test
+    void a_limited_request_is_counted_by_its_route_not_by_its_path() {
+        assertThat(Routes.limitedRoute("GET", "/api/v1/cases/track/LL1")).contains("GET /api/v1/cases/track/{code}");
+        assertThat(Routes.limitedRoute("HEAD", "/api/v1/cases/track/LL2")).contains("GET /api/v1/cases/track/{code}");
+        assertThat(Routes.limitedRoute("POST", "/api/v1/stations/s1/slots/t9/appointments"))
+                .contains("POST /api/v1/stations/{id}/slots/{slot}/appointments");
+        assertThat(Routes.limitedRoute("POST", "/api/v1/cases")).contains("POST /api/v1/cases");
+        assertThat(Routes.limitedRoute("GET", "/api/v1/cases")).isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import cn.lianluo.notification.persistence.Directory;
 import cn.lianluo.notification.persistence.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,13 +64,15 @@ public class Dispatcher {
     private final NotifyConfig config;
     private final ObjectMapper mapper;
     private final QuietHours quietHours;
+    private final MeterRegistry registry;
     /** Set at shutdown: the pass stops before the next message. */
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held while a pass runs, so that shutdown can wait for the message under way. */
     private final ReentrantLock passing = new ReentrantLock();
 
     public Dispatcher(Messages messages, Directory directory, SealedContact sealer, SmsProvider sms, Mailer mailer,
-                      NotifyConfig config, ObjectMapper mapper) {
+                      NotifyConfig config, ObjectMapper mapper, MeterRegistry registry) {
+        this.registry = registry;
         this.messages = messages;
         this.directory = directory;
         this.sealer = sealer;
@@ -77,6 +81,9 @@ public class Dispatcher {
         this.config = config;
         this.mapper = mapper;
         this.quietHours = new QuietHours(config.sms().quietFrom(), config.sms().quietUntil(), Zones.CHINA);
+        // both series from the start: a rate of failures reads 0, not "no data", before the first SMS
+        smsDeliveries("sent");
+        smsDeliveries("failed");
     }
 
     @Scheduled(every = "${lianluo.notify.dispatch.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -200,6 +207,7 @@ public class Dispatcher {
             result = new SmsProvider.Result(SmsProvider.Outcome.UNKNOWN, "EXCEPTION", e.toString(), null);
         }
         String provider = sms.name();
+        counted(result.outcome());
         switch (result.outcome()) {
             case SENT -> finish(m, MessageStatus.SENT, null, true, "SENT", provider, result.code(),
                     result.providerMessageId() == null ? result.detail() : result.providerMessageId());
@@ -221,6 +229,27 @@ public class Dispatcher {
             case UNKNOWN -> finish(m, MessageStatus.FAILED, null, true, "UNKNOWN_OUTCOME", provider, result.code(),
                     "not sent again, it may have reached the phone: " + result.detail());
         }
+    }
+
+    /**
+     * {@code lianluo_sms_deliveries_total}: each answer of the provider that sent the SMS ({@code sent}) or did not
+     * ({@code failed}: refused, tried again later, or not known to have gone out); a limit reached and the log adapter
+     * count neither.
+     */
+    private void counted(SmsProvider.Outcome outcome) {
+        String label = switch (outcome) {
+            case SENT -> "sent";
+            case RETRY, GIVE_UP, UNKNOWN -> "failed";
+            case LOG_ONLY, HOUR_LIMIT, DAY_LIMIT -> null;
+        };
+        if (label != null) {
+            smsDeliveries(label).increment();
+        }
+    }
+
+    private Counter smsDeliveries(String outcome) {
+        return Counter.builder("lianluo.sms.deliveries").description("SMS sent or failed, by the provider's answer")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** The start of the next hour: when an SMS refused for the provider's hour limit is tried again. */

@@ -4,6 +4,8 @@ import cn.lianluo.common.data.SqlValues;
 import cn.lianluo.notification.config.WebhookConfig;
 import cn.lianluo.notification.domain.Backoff;
 import cn.lianluo.notification.domain.WebhookSignature;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,14 +47,25 @@ public class WebhookDelivery {
     private final WebhookSecrets secrets;
     private final UrlPolicy urls;
     private final HttpClient http;
+    private final MeterRegistry registry;
 
-    public WebhookDelivery(EntityManager em, WebhookConfig config, WebhookSecrets secrets, UrlPolicy urls) {
+    public WebhookDelivery(EntityManager em, WebhookConfig config, WebhookSecrets secrets, UrlPolicy urls,
+                           MeterRegistry registry) {
+        this.registry = registry;
         this.em = em;
         this.config = config;
         this.secrets = secrets;
         this.urls = urls;
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        // both series from the start: a rate of failures reads 0, not "no data", before the first attempt
+        webhookDeliveries("sent");
+        webhookDeliveries("failed");
+    }
+
+    private Counter webhookDeliveries(String outcome) {
+        return Counter.builder("lianluo.webhook.deliveries").description("Webhook attempts, delivered or failed")
+                .tag("outcome", outcome).register(registry);
     }
 
     @Scheduled(every = "${lianluo.notify.webhooks.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -169,6 +182,8 @@ public class WebhookDelivery {
             Duration delay = Backoff.after(d.attempts() + 1, config.firstRetryDelay(), config.maxRetryDelay());
             next = now.plus(delay);
         }
+        // lianluo_webhook_deliveries_total: each attempt, delivered (sent) or not (failed, tried again or given up)
+        webhookDeliveries(error == null ? "sent" : "failed").increment();
         String shortError = error == null ? null : error.length() > ERROR_LENGTH ? error.substring(0, ERROR_LENGTH) : error;
         Instant notBefore = next == null ? now : next;
         int code = status == null ? -1 : status;

@@ -2,6 +2,7 @@ package cn.lianluo.station.service;
 
 import cn.lianluo.common.data.CalendarTables;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,5 +21,11 @@ public class ReferenceCalendarLoader {
 
     void onStart(@Observes StartupEvent event) {
         tables.loadReferenceAtStart();
+    }
+
+    /** Keeps lianluo_calendar_next_year_loaded up with the arrangements case-service's events brought to another replica. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshArrangedYears() {
+        tables.refreshArrangedYears();
     }
 }

@@ -4,6 +4,7 @@ import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.data.CalendarTables;
 import io.quarkus.cache.CacheManager;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -36,5 +37,11 @@ public class ReferenceCalendarLoader {
             // written around CalendarService: a calendar a request read meanwhile goes
             caches.getCache("working-calendar").ifPresent(c -> c.invalidateAll().await().indefinitely());
         }
+    }
+
+    /** Keeps lianluo_calendar_next_year_loaded up with the arrangements another replica loaded. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshArrangedYears() {
+        tables.refreshArrangedYears();
     }
 }

@@ -5,6 +5,9 @@ import cn.lianluo.cases.cases.persistence.CaseRepositories;
 import cn.lianluo.cases.cases.persistence.DeadlineEntity;
 import cn.lianluo.cases.config.CaseClock;
 import cn.lianluo.common.time.Zones;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,18 +18,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The clock-driven events of DESIGN §6: 预警 at 80 % of a stage, 超期 at 100 %, 催办 the next working day, 通报 after
  * more than 5 working days overdue. Each fires once per stage: rows are claimed {@code FOR UPDATE SKIP LOCKED} and
  * marked in the transaction that writes the event, so two replicas never both fire, and a moment missed while
- * the service was down fires late, once.
+ * the service was down fires late, once. Each finished scan is stamped ({@code lianluo_deadline_scan_last_run_timestamp_seconds})
+ * and what it fired counted by kind ({@code lianluo_deadline_scan_fired_total}): a scanner that stopped shows as an old
+ * stamp, not as silence.
  */
 @ApplicationScoped
 public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
     private static final int BATCH = 200;
+    /** The kind {@code lianluo_deadline_scan_fired_total} counts a suggestion's late reply as. */
+    private static final String SUGGESTION_OVERDUE = "suggestion-overdue";
 
     /** One clock event: which rows are due and which column marks it fired. */
     private enum Moment {
@@ -57,11 +65,22 @@ public class DeadlineWatch {
     private final CasePublisher publisher;
     private final CaseClock clock;
     private final OverdueScan otherDeadlines;
+    private final MeterRegistry registry;
+    /** When the last scan finished, in epoch seconds; 0 until one has. */
+    private final AtomicLong lastRun = new AtomicLong();
 
     public DeadlineWatch(EntityManager em, CaseRepositories.Cases cases, CaseRepositories.Deadlines deadlines,
                          CasePublisher publisher, CaseClock clock,
-                         OverdueScan otherDeadlines) {
+                         OverdueScan otherDeadlines, MeterRegistry registry) {
         this.otherDeadlines = otherDeadlines;
+        this.registry = registry;
+        Gauge.builder("lianluo.deadline.scan.last.run.timestamp.seconds", lastRun, AtomicLong::get)
+                .description("When the 五环五时 deadline scan last finished (epoch seconds)").register(registry);
+        // every kind from the start, at 0 until the scan fires one
+        for (Moment moment : Moment.values()) {
+            fired(moment.action);
+        }
+        fired(SUGGESTION_OVERDUE);
         this.em = em;
         this.cases = cases;
         this.deadlines = deadlines;
@@ -89,9 +108,24 @@ public class DeadlineWatch {
             do {
                 batch = QuarkusTransaction.requiringNew().call(() -> fire(moment, now, today));
                 fired += batch;
+                counted(moment.action, batch);
             } while (batch == BATCH);
         }
-        return fired + otherDeadlines.scanOverdue();
+        int others = otherDeadlines.scanOverdue();
+        counted(SUGGESTION_OVERDUE, others);
+        lastRun.set(Instant.now().getEpochSecond());
+        return fired + others;
+    }
+
+    private void counted(String kind, int fired) {
+        if (fired > 0) {
+            fired(kind).increment(fired);
+        }
+    }
+
+    private Counter fired(String kind) {
+        return Counter.builder("lianluo.deadline.scan.fired").description("Events the deadline scan fired, by kind")
+                .tag("kind", kind).register(registry);
     }
 
     private int fire(Moment moment, Instant now, LocalDate today) {
