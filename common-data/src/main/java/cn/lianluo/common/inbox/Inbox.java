@@ -2,9 +2,11 @@ package cn.lianluo.common.inbox;
 
 import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.outbox.EventTraces;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * The way every Kafka consumer takes in an event: read the envelope once, claim the event id for the consumer in the
@@ -14,6 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so do an event of a type its topic's contract
  * does not know (see {@link EventHandlers}) and a handler given an event it cannot
  * apply: the channel sends it to its dead-letter topic and the partition keeps flowing.
+ * <p>
+ * Each delivery is a span continuing the trace the event carries ({@link EventTraces}), and says what became of the
+ * event — applied, duplicate, ignored (DEBUG), dead-lettered (WARN) — by its id and type only: an envelope's data, and
+ * the reason an event could not be read (which may quote it), stay out of the log.
  */
 @ApplicationScoped
 public class Inbox {
@@ -24,17 +30,26 @@ public class Inbox {
      */
     public static final int ATTEMPTS = 3;
 
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
+    private final EventTraces traces;
 
-    public Inbox(ProcessedEvents processed, ObjectMapper mapper) {
+    public Inbox(ProcessedEvents processed, ObjectMapper mapper, EventTraces traces) {
         this.processed = processed;
         this.mapper = mapper;
+        this.traces = traces;
     }
 
     /** The envelope as an event; {@link IncomingEvent.Unreadable} when it is not a CloudEvent. */
     public IncomingEvent read(String envelope) {
-        return IncomingEvent.parse(mapper, envelope);
+        try {
+            return IncomingEvent.parse(mapper, envelope);
+        } catch (IncomingEvent.Unreadable e) {
+            LOG.warn("an envelope that is no CloudEvent goes to the dead-letter topic (the reason is in its headers)");
+            throw e;
+        }
     }
 
     /** Reads the envelope and delivers it ({@link #deliver(String, IncomingEvent, EventHandlers)}). */
@@ -48,10 +63,32 @@ public class Inbox {
      * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
      */
     public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
+        traced(consumer, event, () -> apply(consumer, event, handlers));
+    }
+
+    private void apply(String consumer, IncomingEvent event, EventHandlers handlers) {
         handlers.requireKnown(event);
-        if (processed.firstTime(consumer, event.id())) {
-            handlers.dispatch(event, mapper);
+        if (!processed.firstTime(consumer, event.id())) {
+            LOG.debugf("%s: event %s (%s) duplicate, already applied", consumer, event.id(), event.type());
+        } else if (handlers.dispatch(event, mapper)) {
+            LOG.debugf("%s: event %s (%s) applied", consumer, event.id(), event.type());
+        } else {
+            LOG.debugf("%s: event %s (%s) ignored, no handler for its type", consumer, event.id(), event.type());
         }
+    }
+
+    private void traced(String consumer, IncomingEvent event, Runnable delivery) {
+        traces.consuming(consumer, event, () -> {
+            try {
+                delivery.run();
+            } catch (RuntimeException e) {
+                // the exception's message stays out: a constraint's or a reader's may quote the data
+                LOG.warnf("%s: event %s (%s) dead-lettered: %s (the reason is in the dead-letter record's headers)",
+                        consumer, event.id(), event.type(), e.getClass().getSimpleName());
+                throw e;
+            }
+            return null;
+        });
     }
 
     /** Reads the envelope and delivers it in a transaction of its own (the next method). */
@@ -64,6 +101,6 @@ public class Inbox {
      * database refuses it for a moment: a consumer that gave up at once would send a valid event to its dead-letter topic.
      */
     public void deliverInNewTransaction(String consumer, IncomingEvent event, EventHandlers handlers) {
-        TransientFailures.inNewTransaction(ATTEMPTS, () -> deliver(consumer, event, handlers));
+        traced(consumer, event, () -> TransientFailures.inNewTransaction(ATTEMPTS, () -> apply(consumer, event, handlers)));
     }
 }

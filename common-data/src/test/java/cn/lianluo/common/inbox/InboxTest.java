@@ -3,9 +3,11 @@ package cn.lianluo.common.inbox;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
+import cn.lianluo.common.outbox.EventTraces;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.opentelemetry.api.trace.TracerProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ class InboxTest {
     private static final String REGISTERED = "lianluo.deputy.registered.v1";
     private static final String UPDATED = "lianluo.deputy.updated.v1";
     private static final String GROUPED = "lianluo.deputy.group-joined.v1";
+    private static final EventTraces NO_TRACES = new EventTraces(TracerProvider.noop().get("test"));
 
     /** The processed-events log as a set, as the table's primary key (consumer, event id) keeps it. */
     private static final class Log extends ProcessedEvents {
@@ -38,7 +41,7 @@ class InboxTest {
     }
 
     private final Log log = new Log();
-    private final Inbox inbox = new Inbox(log, new ObjectMapper());
+    private final Inbox inbox = new Inbox(log, new ObjectMapper(), NO_TRACES);
     private final List<String> handled = new ArrayList<>();
     private final EventHandlers handlers = EventHandlers.none()
             .on(e -> handled.add("copy " + e.data().path("name").asText()), REGISTERED, UPDATED);
@@ -129,7 +132,7 @@ class InboxTest {
     }
 
     /** The deputies' topic as a consumer of it sees it: its contract, a typed handler for registered events only. */
-    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()));
+    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()), NO_TRACES);
     private final EventHandlers typed = EventHandlers.of(DeputyEvents.CONTRACT)
             .on(DeputyData.class, (e, d) -> handled.add(d.name() + " " + d.deputyId() + " " + d.active()), REGISTERED);
 
