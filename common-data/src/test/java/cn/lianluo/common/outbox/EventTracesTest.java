@@ -2,6 +2,7 @@ package cn.lianluo.common.outbox;
 
 import cn.lianluo.common.events.CloudEvent;
 import cn.lianluo.common.events.IncomingEvent;
+import cn.lianluo.common.testing.RecordedSpans;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -9,21 +10,14 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,28 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The trace of an event: written with the request's context, published and taken in as spans of that trace. */
 class EventTracesTest {
 
-    /** The spans ended, in the order they ended. */
-    private final List<SpanData> ended = new CopyOnWriteArrayList<>();
-    private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(new SpanExporter() {
-                @Override
-                public CompletableResultCode export(Collection<SpanData> spans) {
-                    ended.addAll(spans);
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode flush() {
-                    return CompletableResultCode.ofSuccess();
-                }
-
-                @Override
-                public CompletableResultCode shutdown() {
-                    return CompletableResultCode.ofSuccess();
-                }
-            }))
-            .build();
-    private final EventTraces traces = new EventTraces(provider.get("test"));
+    private final RecordedSpans spans = new RecordedSpans("case-service");
+    private final EventTraces traces = new EventTraces(spans.tracer());
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -73,7 +47,7 @@ class EventTracesTest {
     @Test
     void the_relay_publishes_and_the_consumer_takes_in_within_the_trace_of_the_request_that_wrote_the_event()
             throws Exception {
-        Span request = provider.get("test").spanBuilder("POST /api/v1/cases").setSpanKind(SpanKind.SERVER).startSpan();
+        Span request = spans.tracer().spanBuilder("POST /api/v1/cases").setSpanKind(SpanKind.SERVER).startSpan();
         CloudEvent written;
         try (Scope ignored = request.makeCurrent()) {
             written = traces.traced(event());
@@ -94,15 +68,15 @@ class EventTracesTest {
 
         // the consumer, under the messaging layer's span of another trace
         IncomingEvent incoming = IncomingEvent.parse(mapper, envelope);
-        Span messaging = provider.get("test").spanBuilder("case.events receive").startSpan();
+        Span messaging = spans.tracer().spanBuilder("case.events receive").startSpan();
         try (Scope ignored = messaging.makeCurrent()) {
             traces.consuming("scoring-service/case", incoming, () -> null);
         } finally {
             messaging.end();
         }
 
-        SpanData published = ended.stream().filter(s -> s.getName().equals("case.events publish")).findFirst().orElseThrow();
-        SpanData consumed = ended.stream().filter(s -> s.getName().equals("scoring-service/case process")).findFirst()
+        SpanData published = spans.ended().stream().filter(s -> s.getName().equals("case.events publish")).findFirst().orElseThrow();
+        SpanData consumed = spans.ended().stream().filter(s -> s.getName().equals("scoring-service/case process")).findFirst()
                 .orElseThrow();
         assertThat(published.getKind()).isEqualTo(SpanKind.PRODUCER);
         assertThat(published.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
@@ -121,7 +95,7 @@ class EventTracesTest {
             throw new IncomingEvent.Unreadable("no");
         })).isInstanceOf(IncomingEvent.Unreadable.class);
 
-        assertThat(ended).singleElement().satisfies(span -> {
+        assertThat(spans.ended()).singleElement().satisfies(span -> {
             assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(span.getParentSpanContext().isValid()).isFalse();
         });
