@@ -3,6 +3,7 @@ package cn.lianluo.common.tracing;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,16 @@ class TraceSamplingTest {
     void with_no_collector_named_no_span_is_recorded() {
         assertThat(rootDecision(Optional.empty())).isEqualTo(SamplingDecision.DROP);
         assertThat(rootDecision(Optional.of(" "))).isEqualTo(SamplingDecision.DROP);
+    }
+
+    @Test
+    void an_unrecorded_span_still_has_the_trace_id_the_logs_and_the_envelopes_carry() {
+        var span = SdkTracerProvider.builder().setSampler(TraceSampling.of(Optional.empty())).build().get("test")
+                .spanBuilder("POST /api/v1/cases").startSpan();
+
+        assertThat(span.isRecording()).isFalse();
+        assertThat(span.getSpanContext().isValid()).isTrue();
+        assertThat(span.getSpanContext().isSampled()).isFalse();
     }
 
     @Test
