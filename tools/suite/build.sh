@@ -79,3 +79,15 @@ browser_tests() {
   (cd "$ROOT/web/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --prefer-offline >/dev/null \
     && CHROMIUM=$(command -v chromium) npx playwright test)
 }
+
+# After the browser tests: no log of the running suite carries a whole mobile number (docs/deploy.md, section 16.2; a
+# masked one, 138****1234, is fine). The gateway's LogsPrivacyIT checks its run's logs for the citizens' names too.
+logs_privacy_check() {
+  local hits
+  hits=$(cd "$STATE/logs" || exit 1; grep -nHE '(^|[^0-9A-Za-z])1[3-9][0-9]{9}([^0-9A-Za-z]|$)' "${SERVICES[@]/%/.log}" || true)
+  if [ -n "$hits" ]; then
+    printf '%s\n' "$hits" | head -n 20 >&2
+    die "a log of the suite carries a whole phone number (above; .suite/logs): log ids, never personal data"
+  fi
+  say "logs: no whole phone number in the six services' logs"
+}

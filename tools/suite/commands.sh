@@ -148,7 +148,7 @@ cmd_test() {
   say "starting the suite for the browser tests and the benchmark smoke (./suite up)"
   # shellcheck disable=SC2119 # with the demo data, as a plain ./suite up
   cmd_up >/dev/null
-  if [ $# -eq 0 ]; then browser_tests; fi
+  if [ $# -eq 0 ]; then browser_tests; logs_privacy_check; fi
   # the benchmark harness, small and short, so it cannot rot (the full run: ./suite bench, docs/performance.md)
   say "benchmark smoke: ./suite seed --scale small, ./suite bench --smoke (adds small bench data to the dev databases)"
   cmd_seed --scale small

@@ -48,6 +48,10 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Process> RUNNING = new HashMap<>();
     /** The SMTP server notification-service sends its e-mails to (GreenMail, in the tests' JVM). */
     private static GreenMail mail;
+    /** The collector every service and the gateway send their traces to (TracesIT). */
+    private static OtlpReceiver traces;
+    /** The services' logs begun in this run: a service started again (a restart, a second group of tests) appends. */
+    private static final Set<String> LOGS_BEGUN = new java.util.HashSet<>();
     private static String topicPrefix;
 
     @Override
@@ -66,6 +70,9 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             mail.start();
         }
+        if (traces == null) {
+            traces = new OtlpReceiver();
+        }
         for (String service : PORTS.keySet()) {
             recreate(DATABASES.get(service));
             start(root, service);
@@ -73,12 +80,25 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         for (String service : PORTS.keySet()) {
             awaitReady(service, PORTS.get(service));
         }
-        return Map.of(
+        Map<String, String> gateway = new HashMap<>(Map.of(
                 "lianluo.gateway.station-url", "http://127.0.0.1:" + PORTS.get("station-service"),
                 "lianluo.gateway.deputy-url", "http://127.0.0.1:" + PORTS.get("deputy-service"),
                 "lianluo.gateway.case-url", "http://127.0.0.1:" + PORTS.get("case-service"),
                 "lianluo.gateway.scoring-url", "http://127.0.0.1:" + PORTS.get("scoring-service"),
-                "lianluo.gateway.notification-url", "http://127.0.0.1:" + PORTS.get("notification-service"));
+                "lianluo.gateway.notification-url", "http://127.0.0.1:" + PORTS.get("notification-service")));
+        // the gateway traces to the same collector, and logs to a file beside the services' (LogsPrivacyIT reads them)
+        gateway.put("lianluo.otlp-endpoint", traces.endpoint());
+        gateway.put("quarkus.otel.exporter.otlp.endpoint", traces.endpoint());
+        gateway.put("quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf");
+        gateway.put("quarkus.otel.bsp.schedule.delay", "200ms");
+        gateway.put("quarkus.log.file.enabled", "true");
+        gateway.put("quarkus.log.file.path", root.resolve("gateway/target/gateway.log").toString());
+        return gateway;
+    }
+
+    /** The spans the services and the gateway exported during the run. */
+    public static OtlpReceiver traces() {
+        return traces;
     }
 
     /** The e-mails notification-service sent during the run. */
@@ -198,10 +218,19 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         if (!topic.equals(topic(service.replace("-service", "")))) {
             env.put("LIANLUO_EVENTS_TOPIC", topic);
         }
+        // traces to the tests' collector, sent every 200 ms (TracesIT); what each consumer and the relay decided about
+        // each event, in the log (LogsPrivacyIT reads it for personal data)
+        env.put("LIANLUO_OTLP_ENDPOINT", traces.endpoint());
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        env.put("QUARKUS_LOG_CATEGORY__CN_LIANLUO_COMMON_INBOX__LEVEL", "DEBUG");
+        env.put("QUARKUS_LOG_CATEGORY__CN_LIANLUO_COMMON_OUTBOX__LEVEL", "DEBUG");
         try {
             Path log = root.resolve("gateway/target/" + name + ".log");
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(LOGS_BEGUN.add(name) ? ProcessBuilder.Redirect.to(log.toFile())
+                            : ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             RUNNING.put(name, builder.start());
         } catch (IOException e) {
@@ -292,6 +321,10 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         if (mail != null) {
             mail.stop();
             mail = null;
+        }
+        if (traces != null) {
+            traces.stop();
+            traces = null;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA))) {
             Set<String> mine = admin.listTopics().names().get().stream().filter(t -> t.startsWith(topicPrefix))

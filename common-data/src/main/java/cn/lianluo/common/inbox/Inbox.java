@@ -4,9 +4,11 @@ import cn.lianluo.common.data.TransientFailures;
 import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.metrics.EventMeters;
 import cn.lianluo.common.metrics.EventMeters.Outcome;
+import cn.lianluo.common.outbox.EventTraces;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -18,8 +20,12 @@ import java.util.function.Supplier;
  * refuses it for a moment — so the effect and the claim commit together and a redelivered event changes nothing. An
  * envelope that cannot be read throws {@link IncomingEvent.Unreadable}, and so do an event of a type its topic's contract
  * does not know (see {@link EventHandlers}) and a handler given an event it cannot
- * apply: the channel sends it to its dead-letter topic and the partition keeps flowing. Each event delivered is counted
- * by consumer, type and outcome ({@link EventMeters}).
+ * apply: the channel sends it to its dead-letter topic and the partition keeps flowing.
+ * <p>
+ * Each delivery is a span continuing the trace the event carries ({@link EventTraces}), is counted by consumer, type
+ * and outcome ({@link EventMeters}), and says what became of the event — applied, duplicate, ignored (DEBUG),
+ * dead-lettered (WARN) — by its id and type only: an envelope's data, and the reason an event could not be read (which
+ * may quote it), stay out of the log.
  */
 @ApplicationScoped
 public class Inbox {
@@ -30,19 +36,28 @@ public class Inbox {
      */
     public static final int ATTEMPTS = 3;
 
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
     private final EventMeters meters;
+    private final EventTraces traces;
 
-    public Inbox(ProcessedEvents processed, ObjectMapper mapper, EventMeters meters) {
+    public Inbox(ProcessedEvents processed, ObjectMapper mapper, EventMeters meters, EventTraces traces) {
         this.processed = processed;
         this.mapper = mapper;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /** The envelope as an event; {@link IncomingEvent.Unreadable} when it is not a CloudEvent. */
     public IncomingEvent read(String envelope) {
-        return IncomingEvent.parse(mapper, envelope);
+        try {
+            return IncomingEvent.parse(mapper, envelope);
+        } catch (IncomingEvent.Unreadable e) {
+            LOG.warn("an envelope that is no CloudEvent goes to the dead-letter topic (the reason is in its headers)");
+            throw e;
+        }
     }
 
     /** Reads the envelope and delivers it ({@link #deliver(String, IncomingEvent, EventHandlers)}). */
@@ -56,15 +71,84 @@ public class Inbox {
      * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
      */
     public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
-        counted(consumer, event, () -> apply(consumer, event, handlers));
+        observed(consumer, event, () -> apply(consumer, event, handlers));
     }
 
     private Outcome apply(String consumer, IncomingEvent event, EventHandlers handlers) {
         handlers.requireKnown(event);
         if (!processed.firstTime(consumer, event.id())) {
+            LOG.debugf("%s: event %s (%s) duplicate, already applied", consumer, event.id(), event.type());
             return Outcome.DUPLICATE;
         }
+        if (handlers.dispatch(event, mapper)) {
+            LOG.debugf("%s: event %s (%s) applied", consumer, event.id(), event.type());
+            return Outcome.APPLIED;
+        }
+        LOG.debugf("%s: event %s (%s) ignored, no handler for its type", consumer, event.id(), event.type());
+        return Outcome.IGNORED;
+    }
+
+    /**
+     * Runs a delivery as a span of the event's trace, and counts and logs what became of the event: an exception sends
+     * it to the channel's dead-letter topic.
+     */
+    private void observed(String consumer, IncomingEvent event, Supplier<Outcome> delivery) {
+        Outcome outcome = traces.consuming(consumer, event, () -> {
+            try {
+                return delivery.get();
+            } catch (RuntimeException e) {
+                meters.consumed(consumer, event.type(), Outcome.DEAD_LETTERED);
+                // the exception's message stays out: a constraint's or a reader's may quote the data
+                LOG.warnf("%s: event %s (%s) dead-lettered: %s (the reason is in the dead-letter record's headers)",
+                        consumer, event.id(), event.type(), e.getClass().getSimpleName());
+                throw e;
+            }
+        });
+        meters.consumed(consumer, event.type(), outcome);
+    }
+
+    /** Reads the envelope and delivers it ({@link #deliver(String, IncomingEvent, EventHandlers)}). */
+    public void deliver(String consumer, String envelope, EventHandlers handlers) {
+        deliver(consumer, read(envelope), handlers);
+    }
+
+    /**
+     * Claims the event for {@code consumer} and, the first time only, hands it to the handler of its type. An event of a
+     * type without a handler is claimed all the same and passed over; one of a type the topic's contract does not know
+     * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
+     */
+    public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
+        observed(consumer, event, () -> apply(consumer, event, handlers));
+    }
+
+    private Outcome apply(String consumer, IncomingEvent event, EventHandlers handlers) {
+        handlers.requireKnown(event);
+        if (!processed.firstTime(consumer, event.id())) {
+            LOG.debugf("%s: event %s (%s) duplicate, already applied", consumer, event.id(), event.type());
+            return Outcome.DUPLICATE;
+        }
+        if (handlers.dispatch(event, mapper)) {
+            LOG.debugf("%s: event %s (%s) applied", consumer, event.id(), event.type());
+            return Outcome.APPLIED;
+        }
+        LOG.debugf("%s: event %s (%s) ignored, no handler for its type", consumer, event.id(), event.type());
+        return Outcome.IGNORED;
+        }
         return handlers.dispatch(event, mapper) ? Outcome.APPLIED : Outcome.IGNORED;
+    }
+
+    private void traced(String consumer, IncomingEvent event, Runnable delivery) {
+        traces.consuming(consumer, event, () -> {
+            try {
+                delivery.run();
+            } catch (RuntimeException e) {
+                // the exception's message stays out: a constraint's or a reader's may quote the data
+                LOG.warnf("%s: event %s (%s) dead-lettered: %s (the reason is in the dead-letter record's headers)",
+                        consumer, event.id(), event.type(), e.getClass().getSimpleName());
+                throw e;
+            }
+            return null;
+        });
     }
 
     /** Reads the envelope and delivers it in a transaction of its own (the next method). */
@@ -77,22 +161,10 @@ public class Inbox {
      * database refuses it for a moment: a consumer that gave up at once would send a valid event to its dead-letter topic.
      */
     public void deliverInNewTransaction(String consumer, IncomingEvent event, EventHandlers handlers) {
-        counted(consumer, event, () -> {
+        observed(consumer, event, () -> {
             AtomicReference<Outcome> outcome = new AtomicReference<>();
             TransientFailures.inNewTransaction(ATTEMPTS, () -> outcome.set(apply(consumer, event, handlers)));
             return outcome.get();
         });
-    }
-
-    /** Counts what became of the event: an exception sends it to the channel's dead-letter topic. */
-    private void counted(String consumer, IncomingEvent event, Supplier<Outcome> delivery) {
-        Outcome outcome;
-        try {
-            outcome = delivery.get();
-        } catch (RuntimeException e) {
-            meters.consumed(consumer, event.type(), Outcome.DEAD_LETTERED);
-            throw e;
-        }
-        meters.consumed(consumer, event.type(), outcome);
     }
 }

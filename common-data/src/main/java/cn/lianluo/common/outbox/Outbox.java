@@ -31,14 +31,16 @@ public class Outbox {
     private final EventsConfig config;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final EventTraces traces;
 
     public Outbox(EntityManager em, ObjectMapper mapper, EventsConfig config, OutboxRelay relay,
-                  TransactionSynchronizationRegistry transactions) {
+                  TransactionSynchronizationRegistry transactions, EventTraces traces) {
         this.em = em;
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
         this.transactions = transactions;
+        this.traces = traces;
     }
 
     /**
@@ -67,8 +69,9 @@ public class Outbox {
     private Optional<CloudEvent> write(UUID id, String type, String subject, RegionCode region, Object data,
                                        String onConflict) {
         JsonNode json = mapper.valueToTree(data);
-        CloudEvent event = CloudEvent.of(id, config.source(), type, subject,
-                OffsetDateTime.now(Zones.CHINA), region == null ? null : region.value(), json);
+        // the trace of the request that writes the event goes with it, for the relay and the consumers to continue
+        CloudEvent event = traces.traced(CloudEvent.of(id, config.source(), type, subject,
+                OffsetDateTime.now(Zones.CHINA), region == null ? null : region.value(), json));
         String envelope;
         try {
             envelope = mapper.writeValueAsString(event);

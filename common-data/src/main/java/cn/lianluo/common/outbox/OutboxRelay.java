@@ -2,6 +2,7 @@ package cn.lianluo.common.outbox;
 
 import cn.lianluo.common.events.CloudEvent;
 import cn.lianluo.common.metrics.EventMeters;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import cn.lianluo.common.data.BatchDeletes;
@@ -47,6 +48,7 @@ public class OutboxRelay {
     private final EventsConfig config;
     private final EventTopic topic;
     private final EventMeters meters;
+    private final EventTraces traces;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** A pass is queued and has not begun: commits meanwhile ride on it instead of queueing one each. */
@@ -62,11 +64,12 @@ public class OutboxRelay {
     private volatile String failure;
     private volatile Instant failingSince;
 
-    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic, EventMeters meters) {
+    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic, EventMeters meters, EventTraces traces) {
         this.em = em;
         this.config = config;
         this.topic = topic;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
@@ -123,7 +126,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT seq, topic, aggregate_id, envelope, type FROM outbox
+                            SELECT seq, topic, aggregate_id, envelope, id, type FROM outbox
                             WHERE sent_at IS NULL ORDER BY seq LIMIT ?1 FOR UPDATE SKIP LOCKED""")
                     .setParameter(1, config.batchSize())
                     .getResultList();
@@ -140,16 +143,21 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record =
                         new ProducerRecord<>((String) row[1], (String) row[2], (String) row[3]);
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                sends.add(kafka.send(record));
+                Span publish = traces.publishing((String) row[1], String.valueOf(row[4]), (String) row[5], (String) row[3],
+                        record.headers());
+                sends.add(kafka.send(record, (sent, failure) -> EventTraces.sent(publish, failure)));
             }
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
             for (int i = 0; i < sends.size(); i++) {
                 sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                meters.published((String) rows.get(i)[4]);
+                meters.published((String) rows.get(i)[5]);
             }
             em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE seq IN (:seqs)")
                     .setParameter("seqs", seqs)
                     .executeUpdate();
+            // one line a batch, ids only (never an envelope: its data may name a citizen)
+            LOG.debugf("outbox relay: %d events sent to Kafka, the first %s (%s), the last %s (%s)", rows.size(),
+                    rows.get(0)[4], rows.get(0)[5], rows.get(rows.size() - 1)[4], rows.get(rows.size() - 1)[5]);
             return rows.size();
         });
     }

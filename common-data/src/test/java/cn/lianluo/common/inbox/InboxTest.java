@@ -4,10 +4,12 @@ import cn.lianluo.common.events.IncomingEvent;
 import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.events.contract.DeputyEvents.DeputyData;
 import cn.lianluo.common.metrics.EventMeters;
+import cn.lianluo.common.outbox.EventTraces;
 import cn.lianluo.common.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.TracerProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ class InboxTest {
     private static final String REGISTERED = "lianluo.deputy.registered.v1";
     private static final String UPDATED = "lianluo.deputy.updated.v1";
     private static final String GROUPED = "lianluo.deputy.group-joined.v1";
+    private static final EventTraces NO_TRACES = new EventTraces(TracerProvider.noop().get("test"));
 
     /** The processed-events log as a set, as the table's primary key (consumer, event id) keeps it. */
     private static final class Log extends ProcessedEvents {
@@ -42,7 +45,7 @@ class InboxTest {
     private final Log log = new Log();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final EventMeters meters = new EventMeters(registry);
-    private final Inbox inbox = new Inbox(log, new ObjectMapper(), meters);
+    private final Inbox inbox = new Inbox(log, new ObjectMapper(), meters, NO_TRACES);
     private final List<String> handled = new ArrayList<>();
     private final EventHandlers handlers = EventHandlers.none()
             .on(e -> handled.add("copy " + e.data().path("name").asText()), REGISTERED, UPDATED);
@@ -159,7 +162,7 @@ class InboxTest {
     }
 
     /** The deputies' topic as a consumer of it sees it: its contract, a typed handler for registered events only. */
-    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()), meters);
+    private final Inbox typedInbox = new Inbox(log, new ObjectMapper().registerModule(new JavaTimeModule()), meters, NO_TRACES);
     private final EventHandlers typed = EventHandlers.of(DeputyEvents.CONTRACT)
             .on(DeputyData.class, (e, d) -> handled.add(d.name() + " " + d.deputyId() + " " + d.active()), REGISTERED);
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * The envelope of every event: CloudEvents 1.0, structured JSON mode ({@code application/cloudevents+json}),
  * with the extension {@code regioncode}. {@code id} is the outbox row id, so a resent event keeps it.
+ * {@code traceparent} and {@code tracestate} are the CloudEvents distributed-tracing extension: the W3C trace context of
+ * the request that wrote the event, so its consumers' work joins that request's trace; absent when nothing traced it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -21,6 +23,8 @@ public record CloudEvent(
         OffsetDateTime time,
         String datacontenttype,
         String regioncode,
+        String traceparent,
+        String tracestate,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -38,6 +42,13 @@ public record CloudEvent(
 
     public static CloudEvent of(UUID id, String source, String type, String subject, OffsetDateTime time,
                                 String regionCode, JsonNode data) {
-        return new CloudEvent(SPEC_VERSION, id, source, type, subject, time, "application/json", regionCode, data);
+        return new CloudEvent(SPEC_VERSION, id, source, type, subject, time, "application/json", regionCode, null, null,
+                data);
+    }
+
+    /** This event carrying the given trace context (either may be null: no trace, or a trace without a tracestate). */
+    public CloudEvent withTrace(String traceparent, String tracestate) {
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, regioncode, traceparent,
+                tracestate, data);
     }
 }

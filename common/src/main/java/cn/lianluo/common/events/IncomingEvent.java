@@ -9,8 +9,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-/** An event as a consumer reads it: the envelope's id, type and time, and its data. */
-public record IncomingEvent(UUID id, String type, Instant time, JsonNode data) {
+/**
+ * An event as a consumer reads it: the envelope's id, type and time, its data, and the trace context it carries (the
+ * CloudEvents distributed-tracing extension; null when the event has none).
+ */
+public record IncomingEvent(UUID id, String type, Instant time, JsonNode data, String traceparent, String tracestate) {
+
+    /** An event that carries no trace context. */
+    public IncomingEvent(UUID id, String type, Instant time, JsonNode data) {
+        this(id, type, time, data, null, null);
+    }
 
     /** An event that cannot be read; consumers let it go to their dead-letter topic with this reason. */
     public static class Unreadable extends RuntimeException {
@@ -47,9 +55,15 @@ public record IncomingEvent(UUID id, String type, Instant time, JsonNode data) {
         }
         try {
             return new IncomingEvent(UUID.fromString(event.path("id").asText()), event.path("type").asText(),
-                    OffsetDateTime.parse(event.path("time").asText()).toInstant(), event.path("data"));
+                    OffsetDateTime.parse(event.path("time").asText()).toInstant(), event.path("data"),
+                    text(event, "traceparent"), text(event, "tracestate"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new Unreadable("a CloudEvent needs an id (UUID) and a time: " + e.getMessage());
         }
+    }
+
+    private static String text(JsonNode event, String attribute) {
+        JsonNode value = event.get(attribute);
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 }

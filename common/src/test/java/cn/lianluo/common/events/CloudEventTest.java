@@ -50,4 +50,17 @@ class CloudEventTest {
         CloudEvent event = CloudEvent.of(UUID.randomUUID(), "/lianluo/x", "lianluo.x.y.v1", "s", OffsetDateTime.now(), null, null);
         assertThat(mapper.readTree(mapper.writeValueAsString(event)).has("regioncode")).isFalse();
     }
+
+    @Test
+    void a_traced_event_carries_the_distributed_tracing_extension() throws Exception {
+        CloudEvent event = CloudEvent.of(UUID.randomUUID(), "/lianluo/x", "lianluo.x.y.v1", "s", OffsetDateTime.now(), null, null)
+                .withTrace("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "lianluo=1");
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(event));
+        assertThat(json.get("traceparent").asText()).isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        assertThat(json.get("tracestate").asText()).isEqualTo("lianluo=1");
+        IncomingEvent read = IncomingEvent.parse(mapper, mapper.writeValueAsString(event));
+        assertThat(read.traceparent()).isEqualTo(event.traceparent());
+        assertThat(read.tracestate()).isEqualTo("lianluo=1");
+    }
 }

@@ -38,6 +38,11 @@ public class ServiceProxy {
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+    /**
+     * The caller's trace context is not copied: the gateway's own request to the service carries its span's (the
+     * HTTP client's tracing writes it), so the service's work is a child of the gateway's, in the caller's trace.
+     */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
     private final GatewayConfig config;
     private final JWTParser jwt;
@@ -213,7 +218,8 @@ public class ServiceProxy {
         RequestOptions options = new RequestOptions().setMethod(incoming.method()).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(Routes.serviceUri(service, incoming.uri())).setTimeout(timeoutOf(incoming).toMillis());
         incoming.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+            String name = h.getKey().toLowerCase();
+            if (!HOP_BY_HOP.contains(name) && !TRACE_CONTEXT.contains(name)) {
                 options.addHeader(h.getKey(), h.getValue());
             }
         });
