@@ -107,50 +107,6 @@ public class Inbox {
         meters.consumed(consumer, event.type(), outcome);
     }
 
-    /** Reads the envelope and delivers it ({@link #deliver(String, IncomingEvent, EventHandlers)}). */
-    public void deliver(String consumer, String envelope, EventHandlers handlers) {
-        deliver(consumer, read(envelope), handlers);
-    }
-
-    /**
-     * Claims the event for {@code consumer} and, the first time only, hands it to the handler of its type. An event of a
-     * type without a handler is claimed all the same and passed over; one of a type the topic's contract does not know
-     * is {@link IncomingEvent.Unreadable} and claims nothing. Needs a transaction.
-     */
-    public void deliver(String consumer, IncomingEvent event, EventHandlers handlers) {
-        observed(consumer, event, () -> apply(consumer, event, handlers));
-    }
-
-    private Outcome apply(String consumer, IncomingEvent event, EventHandlers handlers) {
-        handlers.requireKnown(event);
-        if (!processed.firstTime(consumer, event.id())) {
-            LOG.debugf("%s: event %s (%s) duplicate, already applied", consumer, event.id(), event.type());
-            return Outcome.DUPLICATE;
-        }
-        if (handlers.dispatch(event, mapper)) {
-            LOG.debugf("%s: event %s (%s) applied", consumer, event.id(), event.type());
-            return Outcome.APPLIED;
-        }
-        LOG.debugf("%s: event %s (%s) ignored, no handler for its type", consumer, event.id(), event.type());
-        return Outcome.IGNORED;
-        }
-        return handlers.dispatch(event, mapper) ? Outcome.APPLIED : Outcome.IGNORED;
-    }
-
-    private void traced(String consumer, IncomingEvent event, Runnable delivery) {
-        traces.consuming(consumer, event, () -> {
-            try {
-                delivery.run();
-            } catch (RuntimeException e) {
-                // the exception's message stays out: a constraint's or a reader's may quote the data
-                LOG.warnf("%s: event %s (%s) dead-lettered: %s (the reason is in the dead-letter record's headers)",
-                        consumer, event.id(), event.type(), e.getClass().getSimpleName());
-                throw e;
-            }
-            return null;
-        });
-    }
-
     /** Reads the envelope and delivers it in a transaction of its own (the next method). */
     public void deliverInNewTransaction(String consumer, String envelope, EventHandlers handlers) {
         deliverInNewTransaction(consumer, read(envelope), handlers);
