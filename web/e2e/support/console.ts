@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -110,4 +110,17 @@ export async function devToken(request: APIRequestContext, username: string): Pr
   });
   expect(answer.status(), `a token for ${username}`).toBe(200);
   return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * Picks OPTION in an Element Plus select as a person does: clicks the select, and clicks it again when its list did not
+ * open (a click that lands while a dialog or the page is still settling opens nothing, and a forced click does not wait).
+ */
+export async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
+  const item = page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option });
+  await expect(async () => {
+    if (!(await item.isVisible())) await select.click({ force: true });
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await item.click();
 }

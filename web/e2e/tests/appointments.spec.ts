@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openStation, review, signIn } from '../support/console';
+import { choose, openStation, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone, signInOnPhone } from '../support/phone';
 
 /** 代表有约 at 边城镇's station: slots opened in the console, booked and cancelled on the phone, the meeting recorded. */
@@ -77,13 +77,7 @@ test('边城镇\'s staff open the next reception day\'s slots; a citizen books a
 
   // the station's list has it, cancelled, the citizen masked
   await page.reload();
-  const cancelledOption = page.getByRole('option', { name: '已取消', exact: true });
-  // a select clicked while the page still settles may not open: open it until its list shows
-  await expect(async () => {
-    await appointments.getByRole('combobox', { name: '状态', exact: true }).click({ force: true });
-    await expect(cancelledOption).toBeVisible({ timeout: 2_000 });
-  }).toPass();
-  await cancelledOption.click();
+  await choose(page, appointments.getByRole('combobox', { name: '状态', exact: true }), '已取消');
   await appointments.getByRole('button', { name: '查询' }).click();
   const row = appointments.getByRole('row', { name: new RegExp(topic) });
   await expect(row).toContainText('已取消');
@@ -106,8 +100,7 @@ test('边城镇\'s staff open a slot of today for a deputy, a citizen books it o
   const appointments = page.getByRole('region', { name: '代表有约' });
   await appointments.locator('summary', { hasText: '为一位代表开放时段' }).click();
   const slotForm = page.getByRole('form', { name: '开放时段' });
-  await slotForm.getByRole('combobox', { name: '代表' }).click({ force: true });
-  await page.getByRole('option', { name: new RegExp(DEPUTY) }).click();
+  await choose(page, slotForm.getByRole('combobox', { name: '代表' }), new RegExp(DEPUTY));
   await page.keyboard.press('Escape');
   await slotForm.getByLabel('开始时间').fill(hhmm);
   await slotForm.getByRole('button', { name: '开放时段' }).click();

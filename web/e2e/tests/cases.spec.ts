@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { review, signIn } from '../support/console';
+import { choose, review, signIn } from '../support/console';
 
 /** A citizen's case as the public intake takes it (the citizens' own pages come with the next issue). */
 async function submitCase(page: Page, regionCode: string, title: string, phone = '13900001111'): Promise<{ id: string; trackingCode: string }> {
@@ -46,8 +46,7 @@ test('a case is assigned to 花垣县医疗保障局, which accepts and complete
   await openFromList(staff, title);
   await expect(staff.getByTestId('case-status')).toHaveText('已受理');
   await run(staff, '交办', async (dialog) => {
-    await dialog.getByRole('combobox', { name: '承办单位' }).click({ force: true });
-    await staff.getByRole('option', { name: '花垣县医疗保障局', exact: true }).click();
+    await choose(staff, dialog.getByRole('combobox', { name: '承办单位' }), '花垣县医疗保障局');
   });
   await expect(staff.getByTestId('case-unit')).toHaveText('花垣县医疗保障局');
   await expect(staff.getByTestId('case-timeline')).toContainText('交办');

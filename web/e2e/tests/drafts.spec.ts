@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { devToken, review, signIn } from '../support/console';
+import { choose, devToken, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone, signInOnPhone } from '../support/phone';
 
 /** A day in Hunan, `days` from today, as the date inputs take it. */
@@ -90,8 +90,7 @@ test('立法意见征集: the province publishes a draft, citizens of 边城镇 
 
   // the duplicate is merged into the first comment, which alone is assessed and counted
   await comments.getByRole('row').filter({ hasText: duplicate }).getByRole('button', { name: '合并' }).click();
-  await page.getByRole('combobox', { name: '合并到' }).click({ force: true });
-  await page.getByRole('option', { name: /建议第二条明确管护经费最低标准/ }).click();
+  await choose(page, page.getByRole('combobox', { name: '合并到' }), /建议第二条明确管护经费最低标准/);
   await page.getByRole('dialog', { name: '合并重复意见' }).getByRole('button', { name: '合并', exact: true }).click();
   await expect(page.getByText('已合并为重复意见')).toBeVisible();
   await expect(comments.getByRole('row').filter({ hasText: duplicate })).toContainText('已合并至');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { devToken, review, signIn } from '../support/console';
+import { choose, devToken, review, signIn } from '../support/console';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** 刘家坪白族乡: two county deputies live there, so a county-level vote of its projects is one two people can finish. */
@@ -72,8 +72,7 @@ test('三督三评: county staff set the unit and budget of a selected project, 
 
   // 承办单位与预算: a unit of the region's directory, the budget in yuan
   const plan = page.getByRole('form', { name: '承办单位和预算' });
-  await plan.getByRole('combobox', { name: '承办单位' }).click({ force: true });
-  await page.getByRole('option', { name: '刘家坪白族乡人民政府', exact: true }).click();
+  await choose(page, plan.getByRole('combobox', { name: '承办单位' }), '刘家坪白族乡人民政府');
   await plan.getByLabel('预算(元)').fill('10000');
   await plan.getByRole('button', { name: '保存承办单位和预算' }).click();
   await expect(page.getByText('承办单位和预算已保存')).toBeVisible();

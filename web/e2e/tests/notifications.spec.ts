@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { review, signIn } from '../support/console';
+import { choose, review, signIn } from '../support/console';
 
 /** The unread number on the header's bell, as a person reads it (0 when the badge is hidden). */
 async function unread(page: Page): Promise<number> {
@@ -29,8 +29,7 @@ test('a unit reads the 交办 of a new case in its 站内信 and marks it read; 
   await staff.getByTestId('cases-table').getByRole('link', { name: title }).click();
   await staff.getByRole('toolbar', { name: '办理操作' }).getByRole('button', { name: '交办', exact: true }).click();
   const dialog = staff.getByRole('dialog', { name: '交办' });
-  await dialog.getByRole('combobox', { name: '承办单位' }).click({ force: true });
-  await staff.getByRole('option', { name: '花垣县医疗保障局', exact: true }).click();
+  await choose(staff, dialog.getByRole('combobox', { name: '承办单位' }), '花垣县医疗保障局');
   await dialog.getByRole('button', { name: '交办', exact: true }).click();
   await expect(staff.getByTestId('case-unit')).toHaveText('花垣县医疗保障局');
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { api, review, signIn } from '../support/console';
+import { api, choose, review, signIn } from '../support/console';
 
 // This deputy earns no other points while the test runs: the specs run one at a time (workers: 1), and the
 // reception and suggestion specs that credit them run after it (the files run in the order of their names).
@@ -15,8 +15,7 @@ test('a deputy appeals a missing entry of their ledger, the county\'s supervisor
   await deputy.getByRole('navigation').getByRole('menuitem', { name: '积分', exact: true }).click();
   await deputy.getByRole('button', { name: '我的积分' }).click();
   const form = deputy.getByRole('form', { name: '提出积分申诉' });
-  await form.getByRole('combobox', { name: '漏记事项' }).click({ force: true });
-  await deputy.getByRole('option', { name: '进站履职', exact: true }).click();
+  await choose(deputy, form.getByRole('combobox', { name: '漏记事项' }), '进站履职');
   await form.getByLabel('分值').fill('2');
   await form.getByLabel('申诉理由').fill(reason);
   await form.getByRole('button', { name: '提交申诉' }).click();

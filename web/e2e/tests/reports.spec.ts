@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openStation, review, signIn } from '../support/console';
+import { choose, openStation, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone } from '../support/phone';
 
 /** 述职评议: a deputy reports to the voters at 边城镇's station; the voters assess it in the room and on their phones. */
@@ -18,12 +18,10 @@ test('边城镇\'s staff record a 述职评议 of 边城示例乡代表01, enter
   const activities = page.getByRole('region', { name: '代表活动' });
   await activities.locator('summary', { hasText: '记录活动' }).click();
   const form = page.getByRole('form', { name: '记录活动' });
-  await form.getByRole('combobox', { name: '活动类型' }).click({ force: true });
-  await page.getByRole('option', { name: '代表进站报告履职', exact: true }).click();
+  await choose(page, form.getByRole('combobox', { name: '活动类型' }), '代表进站报告履职');
   // the kind's list closes before the next select opens (a click while it fades out goes to the closing list)
   await expect(page.getByRole('option', { name: '代表进站报告履职', exact: true })).toBeHidden();
-  await form.getByRole('combobox', { name: '述职代表' }).click({ force: true });
-  await page.getByRole('option', { name: new RegExp(DEPUTY) }).click();
+  await choose(page, form.getByRole('combobox', { name: '述职代表' }), new RegExp(DEPUTY));
   await page.keyboard.press('Escape');
   await form.getByLabel('到会选民人数').fill('36');
   await form.getByLabel('活动主题').fill(title);
