@@ -34,7 +34,12 @@ class MetricsIT {
     /** The gateway's management port in the tests ({@code %test.quarkus.management.test-port}). */
     static final String GATEWAY_MANAGEMENT = "http://127.0.0.1:18090";
     static final String RECEIVED = FaultsIT.RECEIVED;
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*$");
+    /**
+     * A sample line: name, labels, value, and what may follow (a timestamp, or an exemplar {@code # {trace_id="…"} 1.0}
+     * that the traces add to counters: its braces are not the sample's labels).
+     */
+    private static final Pattern SAMPLE =
+            Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+).*$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One scrape of {@code baseUri}/q/metrics, as Prometheus reads it. */

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -233,7 +234,7 @@ public class ServiceProxy {
             options.addHeader("X-Forwarded-For", (chain == null ? "" : chain + ", ") + incoming.remoteAddress().host());
         }
         client.request(options)
-                .compose(request -> body == null ? request.send(incoming) : request.send(body))
+                .compose(request -> body == null ? forward(incoming, request) : request.send(body))
                 .onSuccess(response -> {
                     if (callerGone(ctx)) {
                         // the caller reset its stream or closed the connection: nobody reads the answer; stop it coming
@@ -289,6 +290,19 @@ public class ServiceProxy {
             to.setChunked(true);
         }
         return from.pipe().endOnFailure(false).to(to).onFailure(e -> to.reset());
+    }
+
+    /**
+     * Passes the caller's body on as it comes and answers the service's response. A body that breaks off (the caller reset
+     * its stream or lost its connection halfway through an upload) resets the request to the service, which closes that
+     * connection: ended instead (what {@code send(ReadStream)} does), the request would be short of its Content-Length,
+     * the connection would go back to the pool, and the service would read the next request sent on it as the rest of
+     * this body and never answer it.
+     */
+    static io.vertx.core.Future<io.vertx.core.http.HttpClientResponse> forward(HttpServerRequest from,
+            io.vertx.core.http.HttpClientRequest to) {
+        from.pipe().endOnFailure(false).to(to).onFailure(e -> to.reset());
+        return to.response();
     }
 
     /** The {@code kind} of an export request's JSON body, if it has one. */
