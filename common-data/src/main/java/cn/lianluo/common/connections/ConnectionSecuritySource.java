@@ -29,7 +29,13 @@ public class ConnectionSecuritySource implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         Map<String, String> properties = properties(name -> Optional.ofNullable(context.getValue(name))
                 .map(ConfigValue::getValue));
-        return properties.isEmpty() ? List.of() : List.of(new Source(properties));
+        if (properties.isEmpty()) {
+            return List.of();
+        }
+        // the values are read through expression expansion again: a "${" or "$$" in a password or a path stays as it is
+        Map<String, String> escaped = new HashMap<>();
+        properties.forEach((name, value) -> escaped.put(name, value.replace("$", "$$")));
+        return List.of(new Source(escaped));
     }
 
     /** Every configuration property the settings yield; a blank setting counts as unset. */

@@ -1,5 +1,8 @@
 package cn.lianluo.common.connections;
 
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
@@ -132,6 +135,36 @@ class ConnectionSecuritySourceTest {
                 entry("quarkus.datasource.jdbc.additional-jdbc-properties.sslrootcert", file("client.crt")));
         settings.put(DatabaseTls.SSLMODE, "verify_full");
         assertThatThrownBy(this::yielded).hasMessageStartingWith("LIANLUO_DB_SSLMODE must be one of");
+    }
+
+    @Test
+    void the_environment_reaches_the_global_kafka_configuration_as_quarkus_reads_it() {
+        // "$$" is how a "$" is written in any Quarkus setting; the login must get what the setting means, "p${x}\"\\q"
+        String password = "p$${x}\"\\q";
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new EnvConfigSource(Map.of("LIANLUO_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "LIANLUO_KAFKA_USERNAME", "scoring-service", "LIANLUO_KAFKA_PASSWORD", password,
+                        "LIANLUO_DB_SSLMODE", "verify-full"), 300))
+                .withSources(new ConnectionSecuritySource()).build();
+        // Quarkus's default-kafka-broker takes every kafka.* name the configuration lists
+        assertThat(config.getPropertyNames()).contains("kafka.security.protocol", "kafka.sasl.mechanism", "kafka.sasl.jaas.config",
+                "quarkus.datasource.jdbc.additional-jdbc-properties.sslmode");
+        assertThat(config.getValue("kafka.security.protocol", String.class)).isEqualTo("SASL_SSL");
+        assertThat(config.getValue("quarkus.datasource.jdbc.additional-jdbc-properties.sslmode", String.class)).isEqualTo("verify-full");
+        AppConfigurationEntry login = JaasContext.loadClientContext(Map.of(SaslConfigs.SASL_JAAS_CONFIG,
+                new Password(config.getValue("kafka.sasl.jaas.config", String.class)))).configurationEntries().get(0);
+        assertThat(config.getValue(KafkaClientSecurity.PASSWORD, String.class)).isEqualTo("p${x}\"\\q");
+        assertThat(Map.copyOf(login.getOptions())).isEqualTo(Map.of("username", "scoring-service", "password",
+                config.getValue(KafkaClientSecurity.PASSWORD, String.class)));
+    }
+
+    @Test
+    void a_bad_setting_in_the_environment_stops_the_configuration_naming_it() {
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new EnvConfigSource(Map.of("LIANLUO_KAFKA_SECURITY_PROTOCOL", "TLS"), 300))
+                .withSources(new ConnectionSecuritySource());
+        assertThatThrownBy(builder::build).hasStackTraceContaining(
+                "LIANLUO_KAFKA_SECURITY_PROTOCOL must be PLAINTEXT, SSL or SASL_SSL, not 'TLS'");
     }
 
     @Test
