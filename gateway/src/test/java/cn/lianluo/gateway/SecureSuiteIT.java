@@ -111,9 +111,7 @@ class SecureSuiteIT {
     }
 
     private static void listTopics(Map<String, Object> config) throws Exception {
-        Map<String, Object> quick = new HashMap<>(config);
-        quick.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
-        try (Admin admin = Admin.create(quick)) {
+        try (Admin admin = Admin.create(config)) {
             admin.listTopics().names().get(30, TimeUnit.SECONDS);
         }
     }
