@@ -52,14 +52,13 @@ class SecureConnectionsTest {
             writes.add(unprefixed(p.getProperty("lianluo.events.topic")));
         }
         for (String name : p.stringPropertyNames()) {
-            String value = unprefixed(p.getProperty(name));
             if (name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
-                reads.add(value);
+                reads.add(unprefixed(p.getProperty(name)));
             } else if (name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")) {
-                writes.add(value);
-                reads.add(value);
+                writes.add(unprefixed(p.getProperty(name)));
+                reads.add(unprefixed(p.getProperty(name)));
             } else if (name.matches("mp\\.messaging\\.(incoming\\.[^.]+|connector\\.smallrye-kafka)\\.group\\.id")) {
-                groups.add(value);
+                groups.add(unprefixed(p.getProperty(name)));
             }
         }
         return new Needs(writes, reads, groups);
