@@ -18,7 +18,9 @@ cmd_up() {
       --province) ;;
       # Prometheus on 127.0.0.1:9090 once the services are up (observe.sh)
       --observe) observe=yes ;;
-      *) die "usage: ./suite up [--no-demo] [--observe]" ;;
+      # the services on the TLS-only PostgreSQL and the SASL_SSL Kafka (secure.sh); Keycloak stays on the plain ones
+      --secure) SECURE_MODE=yes ;;
+      *) die "usage: ./suite up [--no-demo] [--observe] [--secure]" ;;
     esac
     shift
   done
@@ -26,6 +28,7 @@ cmd_up() {
   ensure_documents
   build_if_missing
   infra_up
+  if [ -n "${SECURE_MODE:-}" ]; then secure_infra_up; fi
   keycloak_start
   for s in "${SERVICES[@]}"; do service_start "$s"; done
   for s in "${SERVICES[@]}"; do wait_ready "$s" 180; say "$s ready on http://127.0.0.1:${PORT[$s]}"; done
@@ -51,6 +54,7 @@ Lianluo is up.
   Keycloak:         $KEYCLOAK_URL/admin/   (master realm: $KEYCLOAK_DEV_ADMIN / $KEYCLOAK_DEV_ADMIN_PASSWORD, dev only)
                     realm lianluo, issuer $KEYCLOAK_ISSUER
   PostgreSQL:       $DB_HOST:$DB_PORT (user $DB_USER)     Kafka: $KAFKA_BOOTSTRAP_SERVERS
+$(if [ -n "${SECURE_MODE:-}" ]; then secure_summary 2>&1 | sed 's/^/  /'; echo "  (the services use the secure two)"; fi)
   logs:             ./suite logs SERVICE          stop: ./suite down
 
 Sign in to the console as one of the dev users of the realm lianluo (password lianluo for each; deploy/keycloak/):
@@ -84,6 +88,7 @@ cmd_down() {
   keycloak_stop
   [ -n "$KAFKA_SET" ] || kafka_stop
   [ -n "$DB_HOST_SET" ] || pg_stop
+  secure_infra_down
 }
 
 cmd_status() {
@@ -115,6 +120,12 @@ cmd_status() {
   elif pid_alive "$STATE/kafka/kafka.pid"; then
     printf '%-16s running  pid %-7s 127.0.0.1:9092\n' kafka "$(cat "$STATE/kafka/kafka.pid")"
   else printf '%-16s stopped\n' kafka; fi
+  if secure_pg_running; then
+    printf '%-16s running  pid %-7s 127.0.0.1:%s (TLS only)\n' postgresql-tls "$(head -n 1 "$SECURE/pg/data/postmaster.pid")" "$SECURE_DB_PORT"
+  fi
+  if pid_alive "$SECURE/kafka/kafka.pid"; then
+    printf '%-16s running  pid %-7s %s (SASL_SSL)\n' kafka-sasl-ssl "$(cat "$SECURE/kafka/kafka.pid")" "$SECURE_KAFKA"
+  fi
 }
 
 cmd_logs() {
@@ -139,7 +150,10 @@ cmd_test() {
   keycloak_start
   keycloak_wait 240
   say "running every test against PostgreSQL $DB_HOST:$DB_PORT, Kafka $KAFKA_BOOTSTRAP_SERVERS and Keycloak $KEYCLOAK_URL"
+  # the gateway's SecureSuiteIT starts the TLS-only PostgreSQL and the SASL_SSL Kafka (./suite infra --secure) and runs
+  # the five services on them once; they are not needed after it (docs/testing.md)
   (cd "$ROOT" && "$ROOT/mvnw" -B verify "$@")
+  secure_infra_down
   if [ $# -eq 0 ]; then
     say "contract checks: the OpenAPI document is what the code generates, Redocly and AsyncAPI lint, a typed client compiles"
     "$ROOT/tools/contract/check"

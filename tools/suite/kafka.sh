@@ -10,16 +10,11 @@ kafka_start() {
   pid_alive "$dir/kafka.pid" && port_open 127.0.0.1 9092 && return
   port_open 127.0.0.1 9092 && die "port 9092 is taken by a Kafka this suite did not start; stop it or set KAFKA_BOOTSTRAP_SERVERS"
   mkdir -p "$dir"
-  if [ ! -s "$dir/classpath.txt" ]; then
-    say "resolving the Kafka broker's jars (org.apache.kafka:kafka_2.13) from Maven Central"
-    "$ROOT/mvnw" -B -q -f "$ROOT/tools/kafka-broker/pom.xml" dependency:build-classpath \
-      -Dmdep.outputFile="$dir/classpath.txt" >&2 || die "could not resolve the Kafka broker's classpath"
-  fi
   if [ ! -f "$dir/server.properties" ]; then
     sed "s#@DATA@#$dir/data#" "$ROOT/tools/kafka-broker/server.properties" > "$dir/server.properties"
   fi
   local cp
-  cp="$(cat "$dir/classpath.txt")"
+  cp="$(kafka_classpath)"
   if [ ! -f "$dir/data/meta.properties" ]; then
     java -cp "$cp" kafka.tools.StorageTool format -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null)" \
       -c "$dir/server.properties" > "$dir/format.log" 2>&1 || { cat "$dir/format.log" >&2; die "formatting Kafka's storage failed"; }
@@ -29,6 +24,18 @@ kafka_start() {
     -cp "$cp" kafka.Kafka "$dir/server.properties" > "$dir/kafka.log" 2>&1 < /dev/null &
   echo $! > "$dir/kafka.pid"
   wait_port 127.0.0.1 9092 60 Kafka
+}
+
+# The broker's class path (resolved once into .suite/kafka/classpath.txt); the secure broker of secure.sh shares it.
+kafka_classpath() {
+  local file="$STATE/kafka/classpath.txt"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$STATE/kafka"
+    say "resolving the Kafka broker's jars (org.apache.kafka:kafka_2.13) from Maven Central"
+    "$ROOT/mvnw" -B -q -f "$ROOT/tools/kafka-broker/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$file" >&2 || die "could not resolve the Kafka broker's classpath"
+  fi
+  cat "$file"
 }
 
 kafka_stop() {

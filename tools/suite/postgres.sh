@@ -38,18 +38,24 @@ pg_start() {
   fi
   port_open 127.0.0.1 "$DB_PORT" && die "port $DB_PORT is taken by a PostgreSQL this suite did not start; stop it or set DB_HOST/DB_PORT"
   bin=$(pg_bin)
-  mkdir -p "$STATE/pg"
-  if [ ! -f "$data/PG_VERSION" ]; then
-    say "creating a PostgreSQL cluster in $data"
-    printf '%s\n' "$DB_PASSWORD" > "$STATE/pg/pwfile"
-    as_pg_user "$bin/initdb" -D "$data" -U "$DB_USER" --pwfile="$STATE/pg/pwfile" --auth=scram-sha-256 \
-      -E UTF8 --locale=C.UTF-8 > "$STATE/pg/initdb.log" 2>&1 || { cat "$STATE/pg/initdb.log" >&2; die "initdb failed"; }
-    rm -f "$STATE/pg/pwfile"
-  fi
+  pg_init "$STATE/pg" || true
   say "starting PostgreSQL on 127.0.0.1:$DB_PORT"
   as_pg_user "$bin/pg_ctl" -D "$data" -l "$STATE/pg/postgres.log" -w -t 60 \
     -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -k $STATE/pg -c max_connections=300 -c shared_buffers=256MB" \
     start > /dev/null || { tail -n 20 "$STATE/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
+}
+
+# A new cluster in DIR/data (the user DB_USER, password DB_PASSWORD) unless there is one; fails when it made none.
+pg_init() { # dir
+  local dir=$1 bin
+  bin=$(pg_bin)
+  mkdir -p "$dir"
+  [ -f "$dir/data/PG_VERSION" ] && return 1
+  say "creating a PostgreSQL cluster in $dir/data"
+  printf '%s\n' "$DB_PASSWORD" > "$dir/pwfile"
+  as_pg_user "$bin/initdb" -D "$dir/data" -U "$DB_USER" --pwfile="$dir/pwfile" --auth=scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  rm -f "$dir/pwfile"
 }
 
 pg_stop() {

@@ -67,6 +67,8 @@ service_start() { # service
   mkdir -p "$STATE/pids" "$STATE/logs"
   (
     cd "$ROOT" || exit
+    # ./suite up --secure: the TLS-only PostgreSQL and the SASL_SSL Kafka of secure.sh, with this service's login
+    if [ -n "${SECURE_MODE:-}" ]; then secure_service_env "$s"; fi
     # shellcheck disable=SC2086,SC2046 # the options are words
     # a developer's webhook receiver may be http://127.0.0.1:… (notification-service; production allows neither)
     DB_NAME=${DATABASE[$s]:-} LIANLUO_SEED_DIR="${DEMO_SEEDS-$ROOT/seeds}" \

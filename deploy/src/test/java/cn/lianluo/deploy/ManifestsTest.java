@@ -152,6 +152,8 @@ class ManifestsTest {
             Secret secret = (Secret) s;
             secrets.put(secret.getMetadata().getName(), secret.getStringData().keySet());
         }
+        // Strimzi's User Operator makes a Secret for each KafkaUser, of its name (kafka-scram component)
+        kafkaUsers(objects).forEach(u -> secrets.put(u.getMetadata().getName(), Set.of("password", "sasl.jaas.config")));
         for (Deployment d : all(objects, Deployment.class)) {
             String name = d.getMetadata().getName();
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
@@ -303,14 +305,15 @@ class ManifestsTest {
                 .containsEntry("JWT_AUDIENCE", "lianluo");
         for (Deployment d : all(objects, Deployment.class)) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            assertThat(pod.getVolumes()).extracting(Volume::getName).as(d.getMetadata().getName()).containsExactly("tmp");
-            assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName()).containsExactly("tmp");
+            // no key file: the tokens' keys come from the JWKS URL (the CAs of kafka-scram and postgres-tls stay)
+            assertThat(pod.getVolumes()).extracting(Volume::getName).as(d.getMetadata().getName()).contains("tmp").doesNotContain("jwt");
+            assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName()).contains("tmp").doesNotContain("jwt");
         }
         // what the overlay set before is all still set
         for (String service : List.of("station-service", "deputy-service", "case-service", "scoring-service", "notification-service")) {
             assertThat(configMap(objects, service + "-config")).as(service)
                     .containsEntry("DB_HOST", "postgres.db.svc")
-                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "lianluo-kafka-kafka-bootstrap.kafka.svc:9092")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "lianluo-kafka-kafka-bootstrap.kafka.svc:9093")
                     .isEqualTo(configMap(plain, service + "-config"));
         }
         assertThat(configMap(objects, "gateway-config")).isEqualTo(configMap(plain, "gateway-config"));
@@ -368,6 +371,11 @@ class ManifestsTest {
         assertThat(prefixed.stream().filter(n -> copied.matcher(n).matches()).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("433124.station.events", "433124.deputy.events", "433124.case.events", "433124.scoring.events");
         assertThat(copied.matcher("station.events").matches()).as("the province's own topics are not copied back").isFalse();
+    }
+
+    /** The Strimzi KafkaUsers among the objects (the kafka-scram component). */
+    static List<GenericKubernetesResource> kafkaUsers(List<HasMetadata> objects) {
+        return all(objects, GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals("KafkaUser")).toList();
     }
 
     static Set<String> topicNames(List<HasMetadata> objects) {
@@ -475,7 +483,8 @@ class ManifestsTest {
         assertThat(out.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "notification-service");
         assertThat(out.getSpec().getEgress()).hasSize(4);
         assertThat(egressTo(out, 53).getPorts()).extracting(x -> x.getProtocol()).containsExactlyInAnyOrder("UDP", "TCP");
-        assertThat(egressTo(out, 5432, 9092).getTo()).as("PostgreSQL and Kafka wherever they run").isNullOrEmpty();
+        // the overlay's kafka-scram component moves Kafka to the TLS listener's port, 9093
+        assertThat(egressTo(out, 5432, 9093).getTo()).as("PostgreSQL and Kafka wherever they run").isNullOrEmpty();
         assertThat(egressTo(out, 587).getTo()).as("the county's mail server may be inside its network").isNullOrEmpty();
         var https = egressTo(out, 443);
         assertThat(https.getTo()).isNotEmpty().allSatisfy(peer -> {
@@ -489,7 +498,7 @@ class ManifestsTest {
         Map<String, String> config = configMap(objects, "notification-service-config");
         assertThat(Integer.valueOf(config.get("QUARKUS_MAILER_PORT"))).isEqualTo(587);
         assertThat(Integer.valueOf(config.get("DB_PORT"))).isEqualTo(5432);
-        assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9092");
+        assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9093");
     }
 
     /** docs/deploy.md section 14: a county whose mail server takes mail on 465 uncomments the overlay's patch. */

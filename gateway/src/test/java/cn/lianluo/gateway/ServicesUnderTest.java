@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,13 +51,13 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     /** The services' logs begun in this run: a service started again (a restart, a second group of tests) appends. */
     private static final Set<String> LOGS_BEGUN = new java.util.HashSet<>();
     private static String topicPrefix;
+    /** The PostgreSQL and Kafka of the run: the plain ones of ./suite, or the secure ones (SecureServicesUnderTest). */
+    private static TestInfrastructure infrastructure = TestInfrastructure.PLAIN;
 
     @Override
     public Map<String, String> start() {
         Path root = Path.of("").toAbsolutePath().getParent();
-        if (!RealInfrastructure.kafkaReachable() || !RealInfrastructure.reachable(RealInfrastructure.DB_HOST, RealInfrastructure.DB_PORT)) {
-            RealInfrastructure.Suite.run("infra");
-        }
+        infrastructure = infrastructure();
         if (!RestAssured.filters().contains(ContractFilter.INSTANCE)) {
             RestAssured.filters(ContractFilter.INSTANCE);
         }
@@ -99,6 +97,17 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     /** The spans the services and the gateway exported during the run. */
     public static OtlpReceiver traces() {
         return traces;
+    }
+
+    /**
+     * Where the run's services find PostgreSQL and Kafka, started when they are not running: the plain ones of
+     * {@code ./suite infra} here.
+     */
+    protected TestInfrastructure infrastructure() {
+        if (!RealInfrastructure.kafkaReachable() || !RealInfrastructure.reachable(RealInfrastructure.DB_HOST, RealInfrastructure.DB_PORT)) {
+            RealInfrastructure.Suite.run("infra");
+        }
+        return TestInfrastructure.PLAIN;
     }
 
     /** The e-mails notification-service sent during the run. */
@@ -189,11 +198,13 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
         Path jar = jar(root, service);
         Map<String, String> env = new HashMap<>();
         env.put("DB_NAME", database);
-        env.put("DB_HOST", RealInfrastructure.DB_HOST);
-        env.put("DB_PORT", String.valueOf(RealInfrastructure.DB_PORT));
+        env.put("DB_HOST", infrastructure.dbHost());
+        env.put("DB_PORT", String.valueOf(infrastructure.dbPort()));
         env.put("DB_USER", RealInfrastructure.DB_USER);
         env.put("DB_PASSWORD", RealInfrastructure.DB_PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", RealInfrastructure.KAFKA);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka());
+        // the secure run's TLS and login settings (LIANLUO_KAFKA_*, LIANLUO_DB_SSL*); none in the plain run
+        env.putAll(infrastructure.serviceEnvironment().apply(service));
         env.put("JWT_PUBLIC_KEY_LOCATION", root.resolve("deploy/dev-keys/dev-public-key.pem").toString());
         // the tests' own tokens and the local Keycloak realm's, as under ./suite up (KeycloakSignInIT)
         env.put("JWT_ISSUERS", "lianluo," + KeycloakSignInIT.ISSUER);
@@ -306,8 +317,7 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void recreate(String database) {
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl("postgres"), RealInfrastructure.DB_USER,
-                RealInfrastructure.DB_PASSWORD); var s = c.createStatement()) {
+        try (Connection c = infrastructure.connect("postgres"); var s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
@@ -326,12 +336,18 @@ public class ServicesUnderTest implements QuarkusTestResourceLifecycleManager {
             traces.stop();
             traces = null;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA))) {
+        try (Admin admin = Admin.create(infrastructure.kafkaAdmin())) {
             Set<String> mine = admin.listTopics().names().get().stream().filter(t -> t.startsWith(topicPrefix))
                     .collect(Collectors.toSet());
             admin.deleteTopics(mine).all().get();
         } catch (Exception e) {
             // topics of this run are left behind; they are named gw<time>.*
         }
+        infrastructure = TestInfrastructure.PLAIN;
+    }
+
+    /** The PostgreSQL and Kafka the run's services use (the secure test asks the secure ones what they see). */
+    public static TestInfrastructure currentInfrastructure() {
+        return infrastructure;
     }
 }

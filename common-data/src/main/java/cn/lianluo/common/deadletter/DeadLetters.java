@@ -1,5 +1,6 @@
 package cn.lianluo.common.deadletter;
 
+import cn.lianluo.common.connections.KafkaClients;
 import cn.lianluo.common.outbox.EventsConfig;
 import cn.lianluo.common.problem.ProblemException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -66,13 +67,15 @@ public class DeadLetters {
     private final EventsConfig events;
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final KafkaClients clients;
     private volatile Producer<byte[], byte[]> producer;
 
-    public DeadLetters(Config config, EventsConfig events, ObjectMapper mapper, EntityManager em) {
+    public DeadLetters(Config config, EventsConfig events, ObjectMapper mapper, EntityManager em, KafkaClients clients) {
         this.config = config;
         this.events = events;
         this.mapper = mapper;
         this.em = em;
+        this.clients = clients;
     }
 
     /** The service's short name in the API's paths ({@code deputy} for deputy-service). */
@@ -312,12 +315,12 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
+        return new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, service() + "-dead-letters"),
+                ConsumerConfig.CLIENT_ID_CONFIG, service() + "-dead-letters")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -326,11 +329,11 @@ public class DeadLetters {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
+                    producer = new KafkaProducer<>(clients.config(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) events.sendTimeout().toMillis(),
-                            ProducerConfig.CLIENT_ID_CONFIG, service() + "-dead-letter-replay"),
+                            ProducerConfig.CLIENT_ID_CONFIG, service() + "-dead-letter-replay")),
                             new ByteArraySerializer(), new ByteArraySerializer());
                 }
                 current = producer;

@@ -1,5 +1,6 @@
 package cn.lianluo.common.inbox;
 
+import cn.lianluo.common.connections.KafkaClients;
 import cn.lianluo.common.outbox.EventsConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,13 +42,15 @@ public class ConsumerLag {
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
 
     private final EventsConfig events;
+    private final KafkaClients clients;
     private final MeterRegistry registry;
     private final Set<String> groups;
     private final Map<String, Long> lags = new ConcurrentHashMap<>();
     private Admin admin;
 
-    public ConsumerLag(EventsConfig events, MeterRegistry registry, Config config) {
+    public ConsumerLag(EventsConfig events, MeterRegistry registry, Config config, KafkaClients clients) {
         this.events = events;
+        this.clients = clients;
         this.registry = registry;
         this.groups = groupsOf(config);
     }
@@ -116,11 +119,11 @@ public class ConsumerLag {
     private synchronized Admin admin() {
         if (admin == null) {
             int timeout = (int) Math.max(1000, events.sendTimeout().toMillis());
-            admin = Admin.create(Map.of(
+            admin = Admin.create(clients.config(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag" + events.source().replace('/', '-')));
+                    AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag" + events.source().replace('/', '-'))));
         }
         return admin;
     }

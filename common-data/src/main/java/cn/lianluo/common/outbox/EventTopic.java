@@ -1,5 +1,6 @@
 package cn.lianluo.common.outbox;
 
+import cn.lianluo.common.connections.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,11 +35,13 @@ public class EventTopic {
     private static final Logger LOG = Logger.getLogger(EventTopic.class);
 
     private final EventsConfig config;
+    private final KafkaClients clients;
     private final AtomicBoolean ready = new AtomicBoolean();
     private volatile boolean stopping;
 
-    public EventTopic(EventsConfig config) {
+    public EventTopic(EventsConfig config, KafkaClients clients) {
         this.config = config;
+        this.clients = clients;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -99,11 +102,11 @@ public class EventTopic {
     /** Creates {@code topic} as configured unless it exists; throws only when Kafka does not answer. */
     public void create(String topic) {
         int timeout = (int) Math.max(1000, config.sendTimeout().toMillis());
-        try (Admin admin = Admin.create(Map.of(
+        try (Admin admin = Admin.create(clients.config(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout,
-                AdminClientConfig.CLIENT_ID_CONFIG, "event-topic" + config.source().replace('/', '-')))) {
+                AdminClientConfig.CLIENT_ID_CONFIG, "event-topic" + config.source().replace('/', '-'))))) {
             if (admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS).contains(topic)) {
                 return;
             }

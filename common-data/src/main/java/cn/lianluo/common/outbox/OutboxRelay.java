@@ -1,5 +1,6 @@
 package cn.lianluo.common.outbox;
 
+import cn.lianluo.common.connections.KafkaClients;
 import cn.lianluo.common.events.CloudEvent;
 import cn.lianluo.common.metrics.EventMeters;
 import io.opentelemetry.api.trace.Span;
@@ -49,6 +50,7 @@ public class OutboxRelay {
     private final EventTopic topic;
     private final EventMeters meters;
     private final EventTraces traces;
+    private final KafkaClients clients;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** A pass is queued and has not begun: commits meanwhile ride on it instead of queueing one each. */
@@ -64,12 +66,14 @@ public class OutboxRelay {
     private volatile String failure;
     private volatile Instant failingSince;
 
-    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic, EventMeters meters, EventTraces traces) {
+    public OutboxRelay(EntityManager em, EventsConfig config, EventTopic topic, EventMeters meters, EventTraces traces,
+                       KafkaClients clients) {
         this.em = em;
         this.config = config;
         this.topic = topic;
         this.meters = meters;
         this.traces = traces;
+        this.clients = clients;
     }
 
     /** Asks for a pass soon, e.g. right after a transaction that wrote events committed. */
@@ -202,7 +206,7 @@ public class OutboxRelay {
             synchronized (this) {
                 if (producer == null) {
                     long timeout = config.sendTimeout().toMillis();
-                    producer = new KafkaProducer<>(Map.of(
+                    producer = new KafkaProducer<>(clients.config(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -210,7 +214,7 @@ public class OutboxRelay {
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout,
                             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 2),
                             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(2000, timeout),
-                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-')),
+                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'))),
                             new StringSerializer(), new StringSerializer());
                 }
                 current = producer;
