@@ -301,7 +301,12 @@ public class ServiceProxy {
      */
     static io.vertx.core.Future<io.vertx.core.http.HttpClientResponse> forward(HttpServerRequest from,
             io.vertx.core.http.HttpClientRequest to) {
-        from.pipe().endOnFailure(false).to(to).onFailure(e -> to.reset());
+        from.pipe().endOnFailure(false).to(to).onFailure(e -> {
+            // the reset is this gateway's own doing, no news for the log when the service's answer is already here
+            to.exceptionHandler(reset -> LOG.debugf("a request to a service reset, its caller's body broke off: %s",
+                    reset.getMessage()));
+            to.reset();
+        });
         return to.response();
     }
 
