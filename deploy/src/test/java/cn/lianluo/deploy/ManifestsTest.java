@@ -387,10 +387,10 @@ class ManifestsTest {
             assertThat(((Map<?, ?>) ((Map<?, ?>) byName.get(topic)).get("config")).containsKey("retention.ms")).as(topic).isTrue();
         }
         assertThat(byName.keySet()).filteredOn(t -> t.endsWith(".dlq")).hasSizeGreaterThanOrEqualTo(5);
-        // notification-service publishes nothing and creates no topic: its three dead-letter topics are all it has
+        // notification-service publishes nothing and creates no topic: its four dead-letter topics are all it has
         assertThat(byName).containsKeys("notification-service.case-events.dlq", "notification-service.deputy-events.dlq",
-                "notification-service.scoring-events.dlq");
-        assertThat(byName.keySet()).filteredOn(t -> t.startsWith("notification")).hasSize(3);
+                "notification-service.scoring-events.dlq", "notification-service.station-events.dlq");
+        assertThat(byName.keySet()).filteredOn(t -> t.startsWith("notification")).hasSize(4);
     }
 
     static Container container(List<HasMetadata> objects, String deployment) {

@@ -87,7 +87,7 @@ class PracticesStoriesIT {
         assertThat(slots).as("the deputy's slots of the reception day").hasSizeGreaterThanOrEqualTo(2);
 
         String phone = phone();
-        Map<String, Object> booking = Map.of("name", "向大姐", "phone", phone, "topic", "村里饮水管道老化");
+        Map<String, Object> booking = Map.of("name", "向大姐", "phone", phone, "topic", "村里饮水管道老化", "consentedNotice", "2026-12-01");
         var receipt = citizen().body(booking).when().post("/api/v1/stations/" + STATION + "/slots/" + slots.get(0) + "/appointments")
                 .then().statusCode(201).body("status", equalTo("BOOKED")).extract();
         String appointment = receipt.path("appointmentId");
