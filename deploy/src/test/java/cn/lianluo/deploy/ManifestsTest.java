@@ -404,16 +404,18 @@ class ManifestsTest {
     }
 
     /**
-     * case-service seals the citizen's phone into its events with the key notification-service opens it with: both read
-     * the same key of the same Secret, and neither starts without it (else it would run on the public dev key).
+     * case-service (a case's citizen) and station-service (代表有约's bookings) seal the citizen's phone into their events
+     * with the key notification-service opens it with: all three read the same key of the same Secret, and none starts
+     * without it (else it would run on the public dev key).
      */
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/example-county"})
     void case_and_notification_service_share_the_notify_key_and_need_it(String dir) {
         List<HasMetadata> objects = render(dir);
         var sealing = secretRef(container(objects, "case-service"), "LIANLUO_NOTIFY_KEY");
+        var bookings = secretRef(container(objects, "station-service"), "LIANLUO_NOTIFY_KEY");
         var opening = secretRef(container(objects, "notification-service"), "LIANLUO_NOTIFY_KEY");
-        assertThat(List.of(sealing, opening)).allSatisfy(ref -> {
+        assertThat(List.of(sealing, bookings, opening)).allSatisfy(ref -> {
             assertThat(ref.getName()).isEqualTo("lianluo-notify");
             assertThat(ref.getKey()).isEqualTo("key");
             assertThat(ref.getOptional()).as("optional").isNotEqualTo(Boolean.TRUE);
@@ -430,7 +432,7 @@ class ManifestsTest {
         }
         // no other service is given the key
         for (Deployment d : all(objects, Deployment.class)) {
-            if (!Set.of("case-service", "notification-service").contains(d.getMetadata().getName())) {
+            if (!Set.of("case-service", "station-service", "notification-service").contains(d.getMetadata().getName())) {
                 List<EnvVar> env = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
                 assertThat(env == null ? List.<EnvVar>of() : env).extracting(EnvVar::getName).as(d.getMetadata().getName())
                         .doesNotContain("LIANLUO_NOTIFY_KEY");
