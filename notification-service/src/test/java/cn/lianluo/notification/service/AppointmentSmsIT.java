@@ -89,9 +89,7 @@ class AppointmentSmsIT {
         UUID station = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         String phone = phone();
-        Instant startsAt = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-        booked(UUID.randomUUID(), station, appointment, startsAt, phone);
-        await().atMost(WAIT).until(() -> "PENDING".equals(statusOf(appointment, "citizen-appointment-reminder")));
+        Instant startsAt = bookedDaysAhead(station, appointment, phone);
 
         publish(UUID.randomUUID(), StationEvents.APPOINTMENT_CANCELLED, station, new StationEvents.AppointmentCancelled(
                 appointment, UUID.randomUUID(), station, REGION, UUID.randomUUID(), StationEvents.CANCELLED_BY_CITIZEN,
@@ -108,9 +106,7 @@ class AppointmentSmsIT {
         UUID station = UUID.randomUUID();
         UUID appointment = UUID.randomUUID();
         String phone = phone();
-        Instant startsAt = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-        booked(UUID.randomUUID(), station, appointment, startsAt, phone);
-        await().atMost(WAIT).until(() -> "PENDING".equals(statusOf(appointment, "citizen-appointment-reminder")));
+        Instant startsAt = bookedDaysAhead(station, appointment, phone);
 
         UUID cancelled = UUID.randomUUID();
         StationEvents.AppointmentCancelled withdrawn = new StationEvents.AppointmentCancelled(appointment, UUID.randomUUID(),
@@ -127,6 +123,14 @@ class AppointmentSmsIT {
                 .containsExactlyInAnyOrder("citizen-appointment-reminder", "citizen-appointment-withdrawn");
         assertThat(statusOf(appointment, "citizen-appointment-withdrawn")).isEqualTo("SENT");
         assertThat(sentTo(phone)).singleElement().asString().contains("SMS_WITHDRAWN").contains("边城镇人大代表联络站");
+    }
+
+    /** A booking five days ahead, read: its reminder waits, PENDING, for the evening before. Its time. */
+    private Instant bookedDaysAhead(UUID station, UUID appointment, String phone) throws Exception {
+        Instant startsAt = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+        booked(UUID.randomUUID(), station, appointment, startsAt, phone);
+        await().atMost(WAIT).until(() -> "PENDING".equals(statusOf(appointment, "citizen-appointment-reminder")));
+        return startsAt;
     }
 
     private void booked(UUID eventId, UUID station, UUID appointment, Instant startsAt, String phone) throws Exception {
