@@ -59,6 +59,15 @@ management_options() { # service
   fi
 }
 
+# Six JVMs, Keycloak and PostgreSQL start at once on a small machine: a service's first database connection can take
+# longer than Agroal's 5 s to open (case-service and deputy-service stopped at Flyway with "Acquisition timeout" in
+# ./suite up). The suite waits up to 30 s for it; a pod keeps Quarkus's default.
+datasource_options() { # service
+  if [ -n "${DATABASE[$1]:-}" ]; then
+    echo "-Dquarkus.datasource.jdbc.acquisition-timeout=30S"
+  fi
+}
+
 service_start() { # service
   local s=$1 pidfile="$STATE/pids/$1.pid"
   pid_alive "$pidfile" && return
@@ -74,7 +83,8 @@ service_start() { # service
     DB_NAME=${DATABASE[$s]:-} LIANLUO_SEED_DIR="${DEMO_SEEDS-$ROOT/seeds}" \
       LIANLUO_NOTIFY_WEBHOOKS_ALLOW_HTTP=true LIANLUO_NOTIFY_WEBHOOKS_ALLOW_PRIVATE=true \
       nohup java ${SERVICE_JAVA_OPTS/@TRIM@/$TRIM_OPTION} $(cds_options "$s") -Dquarkus.http.port="${PORT[$s]}" \
-        -Dquarkus.http.host="$(bind_address "$s")" $(management_options "$s") --add-opens java.base/java.lang=ALL-UNNAMED \
+        -Dquarkus.http.host="$(bind_address "$s")" $(management_options "$s") $(datasource_options "$s") \
+        --add-opens java.base/java.lang=ALL-UNNAMED \
         -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
         -cp "$(service_classpath "$s")" io.quarkus.runner.GeneratedMain \
       > "$STATE/logs/$s.log" 2>&1 < /dev/null &
