@@ -83,7 +83,7 @@ cmd_dlq() {
       for s in "${services[@]}"; do
         dlq_call GET "/api/v1/dead-letters/$s/replays${limit:+?limit=$limit}" || exit 1
         dlq_print '"== '"$s"'", (.[] | [.replayedAt, .replayedBy, "\(.topic)/\(.partition)/\(.offset)", .eventId // "-",
-          "→ \(.targetTopic)/\(.targetPartition)"] | @tsv)'
+          "→ \(.channel)", (.failure // "taken in")] | @tsv)'
       done ;;
     show)
       [[ -n $service && -n $topic && -n $partition && -n $offset ]] || dlq_usage
@@ -105,7 +105,7 @@ cmd_dlq() {
       for s in "${services[@]}"; do
         if dlq_call POST "/api/v1/dead-letters/$s/replay" "$body" 2>/dev/null; then
           found=yes
-          dlq_print '.replayed[] | "'"$s"': replayed \(.topic)/\(.partition)/\(.offset) (\(.eventId // "no event id")) → \(.targetTopic)/\(.targetPartition)"'
+          dlq_print '.replayed[] | "'"$s"': replayed \(.topic)/\(.partition)/\(.offset) (\(.eventId // "no event id")) → \(.channel): \(if .failure then "gave up again (\(.failure))" else "taken in" end)"'
         elif [ ${#services[@]} -eq 1 ] || [ -z "$id" ]; then
           # an event id is looked for in every service: not finding it in one is no failure
           printf '%s\n' "$DLQ_ANSWER" >&2

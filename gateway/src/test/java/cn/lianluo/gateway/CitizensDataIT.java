@@ -1,7 +1,6 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
-import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +9,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -121,8 +119,7 @@ class CitizensDataIT {
                         "citizen", Map.of("name", name, "phone", phone)))
                 .when().post("/api/v1/livelihood-projects").then().statusCode(201);
         List<String> hits = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl("cases_gw"), RealInfrastructure.DB_USER,
-                RealInfrastructure.DB_PASSWORD); Statement s = c.createStatement()) {
+        try (Connection c = ServicesUnderTest.currentInfrastructure().connect("cases_gw"); Statement s = c.createStatement()) {
             List<String[]> columns = new ArrayList<>();
             try (ResultSet r = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
                     + "AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea')")) {

@@ -1,7 +1,6 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
-import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +9,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -72,8 +70,7 @@ class IdempotencyIT {
     }
 
     static long count(String database, String sql, Object parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl(database), RealInfrastructure.DB_USER,
-                RealInfrastructure.DB_PASSWORD);
+        try (Connection c = ServicesUnderTest.currentInfrastructure().connect(database);
              PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, parameter);
             try (ResultSet r = s.executeQuery()) {

@@ -1,7 +1,6 @@
 package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
-import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import cn.lianluo.common.time.Zones;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -127,8 +126,7 @@ class PointsIntegrityIT {
         // an installation older than deputy.events' retention: station-service's copy lacks a deputy of before
         String deputy = (String) register("仁义镇补发测试代表", TOWNSHIP).get("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> reception(STATION, TODAY.toString(), List.of(deputy)).statusCode() == 201);
-        try (var c = java.sql.DriverManager.getConnection(RealInfrastructure.jdbcUrl("station_gw"), RealInfrastructure.DB_USER,
-                RealInfrastructure.DB_PASSWORD); var delete = c.prepareStatement("DELETE FROM deputy_copy WHERE deputy_id = ?")) {
+        try (var c = ServicesUnderTest.currentInfrastructure().connect("station_gw"); var delete = c.prepareStatement("DELETE FROM deputy_copy WHERE deputy_id = ?")) {
             delete.setObject(1, UUID.fromString(deputy));
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }

@@ -2,7 +2,6 @@ package cn.lianluo.gateway;
 
 import cn.lianluo.common.events.SeedIds;
 import cn.lianluo.common.testing.PdfText;
-import cn.lianluo.common.testing.RealInfrastructure;
 import cn.lianluo.common.testing.TestTokens;
 import cn.lianluo.common.time.Zones;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -204,8 +202,7 @@ class PracticesStoriesIT {
 
     /** The slot's time has come: moved to an hour ago in station-service's database. */
     static void slotHasBegun(String slot) {
-        try (Connection c = DriverManager.getConnection(RealInfrastructure.jdbcUrl("station_gw"), RealInfrastructure.DB_USER,
-                RealInfrastructure.DB_PASSWORD);
+        try (Connection c = ServicesUnderTest.currentInfrastructure().connect("station_gw");
              PreparedStatement s = c.prepareStatement("UPDATE appointment_slot SET starts_at = now() - interval '1 hour' WHERE id = ?")) {
             s.setObject(1, UUID.fromString(slot));
             assertThat(s.executeUpdate()).isEqualTo(1);

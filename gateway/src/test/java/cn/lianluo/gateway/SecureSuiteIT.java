@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * SASL_SSL as its own SCRAM user and PostgreSQL over TLS with sslmode=verify-full. A deputy registered through the
  * gateway crosses deputy.events to station-service, whose reception crosses station.events to scoring-service's
  * points; every connection the services hold to their databases is encrypted; a client without the right login is
- * turned away by the broker. The only whole-suite test of its profile: ./suite test runs it once.
+ * turned away by the broker. The stories run again on the same connections in the Secure*IT classes (the same tests,
+ * this profile); Quarkus runs the classes of one profile together, so the secure services start once.
  */
 @QuarkusTest
 @TestProfile(SecureSuiteIT.Secure.class)

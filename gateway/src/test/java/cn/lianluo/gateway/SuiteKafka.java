@@ -1,8 +1,6 @@
 package cn.lianluo.gateway;
 
-import cn.lianluo.common.testing.RealInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +30,15 @@ final class SuiteKafka {
     private SuiteKafka() {
     }
 
+    /** The run's broker (the plain or the secure one, as its admin) with the client's own settings. */
+    private static Map<String, Object> config(Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(ServicesUnderTest.currentInfrastructure().kafkaAdmin());
+        config.putAll(own);
+        return config;
+    }
+
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA));
+        return Admin.create(config(Map.of()));
     }
 
     /** The end offset of each partition (an empty map when the topic does not exist yet). */
@@ -58,8 +64,8 @@ final class SuiteKafka {
     static List<ConsumerRecord<String, String>> readAll(String topic) {
         Map<TopicPartition, Long> ends = endOffsets(topic);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(ends.keySet());
             consumer.seekToBeginning(ends.keySet());
@@ -89,8 +95,8 @@ final class SuiteKafka {
 
     /** Publishes the records again as they were: same key, value and headers (a redelivery, as a broker or relay makes one). */
     static void republish(List<ConsumerRecord<String, String>> records) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.KAFKA, ProducerConfig.ACKS_CONFIG, "all"),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(), new StringSerializer())) {
             for (ConsumerRecord<String, String> r : records) {
                 producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers()));

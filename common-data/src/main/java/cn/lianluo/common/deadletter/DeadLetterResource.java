@@ -83,8 +83,8 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/replays")
     @Operation(operationId = "listDeadLetterReplays", summary = "The replays of a service's dead letters 死信重放记录",
-            description = "Every replay recorded, newest first: who, when, which dead letter and to which topic. limit is "
-                    + "1 to 500 (500).")
+            description = "Every replay recorded, newest first: who, when, which dead letter, the channel that took it "
+                    + "in again and its failure if it gave up again. limit is 1 to 500 (500).")
     @APIResponse(responseCode = "200", description = "The replays 重放记录", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterReplay.class)))
@@ -121,16 +121,17 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/replay")
     @Operation(operationId = "replayDeadLetters", summary = "Replay dead letters 重放死信",
-            description = "Sends dead letters back, as they were (key, value, headers), to the partition they came from, "
-                    + "so the service's consumer takes them in again; an event it has applied since changes nothing, "
-                    + "so a replay may be repeated. Name one record (topic, partition, offset), an event (eventId: its "
-                    + "newest dead letter) or a moment (since: every dead letter put there since, at most 500). Each "
-                    + "replay is recorded (GET …/replays). Fix what made the consumer give up first: a replay of an "
-                    + "event that still cannot be applied lands on the dead-letter topic again.")
+            description = "Hands dead letters again to the consumer of the channel that gave up on them, in the "
+                    + "service itself (nothing is written back to Kafka, where the service may write its own topic "
+                    + "only): it takes each in as any delivery, so an event it has applied since changes nothing and a "
+                    + "replay may be repeated. Name one record (topic, partition, offset), an event (eventId: its newest "
+                    + "dead letter) or a moment (since: every dead letter put there since, at most 500, oldest first). "
+                    + "Each replay is recorded (GET …/replays), with failure set when the consumer gave up again: fix "
+                    + "what made it give up first. The dead letter stays on its topic until the topic's retention.")
     @APIResponseSchema(value = Replayed.class, responseCode = "200", responseDescription = "The replays made 已重放")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such service, record or event")
-    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the dead letter does not say where it "
-            + "came from and its channel reads a pattern of topics (no-source-topic)")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: the dead-letter topic has no consumer "
+            + "here that takes an envelope (no-consumer)")
     @APIResponse(responseCode = "503", description = "Unavailable 暂不可用: Kafka did not answer in time")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReplayRequest.class)))

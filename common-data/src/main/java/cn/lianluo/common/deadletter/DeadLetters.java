@@ -7,23 +7,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.charset.StandardCharsets;
@@ -36,19 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The service's own dead letters (死信): the records its {@code @Incoming} channels gave up on, read from the
  * dead-letter topics their configuration names ({@code mp.messaging.incoming.<channel>.dead-letter-queue.topic}), and
- * their replay (重放): the record as it was (key, value, headers but the dead-letter ones) sent back to the partition it
- * came from, so the channel's consumer takes it in again through {@link cn.lianluo.common.inbox.Inbox} — an event it
- * has applied since changes nothing. Every replay is a row of {@code dead_letter_replay}, written only once Kafka has
- * the record.
+ * their replay (重放): the record's envelope handed again to the channel's own method ({@link ChannelConsumers}), in
+ * this process, which takes it in through {@link cn.lianluo.common.inbox.Inbox} — an event it has applied since changes
+ * nothing. Nothing is written back to Kafka: a service's login may write its own topic only. Every replay is a row of
+ * {@code dead_letter_replay}, with the reason when the event still could not be taken in.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -68,14 +58,16 @@ public class DeadLetters {
     private final ObjectMapper mapper;
     private final EntityManager em;
     private final KafkaClients clients;
-    private volatile Producer<byte[], byte[]> producer;
+    private final ChannelConsumers consumers;
 
-    public DeadLetters(Config config, EventsConfig events, ObjectMapper mapper, EntityManager em, KafkaClients clients) {
+    public DeadLetters(Config config, EventsConfig events, ObjectMapper mapper, EntityManager em, KafkaClients clients,
+                       ChannelConsumers consumers) {
         this.config = config;
         this.events = events;
         this.mapper = mapper;
         this.em = em;
         this.clients = clients;
+        this.consumers = consumers;
     }
 
     /** The service's short name in the API's paths ({@code deputy} for deputy-service). */
@@ -107,12 +99,14 @@ public class DeadLetters {
         return describe(record(topic, partition, offset), true);
     }
 
-    /** Sends the dead letters the request names back to their topics and records each replay; 404 when it names none. */
+    /**
+     * Hands the dead letters the request names to their channels' consumers, oldest first, and records each replay with
+     * its failure if the consumer gave up again; 404 when it names none.
+     */
     public List<DeadLetterReplay> replay(ReplayRequest request, String who) {
-        List<ConsumerRecord<byte[], byte[]>> chosen = choose(request);
         List<DeadLetterReplay> done = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : chosen) {
-            done.add(QuarkusTransaction.requiringNew().call(() -> replayOne(record, who)));
+        for (ConsumerRecord<byte[], byte[]> record : choose(request)) {
+            done.add(replayOne(record, who));
         }
         return done;
     }
@@ -120,8 +114,8 @@ public class DeadLetters {
     /** The replays recorded, newest first, at most {@code most}. */
     public List<DeadLetterReplay> replays(int most) {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                SELECT id, replayed_at, replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, target_topic,
-                       target_partition FROM dead_letter_replay ORDER BY id DESC LIMIT ?1""")
+                SELECT id, replayed_at, replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, channel, source_topic,
+                       source_partition, failure FROM dead_letter_replay ORDER BY id DESC LIMIT ?1""")
                 .setParameter(1, most).getResultList());
         return rows.stream().map(o -> (Object[]) o).map(DeadLetters::replayOf).toList();
     }
@@ -149,44 +143,47 @@ public class DeadLetters {
     }
 
     private DeadLetterReplay replayOne(ConsumerRecord<byte[], byte[]> record, String who) {
-        String target = Optional.ofNullable(header(record, "topic")).or(() -> sourceTopic(record.topic()))
-                .orElseThrow(() -> ProblemException.unprocessable("no-source-topic", "topic",
-                        record.topic() + " does not say which topic its dead letters came from"));
-        Integer partition = Optional.ofNullable(header(record, "partition")).map(Integer::valueOf).orElse(null);
-        RecordHeaders headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            if (!h.key().startsWith(HEADER)) {
-                headers.add(h);
+        String channel = channelOf(record.topic());
+        Consumer<String> consumer = consumers.of(channel).orElseThrow(() -> ProblemException.unprocessable(
+                "no-consumer", "topic", "channel " + channel + " has no method here that takes an envelope"));
+        String failure = null;
+        if (record.value() == null) {
+            failure = "an empty record";
+        } else {
+            try {
+                consumer.accept(new String(record.value(), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                // the class only, as the Inbox logs it: a constraint's or a reader's message may quote the data
+                failure = e.getClass().getSimpleName();
             }
         }
-        RecordMetadata sent;
-        try {
-            sent = producer().send(new ProducerRecord<>(target, partition, record.key(), record.value(), headers))
-                    .get(events.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (ExecutionException | TimeoutException e) {
-            throw unavailable();
-        }
-        Object[] row = (Object[]) em.createNativeQuery("""
-                INSERT INTO dead_letter_replay (replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, target_topic,
-                                                target_partition)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                RETURNING id, replayed_at, replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, target_topic,
-                          target_partition""")
+        String sourceTopic = Optional.ofNullable(header(record, "topic"))
+                .or(() -> config.getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class))
+                .orElse(null);
+        Integer sourcePartition = Optional.ofNullable(header(record, "partition")).map(Integer::valueOf).orElse(null);
+        String reason = failure;
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                INSERT INTO dead_letter_replay (replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, channel,
+                                                source_topic, source_partition, failure)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                RETURNING id, replayed_at, replayed_by, dlq_topic, dlq_partition, dlq_offset, event_id, channel,
+                          source_topic, source_partition, failure""")
                 .setParameter(1, who).setParameter(2, record.topic()).setParameter(3, record.partition())
-                .setParameter(4, record.offset()).setParameter(5, eventIdOf(record)).setParameter(6, target)
-                .setParameter(7, sent.partition()).getSingleResult();
+                .setParameter(4, record.offset()).setParameter(5, eventIdOf(record)).setParameter(6, channel)
+                .setParameter(7, sourceTopic).setParameter(8, sourcePartition).setParameter(9, reason)
+                .getSingleResult());
         return replayOf(row);
     }
 
-    /** The channel's own topic for a dead-letter topic whose records carry no {@code dead-letter-topic} header. */
-    private Optional<String> sourceTopic(String deadLetterTopic) {
-        return topics().entrySet().stream().filter(e -> e.getValue().equals(deadLetterTopic)).findFirst()
-                .filter(e -> !config.getOptionalValue("mp.messaging.incoming." + e.getKey() + ".pattern", Boolean.class)
-                        .orElse(false))
-                .flatMap(e -> config.getOptionalValue("mp.messaging.incoming." + e.getKey() + ".topic", String.class));
+    /** The channel whose dead letters go to the topic (the topics are the service's own: one channel each). */
+    private String channelOf(String deadLetterTopic) {
+        List<String> channels = topics().entrySet().stream().filter(e -> e.getValue().equals(deadLetterTopic))
+                .map(Map.Entry::getKey).toList();
+        if (channels.size() != 1) {
+            throw ProblemException.unprocessable("no-consumer", "topic",
+                    deadLetterTopic + " is the dead-letter topic of " + channels.size() + " channels, not of one");
+        }
+        return channels.get(0);
     }
 
     private ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset) {
@@ -296,7 +293,7 @@ public class DeadLetters {
     private static DeadLetterReplay replayOf(Object[] row) {
         return new DeadLetterReplay(((Number) row[0]).longValue(), instantOf(row[1]), (String) row[2], (String) row[3],
                 ((Number) row[4]).intValue(), ((Number) row[5]).longValue(), (String) row[6], (String) row[7],
-                ((Number) row[8]).intValue());
+                (String) row[8], row[9] == null ? null : ((Number) row[9]).intValue(), (String) row[10]);
     }
 
     private static Instant instantOf(Object value) {
@@ -322,31 +319,5 @@ public class DeadLetters {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, service() + "-dead-letters")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private Producer<byte[], byte[]> producer() {
-        Producer<byte[], byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(clients.config(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, events.bootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) events.sendTimeout().toMillis(),
-                            ProducerConfig.CLIENT_ID_CONFIG, service() + "-dead-letter-replay")),
-                            new ByteArraySerializer(), new ByteArraySerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
     }
 }

@@ -8,10 +8,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.security.JaasContext;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.security.auth.login.AppConfigurationEntry;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +35,21 @@ class ConnectionSecuritySourceTest {
         return ConnectionSecuritySource.properties(name -> Optional.ofNullable(settings.get(name)));
     }
 
+    /** A throw-away self-signed certificate and its unencrypted PKCS#8 key, made by openssl for this run only. */
+    @TempDir
+    static Path keys;
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", keys.resolve("client.key").toString(), "-out", keys.resolve("client.crt").toString(),
+                "-days", "1", "-subj", "/CN=test-client").redirectErrorStream(true).start();
+        String said = new String(openssl.getInputStream().readAllBytes());
+        assertThat(openssl.waitFor()).as("openssl: " + said).isZero();
+    }
+
     private static String file(String name) {
-        try {
-            return Path.of(ConnectionSecuritySourceTest.class.getResource("/connections/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.resolve(name).toString();
     }
 
     @Test
