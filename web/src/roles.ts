@@ -23,7 +23,7 @@ export const AREAS: Area[] = [
   { key: 'deputies', title: '代表', path: '/deputies', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF'] },
   { key: 'points', title: '积分', path: '/points', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF', 'DEPUTY'] },
   { key: 'suggestions', title: '代表建议', path: '/suggestions', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF', 'DEPUTY'] },
-  { key: 'livelihood', title: '民生实事', path: '/livelihood', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF', 'DEPUTY'] },
+  { key: 'livelihood', title: '民生实事', path: '/livelihood', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF', 'DEPUTY', 'HANDLER'] },
   { key: 'drafts', title: '立法意见征集', path: '/drafts', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF'] },
   { key: 'moderation', title: '内容审核', path: '/moderation', roles: ['ADMIN', 'SUPERVISOR', 'STATION_STAFF'] },
 ]

@@ -70,6 +70,18 @@ class ProjectBudgetIT {
         return request.when().request(method, "/api/v1/livelihood-projects/" + path).then();
     }
 
+    void moderation(String project, String state) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE livelihood_project SET moderation = ?1 "
+                + "WHERE id = ?2").setParameter(1, state).setParameter(2, UUID.fromString(project)).executeUpdate());
+    }
+
+    /** The ids a caller's listing of the region's projects of the year holds. */
+    List<String> listedFor(String token) {
+        return given().header("Authorization", token).queryParam("region", REGION).queryParam("year", YEAR)
+                .queryParam("size", 200).when().get("/api/v1/livelihood-projects").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+    }
+
     @Test
     void the_unit_spends_against_the_budget_and_reaches_a_milestone_with_a_photo() {
         try (KafkaTap tap = KafkaTap.open("test.case.events")) {
@@ -86,12 +98,24 @@ class ProjectBudgetIT {
                     .statusCode(422).body("type", equalTo("https://lianluo.cn/problems/unit-outside-region"));
             send("PUT", project + "/implementation", Map.of("unitId", UNIT, "budgetFen", -1), STAFF)
                     .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("budgetFen"));
-            // before the unit is set, no handler acts for it
+            // before the unit is set, no handler acts for it, nor finds it among its unit's projects
             send("POST", project + "/spendings", Map.of("amountFen", 600_000, "spentOn", "2026-11-20"), HANDLER).statusCode(403);
+            assertThat(listedFor(HANDLER)).doesNotContain(project);
             send("PUT", project + "/implementation", Map.of("unitId", UNIT, "budgetFen", 1_000_000), STAFF).statusCode(200)
                     .body("unitId", equalTo(UNIT.toString())).body("unitName", equalTo(unitName(UNIT)))
                     .body("budget.budgetFen", equalTo(1_000_000)).body("budget.spentFen", equalTo(0))
                     .body("budget.remainingFen", equalTo(1_000_000)).body("budget.overBudget", equalTo(false));
+
+            // a handler's listing is its unit's projects: this one for the unit, not for a unit elsewhere
+            assertThat(listedFor(HANDLER)).contains(project);
+            assertThat(listedFor(OTHER_HANDLER)).doesNotContain(project);
+            // hidden in moderation for a while: its unit still sees its work, a unit elsewhere sees nothing
+            moderation(project, "HIDDEN");
+            assertThat(listedFor(HANDLER)).contains(project);
+            given().header("Authorization", HANDLER).when().get("/api/v1/livelihood-projects/" + project).then().statusCode(200);
+            given().header("Authorization", OTHER_HANDLER).when().get("/api/v1/livelihood-projects/" + project).then()
+                    .statusCode(404).contentType("application/problem+json");
+            moderation(project, "APPROVED");
 
             // 支出: the unit records, another unit may not; beyond the budget is recorded and flagged
             send("POST", project + "/spendings", Map.of("amountFen", 600_000, "spentOn", "2026-11-20"), OTHER_HANDLER)

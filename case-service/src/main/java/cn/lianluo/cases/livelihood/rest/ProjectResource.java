@@ -95,7 +95,8 @@ public class ProjectResource {
     @PermitAll
     @Operation(operationId = "listProjects", summary = "Projects 民生实事项目",
             description = "Public: what a region proposed, voted and carries out — the projects approved in moderation; staff "
-                    + "(ADMIN, SUPERVISOR, STATION_STAFF) see every project of their scope besides, with its moderation state.")
+                    + "(ADMIN, SUPERVISOR, STATION_STAFF) see every project of their scope besides, with its moderation state; "
+                    + "a HANDLER (承办单位) with a unit sees only the projects its unit carries out (承办).")
     public Page<ProjectView> list(@QueryParam("region") @Parameter(description = "行政区划代码 region code (default: the province)") String region,
                                   @QueryParam("year") @Parameter(description = "year (default: every year)", schema = @Schema(type = SchemaType.INTEGER)) Integer year,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = "page, from 0") int page,

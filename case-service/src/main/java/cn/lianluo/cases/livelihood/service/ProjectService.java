@@ -430,6 +430,19 @@ public class ProjectService {
 
     private static final List<String> STAFF_ROLES = List.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF);
 
+    /** The unit of a HANDLER who is not staff as well, whose listing is its unit's projects; null for anyone else. */
+    private static UUID ownUnit(Caller caller) {
+        if (!caller.hasRole(Roles.HANDLER) || STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
+            return null;
+        }
+        String unit = caller.unitId().orElse(null);
+        try {
+            return unit == null ? null : UUID.fromString(unit);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.forbidden("the token's unitId is not the id of a unit");
+        }
+    }
+
     /** What a spending or milestone event adds to the project's data. */
     private record Detail(UUID milestoneId, String milestoneTitle, Long amountFen) {
     }
@@ -440,12 +453,17 @@ public class ProjectService {
         return view(requireVisible(id, caller));
     }
 
-    /** The public sees approved projects; staff see every project of their scope besides, with its moderation state. */
+    /**
+     * The public sees approved projects; staff see every project of their scope besides, with its moderation state; a
+     * HANDLER (承办单位) of a unit, only the projects its unit carries out (its work, whatever their moderation).
+     */
     @Transactional
     public Page<ProjectView> list(RegionCode region, Integer year, int page, int size, Caller caller) {
         RegionCode moderated = ModerationService.moderatorScope(caller);
-        String where = "regionCode like :region" + (year == null ? "" : " and year = :year")
-                + (moderated == null ? " and moderation = 'APPROVED'" : " and (moderation = 'APPROVED' or regionCode like :scope)");
+        UUID unit = ownUnit(caller);
+        String visible = unit != null ? " and unitId = :unit"
+                : moderated == null ? " and moderation = 'APPROVED'" : " and (moderation = 'APPROVED' or regionCode like :scope)";
+        String where = "regionCode like :region" + (year == null ? "" : " and year = :year") + visible;
         var query = em.createQuery("from ProjectEntity where " + where + " order by year desc, title", ProjectEntity.class)
                 .setParameter("region", region.likePattern());
         var count = em.createQuery("select count(p) from ProjectEntity p where " + where, Long.class)
@@ -454,9 +472,13 @@ public class ProjectService {
             query.setParameter("year", year);
             count.setParameter("year", year);
         }
-        if (moderated != null) {
+        if (unit == null && moderated != null) {
             query.setParameter("scope", moderated.likePattern());
             count.setParameter("scope", moderated.likePattern());
+        }
+        if (unit != null) {
+            query.setParameter("unit", unit);
+            count.setParameter("unit", unit);
         }
         return new Page<>(query.setFirstResult(page * size).setMaxResults(size).getResultList().stream().map(this::view).toList(),
                 count.getSingleResult(), page, size);
@@ -485,7 +507,9 @@ public class ProjectService {
 
     private ProjectEntity requireVisible(UUID id, Caller caller) {
         ProjectEntity p = require(id);
-        if (!ModerationState.APPROVED.name().equals(p.moderation) && !ModerationService.seesUnapproved(caller, RegionCode.of(p.regionCode))) {
+        boolean ownWork = p.unitId != null && p.unitId.equals(ownUnit(caller));
+        if (!ModerationState.APPROVED.name().equals(p.moderation) && !ownWork
+                && !ModerationService.seesUnapproved(caller, RegionCode.of(p.regionCode))) {
             throw ProblemException.notFound("livelihood project", id);
         }
         return p;
