@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { choose, openStation, review, signIn } from '../support/console';
 import { assertWebviewFriendly, phone, signInOnPhone } from '../support/phone';
 
@@ -12,6 +12,34 @@ const chinaDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asi
 const chinaTime = (d: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
 const masked = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
+
+/**
+ * Staff of 边城镇 open one slot of today at {@code hhmm} for the deputy in the console, and a citizen books it on the
+ * phone; the console stays on the station's page.
+ */
+async function slotOfTodayBooked(page: Page, browser: Browser, hhmm: string, name: string, citizenPhone: string, topic: string) {
+  await signIn(page, 'biancheng-staff', '/console/stations');
+  const stationId = await openStation(page, HUB);
+  const appointments = page.getByRole('region', { name: '代表有约' });
+  await appointments.locator('summary', { hasText: '为一位代表开放时段' }).click();
+  const slotForm = page.getByRole('form', { name: '开放时段' });
+  await choose(page, slotForm.getByRole('combobox', { name: '代表' }), new RegExp(DEPUTY));
+  await page.keyboard.press('Escape');
+  await slotForm.getByLabel('开始时间').fill(hhmm);
+  await slotForm.getByRole('button', { name: '开放时段' }).click();
+  await expect(page.getByText(new RegExp(`已为${DEPUTY}开放 .*${hhmm} 的时段`))).toBeVisible();
+
+  const citizen = await phone(browser);
+  await citizen.goto(`/stations/${stationId}/appointments`);
+  await citizen.getByRole('radio', { name: new RegExp(`^${hhmm}–.*${DEPUTY}`) }).first().check();
+  await citizen.getByLabel('称呼').fill(name);
+  await citizen.getByLabel('手机号').fill(citizenPhone);
+  await citizen.getByLabel('想反映的事').fill(topic);
+  await citizen.getByTestId('consent').check();
+  await citizen.getByTestId('book').click();
+  await expect(citizen.getByTestId('booking-code')).toHaveText(/^[A-HJKMNP-Z2-9]{8}$/);
+  return { stationId, appointments, citizen };
+}
 
 test('边城镇\'s staff open the next reception day\'s slots; a citizen books a deputy on the phone, is refused a second booking with the same deputy, and cancels with the code', async ({ browser, page }) => {
   const stamp = Date.now() % 1_000_000;
@@ -95,26 +123,7 @@ test('边城镇\'s staff open a slot of today for a deputy, a citizen books it o
   const topic = `边城镇渡口码头台阶松动 ${stamp}`;
   const request = `请镇交通站修复渡口码头台阶 ${stamp}`;
 
-  await signIn(page, 'biancheng-staff', '/console/stations');
-  const stationId = await openStation(page, HUB);
-  const appointments = page.getByRole('region', { name: '代表有约' });
-  await appointments.locator('summary', { hasText: '为一位代表开放时段' }).click();
-  const slotForm = page.getByRole('form', { name: '开放时段' });
-  await choose(page, slotForm.getByRole('combobox', { name: '代表' }), new RegExp(DEPUTY));
-  await page.keyboard.press('Escape');
-  await slotForm.getByLabel('开始时间').fill(hhmm);
-  await slotForm.getByRole('button', { name: '开放时段' }).click();
-  await expect(page.getByText(new RegExp(`已为${DEPUTY}开放 .*${hhmm} 的时段`))).toBeVisible();
-
-  const citizen = await phone(browser);
-  await citizen.goto(`/stations/${stationId}/appointments`);
-  await citizen.getByRole('radio', { name: new RegExp(`^${hhmm}–.*${DEPUTY}`) }).first().check();
-  await citizen.getByLabel('称呼').fill('吴大爷');
-  await citizen.getByLabel('手机号').fill(citizenPhone);
-  await citizen.getByLabel('想反映的事').fill(topic);
-  await citizen.getByTestId('consent').check();
-  await citizen.getByTestId('book').click();
-  await expect(citizen.getByTestId('booking-code')).toHaveText(/^[A-HJKMNP-Z2-9]{8}$/);
+  const { appointments } = await slotOfTodayBooked(page, browser, hhmm, '吴大爷', citizenPhone, topic);
 
   // the meeting, with a request still to be handled: the dialog gives the citizen whole, for taking it in as a case
   await page.reload();
@@ -148,4 +157,42 @@ test('边城镇\'s staff open a slot of today for a deputy, a citizen books it o
   await expect(closed).toContainText(HUB);
   await review(deputy, 'h5-deputy-appointments');
   await assertWebviewFriendly(deputy);
+});
+
+test('边城镇\'s staff withdraw a deputy\'s booked slot after a confirmation: the booking is cancelled and the phone no longer offers the slot', async ({ browser, page }) => {
+  // a slot later today, as above; any coming time would do, today keeps the date picker at its default
+  const start = new Date(Math.ceil((Date.now() + 25 * 60_000) / 300_000) * 300_000);
+  test.skip(chinaDate(start) !== chinaDate(new Date()), 'too close to midnight in China for a slot later today');
+  const hhmm = chinaTime(start);
+  const stamp = Date.now() % 1_000_000;
+  const citizenPhone = `135${String(Date.now() % 100_000_000).padStart(8, '0')}`;
+  const topic = `边城镇老街排水沟堵塞 ${stamp}`;
+
+  const { stationId, appointments, citizen } = await slotOfTodayBooked(page, browser, hhmm, '彭大哥', citizenPhone, topic);
+
+  // 近期时段 lists it booked out (1 / 1); 撤销时段 asks first, and 不撤销 leaves it as it was
+  await page.reload();
+  const slotRow = appointments
+    .getByRole('row', { name: new RegExp(`${hhmm}.*${DEPUTY}`) })
+    .filter({ has: page.getByRole('button', { name: '撤销时段' }) })
+    .first();
+  await expect(slotRow).toContainText('1 / 1');
+  await slotRow.getByRole('button', { name: '撤销时段' }).click();
+  const confirm = page.getByRole('dialog', { name: '撤销时段' });
+  await expect(confirm).toContainText('已预约的 1 位群众的预约将被取消,并收到短信通知');
+  await confirm.getByRole('button', { name: '不撤销' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(appointments.getByRole('row', { name: new RegExp(topic) })).toContainText('已预约');
+
+  await slotRow.getByRole('button', { name: '撤销时段' }).click();
+  await confirm.getByLabel('撤销原因').fill('代表临时参加县人大常委会会议');
+  await review(page, 'station-slot-withdraw');
+  await confirm.getByRole('button', { name: '确认撤销' }).click();
+  await expect(page.getByText('已撤销时段,1 位群众的预约已取消并将收到短信通知')).toBeVisible();
+  await expect(appointments.getByRole('row', { name: new RegExp(topic) })).toContainText('已取消');
+
+  // the phone no longer offers it
+  await citizen.goto(`/stations/${stationId}/appointments`);
+  await expect(citizen.getByRole('heading', { level: 1 })).toHaveText('代表有约');
+  await expect(citizen.getByRole('radio', { name: new RegExp(`^${hhmm}–.*${DEPUTY}`) })).toHaveCount(0);
 });

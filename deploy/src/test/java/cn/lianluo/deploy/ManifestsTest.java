@@ -395,10 +395,10 @@ class ManifestsTest {
             assertThat(((Map<?, ?>) ((Map<?, ?>) byName.get(topic)).get("config")).containsKey("retention.ms")).as(topic).isTrue();
         }
         assertThat(byName.keySet()).filteredOn(t -> t.endsWith(".dlq")).hasSizeGreaterThanOrEqualTo(5);
-        // notification-service publishes nothing and creates no topic: its three dead-letter topics are all it has
+        // notification-service publishes nothing and creates no topic: its four dead-letter topics are all it has
         assertThat(byName).containsKeys("notification-service.case-events.dlq", "notification-service.deputy-events.dlq",
-                "notification-service.scoring-events.dlq");
-        assertThat(byName.keySet()).filteredOn(t -> t.startsWith("notification")).hasSize(3);
+                "notification-service.scoring-events.dlq", "notification-service.station-events.dlq");
+        assertThat(byName.keySet()).filteredOn(t -> t.startsWith("notification")).hasSize(4);
     }
 
     static Container container(List<HasMetadata> objects, String deployment) {
@@ -412,16 +412,18 @@ class ManifestsTest {
     }
 
     /**
-     * case-service seals the citizen's phone into its events with the key notification-service opens it with: both read
-     * the same key of the same Secret, and neither starts without it (else it would run on the public dev key).
+     * case-service (a case's citizen) and station-service (代表有约's bookings) seal the citizen's phone into their events
+     * with the key notification-service opens it with: all three read the same key of the same Secret, and none starts
+     * without it (else it would run on the public dev key).
      */
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/example-county"})
     void case_and_notification_service_share_the_notify_key_and_need_it(String dir) {
         List<HasMetadata> objects = render(dir);
         var sealing = secretRef(container(objects, "case-service"), "LIANLUO_NOTIFY_KEY");
+        var bookings = secretRef(container(objects, "station-service"), "LIANLUO_NOTIFY_KEY");
         var opening = secretRef(container(objects, "notification-service"), "LIANLUO_NOTIFY_KEY");
-        assertThat(List.of(sealing, opening)).allSatisfy(ref -> {
+        assertThat(List.of(sealing, bookings, opening)).allSatisfy(ref -> {
             assertThat(ref.getName()).isEqualTo("lianluo-notify");
             assertThat(ref.getKey()).isEqualTo("key");
             assertThat(ref.getOptional()).as("optional").isNotEqualTo(Boolean.TRUE);
@@ -438,7 +440,7 @@ class ManifestsTest {
         }
         // no other service is given the key
         for (Deployment d : all(objects, Deployment.class)) {
-            if (!Set.of("case-service", "notification-service").contains(d.getMetadata().getName())) {
+            if (!Set.of("case-service", "station-service", "notification-service").contains(d.getMetadata().getName())) {
                 List<EnvVar> env = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
                 assertThat(env == null ? List.<EnvVar>of() : env).extracting(EnvVar::getName).as(d.getMetadata().getName())
                         .doesNotContain("LIANLUO_NOTIFY_KEY");

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +90,8 @@ class AuthorizationMatrixIT {
     static String reportCode;
     /** A draft law open for comment in the township (立法意见征集). */
     static String draftId;
+    /** A 代表有约 slot the deputy opened at the township's station, weeks ahead. */
+    static String slotId;
 
     /** Offices at the county, the others in the township (a station's staff, a deputy as themself, a unit's handler). */
     static Map<String, String> tokens(String county, String township, String deputy, String unit) {
@@ -171,6 +175,10 @@ class AuthorizationMatrixIT {
                         "opensOn", today.minusDays(1).toString(), "closesOn", today.plusDays(10).toString(),
                         "articles", List.of("第一条 为了保障农村供水安全, 制定本条例。")))
                 .when().post("/api/v1/draft-laws").then().statusCode(201).extract().path("id");
+        slotId = given().header("Authorization", INSIDE.get("DEPUTY")).contentType(ContentType.JSON)
+                .body(Map.of("deputyId", DEPUTY, "startsAt",
+                        OffsetDateTime.now(Zones.CHINA).plusDays(40).truncatedTo(ChronoUnit.MINUTES).toString()))
+                .when().post("/api/v1/stations/" + STATION + "/slots").then().statusCode(201).extract().path("id");
     }
 
     static String fill(String path) {
@@ -313,6 +321,11 @@ class AuthorizationMatrixIT {
                 new Write("SUPERVISOR", "POST", "/api/v1/stations", Map.of("type", "POINT", "name", "越权联络点", "regionCode", TOWNSHIP, "address", "边城镇")),
                 new Write("STATION_STAFF", "POST", "/api/v1/stations/" + STATION + "/receptions",
                         Map.of("date", "2026-11-08", "deputyIds", List.of(DEPUTY), "visitors", 3)),
+                // staff of another county, and a deputy of theirs, withdraw none of the township's slots
+                new Write("STATION_STAFF", "POST", "/api/v1/stations/" + STATION + "/slots/" + slotId + "/withdraw",
+                        Map.of("reason", "越权撤销")),
+                new Write("DEPUTY", "POST", "/api/v1/stations/" + STATION + "/slots/" + slotId + "/withdraw",
+                        Map.of("reason", "越权撤销")),
                 new Write("DEPUTY", "PUT", "/api/v1/deputies/" + DEPUTY + "/contact", Map.of("phone", "13700009999")),
                 new Write("SUPERVISOR", "PUT", "/api/v1/deputies/" + DEPUTY + "/station", Map.of("stationId", STATION)),
                 new Write("DEPUTY", "POST", "/api/v1/cases", Map.of("title", "越权受理", "content", "x", "category", "PROPERTY",
@@ -366,6 +379,8 @@ class AuthorizationMatrixIT {
                 .isEqualTo(deputyBefore);
         assertThat(given().header("Authorization", office).when().get("/api/v1/points/rules/" + county + "/2026").then().extract().<Object>path("$"))
                 .isEqualTo(rulesBefore);
+        assertThat(given().queryParam("days", 92).queryParam("full", true).when().get("/api/v1/stations/" + STATION + "/slots")
+                .then().statusCode(200).extract().<List<String>>path("id")).as("the slot is still offered").contains(slotId);
     }
 
     @Test

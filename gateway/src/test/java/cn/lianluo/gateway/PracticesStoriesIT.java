@@ -85,7 +85,7 @@ class PracticesStoriesIT {
         assertThat(slots).as("the deputy's slots of the reception day").hasSizeGreaterThanOrEqualTo(2);
 
         String phone = phone();
-        Map<String, Object> booking = Map.of("name", "向大姐", "phone", phone, "topic", "村里饮水管道老化");
+        Map<String, Object> booking = Map.of("name", "向大姐", "phone", phone, "topic", "村里饮水管道老化", "consentedNotice", "2026-12-01");
         var receipt = citizen().body(booking).when().post("/api/v1/stations/" + STATION + "/slots/" + slots.get(0) + "/appointments")
                 .then().statusCode(201).body("status", equalTo("BOOKED")).extract();
         String appointment = receipt.path("appointmentId");
@@ -138,7 +138,7 @@ class PracticesStoriesIT {
 
         int before = CaseRulesIT.points(deputy, "DRAFT_COMMENT");
         String byCitizen = citizen().body(Map.of("article", 2, "text", "建议写明村级供水管网的维修经费由县级财政兜底",
-                        "phone", phone(), "name", "龙大哥", "regionCode", TOWNSHIP))
+                        "phone", phone(), "name", "龙大哥", "regionCode", TOWNSHIP, "consentedNotice", "2026-12-01"))
                 .when().post("/api/v1/draft-laws/" + draft + "/comments").then().statusCode(201).extract().path("id");
         String byDeputy = post("/api/v1/draft-laws/" + draft + "/comments", Map.of("article", 1, "text", "建议第一条增加保障饮水公平的表述"),
                 TestTokens.deputy(TOWNSHIP, deputy)).statusCode(201).body("by", equalTo("DEPUTY")).extract().path("id");

@@ -66,7 +66,8 @@ class AppointmentChannelIT {
             ConsumerRecord<String, String> received = tap.await(r -> id.equals(r.key())
                     && r.value().contains("\"type\":\"lianluo.case.received.v1\""), Duration.ofSeconds(20));
             EventSchemas.assertValid(received);
-            assertThat(received.value()).contains("\"channel\":\"APPOINTMENT\"");
+            assertThat(received.value()).contains("\"channel\":\"APPOINTMENT\"")
+                    .contains("\"appointmentId\":\"" + appointment + "\"");
         }
     }
 

@@ -4,9 +4,12 @@ import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.KafkaTap;
 import cn.lianluo.common.testing.PdfText;
 import cn.lianluo.common.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -42,6 +45,11 @@ class DraftLawsIT {
     static final String STAFF = TestTokens.bearer("STATION_STAFF", TOWNSHIP);
     static final String OTHER_STAFF = TestTokens.bearer("STATION_STAFF", "430822207"); // 桑植县
     static final String DRAFTS = "/api/v1/draft-laws";
+    /** The version of the notice on personal data the H5 pages show. */
+    static final String NOTICE = "2026-12-01";
+
+    @Inject
+    EntityManager em;
 
     static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -64,7 +72,8 @@ class DraftLawsIT {
     }
 
     static Map<String, Object> citizen(Integer article, String text, String phone) {
-        Map<String, Object> body = new HashMap<>(Map.of("text", text, "phone", phone, "name", "石大姐", "regionCode", TOWNSHIP));
+        Map<String, Object> body = new HashMap<>(Map.of("text", text, "phone", phone, "name", "石大姐", "regionCode", TOWNSHIP,
+                "consentedNotice", NOTICE));
         if (article != null) {
             body.put("article", article);
         }
@@ -92,6 +101,20 @@ class DraftLawsIT {
             String byDeputy = comment(draft, Map.of("article", 1, "text", "建议在第一条中写明农民主体地位"), deputy).statusCode(201)
                     .body("by", equalTo("DEPUTY")).body("deputyId", equalTo(deputyId)).extract().path("id");
             comment(draft, Map.of("text", "整体上赞成"), null).statusCode(400); // a citizen gives a phone
+            // ... and agrees to the notice on personal data first, which is kept with the comment and the time
+            Map<String, Object> unconsented = citizen(null, "整体上赞成", "13712345604");
+            unconsented.remove("consentedNotice");
+            comment(draft, unconsented, null).statusCode(422).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.containsString("consent-required"))
+                    .body("errors[0].field", equalTo("consentedNotice"));
+            Object[] consent = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "SELECT consented_notice, consented_at IS NOT NULL FROM draft_comment WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(byCitizen)).getSingleResult());
+            assertThat(consent).containsExactly(NOTICE, true);
+            Object deputyConsent = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT consented_notice FROM draft_comment WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(byDeputy)).getSingleResult());
+            assertThat(deputyConsent).isNull();
             comment(draft, citizen(3, "第三条?", "13712345603"), null).statusCode(422); // the draft has two articles
 
             // the public reads approved comments without names or phones

@@ -2,7 +2,7 @@ package cn.lianluo.notification.domain;
 
 /** Whom a rule of the {@link RuleTable} speaks to, found in the event it reacts to. */
 public enum Audience {
-    /** The citizen of the case, at the phone sealed in the event (SMS). */
+    /** The citizen of the case or of the appointment (代表有约), at the phone sealed in the event (SMS). */
     CITIZEN,
     /** The unit that has the case now ({@code unitId}). */
     UNIT,

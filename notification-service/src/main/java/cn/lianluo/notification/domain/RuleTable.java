@@ -21,6 +21,8 @@ public final class RuleTable {
     private static final Set<String> UNIT_FACTS = Set.of("caseNo", "stage", "dueDate", "urgentMark");
     private static final Set<String> MOVED_FACTS = Set.of("caseNo", "dueDate", "reason", "urgentMark");
     private static final Set<String> VOTE_FACTS = Set.of("year", "closesAt");
+    private static final Set<String> APPOINTMENT_FACTS = Set.of("startsAt", "stationName");
+    private static final String STATION = "lianluo.station.";
     private static final Predicate<Map<String, String>> ALWAYS = f -> true;
 
     /**
@@ -29,6 +31,13 @@ public final class RuleTable {
      */
     public static final String VOTE_OPENED = "deputy-vote-opened";
     public static final String VOTE_CLOSING = "deputy-vote-closing";
+
+    /**
+     * 代表有约: the reminder written when a booking is read, due the evening before the meeting; dropped (SKIPPED,
+     * CANCELLED) when the booking is cancelled or its slot withdrawn before it is sent.
+     */
+    public static final String APPOINTMENT_REMINDER = "citizen-appointment-reminder";
+    public static final String APPOINTMENT_WITHDRAWN = "citizen-appointment-withdrawn";
 
     /** The templates, by name; every SMS goes out with the 短信签名 in front. */
     public static final Map<String, Template> TEMPLATES = templates(
@@ -71,7 +80,11 @@ public final class RuleTable {
             new Template("deputy-vote-opened", "民生实事项目票决已开始",
                     "民生实事项目“{title}”等候选项目已列入{year}年票决，{closesAt}截止，请登录联络站系统投票。"),
             new Template("deputy-vote-closing", "民生实事项目票决明日截止",
-                    "{year}年民生实事项目票决将于{closesAt}截止，尚未投票的请及时登录联络站系统投票。"));
+                    "{year}年民生实事项目票决将于{closesAt}截止，尚未投票的请及时登录联络站系统投票。"),
+            new Template(APPOINTMENT_REMINDER, "代表有约提醒",
+                    "您预约的人大代表接待将于{startsAt}在{stationName}进行，请准时到场；不能前往请凭预约码取消。"),
+            new Template(APPOINTMENT_WITHDRAWN, "代表有约已取消",
+                    "抱歉，您预约的{startsAt}人大代表接待（{stationName}）因代表时段撤销已取消，请另约其他时段。"));
 
     /**
      * The rule table; one message per event, recipient and channel, so no two rules of one type share an audience —
@@ -106,7 +119,12 @@ public final class RuleTable {
             new Rule(VOTE_OPENED, CASE + "project-shortlisted" + V1, Audience.REGION_DEPUTIES,
                     "deputy-vote-opened", Set.of("title", "year", "closesAt"), "once per vote, when it opens", ALWAYS),
             new Rule(VOTE_CLOSING, CASE + "project-shortlisted" + V1, Audience.REGION_DEPUTIES,
-                    "deputy-vote-closing", VOTE_FACTS, "once per vote, 24 h before it closes; none once closed", ALWAYS));
+                    "deputy-vote-closing", VOTE_FACTS, "once per vote, 24 h before it closes; none once closed", ALWAYS),
+            new Rule(APPOINTMENT_REMINDER, STATION + "appointment-booked" + V1, Audience.CITIZEN, APPOINTMENT_REMINDER,
+                    APPOINTMENT_FACTS, "18:00 China time the day before the meeting, at once if later; none once it began, "
+                    + "dropped when the booking is cancelled", ALWAYS),
+            new Rule(APPOINTMENT_WITHDRAWN, STATION + "appointment-cancelled" + V1, Audience.CITIZEN, APPOINTMENT_WITHDRAWN,
+                    APPOINTMENT_FACTS, "reason SLOT_WITHDRAWN", f -> "SLOT_WITHDRAWN".equals(f.get("reason"))));
 
     private RuleTable() {
     }

@@ -88,6 +88,24 @@ public class Messages {
     }
 
     /**
+     * The recipient's messages of {@code rule} still PENDING, SKIPPED now with an attempt saying {@code outcome} and why:
+     * a reminder whose reason went away (the appointment cancelled) before it was due. A message already taken to be
+     * sent (SENDING) is left to finish. The ids of the messages skipped.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> skipPending(String recipient, String rule, Instant at, String outcome, String detail) {
+        List<UUID> ids = em.createNativeQuery("""
+                        UPDATE message SET status = 'SKIPPED'
+                        WHERE recipient = :recipient AND rule = :rule AND status = 'PENDING'
+                        RETURNING id""")
+                .setParameter("recipient", recipient).setParameter("rule", rule).getResultList();
+        for (UUID id : ids) {
+            attempt(new Attempt(id, at, outcome, null, null, detail));
+        }
+        return ids;
+    }
+
+    /**
      * The deputies (recipient keys) told in their inbox that a vote of the region and year opened by a message keyed
      * by a project's event, as releases before the messages knew their vote wrote it: most likely the vote under way
      * now, told before the upgrade.

@@ -6,11 +6,13 @@ import cn.lianluo.common.events.contract.CaseEvents.CaseData;
 import cn.lianluo.common.events.contract.CaseEvents.ProjectData;
 import cn.lianluo.common.events.contract.DeputyEvents;
 import cn.lianluo.common.events.contract.ScoringEvents;
+import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.common.inbox.EventHandlers;
 import cn.lianluo.common.privacy.Masking;
 import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.time.Zones;
 import cn.lianluo.notification.config.NotifyConfig;
+import cn.lianluo.notification.domain.AppointmentReminder;
 import cn.lianluo.notification.domain.Audience;
 import cn.lianluo.notification.domain.Channel;
 import cn.lianluo.notification.domain.MessageStatus;
@@ -88,7 +90,73 @@ public class Notifier {
                 .on(ScoringEvents.AppealDecided.class, this::onAppeal, ScoringEvents.APPEAL_DECIDED)
                 .on(ScoringEvents.AlertRaised.class, this::onAlert, ScoringEvents.ALERT_RAISED)
                 .on(DeputyEvents.DeputyData.class, this::onDeputy, DeputyEvents.REGISTERED, DeputyEvents.UPDATED)
-                .on(DeputyEvents.MandateChanged.class, this::onMandate, DeputyEvents.MANDATE_ADDED, DeputyEvents.MANDATE_ENDED);
+                .on(DeputyEvents.MandateChanged.class, this::onMandate, DeputyEvents.MANDATE_ADDED, DeputyEvents.MANDATE_ENDED)
+                .on(StationEvents.AppointmentBooked.class, this::onAppointmentBooked, StationEvents.APPOINTMENT_BOOKED)
+                .on(StationEvents.AppointmentCancelled.class, this::onAppointmentCancelled, StationEvents.APPOINTMENT_CANCELLED);
+    }
+
+    /**
+     * 代表有约: the citizen's reminder, written now and due the evening before the meeting ({@link AppointmentReminder}),
+     * expiring when it begins. Keyed by the booking's event, so a redelivered event writes none; none for a booking whose
+     * event carries no phone (written before the reminders) or whose meeting has begun.
+     */
+    void onAppointmentBooked(IncomingEvent event, StationEvents.AppointmentBooked data) {
+        Instant now = Instant.now();
+        var due = new AppointmentReminder(data.startsAt()).due(now, Zones.CHINA);
+        if (data.citizen() == null || due.isEmpty()) {
+            return;
+        }
+        Slot slot = new Slot(event.id(), due.get(), data.startsAt(), null);
+        appointmentSms(event, slot, data.appointmentId(), data.regionCode(), data.startsAt(), data.stationName(),
+                data.citizen(), Map.of());
+    }
+
+    /**
+     * An appointment cancelled: its reminder, if still waiting, is not sent (SKIPPED, attempt CANCELLED); when the
+     * deputy's slot was withdrawn, the citizen is told at once (a reminder already taken to be sent goes out).
+     */
+    void onAppointmentCancelled(IncomingEvent event, StationEvents.AppointmentCancelled data) {
+        String reason = data.reason() == null ? StationEvents.CANCELLED_BY_CITIZEN : data.reason();
+        messages.skipPending(new Recipient(RecipientKind.CITIZEN, data.appointmentId().toString()).key(),
+                RuleTable.APPOINTMENT_REMINDER, Instant.now(), "CANCELLED",
+                "the appointment was cancelled (" + reason + ") before its reminder was due");
+        if (data.citizen() != null) {
+            appointmentSms(event, new Slot(event.id(), null, data.startsAt(), null), data.appointmentId(), data.regionCode(),
+                    data.startsAt(), data.stationName(), data.citizen(), Map.of("reason", reason));
+        }
+    }
+
+    /** The SMS of each of the event's rules that applies, to the phone sealed in the appointment event. */
+    private void appointmentSms(IncomingEvent event, Slot slot, UUID appointmentId, String regionCode, Instant startsAt,
+                                String stationName, StationEvents.SealedCitizen citizen, Map<String, String> more) {
+        Map<String, String> facts = new TreeMap<>(more);
+        facts.put("startsAt", startsAt == null ? "—" : monthDay(startsAt));
+        facts.put("stationName", stationName == null ? "联络站" : stationName);
+        String phone = null;
+        String unsealable = null;
+        try {
+            var node = mapper.readTree(sealer.open(citizen.sealed()));
+            phone = node.path("phone").asText(null);
+        } catch (JsonProcessingException e) {
+            unsealable = "the sealed citizen of appointment " + appointmentId + " is not JSON";
+        } catch (IllegalArgumentException e) {
+            unsealable = e.getMessage();
+        }
+        if (unsealable == null && (phone == null || phone.isBlank())) {
+            return;
+        }
+        for (Rule rule : RuleTable.of(event.type())) {
+            if (rule.applies(facts)) {
+                write(event, slot, rule, new Recipient(RecipientKind.CITIZEN, appointmentId.toString()), Channel.SMS,
+                        regionCode, appointmentId, facts, phone, false, unsealable);
+            }
+        }
+    }
+
+    /** 12月10日09:30, China time: the meeting as the citizen's SMS names it. */
+    static String monthDay(Instant at) {
+        var local = at.atZone(Zones.CHINA);
+        return local.getMonthValue() + "月" + local.getDayOfMonth() + "日" + String.format("%02d:%02d", local.getHour(), local.getMinute());
     }
 
     void onCase(IncomingEvent event, CaseData data) {

@@ -56,7 +56,7 @@ public final class NotifyDtos {
 
     @Schema(name = "NotificationMessage", description = "A message of the log, its address masked, with its attempts.")
     public record MessageView(UUID id, UUID eventId, String eventType, String rule,
-                              @Schema(description = "citizen:<case id>, unit:<id>, station:<id> or deputy:<id>")
+                              @Schema(description = "citizen:<case id> (citizen:<appointment id> for 代表有约), unit:<id>, station:<id> or deputy:<id>")
                               String recipient,
                               @Schema(description = "SMS, EMAIL or INBOX") String channel,
                               String regionCode,

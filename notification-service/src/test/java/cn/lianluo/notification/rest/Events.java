@@ -51,7 +51,7 @@ final class Events {
         deadlines.put("HANDLE", new CaseEvents.StageDeadline(LocalDate.of(2026, 12, 10), Instant.parse("2026-12-10T16:00:00Z"),
                 Instant.parse("2026-12-09T08:00:00Z"), false));
         return new CaseEvents.CaseData(caseId, action, "STATION_STAFF", Instant.now(), "RECEIVED", null, REGION,
-                "ROADS", "HELP", urgent, "RECEPTION", null, stationId, null, unitId, unitId == null ? null : "COUNTY", false,
+                "ROADS", "HELP", urgent, "RECEPTION", null, null, stationId, null, unitId, unitId == null ? null : "COUNTY", false,
                 false, reopenCount, null, null, new CaseEvents.Citizen("张*", phone == null ? null : "139****0000", sealed),
                 deadlines, null, null, null, previousUnitId == null ? null : "不属本单位职责", previousUnitId);
     }

@@ -48,16 +48,20 @@ class DispatchSafetyIT {
     public static class Aliyun implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("lianluo.notify.sms.provider", "aliyun",
-                    "lianluo.notify.sms.aliyun.access-key-id", "test-id",
-                    "lianluo.notify.sms.aliyun.access-key-secret", "test-secret",
-                    "lianluo.notify.sms.aliyun.timeout", "3s",
-                    "lianluo.notify.sms.aliyun.template-codes.t-ok", "SMS_OK",
-                    "lianluo.notify.sms.aliyun.template-codes.t-day", "SMS_DAY",
-                    "lianluo.notify.sms.aliyun.template-codes.t-hour", "SMS_HOUR",
-                    "lianluo.notify.sms.aliyun.template-codes.t-slow", "SMS_SLOW",
-                    "lianluo.notify.sms.aliyun.template-codes.t-hold", "SMS_HOLD",
-                    "lianluo.notify.dispatch.every", "off");
+            return Map.ofEntries(
+                    Map.entry("lianluo.notify.sms.provider", "aliyun"),
+                    Map.entry("lianluo.notify.sms.aliyun.access-key-id", "test-id"),
+                    Map.entry("lianluo.notify.sms.aliyun.access-key-secret", "test-secret"),
+                    Map.entry("lianluo.notify.sms.aliyun.timeout", "3s"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.t-ok", "SMS_OK"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.t-day", "SMS_DAY"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.t-hour", "SMS_HOUR"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.t-slow", "SMS_SLOW"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.t-hold", "SMS_HOLD"),
+                    // AppointmentSmsIT, under the same profile (one start for both)
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.citizen-appointment-reminder", "SMS_REMIND"),
+                    Map.entry("lianluo.notify.sms.aliyun.template-codes.citizen-appointment-withdrawn", "SMS_WITHDRAWN"),
+                    Map.entry("lianluo.notify.dispatch.every", "off"));
         }
 
         @Override

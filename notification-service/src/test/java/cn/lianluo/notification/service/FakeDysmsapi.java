@@ -22,13 +22,15 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for Dysmsapi on 127.0.0.1 for {@link DispatchSafetyIT}: it answers each SendSms by its TemplateCode
  * ({@code SMS_OK} accepted, {@code SMS_DAY} the day's limit, {@code SMS_HOUR} the hour's, {@code SMS_SLOW} no answer in
  * time, {@code SMS_HOLD}
- * accepted once the test calls {@code GET /release}) and lists the OutIds of the calls it got at {@code GET /calls}.
+ * accepted once the test calls {@code GET /release}) and lists the OutIds of the calls it got at {@code GET /calls}, and
+ * each call's phone, template code and parameters, one line each, at {@code GET /sent}.
  * The test talks to it over HTTP: a test resource and the test may not share static fields (class loaders). The
  * signature itself is checked by {@link AliyunSmsProviderTest}.
  */
 public class FakeDysmsapi implements QuarkusTestResourceLifecycleManager {
 
     private final List<String> outIds = new CopyOnWriteArrayList<>();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
     private final Semaphore released = new Semaphore(0);
     private HttpServer server;
     private ExecutorService threads;
@@ -44,6 +46,7 @@ public class FakeDysmsapi implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(threads);
         server.createContext("/", this::answer);
         server.createContext("/calls", exchange -> reply(exchange, String.join("\n", outIds)));
+        server.createContext("/sent", exchange -> reply(exchange, String.join("\n", sent)));
         server.createContext("/release", exchange -> {
             released.release();
             reply(exchange, "released");
@@ -66,6 +69,8 @@ public class FakeDysmsapi implements QuarkusTestResourceLifecycleManager {
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         outIds.add(form.getOrDefault("OutId", ""));
+        sent.add(form.getOrDefault("PhoneNumbers", "") + " " + form.getOrDefault("TemplateCode", "") + " "
+                + form.getOrDefault("TemplateParam", ""));
         String body = switch (form.getOrDefault("TemplateCode", "")) {
             case "SMS_DAY" -> "{\"Code\":\"isv.DAY_LIMIT_CONTROL\",\"Message\":\"触发日发送限额\"}";
             case "SMS_HOUR" -> "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发小时级流控Permits:5\"}";

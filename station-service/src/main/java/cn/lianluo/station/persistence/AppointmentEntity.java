@@ -44,4 +44,12 @@ public class AppointmentEntity {
     public UUID receptionId;
     public String request;
     public String note;
+    /** The version of the notice on personal data the citizen agreed to when booking, and when; null before V9. */
+    @Column(name = "consented_notice")
+    public String consentedNotice;
+    @Column(name = "consented_at")
+    public OffsetDateTime consentedAt;
+    /** CITIZEN or SLOT_WITHDRAWN, on a cancelled appointment. */
+    @Column(name = "cancel_reason")
+    public String cancelReason;
 }

@@ -28,4 +28,11 @@ public class AppointmentSlotEntity {
     public String openedBy;
     @Column(name = "opened_at", nullable = false)
     public OffsetDateTime openedAt;
+    /** Set when the deputy, or staff for them, withdrew the slot: it takes no booking after. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+    @Column(name = "withdraw_reason")
+    public String withdrawReason;
 }

@@ -7,6 +7,8 @@ import cn.lianluo.station.service.AppointmentDtos.BookingRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotDayRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotView;
+import cn.lianluo.station.service.AppointmentDtos.SlotWithdrawal;
+import cn.lianluo.station.service.AppointmentDtos.WithdrawRequest;
 import cn.lianluo.station.service.AppointmentService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,8 +63,10 @@ public class SlotResource {
     public List<SlotView> list(@PathParam("id") UUID id,
                                @Parameter(description = "the first day; default today (China)") @QueryParam("from") LocalDate from,
                                @Parameter(description = "how many days from it") @QueryParam("days") @DefaultValue("31")
-                               @Min(1) @Max(92) int days) {
-        return appointments.openSlots(id, from, days);
+                               @Min(1) @Max(92) int days,
+                               @Parameter(description = "also the slots with no place left (staff's view, to withdraw one)")
+                               @QueryParam("full") @DefaultValue("false") boolean full) {
+        return appointments.openSlots(id, from, days, full);
     }
 
     @POST
@@ -106,15 +110,38 @@ public class SlotResource {
     @Operation(operationId = "bookAppointment", summary = "Book a deputy 预约代表",
             description = "A citizen books a place in the slot without signing in: name, phone and what they want to raise. "
                     + "One open appointment per phone and deputy. The answer's code (预约码) is shown only once: with "
-                    + "the phone it cancels the booking. Name and phone are stored sealed and are never shown back here.")
+                    + "the phone it cancels the booking. Name and phone are stored sealed and are never shown back here. "
+                    + "consentedNotice, the version of the notice on personal data agreed to, is required and kept with the "
+                    + "time. The citizen gets one SMS reminder before the meeting (docs/notifications.md), none once cancelled.")
     @APIResponse(responseCode = "201", description = "Created 已创建: the booking and its code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingReceipt.class)))
     @APIResponse(responseCode = "400", description = "Bad request 请求有误: a missing name or topic, a phone that does not read")
     @APIResponse(responseCode = "404", description = "Not found 未找到: no such slot at this station")
     @APIResponse(responseCode = "409", description = "Conflict 状态冲突: the phone already has an open appointment with "
-            + "this deputy, the slot is full, or it has begun")
+            + "this deputy, the slot is full, has begun, or was withdrawn (slot-withdrawn)")
+    @APIResponse(responseCode = "422", description = "Unprocessable 无法处理: no consentedNotice (consent-required): the "
+            + "citizen has not agreed to the notice on personal data")
     public Response book(@PathParam("id") UUID id, @PathParam("slotId") UUID slotId, @NotNull @Valid BookingRequest request) {
         BookingReceipt receipt = appointments.book(id, slotId, request);
         return Response.status(201).entity(receipt).build();
+    }
+
+    @POST
+    @Path("/{slotId}/withdraw")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.STATION_STAFF, Roles.DEPUTY})
+    @Operation(operationId = "withdrawAppointmentSlot", summary = "Withdraw a slot 撤销代表有约时段",
+            description = "The deputy (a DEPUTY token with the slot's deputyId), or staff of the station's region for them, "
+                    + "withdraws a slot that has not begun. It takes no booking after (409 slot-withdrawn) and leaves the "
+                    + "public list; each open booking in it is cancelled and its citizen told by SMS through "
+                    + "notification-service. Events: one lianluo.station.appointment-cancelled.v1 (reason SLOT_WITHDRAWN) per "
+                    + "booking, and lianluo.station.slot-withdrawn.v1.")
+    @APIResponse(responseCode = "200", description = "OK: the slot withdrawn and how many bookings it cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlotWithdrawal.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden 无权限: a station outside the caller's region, or another "
+            + "deputy's slot")
+    @APIResponse(responseCode = "404", description = "Not found 未找到: no such slot at this station")
+    @APIResponse(responseCode = "409", description = "Conflict 状态冲突: already withdrawn (slot-withdrawn), or begun (slot-passed)")
+    public SlotWithdrawal withdraw(@PathParam("id") UUID id, @PathParam("slotId") UUID slotId, @Valid WithdrawRequest request) {
+        return appointments.withdraw(id, slotId, request, caller);
     }
 }

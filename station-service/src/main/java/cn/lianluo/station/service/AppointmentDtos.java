@@ -43,7 +43,24 @@ public final class AppointmentDtos {
     @Schema(description = "A citizen's booking: no sign-in; the phone is the key to cancel, with the code the answer gives")
     public record BookingRequest(@NotBlank @Size(max = 50) String name,
                                  @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone,
-                                 @NotBlank @Size(max = 1000) @Schema(description = "what the citizen wants to raise") String topic) {
+                                 @NotBlank @Size(max = 1000) @Schema(description = "what the citizen wants to raise") String topic,
+                                 @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "letters, digits, dots and dashes")
+                                 @Schema(required = true, description = "the version of the notice on personal data (个人信息处理告知) "
+                                         + "the citizen was shown and agreed to before sending name and phone; recorded with the "
+                                         + "time (PIPL art. 14, 17), as a case's. Without it the booking is refused (422 on this field)",
+                                         examples = "2026-12-01") String consentedNotice) {
+
+        public BookingRequest(String name, String phone, String topic) {
+            this(name, phone, topic, null);
+        }
+    }
+
+    @Schema(description = "Why a slot is withdrawn (撤销时段); its open bookings are cancelled and their citizens told by SMS")
+    public record WithdrawRequest(@Size(max = 500) @Schema(nullable = true) String reason) {
+    }
+
+    @Schema(description = "A slot withdrawn: when, and how many open bookings it cancelled")
+    public record SlotWithdrawal(UUID slotId, OffsetDateTime withdrawnAt, int appointmentsCancelled) {
     }
 
     @Schema(description = "The booking as its citizen sees it once: the code is shown here only, keep it to cancel")

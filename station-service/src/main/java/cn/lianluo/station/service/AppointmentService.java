@@ -4,6 +4,7 @@ import cn.lianluo.common.events.contract.StationEvents;
 import cn.lianluo.common.outbox.Outbox;
 import cn.lianluo.common.paging.Page;
 import cn.lianluo.common.privacy.Masking;
+import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.problem.ProblemException;
 import cn.lianluo.common.region.RegionCode;
 import cn.lianluo.common.security.Caller;
@@ -29,12 +30,17 @@ import cn.lianluo.station.service.AppointmentDtos.NoShowRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotDayRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotRequest;
 import cn.lianluo.station.service.AppointmentDtos.SlotView;
+import cn.lianluo.station.service.AppointmentDtos.SlotWithdrawal;
+import cn.lianluo.station.service.AppointmentDtos.WithdrawRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -69,11 +75,17 @@ public class AppointmentService {
     private final AppointmentCipher cipher;
     private final Outbox outbox;
     private final EntityManager em;
+    private final ObjectMapper mapper;
+    /** Seals the citizen's phone into the events for notification-service alone (the reminder, a withdrawal's SMS). */
+    private final SealedContact notifySealer;
     private final Clock clock = Clock.system(Zones.CHINA);
 
     public AppointmentService(StationService stations, ReceptionService receptions, AppointmentSlotRepository slots,
                               AppointmentRepository appointments, DeputyCopyRepository deputies, AppointmentCipher cipher,
-                              Outbox outbox, EntityManager em) {
+                              Outbox outbox, EntityManager em, ObjectMapper mapper,
+                              @ConfigProperty(name = "lianluo.notify.key") String notifyKey) {
+        this.mapper = mapper;
+        this.notifySealer = new SealedContact(notifyKey);
         this.stations = stations;
         this.receptions = receptions;
         this.slots = slots;
@@ -136,18 +148,22 @@ public class AppointmentService {
         return opened;
     }
 
-    /** The public list: the station's coming slots with places left, earliest first. */
+    /**
+     * The public list: the station's coming slots with places left, earliest first; with {@code full} also those
+     * without (staff's view, to withdraw one). A withdrawn slot is never listed.
+     */
     @Transactional
-    public List<SlotView> openSlots(UUID stationId, LocalDate from, int days) {
+    public List<SlotView> openSlots(UUID stationId, LocalDate from, int days, boolean full) {
         StationEntity station = stations.require(stationId);
         LocalDate first = from == null || from.isBefore(LocalDate.now(clock)) ? LocalDate.now(clock) : from;
         OffsetDateTime after = OffsetDateTime.now(clock);
         OffsetDateTime start = first.atStartOfDay(Zones.CHINA).toOffsetDateTime();
         OffsetDateTime end = first.plusDays(days).atStartOfDay(Zones.CHINA).toOffsetDateTime();
-        List<AppointmentSlotEntity> found = slots.list("stationId = ?1 and startsAt >= ?2 and startsAt < ?3 and startsAt > ?4",
+        List<AppointmentSlotEntity> found = slots.list("stationId = ?1 and startsAt >= ?2 and startsAt < ?3 and startsAt > ?4 "
+                        + "and withdrawnAt is null",
                 Sort.ascending("startsAt", "deputyId"), station.id, start, end, after);
         Map<UUID, Long> taken = taken(found.stream().map(s -> s.id).toList());
-        return found.stream().map(s -> view(s, taken.getOrDefault(s.id, 0L).intValue())).filter(s -> s.free() > 0).toList();
+        return found.stream().map(s -> view(s, taken.getOrDefault(s.id, 0L).intValue())).filter(s -> full || s.free() > 0).toList();
     }
 
     /**
@@ -156,9 +172,16 @@ public class AppointmentService {
      */
     @Transactional
     public BookingReceipt book(UUID stationId, UUID slotId, BookingRequest request) {
+        if (request.consentedNotice() == null || request.consentedNotice().isBlank()) {
+            throw ProblemException.unprocessable("consent-required", "consentedNotice",
+                    "agree to the notice on personal data (个人信息处理告知) before booking: name the version agreed to");
+        }
         AppointmentSlotEntity slot = slots.findByIdOptional(slotId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(s -> s.stationId.equals(stationId))
                 .orElseThrow(() -> ProblemException.notFound("slot", slotId));
+        if (slot.withdrawnAt != null) {
+            throw ProblemException.conflict("slot-withdrawn", "the deputy withdrew this slot; choose another");
+        }
         if (!slot.startsAt.isAfter(OffsetDateTime.now(clock))) {
             throw ProblemException.conflict("slot-passed", "the slot has begun or passed; choose another");
         }
@@ -188,9 +211,12 @@ public class AppointmentService {
         a.citizenPhoneHash = phoneHash;
         a.codeHash = cipher.codeHash(code);
         a.bookedAt = OffsetDateTime.now(clock);
+        a.consentedNotice = request.consentedNotice().strip();
+        a.consentedAt = a.bookedAt;
         appointments.persist(a);
         outbox.add(StationEvents.APPOINTMENT_BOOKED, a.stationId.toString(), RegionCode.of(a.regionCode),
-                new StationEvents.AppointmentBooked(a.id, slot.id, a.stationId, a.regionCode, a.deputyId, slot.startsAt.toInstant()));
+                new StationEvents.AppointmentBooked(a.id, slot.id, a.stationId, a.regionCode, a.deputyId, slot.startsAt.toInstant(),
+                        stations.require(a.stationId).name, sealedFor(phone)));
         return new BookingReceipt(a.id, code, a.stationId, slot.id, a.deputyId, slot.startsAt, slot.minutes, AppointmentStatus.BOOKED);
     }
 
@@ -203,11 +229,59 @@ public class AppointmentService {
                 .orElseThrow(() -> new ProblemException(404, "not-found", "Not found 未找到",
                         "no appointment has this code and phone", List.of()));
         close(a, AppointmentStatus.Command.CANCEL, "citizen");
+        a.cancelReason = StationEvents.CANCELLED_BY_CITIZEN;
         AppointmentSlotEntity slot = slots.findById(a.slotId);
         outbox.add(StationEvents.APPOINTMENT_CANCELLED, a.stationId.toString(), RegionCode.of(a.regionCode),
-                new StationEvents.AppointmentCancelled(a.id, a.slotId, a.stationId, a.regionCode, a.deputyId));
+                new StationEvents.AppointmentCancelled(a.id, a.slotId, a.stationId, a.regionCode, a.deputyId,
+                        StationEvents.CANCELLED_BY_CITIZEN, slot.startsAt.toInstant(), null, null));
         return new BookingReceipt(a.id, null, a.stationId, slot.id, a.deputyId, slot.startsAt, slot.minutes,
                 AppointmentStatus.CANCELLED);
+    }
+
+    /**
+     * The deputy, or staff of the station's region for them, withdraws a slot that has not begun: it takes no booking
+     * after, and each open booking in it is cancelled with an event that carries its citizen's phone sealed for
+     * notification-service, which tells them by SMS (and drops their reminder).
+     */
+    @Transactional
+    public SlotWithdrawal withdraw(UUID stationId, UUID slotId, WithdrawRequest request, Caller caller) {
+        AppointmentSlotEntity slot = slots.findByIdOptional(slotId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(s -> s.stationId.equals(stationId))
+                .orElseThrow(() -> ProblemException.notFound("slot", slotId));
+        StationEntity station = stations.require(stationId);
+        requireActsFor(caller, station, slot.deputyId);
+        if (slot.withdrawnAt != null) {
+            throw ProblemException.conflict("slot-withdrawn", "the slot was withdrawn at " + slot.withdrawnAt);
+        }
+        if (!slot.startsAt.isAfter(OffsetDateTime.now(clock))) {
+            throw ProblemException.conflict("slot-passed", "the slot has begun or passed: record the meeting or a no-show instead");
+        }
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        slot.withdrawnAt = OffsetDateTime.now(clock);
+        slot.withdrawnBy = caller.subject();
+        slot.withdrawReason = reason;
+        List<AppointmentEntity> open = appointments.list("slotId = ?1 and status = 'BOOKED'", Sort.ascending("bookedAt"), slot.id);
+        for (AppointmentEntity a : open) {
+            close(a, AppointmentStatus.Command.CANCEL, caller.subject());
+            a.cancelReason = StationEvents.CANCELLED_SLOT_WITHDRAWN;
+            outbox.add(StationEvents.APPOINTMENT_CANCELLED, a.stationId.toString(), RegionCode.of(a.regionCode),
+                    new StationEvents.AppointmentCancelled(a.id, a.slotId, a.stationId, a.regionCode, a.deputyId,
+                            StationEvents.CANCELLED_SLOT_WITHDRAWN, slot.startsAt.toInstant(), station.name,
+                            sealedFor(cipher.open(a.citizenPhoneSealed, "citizen_phone"))));
+        }
+        outbox.add(StationEvents.SLOT_WITHDRAWN, station.id.toString(), RegionCode.of(slot.regionCode),
+                new StationEvents.SlotWithdrawn(slot.id, station.id, slot.regionCode, slot.deputyId, slot.startsAt.toInstant(),
+                        reason, open.size()));
+        return new SlotWithdrawal(slot.id, slot.withdrawnAt, open.size());
+    }
+
+    /** {@code {"phone"}} sealed under the notify key: only notification-service opens it. */
+    private StationEvents.SealedCitizen sealedFor(String phone) {
+        try {
+            return new StationEvents.SealedCitizen(notifySealer.seal(mapper.writeValueAsString(Map.of("phone", phone))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

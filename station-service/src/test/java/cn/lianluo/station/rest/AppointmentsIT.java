@@ -1,5 +1,6 @@
 package cn.lianluo.station.rest;
 
+import cn.lianluo.common.privacy.SealedContact;
 import cn.lianluo.common.testing.EventSchemas;
 import cn.lianluo.common.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -33,9 +35,14 @@ class AppointmentsIT {
 
     static final String BIANCHENG = "433124108";
     static final String STAFF = TestTokens.bearer("STATION_STAFF", BIANCHENG);
+    /** The version of the notice on personal data the H5 pages show. */
+    static final String NOTICE = "2026-12-01";
 
     @Inject
     EntityManager em;
+
+    @ConfigProperty(name = "lianluo.notify.key")
+    String notifyKey;
 
     @Test
     void a_citizen_books_a_deputy_on_a_biancheng_reception_day_once_and_cancels_with_the_code() {
@@ -77,6 +84,73 @@ class AppointmentsIT {
         assertThat(outboxTypes(appointment)).contains("lianluo.station.appointment-booked.v1",
                 "lianluo.station.appointment-cancelled.v1");
         outboxEnvelopes(appointment).forEach(e -> assertThat(EventSchemas.problems(e)).as(e).isEmpty());
+    }
+
+    @Test
+    void a_booking_without_the_consented_notice_is_a_422_naming_the_field_and_one_with_it_keeps_version_and_time() {
+        String station = bianchengHub();
+        UUID deputy = Deputies.announce(em, BIANCHENG, station);
+        String slot = slotOnNextReceptionDay(station, deputy);
+        String phone = phone();
+
+        given().contentType(ContentType.JSON).body(Map.of("name", "张三", "phone", phone, "topic", "跨省医保报销"))
+                .when().post("/api/v1/stations/" + station + "/slots/" + slot + "/appointments")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", containsString("consent-required")).body("errors[0].field", equalTo("consentedNotice"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "张三", "phone", phone, "topic", "跨省医保报销", "consentedNotice", " "))
+                .when().post("/api/v1/stations/" + station + "/slots/" + slot + "/appointments")
+                .then().statusCode(400).contentType("application/problem+json") // not a version: read as bad input
+                .body("errors[0].field", equalTo("consentedNotice"));
+
+        String appointment = book(station, slot, phone).statusCode(201).extract().path("appointmentId");
+        Object[] consent = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "SELECT consented_notice, consented_at IS NOT NULL FROM appointment WHERE id = ?1")
+                .setParameter(1, UUID.fromString(appointment)).getSingleResult());
+        assertThat(consent).containsExactly(NOTICE, true);
+
+        // the booking's event carries the phone only sealed for notification-service, and it opens there to the phone
+        String envelope = outboxEnvelopes(appointment).get(0);
+        assertThat(envelope).doesNotContain(phone).contains("边城镇人大代表联络站");
+        assertThat(EventSchemas.problems(envelope)).isEmpty();
+        assertThat(new SealedContact(notifyKey).open(sealedCitizen(envelope))).isEqualTo("{\"phone\":\"" + phone + "\"}");
+    }
+
+    @Test
+    void a_withdrawn_slot_cancels_its_bookings_says_so_in_events_and_takes_no_more() {
+        String station = bianchengHub();
+        UUID deputy = Deputies.announce(em, BIANCHENG, station);
+        String slot = slotOnNextReceptionDay(station, deputy);
+        String phone = phone();
+        String appointment = book(station, slot, phone).statusCode(201).extract().path("appointmentId");
+        String deputyToken = TestTokens.deputy(BIANCHENG, deputy.toString());
+
+        // not another deputy, not staff of another region
+        withdraw(station, slot, TestTokens.deputy(BIANCHENG, UUID.randomUUID().toString())).statusCode(403);
+        withdraw(station, slot, TestTokens.bearer("STATION_STAFF", "430822")).statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when()
+                .post("/api/v1/stations/" + station + "/slots/" + slot + "/withdraw").then().statusCode(401);
+
+        withdraw(station, slot, deputyToken).statusCode(200).body("slotId", equalTo(slot))
+                .body("appointmentsCancelled", equalTo(1)).body("withdrawnAt", notNullValue());
+
+        given().header("Authorization", STAFF).when().get("/api/v1/appointments?stationId=" + station + "&size=200")
+                .then().statusCode(200).body("items.find { it.id == '" + appointment + "' }.status", equalTo("CANCELLED"));
+        // a withdrawn slot cannot be booked, nor withdrawn again, and no list shows it
+        book(station, slot, phone()).statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("slot-withdrawn"));
+        withdraw(station, slot, STAFF).statusCode(409).body("type", containsString("slot-withdrawn"));
+        given().queryParam("days", 92).queryParam("full", true).when().get("/api/v1/stations/" + station + "/slots")
+                .then().statusCode(200).body("id", not(hasItem(slot)));
+        // its citizen may book the deputy again at another time
+        book(station, otherSlot(station, deputy, slot), phone).statusCode(201);
+
+        List<String> cancelled = outboxEnvelopes(appointment).stream()
+                .filter(e -> e.contains("lianluo.station.appointment-cancelled.v1")).toList();
+        assertThat(cancelled).singleElement().asString().contains("\"reason\":\"SLOT_WITHDRAWN\"").doesNotContain(phone);
+        assertThat(new SealedContact(notifyKey).open(sealedCitizen(cancelled.get(0)))).contains(phone);
+        assertThat(outboxTypes(slot)).contains("lianluo.station.slot-withdrawn.v1");
+        outboxEnvelopes(slot).forEach(e -> assertThat(EventSchemas.problems(e)).as(e).isEmpty());
     }
 
     @Test
@@ -242,8 +316,19 @@ class AppointmentsIT {
     }
 
     private static ValidatableResponse book(String station, String slot, String phone) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "张三", "phone", phone, "topic", "跨省医保报销"))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "张三", "phone", phone, "topic", "跨省医保报销", "consentedNotice", NOTICE))
                 .when().post("/api/v1/stations/" + station + "/slots/" + slot + "/appointments").then();
+    }
+
+    private static ValidatableResponse withdraw(String station, String slot, String token) {
+        return given().header("Authorization", token).contentType(ContentType.JSON).body(Map.of("reason", "代表临时参加县人大常委会会议"))
+                .when().post("/api/v1/stations/" + station + "/slots/" + slot + "/withdraw").then();
+    }
+
+    /** {@code data.citizen.sealed} of an envelope. */
+    private static String sealedCitizen(String envelope) {
+        return io.restassured.path.json.JsonPath.from(envelope).getString("data.citizen.sealed");
     }
 
     private static ValidatableResponse cancel(String code, String phone) {

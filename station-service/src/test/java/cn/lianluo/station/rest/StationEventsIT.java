@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -120,9 +122,17 @@ class StationEventsIT {
                             + ",village,430822207\n").getBytes(StandardCharsets.UTF_8))
                     .when().post("/api/v1/regions/import").then().statusCode(200);
 
+            // 代表有约: a slot the staff open for the deputy and withdraw before anyone books it (slot-withdrawn)
+            String startsAt = OffsetDateTime.now().plusDays(3).truncatedTo(ChronoUnit.MINUTES).toString();
+            String slot = given().header("Authorization", staff).contentType(ContentType.JSON)
+                    .body(Map.of("deputyId", deputy, "startsAt", startsAt))
+                    .when().post("/api/v1/stations/" + id + "/slots").then().statusCode(201).extract().path("id");
+            given().header("Authorization", staff).contentType(ContentType.JSON).body(Map.of("reason", "代表临时有会"))
+                    .when().post("/api/v1/stations/" + id + "/slots/" + slot + "/withdraw").then().statusCode(200);
+
             Set<String> types = new TreeSet<>(EventSchemas.typesOf("station.events"));
-            assertThat(types).hasSize(12);
-            // 代表有约's four need a booking whose day has come: AppointmentsIT checks them against their schemas
+            assertThat(types).hasSize(13);
+            // the booking's four need a booking whose day has come: AppointmentsIT checks them against their schemas
             types.removeIf(type -> type.startsWith("lianluo.station.appointment-"));
             for (String type : types) {
                 tap.await(r -> (id.equals(r.key()) || activity.equals(r.key()) || reportId.equals(r.key()) || village.equals(r.key()))

@@ -82,7 +82,7 @@ public class CasePublisher {
         boolean visited = "visited".equals(action);
         var data = new CaseEvents.CaseData(c.id, action, actorRole, at, c.status,
                 previousStatus == null ? null : previousStatus.name(), c.regionCode, c.category, c.kind, c.urgent,
-                c.channel, c.gridId, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
+                c.channel, c.gridId, c.appointmentId, c.stationId, c.receivingDeputyId, c.unitId, unit == null ? null : unit.level, c.onTheSpot,
                 c.paused, c.reopenCount, c.satisfaction, stage,
                 masked(c), stages, visited ? actions.intakeRole(c.id) : null, visited ? closedSatisfied(c) : null,
                 "merged".equals(action) ? c.mergedInto : null, moved == null ? null : moved.reason(),

@@ -46,7 +46,16 @@ public final class DraftDtos {
                                  @Size(max = 50) @Schema(description = "a citizen's name, optional") String name,
                                  @Pattern(regexp = CaseDtos.PHONE, message = CaseDtos.PHONE_MESSAGE)
                                  @Schema(description = "a citizen's phone, required without a token; never shown") String phone,
-                                 @Schema(description = "a citizen's region (default: the draft's), inside the draft's") String regionCode) {
+                                 @Schema(description = "a citizen's region (default: the draft's), inside the draft's") String regionCode,
+                                 @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z.\\-]+", message = "letters, digits, dots and dashes")
+                                 @Schema(description = "a citizen's comment: the version of the notice on personal data "
+                                         + "(个人信息处理告知) they agreed to before giving a phone, recorded with the time (PIPL "
+                                         + "art. 14, 17) as a case's; required without a token (422 consent-required), ignored "
+                                         + "for a deputy", examples = "2026-12-01") String consentedNotice) {
+
+        public CommentRequest(Integer article, String text, String name, String phone, String regionCode) {
+            this(article, text, name, phone, regionCode, null);
+        }
     }
 
     /**

@@ -140,6 +140,7 @@ public class DraftService {
         String phoneSealed = null;
         String phoneHash = null;
         String nameSealed = null;
+        String consented = null;
         if (deputy) {
             deputyId = caller.deputyId().map(UUID::fromString)
                     .orElseThrow(() -> ProblemException.forbidden("a deputy's token names its deputy (deputyId)"));
@@ -151,6 +152,11 @@ public class DraftService {
             if (request.phone() == null || request.phone().isBlank()) {
                 throw ProblemException.invalid("phone", "a citizen's comment gives their phone (it is never shown)");
             }
+            if (request.consentedNotice() == null || request.consentedNotice().isBlank()) {
+                throw ProblemException.unprocessable("consent-required", "consentedNotice",
+                        "agree to the notice on personal data (个人信息处理告知) before giving a phone: name the version agreed to");
+            }
+            consented = request.consentedNotice().strip();
             region = request.regionCode() == null || request.regionCode().isBlank() ? draft.region() : RegionCodes.field("regionCode", request.regionCode());
             if (!draft.region().contains(region)) {
                 throw ProblemException.unprocessable("region-outside-draft", "regionCode", "this draft is collected in " + draft.region());
@@ -165,10 +171,12 @@ public class DraftService {
         UUID id = UUID.randomUUID();
         Instant now = clock.now();
         em.createNativeQuery("INSERT INTO draft_comment (id, draft_id, article, text, region_code, by_deputy, name_sealed, phone_sealed, "
-                        + "phone_hash, moderation, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                        + "phone_hash, moderation, at, consented_notice, consented_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .setParameter(1, id).setParameter(2, draftId).setParameter(3, article).setParameter(4, text)
                 .setParameter(5, region.value()).setParameter(6, deputyId).setParameter(7, nameSealed).setParameter(8, phoneSealed)
-                .setParameter(9, phoneHash).setParameter(10, screening.state().name()).setParameter(11, now).executeUpdate();
+                .setParameter(9, phoneHash).setParameter(10, screening.state().name()).setParameter(11, now)
+                .setParameter(12, consented).setParameter(13, consented == null ? null : now).executeUpdate();
         publishEvent(draft, "commented", deputy ? Roles.DEPUTY : "CITIZEN", id, article, region, deputyId, null, null);
         moderation.arrivedOnDraft(id, draftId, region, screening);
         return comment(id, caller, draft);

@@ -96,6 +96,8 @@ public final class CaseEvents {
             String channel,
             // channel GRID only: the grid (网格) the case came from, as the grid worker's token or staff named it
             @JsonInclude(JsonInclude.Include.NON_NULL) String gridId,
+            // channel APPOINTMENT only: the appointment (代表有约) the case was left from, when the intake named it
+            @JsonInclude(JsonInclude.Include.NON_NULL) UUID appointmentId,
             UUID stationId,
             UUID receivingDeputyId,
             UUID unitId,

@@ -1,5 +1,7 @@
 package cn.lianluo.common.events.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +19,13 @@ public final class StationEvents {
     public static final String ACTIVITY_HELD = "lianluo.station.activity-held.v1";
     /** 代表有约: a citizen booked a deputy's slot at a station. Keyed by the station's id, as the rest of its appointments. */
     public static final String APPOINTMENT_BOOKED = "lianluo.station.appointment-booked.v1";
-    /** The citizen cancelled an appointment with its code and phone. */
+    /**
+     * An appointment cancelled: by its citizen (code and phone), or because the deputy's slot was withdrawn
+     * ({@code reason} SLOT_WITHDRAWN, one such event per booking the slot held, beside the slot-withdrawn event).
+     */
     public static final String APPOINTMENT_CANCELLED = "lianluo.station.appointment-cancelled.v1";
+    /** A deputy (or staff for them) withdrew a slot: it takes no more bookings, and its open bookings were cancelled. */
+    public static final String SLOT_WITHDRAWN = "lianluo.station.slot-withdrawn.v1";
     /** The citizen and the deputy met: the meeting is a station entry (its reception-held event follows in the same transaction). */
     public static final String APPOINTMENT_MET = "lianluo.station.appointment-met.v1";
     /** One side did not come: CITIZEN_NO_SHOW or DEPUTY_NO_SHOW. */
@@ -60,12 +67,44 @@ public final class StationEvents {
                                  int unsatisfied, Double satisfactionRate) {
     }
 
-    /** An appointment booked; the citizen is never in an event, only the appointment's ids and time. */
+    /**
+     * An appointment booked: its ids, time and station. The citizen is never in an event in clear: {@code citizen}
+     * carries the phone sealed for notification-service alone (the reminder), as case events do; absent from events
+     * written before the reminders.
+     */
     public record AppointmentBooked(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId,
-                                    Instant startsAt) {
+                                    Instant startsAt,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) String stationName,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) SealedCitizen citizen) {
     }
 
-    public record AppointmentCancelled(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId) {
+    /**
+     * {@code reason}: CITIZEN (the citizen cancelled) or SLOT_WITHDRAWN (absent from events written before slots could be
+     * withdrawn: the citizen's). On a withdrawal {@code citizen} carries the phone sealed for notification-service, which
+     * tells the citizen; {@code startsAt} and {@code stationName} name the meeting that will not take place.
+     */
+    public record AppointmentCancelled(UUID appointmentId, UUID slotId, UUID stationId, String regionCode, UUID deputyId,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) Instant startsAt,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) String stationName,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) SealedCitizen citizen) {
+    }
+
+    /** Why an appointment was cancelled. */
+    public static final String CANCELLED_BY_CITIZEN = "CITIZEN";
+    public static final String CANCELLED_SLOT_WITHDRAWN = "SLOT_WITHDRAWN";
+
+    /**
+     * The citizen's contact as only notification-service reads it: {@code {"phone"}} sealed with AES-256-GCM under
+     * {@code lianluo.notify.key} ({@link cn.lianluo.common.privacy.SealedContact}). Nothing that leaves the platform
+     * carries it.
+     */
+    public record SealedCitizen(String sealed) {
+    }
+
+    /** A slot withdrawn, with how many open bookings it cancelled (each has its appointment-cancelled event). */
+    public record SlotWithdrawn(UUID slotId, UUID stationId, String regionCode, UUID deputyId, Instant startsAt,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String reason, int appointmentsCancelled) {
     }
 
     /**
@@ -105,5 +144,6 @@ public final class StationEvents {
             .with(AppointmentBooked.class, APPOINTMENT_BOOKED)
             .with(AppointmentCancelled.class, APPOINTMENT_CANCELLED)
             .with(AppointmentMet.class, APPOINTMENT_MET)
-            .with(AppointmentMissed.class, APPOINTMENT_MISSED);
+            .with(AppointmentMissed.class, APPOINTMENT_MISSED)
+            .with(SlotWithdrawn.class, SLOT_WITHDRAWN);
 }
