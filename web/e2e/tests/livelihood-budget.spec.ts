@@ -7,8 +7,8 @@ import { choose, devToken, review, signIn } from '../support/console';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** 刘家坪白族乡: two county deputies live there, so a county-level vote of its projects is one two people can finish. */
 const REGION = '430822207';
-/** 花垣县 and its 医疗保障局, the unit the dev account huayuan-yibao (HANDLER) works for. */
-const HUAYUAN = '433124';
+/** 边城镇 of 花垣县, whose twenty township deputies vote its projects, and 花垣县医疗保障局, huayuan-yibao's unit. */
+const BIANCHENG = '433124108';
 const HUAYUAN_YIBAO = '92c9eadf-93ca-3bb6-9462-aebed9461abb';
 
 /**
@@ -21,18 +21,18 @@ function deputyToken(deputyId: string, region: string): string {
 }
 
 /**
- * A project of the region selected by its county deputies: two projects shortlisted for one place (差额), every
- * county deputy of the region votes for the first and against the second, and the admin counts. A year not used
- * before by this region's county vote is found by trying (a tallied vote takes no more candidates).
+ * A project of the region selected by its deputies of the level: two projects shortlisted for one place (差额), every
+ * such deputy votes for the first and against the second, and the admin counts. A year not used before by this
+ * region's vote of that level is found by trying (a tallied vote takes no more candidates).
  */
-async function selectedProject(request: APIRequestContext, title: string, region = REGION): Promise<string> {
+async function selectedProject(request: APIRequestContext, title: string, region = REGION, level = 'COUNTY'): Promise<string> {
   const admin = { Authorization: `Bearer ${await devToken(request, 'admin')}` };
-  const roll = await request.get(`/api/v1/deputies?region=${region}&level=COUNTY&size=200`, { headers: admin });
+  const roll = await request.get(`/api/v1/deputies?region=${region}&level=${level}&size=200`, { headers: admin });
   expect(roll.status(), await roll.text()).toBe(200);
   const listed = (await roll.json()) as { items: { id: string }[]; total: number };
   const deputies = listed.items.map((d) => d.id);
-  expect(deputies.length, `the county deputies of ${region}`).toBeGreaterThanOrEqual(2);
-  expect(deputies.length, `every county deputy of ${region} on one page`).toBe(listed.total);
+  expect(deputies.length, `the ${level} deputies of ${region}`).toBeGreaterThanOrEqual(2);
+  expect(deputies.length, `every ${level} deputy of ${region} on one page`).toBe(listed.total);
 
   for (let attempt = 0; attempt < 8; attempt++) {
     const year = 2020 + Math.floor(Math.random() * 81);
@@ -46,7 +46,7 @@ async function selectedProject(request: APIRequestContext, title: string, region
       ids.push(((await made.json()) as { id: string }).id);
     }
     const now = Date.now();
-    const shortlist = { level: 'COUNTY', places: 1, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() };
+    const shortlist = { level, places: 1, opensAt: new Date(now - 60_000).toISOString(), closesAt: new Date(now + 86_400_000).toISOString() };
     const first = await request.post(`/api/v1/livelihood-projects/${ids[0]}/shortlist`, { headers: admin, data: shortlist });
     if (first.status() === 409) continue; // this year's county vote has begun or been counted already
     expect(first.status(), await first.text()).toBe(200);
@@ -63,7 +63,7 @@ async function selectedProject(request: APIRequestContext, title: string, region
     expect(tally.status(), await tally.text()).toBe(200);
     return ids[0];
   }
-  throw new Error(`no free year for a county vote of ${region}`);
+  throw new Error(`no free year for a ${level} vote of ${region}`);
 }
 
 test('三督三评: county staff set the unit and budget of a selected project, record spending past the budget and reach a milestone with a photo', async ({ page, request }) => {
@@ -137,7 +137,7 @@ test('三督三评: county staff set the unit and budget of a selected project, 
 
 test('承办单位: 花垣县医疗保障局 finds the project its unit carries out, records a payment and marks a milestone done', async ({ page, request }) => {
   const title = `花垣县村卫生室设备配置 ${Date.now() % 100_000}`;
-  const id = await selectedProject(request, title, HUAYUAN);
+  const id = await selectedProject(request, title, BIANCHENG, 'TOWNSHIP');
   const year = ((await (await request.get(`/api/v1/livelihood-projects/${id}`)).json()) as { year: number }).year;
   // the county's staff name the unit, its budget and a milestone (the first test does that through the page)
   const admin = { Authorization: `Bearer ${await devToken(request, 'admin')}` };
