@@ -114,13 +114,21 @@ export async function devToken(request: APIRequestContext, username: string): Pr
 
 /**
  * Picks OPTION in an Element Plus select as a person does: clicks the select, and clicks it again when its list did not
- * open (a click that lands while a dialog or the page is still settling opens nothing, and a forced click does not wait).
+ * open (a click that lands while a dialog or the page is still settling opens nothing, and a forced click does not wait),
+ * then reads the select: a click on an option of a list still opening can leave nothing chosen, and is made again.
  */
 export async function choose(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   const item = page.getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option });
+  // what the select shows once chosen (its list is elsewhere in the page, so it is not counted here)
+  const shown = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " el-select ")][1]');
+  const chosen = async () => {
+    const text = (await shown.textContent()) ?? '';
+    return typeof option === 'string' ? text.includes(option) : option.test(text);
+  };
   await expect(async () => {
+    if (await chosen()) return;
     if (!(await item.isVisible())) await select.click({ force: true });
-    await expect(item).toBeVisible({ timeout: 2_000 });
+    await item.click({ timeout: 2_000 });
+    expect(await chosen(), 'the select shows the option chosen').toBe(true);
   }).toPass({ timeout: 30_000 });
-  await item.click();
 }

@@ -62,7 +62,7 @@ test('a case is assigned to 花垣县医疗保障局, which accepts and complete
 
   const unit = await as(browser, 'huayuan-yibao', '/console/');
   await expect(unit.getByRole('heading', { level: 1 })).toHaveText('群众诉求 · 本单位待办');
-  await expect(unit.getByRole('navigation').getByRole('menuitem')).toHaveText(['群众诉求']);
+  await expect(unit.getByRole('navigation').getByRole('menuitem')).toHaveText(['群众诉求', '民生实事']);
   await review(unit, 'handler-queue');
   await openFromList(unit, title);
   await run(unit, '签收');

@@ -154,7 +154,7 @@ test('承办单位: 花垣县医疗保障局 finds the project its unit carries 
 
   // the unit's account finds it under 民生实事, among its own projects of that year
   await signIn(page, 'huayuan-yibao', '/console/');
-  await page.getByRole('link', { name: '民生实事' }).click();
+  await page.getByRole('navigation').getByRole('menuitem', { name: '民生实事' }).click();
   await expect(page.getByTestId('unit-projects')).toContainText('本单位承办的项目');
   await page.getByLabel('年度').fill(String(year));
   await page.getByRole('button', { name: '查询' }).click();
