@@ -57,7 +57,7 @@ public class CalendarTables {
     /** Reads the years arranged again (another replica, or an event, may have arranged one), in a transaction of its own. */
     public void refreshArrangedYears() {
         List<Integer> years = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("SELECT year FROM calendar_year", Integer.class).getResultList());
+                .createNativeQuery("SELECT year FROM calendar_year").getResultList());
         arrangedYears.retainAll(years);
         arrangedYears.addAll(years);
     }
@@ -118,7 +118,7 @@ public class CalendarTables {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Integer> loadReference(Instant now) {
-        Set<Integer> arranged = new HashSet<>(em.createNativeQuery("SELECT year FROM calendar_year", Integer.class)
+        Set<Integer> arranged = new HashSet<>(em.createNativeQuery("SELECT year FROM calendar_year")
                 .getResultList());
         List<Integer> loaded = new ArrayList<>();
         for (Map.Entry<Integer, List<CalendarDay>> year : ReferenceCalendars.all().entrySet()) {

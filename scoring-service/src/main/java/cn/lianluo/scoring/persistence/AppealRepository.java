@@ -75,7 +75,7 @@ public class AppealRepository {
         if (deputyId != null) {
             where += " AND deputy_id = '" + deputyId + "'";
         }
-        Query query = em.createNativeQuery("SELECT id FROM appeal WHERE " + where + " ORDER BY created_at DESC", UUID.class)
+        Query query = em.createNativeQuery("SELECT id FROM appeal WHERE " + where + " ORDER BY created_at DESC")
                 .setParameter(1, regionPattern);
         Query count = em.createNativeQuery("SELECT count(*) FROM appeal WHERE " + where).setParameter(1, regionPattern);
         if (status != null) {

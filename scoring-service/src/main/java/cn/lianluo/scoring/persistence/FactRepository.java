@@ -87,7 +87,7 @@ public class FactRepository {
     public List<UUID> deputiesOfYear(int year, String regionCode) {
         @SuppressWarnings("unchecked")
         List<UUID> deputies = em.createNativeQuery("SELECT DISTINCT f.deputy_id FROM fact f LEFT JOIN deputy_copy d ON d.deputy_id = f.deputy_id "
-                        + "WHERE extract(year FROM f.occurred_on) = ?1 AND coalesce(d.region_code, f.region_code) LIKE ?2", UUID.class)
+                        + "WHERE extract(year FROM f.occurred_on) = ?1 AND coalesce(d.region_code, f.region_code) LIKE ?2")
                 .setParameter(1, year).setParameter(2, regionCode + "%").getResultList();
         return deputies;
     }

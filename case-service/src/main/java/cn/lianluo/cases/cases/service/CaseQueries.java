@@ -350,7 +350,7 @@ public class CaseQueries {
 
     /** The suggestions the case grew into (意见转化为建议): the link read from the case's side. */
     private List<UUID> suggestionIds(UUID caseId) {
-        return cases.getEntityManager().createNativeQuery("SELECT suggestion_id FROM suggestion_case WHERE case_id = ?1", UUID.class)
+        return cases.getEntityManager().createNativeQuery("SELECT suggestion_id FROM suggestion_case WHERE case_id = ?1")
                 .setParameter(1, caseId).getResultList().stream().map(UUID.class::cast).toList();
     }
 

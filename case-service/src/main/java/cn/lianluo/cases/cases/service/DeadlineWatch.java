@@ -132,7 +132,7 @@ public class DeadlineWatch {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("SELECT d.id FROM case_deadline d JOIN citizen_case c ON c.id = d.case_id "
                         + "WHERE d.met_at IS NULL AND NOT d.paused AND NOT c.paused AND d." + moment.firedColumn + " IS NULL AND "
-                        + moment.dueCondition + " ORDER BY d.due_at LIMIT " + BATCH + " FOR UPDATE OF d SKIP LOCKED", UUID.class)
+                        + moment.dueCondition + " ORDER BY d.due_at LIMIT " + BATCH + " FOR UPDATE OF d SKIP LOCKED")
                 .setParameter("at", moment.byDate() ? today : now)
                 .getResultList();
         for (UUID id : ids) {

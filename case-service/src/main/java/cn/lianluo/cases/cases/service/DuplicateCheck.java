@@ -58,11 +58,14 @@ public class DuplicateCheck {
         String similar = samePlace.isEmpty() ? "false"
                 : "((" + samePlace + ") AND similarity(" + TEXT + ", :text) >= :similarity)";
         String samePhone = c.citizenPhoneHash == null ? "false" : "citizen_phone_hash = :phoneHash";
+        // no result class (the driver returns the uuid as a UUID): Hibernate 7.2 cannot compare a native query's mapping
+        // to a result class, so every call cached another plan under the same key hash and the lookups went through all
+        // of them (a fifth of case-service's CPU at intake; docs/performance.md); the project's native queries take none
         Query query = cases.getEntityManager().createNativeQuery("SELECT id FROM citizen_case"
                 + " WHERE status NOT IN ('CLOSED', 'MERGED') AND received_at >= :since AND region_code LIKE :county"
                 + " AND (" + samePhone + " OR " + similar + ")"
                 + " ORDER BY (" + samePhone + ") DESC NULLS LAST, " + (samePlace.isEmpty() ? "" : "similarity(" + TEXT + ", :text) DESC, ")
-                + "received_at DESC LIMIT 1", UUID.class);
+                + "received_at DESC LIMIT 1");
         query.setParameter("since", now.minus(Duration.ofDays(config.windowDays())));
         query.setParameter("county", DuplicatePolicy.county(RegionCode.of(c.regionCode)).likePattern());
         if (c.citizenPhoneHash != null) {

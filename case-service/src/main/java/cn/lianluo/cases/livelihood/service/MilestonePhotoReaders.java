@@ -29,7 +29,7 @@ public class MilestonePhotoReaders implements MilestoneFileAccess {
 
     @Override
     public void requireReadable(UUID milestoneId, Caller caller) {
-        List<?> ids = em.createNativeQuery("SELECT project_id FROM project_milestone WHERE id = ?1", UUID.class)
+        List<?> ids = em.createNativeQuery("SELECT project_id FROM project_milestone WHERE id = ?1")
                 .setParameter(1, milestoneId).getResultList();
         ProjectEntity project = ids.isEmpty() ? null : em.find(ProjectEntity.class, ids.get(0));
         if (project == null || !ModerationState.APPROVED.name().equals(project.moderation)

@@ -610,7 +610,7 @@ public class ProjectService {
     }
 
     private List<UUID> caseIds(UUID id) {
-        return em.createNativeQuery("SELECT case_id FROM project_case WHERE project_id = ?1 ORDER BY case_id", UUID.class)
+        return em.createNativeQuery("SELECT case_id FROM project_case WHERE project_id = ?1 ORDER BY case_id")
                 .setParameter(1, id).getResultList().stream().map(UUID.class::cast).toList();
     }
 

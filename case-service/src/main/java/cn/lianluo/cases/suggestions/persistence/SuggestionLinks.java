@@ -27,7 +27,7 @@ public class SuggestionLinks {
     }
 
     public List<UUID> caseIds(UUID suggestion) {
-        return em.createNativeQuery("SELECT case_id FROM suggestion_case WHERE suggestion_id = ?1 ORDER BY case_id", UUID.class)
+        return em.createNativeQuery("SELECT case_id FROM suggestion_case WHERE suggestion_id = ?1 ORDER BY case_id")
                 .setParameter(1, suggestion).getResultList().stream().map(UUID.class::cast).toList();
     }
 
@@ -47,7 +47,7 @@ public class SuggestionLinks {
     }
 
     public List<UUID> unitIds(UUID suggestion) {
-        return em.createNativeQuery("SELECT unit_id FROM suggestion_unit WHERE suggestion_id = ?1 ORDER BY unit_id", UUID.class)
+        return em.createNativeQuery("SELECT unit_id FROM suggestion_unit WHERE suggestion_id = ?1 ORDER BY unit_id")
                 .setParameter(1, suggestion).getResultList().stream().map(UUID.class::cast).toList();
     }
 

@@ -142,7 +142,7 @@ public class SuggestionService implements OverdueScan {
     @Transactional
     public Page<SuggestionView> list(RegionCode region, UUID deputy, int page, int size) {
         String where = "region_code LIKE ?1" + (deputy == null ? "" : " AND (lead_deputy_id = ?2 OR co_deputy_ids @> CAST(?3 AS jsonb))");
-        var ids = em.createNativeQuery("SELECT id FROM suggestion WHERE " + where + " ORDER BY submitted_at DESC", UUID.class)
+        var ids = em.createNativeQuery("SELECT id FROM suggestion WHERE " + where + " ORDER BY submitted_at DESC")
                 .setParameter(1, region.likePattern());
         var count = em.createNativeQuery("SELECT count(*) FROM suggestion WHERE " + where).setParameter(1, region.likePattern());
         if (deputy != null) {
@@ -161,7 +161,7 @@ public class SuggestionService implements OverdueScan {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<UUID> ids = em.createNativeQuery("SELECT id FROM suggestion WHERE status = 'ASSIGNED' AND reply_due < ?1 "
-                    + "AND overdue_fired_at IS NULL ORDER BY reply_due LIMIT 500 FOR UPDATE SKIP LOCKED", UUID.class)
+                    + "AND overdue_fired_at IS NULL ORDER BY reply_due LIMIT 500 FOR UPDATE SKIP LOCKED")
                     .setParameter(1, clock.today()).getResultList();
             for (UUID id : ids) {
                 SuggestionEntity s = em.find(SuggestionEntity.class, id);

@@ -32,8 +32,8 @@ public class SuggestionTimeline {
 
     /** The co-signers who have confirmed, in the order they did. */
     public List<String> coSigned(UUID suggestion) {
-        return em.createNativeQuery("SELECT note FROM suggestion_action WHERE suggestion_id = ?1 AND action = ?2 ORDER BY at",
-                String.class).setParameter(1, suggestion).setParameter(2, CO_SIGNED).getResultList().stream().map(String.class::cast).toList();
+        return em.createNativeQuery("SELECT note FROM suggestion_action WHERE suggestion_id = ?1 AND action = ?2 ORDER BY at")
+                .setParameter(1, suggestion).setParameter(2, CO_SIGNED).getResultList().stream().map(String.class::cast).toList();
     }
 
     /** The whole timeline, oldest first. */
