@@ -21,9 +21,13 @@ cds_options() { # service
   [ "$LIANLUO_CDS" = on ] || return 0
   local archive="$STATE/cds/$1.jsa" made
   mkdir -p "$STATE/cds"
-  made="$JAVA_VERSION $(service_classpath "$1" | md5sum | cut -d' ' -f1)"
-  if [ -s "$archive" ] && [ "$(cat "$archive.made-by" 2>/dev/null)" = "$made" ] \
-    && [ -z "$(find "$ROOT/$1/target/quarkus-app" -name '*.jar' -newer "$archive" -print -quit)" ]; then
+  # the JDK checks each jar's size and time against those the archive was recorded with, and maps nothing when one
+  # differs; a service still running when it was rebuilt records its archive as it stops, with the jars it started
+  # from, so the jars' own sizes and times decide (a newer file time than the archive's did not: it took the stale
+  # archive, and the starts went from 3 to 10 s)
+  made="$JAVA_VERSION $(service_classpath "$1" | md5sum | cut -d' ' -f1) $(find "$ROOT/$1/target/quarkus-app" -name '*.jar' \
+    -printf '%P %s %T@\n' | sort | md5sum | cut -d' ' -f1)"
+  if [ -s "$archive" ] && [ "$(cat "$archive.made-by" 2>/dev/null)" = "$made" ]; then
     # mapped where it was recorded: the JDK's default here relocates it to a random address, which rewrites (and makes
     # private to the process) most of its 100 MB of pages; the start was the same within its noise. It gives up the
     # randomised address of the class metadata: a local suite's choice; the images have no archive (docs/deploy.md).
