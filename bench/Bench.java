@@ -40,13 +40,16 @@ import java.util.function.IntFunction;
  * java -cp CP bench/Bench.java median NUMBER…                        the median, two decimals
  * java -cp CP bench/Bench.java share  RESULT_LINE REFERENCE          a closed run's req/s as a percentage of REFERENCE
  * java -cp CP bench/Bench.java p50-ratio DIRECT VIA [DIRECT VIA]…    median p50 of the VIA lines / of the DIRECT lines
+ * java -cp CP bench/Bench.java rate-share DIRECT VIA [DIRECT VIA]…   median req/s of the VIA lines as a percentage of the DIRECT
  * </pre>
  * Environment: BENCH_TOKEN (a bearer token for every request), BENCH_VARY_CLIENT=1 (a different X-Forwarded-For per
  * request, past the gateway's per-address limit on public paths), BENCH_PRIVATE_KEY (lag: the dev key to sign tokens).
  */
 public class Bench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+    // HTTP/1.1 as the browsers speak it over plain http and as the gateway speaks to the services: the client's default
+    // upgraded each connection to h2c, so the services were measured on another protocol straight than via the gateway
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
             .executor(Executors.newFixedThreadPool(4)).build();
     static final AtomicLong CLIENT = new AtomicLong();
 
@@ -58,8 +61,10 @@ public class Bench {
             case "median" -> System.out.printf(Locale.ROOT, "%.2f%n", median(List.of(args).subList(1, args.length).stream()
                     .map(Double::valueOf).toList()));
             case "share" -> System.out.printf(Locale.ROOT, "%.1f %%%n", 100 * figure(args[1], "req/s", -1) / Double.parseDouble(args[2]));
-            case "p50-ratio" -> System.out.printf(Locale.ROOT, "%.2f%n", p50Ratio(List.of(args).subList(1, args.length)));
-            default -> throw new IllegalArgumentException("closed, open, lag, median, share or p50-ratio");
+            case "p50-ratio" -> System.out.printf(Locale.ROOT, "%.2f%n", pairRatio(List.of(args).subList(1, args.length), "p50", 1));
+            case "rate-share" -> System.out.printf(Locale.ROOT, "%.1f %%%n",
+                    100 * pairRatio(List.of(args).subList(1, args.length), "req/s", -1));
+            default -> throw new IllegalArgumentException("closed, open, lag, median, share, p50-ratio or rate-share");
         }
         System.exit(0);
     }
@@ -85,15 +90,18 @@ public class Bench {
         throw new IllegalArgumentException("no figure for " + word + " in: " + line);
     }
 
-    /** Result lines in pairs (direct, via): the median p50 via the gateway over the median p50 straight at the service. */
-    static double p50Ratio(List<String> lines) {
+    /**
+     * Result lines in pairs (direct, via): the median of a figure via the gateway over its median straight at the service
+     * (the p50s, or the req/s).
+     */
+    static double pairRatio(List<String> lines, String word, int offset) {
         if (lines.isEmpty() || lines.size() % 2 != 0) {
-            throw new IllegalArgumentException("p50-ratio takes result lines in pairs: direct, via");
+            throw new IllegalArgumentException("the ratios take result lines in pairs: direct, via");
         }
         List<Double> direct = new ArrayList<>();
         List<Double> via = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            (i % 2 == 0 ? direct : via).add(figure(lines.get(i), "p50", 1));
+            (i % 2 == 0 ? direct : via).add(figure(lines.get(i), word, offset));
         }
         return median(via) / median(direct);
     }

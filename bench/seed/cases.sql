@@ -1,6 +1,7 @@
--- Province-scale data for case-service (./suite seed). Variables: townships, per_township, cases, suggestions,
--- projects. Cases spread over 2025-01-01 … 2026-11-21 in every state of the loop (about 72 % closed); three in five
--- received by a township deputy on reception day. No deadline rows: the clock must not wake up for old cases.
+-- Province-scale data for case-service (./suite seed). Variables: townships, per_township, cases, base_cases,
+-- suggestions, projects. The first base_cases cases spread over 2025-01-01 … 2026-11-21 in every state of the loop
+-- (about 72 % closed); every further base_cases (--times 2, 5) are the 690 days before, all closed: a county's history
+-- growing over the years, the current years as before. Three in five received by a township deputy on reception day. No deadline rows: the clock must not wake up for old cases.
 -- Citizens' names and phones go in as plain text (SQL cannot seal them with AES-GCM); the running case-service's
 -- PlainTextSweep seals them in the background (every 30 s) and nulls the plain columns, so none stays stored whole.
 \set ON_ERROR_STOP on
@@ -40,12 +41,14 @@ SELECT md5('bench:case:' || g)::uuid, 'LB' || lpad(g::text, 10, '0'), '群众反
 FROM generate_series(1, :cases) g
 JOIN bench_township t ON t.idx = 1 + g % :township_count
 JOIN bench_category c ON c.idx = 1 + g % :category_count
-CROSS JOIN LATERAL (SELECT CASE g % 20 WHEN 0 THEN 'RECEIVED' WHEN 1 THEN 'ASSIGNED' WHEN 2 THEN 'IN_PROGRESS'
+CROSS JOIN LATERAL (SELECT CASE WHEN g > :base_cases THEN 'CLOSED' ELSE
+                                CASE g % 20 WHEN 0 THEN 'RECEIVED' WHEN 1 THEN 'ASSIGNED' WHEN 2 THEN 'IN_PROGRESS'
                                        WHEN 3 THEN 'HANDLED' WHEN 4 THEN 'REPLIED'
                                        WHEN 5 THEN CASE WHEN g % 100 = 5 THEN 'SUPERVISOR_REVIEW' ELSE 'CLOSED' END
-                                       ELSE 'CLOSED' END AS status) s
+                                       ELSE 'CLOSED' END END AS status) s
 CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2025-01-01 08:00:00+08' + ((g::bigint * 7919) % 690) * interval '1 day'
-                               + (g % 28800) * interval '1 second' AS at) r
+                               + (g % 28800) * interval '1 second'
+                               - ((g - 1) / :base_cases) * interval '690 days' AS at) r
 ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO suggestion (id, title, content, region_code, lead_deputy_id, status, lead_unit_id, assigned_on, grade,

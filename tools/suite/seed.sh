@@ -16,21 +16,25 @@ psql_db() { # database, psql arguments…
 }
 
 cmd_seed() {
-  local scale=${2:-}
-  [ "${1:-}" = "--scale" ] || die "usage: ./suite seed --scale province|small"
-  local townships per_township cases suggestions projects
+  local usage="usage: ./suite seed --scale province|small [--times N]"
+  local scale=${2:-} times=1
+  [ "${1:-}" = "--scale" ] || die "$usage"
+  if [ "${3:-}" = "--times" ]; then times=${4:-}; fi
+  [[ $times =~ ^[1-9][0-9]?$ ]] || die "$usage (N from 1 to 99: that many times the scale's cases, the older ones as earlier years)"
+  local townships per_township cases suggestions projects base_cases
   case $scale in
-    province) townships=100000 per_township=60 cases=2000000 suggestions=20000 projects=2000 ;;
-    small) townships=20 per_township=6 cases=20000 suggestions=200 projects=20 ;;
-    *) die "usage: ./suite seed --scale province|small" ;;
+    province) townships=100000 per_township=60 base_cases=2000000 suggestions=20000 projects=2000 ;;
+    small) townships=20 per_township=6 base_cases=20000 suggestions=200 projects=20 ;;
+    *) die "$usage" ;;
   esac
+  cases=$((base_cases * times))
   local csv="$PROVINCE_TREE"
   [ -f "$csv" ] || die "the province tree $csv is missing"
   if ! psql_db cases -c "SELECT 1 FROM citizen_case LIMIT 0" >/dev/null 2>&1 ||
     ! psql_db scoring -c "SELECT 1 FROM ledger_entry LIMIT 0" >/dev/null 2>&1; then
     die "the services' databases are not there yet: run ./suite up first"
   fi
-  local vars=(-v townships="$townships" -v per_township="$per_township" -v cases="$cases" -v suggestions="$suggestions" -v projects="$projects")
+  local vars=(-v townships="$townships" -v per_township="$per_township" -v cases="$cases" -v base_cases="$base_cases" -v suggestions="$suggestions" -v projects="$projects")
   local work="$STATE/bench" db started total_started
   mkdir -p "$work"
   total_started=$(date +%s.%N)
@@ -51,7 +55,7 @@ cmd_seed() {
     -c "DROP TABLE bench_region; DROP TABLE bench_case_fact" || die "seeding scoring failed"
   rm -f "$work/case-facts.csv"
   say "scoring: $(since "$started") s"
-  say "scale $scale loaded in $(since "$total_started") s:" \
+  say "scale $scale ×$times loaded in $(since "$total_started") s:" \
     "$(psql_db station -Atc "SELECT count(*) FROM station") stations," \
     "$(psql_db deputy -Atc "SELECT count(*) FROM deputy") deputies," \
     "$(psql_db cases -Atc "SELECT count(*) FROM citizen_case") cases," \
