@@ -26,7 +26,7 @@ cmd_bench() {
     shift
     province_answers "$@"
   elif [ "${1:-}" = "--growth" ]; then
-    bench_growth "${2:-province}"
+    bench_growth "${2:-province}" "${3:-1 2 5}"
   elif [ "${1:-}" = "--smoke" ]; then
     # every scenario must run and answer without an error; the figures of so short a run mean nothing
     local log="$STATE/bench-smoke.txt"
@@ -103,8 +103,8 @@ req_per_s() { awk '{ for (i = 2; i <= NF; i++) if ($i == "req/s") print $(i - 1)
 
 # The same request straight at its service and through the gateway, alternately three times at 4 and at 8 clients:
 # every run's line, then the ratio of the median p50s and the gateway's median req/s as a share of the direct's
-gateway_ratio() { # label service-port path method [body-file]
-  local label=$1 service_port=$2 path=$3 method=$4 body=${5:-} clients n direct via
+gateway_ratio() { # seconds label service-port path method [body-file]; the harness command is the caller's bench array
+  local seconds=$1 label=$2 service_port=$3 path=$4 method=$5 body=${6:-} clients n direct via
   for clients in 4 8; do
     local runs=()
     for n in 1 2 3; do
@@ -140,9 +140,11 @@ harness_compiled() {
 
 # How the cost grows with the data: the scale seeded once, twice and five times over (the older cases as earlier
 # years, bench/seed/cases.sql), and at each size the province's overview cold, the province's case statistics and
-# points ranking, and the intake
-bench_growth() { # scale
-  local scale=${1:-province} times token year s
+# points ranking, and the intake. Each size is measured as a running province would be: after case-service has
+# sealed the seeded citizens' names and phones (PlainTextSweep) and the large tables are vacuumed, as autovacuum
+# would have done by then; a size already loaded is not seeded again.
+bench_growth() { # scale, sizes ("1 2 5")
+  local scale=${1:-province} sizes=${2:-1 2 5} times token year s base
   ensure_wrapper
   build_if_missing
   infra_up
@@ -157,17 +159,41 @@ bench_growth() { # scale
   year=$(date +%Y)
   printf '{"title":"路灯不亮","content":"村口路灯坏了","category":"PROPERTY","kind":"HELP","regionCode":"433124108","channel":"ONLINE","citizen":{"name":"群众","phone":"139{n}"}}' > "$STATE/bench/case.json"
   echo "Lianluo bench --growth $scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(java -version 2>&1 | head -n 1)"
-  for times in 1 2 5; do
-    cmd_seed --scale "$scale" --times "$times" >&2
+  [[ $sizes =~ ^[1-9][0-9]?( [1-9][0-9]?)*$ ]] || die "usage: ./suite bench --growth province|small [\"1 2 5\"]"
+  case $scale in province) base=2000000 ;; small) base=20000 ;; *) die "usage: ./suite bench --growth province|small" ;; esac
+  for times in $sizes; do
+    if [ "$(psql_db cases -Atc "SELECT count(*) FROM citizen_case WHERE created_by = 'bench'")" = "$((base * times))" ]; then
+      say "scale $scale ×$times is already loaded" >&2
+    else
+      cmd_seed --scale "$scale" --times "$times" >&2
+    fi
+    settled >&2
     echo "×$times: $(psql_db cases -Atc 'SELECT count(*) FROM citizen_case') cases, $(psql_db scoring -Atc 'SELECT count(*) FROM ledger_entry') ledger entries," \
       "$(psql_db cases -Atc "SELECT pg_size_pretty(pg_database_size('cases'))") in the cases database"
-    # the gateway's overview cache holds an answer 30 s: the seeding took longer, so this one is computed anew
+    # the gateway's overview cache holds an answer 30 s: the seeding took longer, so this one is computed anew; a
+    # city's overview first, so that the province's is not the first use of that code in freshly started services
+    growth_time "$gw/api/v1/overview/4301?year=$year" "$token" >/dev/null
     echo "  overview/43 cold: $(growth_time "$gw/api/v1/overview/43?year=$year" "$token") s"
     echo "  cases/statistics?region=43: $(growth_time "$gw/api/v1/cases/statistics?region=43" "$token") s, again $(growth_time "$gw/api/v1/cases/statistics?region=43" "$token") s"
     echo "  points/ranking?region=43: $(growth_time "$gw/api/v1/points/ranking?region=43&year=$year" "$token") s, again $(growth_time "$gw/api/v1/points/ranking?region=43&year=$year" "$token") s"
-    BENCH_VARY_CLIENT=1 "${bench[@]}" closed "warm-up" 8 30 POST "$gw/api/v1/cases" "$STATE/bench/case.json" >/dev/null
+    BENCH_VARY_CLIENT=1 "${bench[@]}" closed "warm-up" 8 90 POST "$gw/api/v1/cases" "$STATE/bench/case.json" >/dev/null
     echo "  $(BENCH_VARY_CLIENT=1 "${bench[@]}" closed "intake via gateway (8 clients)" 8 20 POST "$gw/api/v1/cases" "$STATE/bench/case.json")"
   done
+}
+
+# Waits until case-service has sealed every seeded citizen's name and phone (a batch every 30 s), then vacuums and
+# analyses the large tables: the state of a province that has been running for a while
+settled() {
+  local plain started
+  started=$(date +%s.%N)
+  while plain=$(psql_db cases -Atc "SELECT count(*) FROM citizen_case WHERE citizen_phone IS NOT NULL OR citizen_name IS NOT NULL") &&
+    [ "$plain" != 0 ]; do
+    [ "$(since "$started" | cut -d. -f1)" -lt 7200 ] || die "$plain citizens are still unsealed after two hours: is case-service running?"
+    sleep 10
+  done
+  psql_db cases -c "VACUUM (ANALYZE) citizen_case" -c "VACUUM (ANALYZE) case_tally"
+  psql_db scoring -c "VACUUM (ANALYZE) ledger_entry" -c "VACUUM (ANALYZE) fact"
+  say "sealed and vacuumed in $(since "$started") s"
 }
 
 # One GET's time in seconds; a status other than 200 stops the run
@@ -278,8 +304,8 @@ bench_run() { # seconds rate
   station=$(psql_db station -Atc "SELECT id FROM station ORDER BY id LIMIT 1")
   "${bench[@]}" closed "warm-up" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[station-service]}/api/v1/stations/$station" >/dev/null
   "${bench[@]}" closed "warm-up" 4 "$((seconds / 2))" GET "http://127.0.0.1:${PORT[gateway]}/api/v1/stations/$station" >/dev/null
-  gateway_ratio "intake" "${PORT[case-service]}" /api/v1/cases POST "$out/case.json"
-  gateway_ratio "station page" "${PORT[station-service]}" "/api/v1/stations/$station" GET
+  gateway_ratio "$seconds" "intake" "${PORT[case-service]}" /api/v1/cases POST "$out/case.json"
+  gateway_ratio "$seconds" "station page" "${PORT[station-service]}" "/api/v1/stations/$station" GET
 
   # 5. a case command's 201 to its ledger entry in scoring-service, at a steady rate: first a minute at half the rate
   #    (the first facts scoring-service scores since its start: its JIT is at work and the figure shows it), then at

@@ -72,6 +72,15 @@ shell_check() {
   (cd "$ROOT" && shellcheck -x suite tools/suite/*.sh .ci/run tools/contract/check) || die "ShellCheck found problems (above)"
 }
 
+# A native query given a result class (createNativeQuery(sql, UUID.class)) gets a result mapping Hibernate 7.2 cannot
+# compare, so every call caches another query plan under the same hash: a fifth of case-service's CPU at intake until
+# they were taken out (docs/performance.md, issue 25). None may come back.
+source_check() {
+  local found
+  found=$(cd "$ROOT" && grep -rPzl --include='*.java' 'createNativeQuery\((?:[^;])*?,\s*[\w.]+\.class\s*\)' -- */src/main) || true
+  [ -z "$found" ] || die "a native query with a result class (cast the row instead; docs/performance.md, issue 25): $found"
+}
+
 # The console's browser tests (web/e2e, Playwright driving the machine's Chromium) against the running suite.
 browser_tests() {
   ensure_chromium

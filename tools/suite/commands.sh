@@ -143,6 +143,7 @@ cmd_logs() {
 cmd_test() {
   ensure_wrapper
   shell_check
+  source_check
   ensure_node
   ensure_documents
   infra_up
