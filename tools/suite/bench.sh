@@ -160,7 +160,7 @@ bench_growth() { # scale, sizes ("1 2 5")
   printf '{"title":"路灯不亮","content":"村口路灯坏了","category":"PROPERTY","kind":"HELP","regionCode":"433124108","channel":"ONLINE","citizen":{"name":"群众","phone":"139{n}"}}' > "$STATE/bench/case.json"
   echo "Lianluo bench --growth $scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(java -version 2>&1 | head -n 1)"
   [[ $sizes =~ ^[1-9][0-9]?( [1-9][0-9]?)*$ ]] || die "usage: ./suite bench --growth province|small [\"1 2 5\"]"
-  case $scale in province) base=2000000 ;; small) base=20000 ;; *) die "usage: ./suite bench --growth province|small" ;; esac
+  base=$(scale_base_cases "$scale") || die "usage: ./suite bench --growth province|small"
   for times in $sizes; do
     if [ "$(psql_db cases -Atc "SELECT count(*) FROM citizen_case WHERE created_by = 'bench'")" = "$((base * times))" ]; then
       say "scale $scale ×$times is already loaded" >&2

@@ -15,6 +15,11 @@ psql_db() { # database, psql arguments…
   PGPASSWORD=$DB_PASSWORD "$(pg_client psql)" -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$db" "$@"
 }
 
+# The cases of a scale at --times 1 (bench/seed/cases.sql: each further time adds as many, in earlier years)
+scale_base_cases() { # scale
+  case $1 in province) echo 2000000 ;; small) echo 20000 ;; *) return 1 ;; esac
+}
+
 cmd_seed() {
   local usage="usage: ./suite seed --scale province|small [--times N]"
   local scale=${2:-} times=1
@@ -22,10 +27,10 @@ cmd_seed() {
   if [ "${3:-}" = "--times" ]; then times=${4:-}; fi
   [[ $times =~ ^[1-9][0-9]?$ ]] || die "$usage (N from 1 to 99: that many times the scale's cases, the older ones as earlier years)"
   local townships per_township cases suggestions projects base_cases
+  base_cases=$(scale_base_cases "$scale") || die "$usage"
   case $scale in
-    province) townships=100000 per_township=60 base_cases=2000000 suggestions=20000 projects=2000 ;;
-    small) townships=20 per_township=6 base_cases=20000 suggestions=200 projects=20 ;;
-    *) die "$usage" ;;
+    province) townships=100000 per_township=60 suggestions=20000 projects=2000 ;;
+    small) townships=20 per_township=6 suggestions=200 projects=20 ;;
   esac
   cases=$((base_cases * times))
   local csv="$PROVINCE_TREE"
