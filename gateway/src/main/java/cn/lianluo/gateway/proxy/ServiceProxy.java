@@ -4,6 +4,7 @@ import cn.lianluo.common.problem.FieldError;
 import cn.lianluo.common.problem.Problem;
 import cn.lianluo.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +48,7 @@ public class ServiceProxy {
     private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate", "baggage");
 
     private final GatewayConfig config;
-    private final JWTParser jwt;
+    private final VerifiedTokens tokens;
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
     private final RateLimiter limiter;
@@ -57,7 +59,8 @@ public class ServiceProxy {
                         @ConfigProperty(name = "lianluo.http.max-body-bytes") long maxBodyBytes, MeterRegistry registry) {
         this.registry = registry;
         this.config = config;
-        this.jwt = jwt;
+        // a console's session of requests verifies its token once a minute; a few thousand signed-in people at most
+        this.tokens = new VerifiedTokens(jwt::parse, 5_000, Duration.ofMinutes(1), Ticker.systemTicker(), System::currentTimeMillis);
         this.mapper = mapper;
         this.maxBodyBytes = maxBodyBytes;
         this.limiter = new RateLimiter(config.publicPerMinute(), System::currentTimeMillis);
@@ -98,7 +101,7 @@ public class ServiceProxy {
         JsonWebToken token = null;
         if (hasToken) {
             try {
-                token = jwt.parse(authorization.substring(7).strip());
+                token = tokens.verify(authorization.substring(7).strip());
             } catch (ParseException e) {
                 unauthorized(ctx, "the token is not valid: it is expired, malformed or not signed by the issuer");
                 return;
@@ -321,7 +324,7 @@ public class ServiceProxy {
     }
 
     /** How long the service may stay silent: an export's workbook is written whole before its first byte leaves. */
-    private java.time.Duration timeoutOf(io.vertx.core.http.HttpServerRequest request) {
+    private Duration timeoutOf(io.vertx.core.http.HttpServerRequest request) {
         return request.method() == io.vertx.core.http.HttpMethod.GET && request.path().endsWith("/export")
                 ? config.exportTimeout() : config.proxyTimeout();
     }
